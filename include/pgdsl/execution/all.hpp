@@ -1,0 +1,20 @@
+// The execution layer in one include: connections, statements and raw SQL, typed results,
+// transactions and savepoints, the retry helper, observability and the SQLSTATE exceptions.
+// This layer is the only one that includes <libpq-fe.h>.
+#pragma once
+
+#include "pgdsl/execution/connection.hpp"
+#include "pgdsl/execution/connection_options.hpp"
+#include "pgdsl/execution/observability.hpp"
+#include "pgdsl/execution/raw_query.hpp"
+#include "pgdsl/execution/result.hpp"
+#include "pgdsl/execution/result_error.hpp"
+#include "pgdsl/execution/retry.hpp"
+#include "pgdsl/execution/row.hpp"
+#include "pgdsl/execution/sql_error.hpp"
+#include "pgdsl/execution/sqlstate_errors.hpp"
+#include "pgdsl/execution/statement_concept.hpp"
+#include "pgdsl/execution/struct_mapping.hpp"
+#include "pgdsl/execution/throw_sql_error.hpp"
+#include "pgdsl/execution/transaction.hpp"
+#include "pgdsl/execution/transaction_options.hpp"

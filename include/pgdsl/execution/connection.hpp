@@ -1,0 +1,187 @@
+// connection: one libpq connection, move-only, closed by its destructor. It runs static statements
+// (prepared once, binary both ways), raw SQL with bound parameters, and owns the per-connection
+// settings: prepared-statement mode, statement timeout, query hook and notice handler.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "pgdsl/execution/connection_options.hpp"
+#include "pgdsl/execution/detail/connect.hpp"
+#include "pgdsl/execution/detail/connection_state.hpp"
+#include "pgdsl/execution/detail/parameters.hpp"
+#include "pgdsl/execution/detail/statement_runner.hpp"
+#include "pgdsl/execution/observability.hpp"
+#include "pgdsl/execution/raw_query.hpp"
+#include "pgdsl/execution/result.hpp"
+#include "pgdsl/execution/statement_concept.hpp"
+#include "pgdsl/execution/transaction_options.hpp"
+
+namespace pgdsl {
+
+class transaction;
+
+/// Whether the connection can run statements.
+enum class connection_status { ok, bad };
+
+/// Where the connection stands with respect to transaction blocks.
+enum class transaction_status { idle, active, in_transaction, in_error, unknown };
+
+/// A connection to a PostgreSQL server.
+class connection {
+ public:
+  /// Connects with a URL (postgresql://...) or key=value string; throws connection_error.
+  explicit connection(std::string_view conninfo)
+      : connection(connection_options{.conninfo = std::string(conninfo)}) {}
+
+  /// Connects with named options; throws connection_error naming the host, never the password.
+  explicit connection(const connection_options& options)
+      : state_(std::make_unique<detail::connection_state>()) {
+    state_->conn = detail::connect(options);
+    state_->prepared_statements = options.prepared_statements;
+    state_->default_receiver =
+        PQsetNoticeReceiver(native_handle(), detail::receive_notice, state_.get());
+    if (options.statement_timeout.count() > 0) set_statement_timeout(options.statement_timeout);
+  }
+
+  /// Connects to DATABASE_URL when it is set, else where libpq's PG* variables point; fields
+  /// set in `options` override both.
+  static connection from_env(connection_options options = {}) {
+    if (const char* url = std::getenv("DATABASE_URL"); url && *url && options.conninfo.empty())
+      options.conninfo = url;
+    return connection(options);
+  }
+
+  connection(connection&&) noexcept = default;
+  connection& operator=(connection&&) noexcept = default;
+  ~connection() = default;
+
+  /// True when the connection can run statements (false after it was lost).
+  bool is_open() const noexcept {
+    return state_ && state_->conn && PQstatus(state_->conn.get()) == CONNECTION_OK;
+  }
+  connection_status status() const noexcept {
+    return is_open() ? connection_status::ok : connection_status::bad;
+  }
+  transaction_status transaction_state() const noexcept {
+    switch (state_ && state_->conn ? PQtransactionStatus(state_->conn.get()) : PQTRANS_UNKNOWN) {
+      case PQTRANS_IDLE:
+        return transaction_status::idle;
+      case PQTRANS_ACTIVE:
+        return transaction_status::active;
+      case PQTRANS_INTRANS:
+        return transaction_status::in_transaction;
+      case PQTRANS_INERROR:
+        return transaction_status::in_error;
+      default:
+        return transaction_status::unknown;
+    }
+  }
+
+  /// Reconnects with the same parameters (prepared statements are prepared again on next use,
+  /// the statement timeout is applied again); throws connection_error when that fails.
+  void reset() {
+    PQreset(native_handle());
+    state_->prepared.clear();
+    if (PQstatus(native_handle()) != CONNECTION_OK)
+      throw connection_error(
+          "reset failed: " + detail::trimmed_message(PQerrorMessage(native_handle())), "08001");
+    if (state_->statement_timeout.count() > 0) set_statement_timeout(state_->statement_timeout);
+  }
+
+  /// The server's version as an integer, e.g. 150004 for 15.4.
+  int server_version() const noexcept { return PQserverVersion(native_handle()); }
+
+  /// Sets statement_timeout for this session (0 = no limit); statements running longer fail
+  /// with query_canceled.
+  void set_statement_timeout(std::chrono::milliseconds timeout) {
+    const std::string command = "SET statement_timeout = " + std::to_string(timeout.count());
+    detail::run_command(*state_, command.c_str());
+    state_->statement_timeout = timeout;
+  }
+
+  /// Installs (or, with an empty function, removes) the hook called after every statement.
+  void set_query_hook(query_hook hook) { state_->hook = std::move(hook); }
+  /// Installs the receiver of server notices (empty = libpq's default, printing to stderr).
+  void set_notice_handler(notice_handler handler) { state_->on_notice = std::move(handler); }
+
+  /// Runs a static statement: prepared on first use, binary parameters and results.
+  template <static_statement Q>
+  result<typename Q::result_columns> execute(const Q& statement) {
+    detail::parameter_block<Q::param_count> params;
+    statement.bind([&](const auto& value) { params.add(value); });
+    params.finish();
+    const char* sql = Q::sql.c_str();
+    return result<typename Q::result_columns>(
+        observe(sql,
+                [&] {
+                  return detail::run_static<typename Q::result_columns, typename Q::param_types>(
+                      *state_, sql, params);
+                }),
+        sql);
+  }
+
+  /// Runs raw SQL whose rows decode into T...: db.query<std::int64_t, std::string>("SELECT id,
+  /// name FROM users WHERE id > $1", 10). Arguments are bound as binary parameters, never spliced.
+  template <class... T, class... Args>
+  result<raw_columns<T...>> query(sql_text sql, const Args&... args) {
+    using param_types = type_list<detail::parameter_value_t<Args>...>;
+    detail::parameter_block<sizeof...(Args)> params;
+    (params.add(detail::as_parameter(args)), ...);
+    params.finish();
+    return result<raw_columns<T...>>(
+        observe(sql.c_str(),
+                [&] {
+                  return detail::run_raw<raw_columns<T...>, param_types>(*state_, sql.c_str(),
+                                                                         params);
+                }),
+        sql.c_str(), true);
+  }
+
+  /// Runs raw SQL that returns no rows of interest (DDL, INSERT, ...); see rows_affected().
+  template <class... Args>
+  result<type_list<>> execute_raw(sql_text sql, const Args&... args) {
+    return query<>(sql, args...);
+  }
+
+  /// Runs `fn(transaction&)` in a transaction: commits when it returns, rolls back and rethrows
+  /// when it throws. Returns what `fn` returns.
+  template <class F>
+  auto transaction(F&& fn, const transaction_options& options = {});
+
+  /// Starts a transaction that rolls back when destroyed unless committed.
+  pgdsl::transaction begin(const transaction_options& options = {});
+
+  /// Runs a command with the simple protocol (no parameters): transaction control, SET, DDL.
+  void run_command(const char* sql) {
+    observe(sql, [&] { return detail::run_command(*state_, sql); });
+  }
+
+  /// Number of statements this connection has prepared and still holds.
+  std::size_t prepared_statement_count() const noexcept { return state_->prepared.size(); }
+
+  /// The libpq connection, for what pgdsl does not wrap.
+  PGconn* native_handle() const noexcept { return state_ ? state_->conn.get() : nullptr; }
+
+ private:
+  friend class pgdsl::transaction;
+  friend class savepoint;
+
+  template <class Run>
+  detail::result_ptr observe(const char* sql, Run&& run) {
+    return detail::observe(state_->hook, sql, std::forward<Run>(run),
+                           [](const detail::result_ptr& r) { return detail::row_count(r.get()); });
+  }
+
+  std::unique_ptr<detail::connection_state> state_;
+};
+
+}  // namespace pgdsl
+
+#include "pgdsl/execution/transaction.hpp"

@@ -1,0 +1,104 @@
+// map_row: how result::as<S>() fills a user struct from one row. Boost.Hana-adapted structs and
+// plain aggregates map by member name (a member with no column of that name fails to compile);
+// rows of columns without names (raw queries) map by position. A nullable column into a
+// non-optional member fails to compile with a sentence saying so.
+#pragma once
+
+#include <boost/hana/accessors.hpp>
+#include <boost/hana/concept/struct.hpp>
+#include <boost/hana/first.hpp>
+#include <boost/hana/for_each.hpp>
+#include <boost/hana/second.hpp>
+#include <boost/hana/string.hpp>
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "pgdsl/execution/detail/columns.hpp"
+#include "pgdsl/execution/detail/member_names.hpp"
+#include "pgdsl/execution/row.hpp"
+
+namespace pgdsl::detail {
+
+// Reads column I of the row into one member, after the rules that make the mapping safe.
+template <std::size_t I, class Columns, class Member>
+void read_member(const row<Columns>& source, Member& member) {
+  constexpr bool found = I < columns_info<Columns>::size;
+  static_assert(found,
+                "a struct member has no result column of the same name; select a column with "
+                "that name (or alias one with .as<\"name\">()), or remove the member");
+  if constexpr (found) {
+    using value = column_value_t<I, Columns>;
+    constexpr bool nullable_into_plain = is_optional_v<value> && !is_optional_v<Member>;
+    static_assert(!nullable_into_plain,
+                  "a nullable column is read into a non-optional struct member; declare that "
+                  "member as std::optional<T>");
+    static_assert(nullable_into_plain || std::is_assignable_v<Member&, value>,
+                  "a result column's C++ type cannot be assigned to the struct member of the "
+                  "same name; change the member's type");
+    if constexpr (!nullable_into_plain && std::is_assignable_v<Member&, value>)
+      member = source.template get<I>();
+  }
+}
+
+template <class S, class Columns>
+S map_hana_struct(const row<Columns>& source) {
+  S object{};
+  boost::hana::for_each(boost::hana::accessors<S>(), [&](auto accessor) {
+    using key = std::remove_cvref_t<decltype(boost::hana::first(accessor))>;
+    constexpr std::string_view name = boost::hana::to<const char*>(key{});
+    constexpr std::size_t index = columns_info<Columns>::index_of_name(name);
+    read_member<index>(source, boost::hana::second(accessor)(object));
+  });
+  return object;
+}
+
+template <class S, class Columns>
+S map_aggregate_by_name(const row<Columns>& source) {
+  S object{};
+  auto members = tie_members(object);
+  static constexpr auto names = member_names<S>();
+  [&]<std::size_t... M>(std::index_sequence<M...>) {
+    (read_member<columns_info<Columns>::index_of_name(names[M])>(source, std::get<M>(members)),
+     ...);
+  }
+  (std::make_index_sequence<names.size()>{});
+  return object;
+}
+
+template <class S, class Columns>
+S map_by_position(const row<Columns>& source) {
+  constexpr std::size_t columns = columns_info<Columns>::size;
+  if constexpr (std::is_aggregate_v<S>) {
+    static_assert(aggregate_field_count<S>() == columns,
+                  "the struct's member count differs from the number of result columns; columns "
+                  "without names (raw queries) map to members by position");
+    S object{};
+    auto members = tie_members(object);
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (read_member<I>(source, std::get<I>(members)), ...);
+    }
+    (std::make_index_sequence<columns>{});
+    return object;
+  } else {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return S(source.template get<I>()...);
+    }
+    (std::make_index_sequence<columns>{});
+  }
+}
+
+/// Builds one S from one row (see the header comment for the rules).
+template <class S, class Columns>
+S map_row(const row<Columns>& source) {
+  if constexpr (boost::hana::Struct<S>::value)
+    return map_hana_struct<S>(source);
+  else if constexpr (std::is_aggregate_v<S> && columns_info<Columns>::names_known)
+    return map_aggregate_by_name<S>(source);
+  else
+    return map_by_position<S>(source);
+}
+
+}  // namespace pgdsl::detail
