@@ -120,6 +120,7 @@ elapsed=$((SECONDS - started))
 if [ ${#failed[@]} -eq 0 ]; then
   echo "$me: all ${#configs[@]} configuration$([ ${#configs[@]} -gt 1 ] && echo s) passed (${elapsed} s)"
 else
-  echo "$me: FAILED: ${failed[*]}; $(( ${#configs[@]} - ${#failed[@]} )) of ${#configs[@]} passed (${elapsed} s)"
+  summary=$(printf '%s, ' "${failed[@]}")
+  echo "$me: FAILED: ${summary%, }; $(( ${#configs[@]} - ${#failed[@]} )) of ${#configs[@]} passed (${elapsed} s)"
   exit 1
 fi
