@@ -63,7 +63,8 @@ class unexpected_null : public conversion_error {
   /// A NULL element (0-based `index`) of an array read into std::vector<T> rather than
   /// std::vector<std::optional<T>>.
   static unexpected_null array_element(std::size_t index, std::string_view read_as) {
-    return unexpected_null(std::string("array element ") + std::to_string(index) +
+    return unexpected_null(message_tag{},
+                           std::string("array element ") + std::to_string(index) +
                                " is NULL but is read as a non-optional " + std::string(read_as) +
                                "; read the array as std::vector<std::optional<...>>",
                            "array element " + std::to_string(index));
@@ -73,7 +74,8 @@ class unexpected_null : public conversion_error {
   const std::string& column() const noexcept { return column_; }
 
  private:
-  unexpected_null(const std::string& message, std::string column)
+  struct message_tag {};
+  unexpected_null(message_tag, const std::string& message, std::string column)
       : conversion_error(message), column_(std::move(column)) {}
   std::string column_;
 };
