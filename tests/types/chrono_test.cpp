@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "pgdsl/types/chrono.hpp"
+#include "random_values.hpp"
 #include "support.hpp"
 
 using namespace std::chrono;
@@ -121,15 +122,12 @@ TEST_CASE("date-time types share the datetime category") {
 
 TEST_CASE("random instants, wall-clock times and dates round-trip") {
   std::mt19937_64 random(pgdsl::test::random_seed);
-  std::uniform_int_distribution<std::int64_t> micros(-211'813'488'000'000'000 + epoch_offset_us,
-                                                     std::numeric_limits<std::int64_t>::max() - 1);
-  std::uniform_int_distribution<std::int64_t> day_counts(-2'451'545 + 10957, 2'145'031'948 + 10957);
   for (int i = 0; i < pgdsl::test::random_value_count; ++i) {
-    const pgdsl::timestamptz instant{microseconds{micros(random)}};
+    const pgdsl::timestamptz instant{pgdsl::test::random_microseconds(random)};
     REQUIRE(round_trip(instant) == instant);
-    const pgdsl::timestamp wall_clock{microseconds{micros(random)}};
+    const pgdsl::timestamp wall_clock{pgdsl::test::random_microseconds(random)};
     REQUIRE(round_trip(wall_clock) == wall_clock);
-    const pgdsl::date day{days{day_counts(random)}};
+    const pgdsl::date day = pgdsl::test::random_date(random);
     REQUIRE(round_trip(day) == day);
   }
 }

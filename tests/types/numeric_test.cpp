@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "pgdsl/types/numeric.hpp"
+#include "random_values.hpp"
 #include "support.hpp"
 
 using pgdsl::encode_to_string;
@@ -21,25 +22,6 @@ std::string decoded_text(const std::string& hex) {
   return type_traits<numeric>::decode(hex_bytes(hex)).to_string();
 }
 
-/// A random decimal literal and the text PostgreSQL prints for it.
-std::pair<std::string, std::string> random_decimal(std::mt19937_64& random, int max_digits) {
-  std::uniform_int_distribution<int> length(0, max_digits);
-  const auto digits = [&](int n) {
-    std::string text;
-    for (int i = 0; i < n; ++i) text += static_cast<char>('0' + random() % 10);
-    return text;
-  };
-  const bool negative = random() % 2 == 0;
-  std::string integer = digits(length(random) + 1);
-  const std::string fraction = digits(length(random));
-  const std::string literal =
-      (negative ? "-" : "") + integer + (fraction.empty() ? "" : ".") + fraction;
-  integer.erase(0, std::min(integer.find_first_not_of('0'), integer.size() - 1));
-  const bool zero = integer == "0" && fraction.find_first_not_of('0') == std::string::npos;
-  const std::string printed =
-      (negative && !zero ? "-" : "") + integer + (fraction.empty() ? "" : ".") + fraction;
-  return {literal, printed};
-}
 }  // namespace
 
 TEST_CASE("numeric prints the value with its display scale, as PostgreSQL does") {
@@ -179,7 +161,7 @@ TEST_CASE("numeric edge values round-trip with their scale") {
 TEST_CASE("random numerics round-trip exactly, digits and scale") {
   std::mt19937_64 random(pgdsl::test::random_seed);
   for (int i = 0; i < pgdsl::test::random_value_count; ++i) {
-    const auto [literal, printed] = random_decimal(random, i % 10 == 0 ? 600 : 30);
+    const auto [literal, printed] = pgdsl::test::random_decimal(random, i % 10 == 0 ? 600 : 30);
     const numeric value(literal);
     REQUIRE(value.to_string() == printed);
     REQUIRE(round_trip(value).to_string() == printed);

@@ -13,6 +13,7 @@
 #include "pgdsl/types/json.hpp"
 #include "pgdsl/types/text.hpp"
 #include "pgdsl/types/uuid.hpp"
+#include "random_values.hpp"
 #include "support.hpp"
 
 using namespace std::string_literals;
@@ -20,32 +21,6 @@ using pgdsl::encode_to_string;
 using pgdsl::type_traits;
 using pgdsl::test::hex_bytes;
 using pgdsl::test::round_trip;
-
-namespace {
-/// Random UTF-8 text of 0-40 code points from all planes, without NUL and surrogates.
-std::string random_utf8(std::mt19937_64& random) {
-  std::uniform_int_distribution<int> length(0, 40);
-  std::uniform_int_distribution<char32_t> plane(1, 0x10FFFF);
-  std::string text;
-  for (int n = length(random); n > 0; --n) {
-    char32_t c = plane(random);
-    if (random() % 2) c = c % 0x80 == 0 ? 1 : c % 0x80;  // half ASCII, to mix widths
-    if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
-    if (c < 0x80) {
-      text += static_cast<char>(c);
-    } else if (c < 0x800) {
-      text += {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
-    } else if (c < 0x10000) {
-      text += {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
-               static_cast<char>(0x80 | (c & 0x3F))};
-    } else {
-      text += {static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
-               static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
-    }
-  }
-  return text;
-}
-}  // namespace
 
 TEST_CASE("text is sent as its bytes and read back unchanged") {
   CHECK(encode_to_string("héllo"s) == "h\xC3\xA9llo");
@@ -90,7 +65,7 @@ TEST_CASE("std::string reads text, varchar, bpchar and name but nothing else") {
 TEST_CASE("random UTF-8 text round-trips") {
   std::mt19937_64 random(pgdsl::test::random_seed);
   for (int i = 0; i < pgdsl::test::random_value_count; ++i) {
-    const std::string value = random_utf8(random);
+    const std::string value = pgdsl::test::random_utf8(random);
     REQUIRE(round_trip(value) == value);
   }
 }
