@@ -58,7 +58,8 @@ typename E::value_type decode_field(const PGresult* result, int row, int column)
     if constexpr (is_optional_v<value>)
       return value{};
     else
-      throw unexpected_null(column_label(E::qualified_name, result, column));
+      throw unexpected_null(column_label(E::qualified_name, result, column),
+                            type_traits<base>::sql_name);
   }
   const std::string_view wire(PQgetvalue(result, row, column),
                               static_cast<std::size_t>(PQgetlength(result, row, column)));

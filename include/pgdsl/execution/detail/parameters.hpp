@@ -34,11 +34,6 @@ struct parameter_oids<type_list<T...>> {
   static constexpr std::array<oid, sizeof...(T)> value{parameter_oid_v<T>...};
 };
 
-template <class T>
-concept has_wire_view = requires(const T& value) {
-  { type_traits<T>::wire_view(value) } -> std::convertible_to<std::string_view>;
-};
-
 inline constexpr std::size_t inline_parameter_bytes = 16;
 
 template <std::size_t N>
@@ -107,14 +102,9 @@ class parameter_block {
   void add_present(std::size_t index, const T& value) {
     using traits = type_traits<T>;
     spill_at_[index] = not_spilled;
-    if constexpr (has_wire_view<T>) {
+    if constexpr (pgdsl::has_wire_view<T>) {
+      // wire_view refuses what the type cannot hold (a NUL in text) before anything is sent.
       const std::string_view bytes = traits::wire_view(value);
-      // A NUL would end the text early on the server side: refuse before anything is sent.
-      if constexpr (traits::category == type_category::text ||
-                    traits::category == type_category::json)
-        if (std::memchr(bytes.data(), 0, bytes.size()) != nullptr)
-          throw invalid_text("parameter $" + std::to_string(index + 1) +
-                             " contains a NUL byte, which PostgreSQL text cannot hold");
       values_[index] = bytes.data();
       lengths_[index] = checked_length(index, bytes.size());
     } else {
