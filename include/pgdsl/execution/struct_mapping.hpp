@@ -11,6 +11,7 @@
 #include <boost/hana/second.hpp>
 #include <boost/hana/string.hpp>
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 #include <type_traits>

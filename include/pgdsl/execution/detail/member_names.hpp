@@ -161,9 +161,6 @@ constexpr auto member_addresses() {
   }
 }
 
-template <class T>
-inline constexpr auto member_addresses_v = member_addresses<T>();
-
 #if defined(__clang__)
 #pragma clang diagnostic pop
 #endif
@@ -193,14 +190,15 @@ constexpr std::string_view name_in_signature(std::string_view signature) {
   return signature.substr(begin, end - begin);
 }
 
-/// The names of an aggregate's members, in declaration order.
+/// The names of an aggregate's members, in declaration order. Use it only in constant
+/// expressions: the views point into compile-time strings.
 template <class T>
-constexpr auto member_names() {
+consteval auto member_names() {
   return []<std::size_t... I>(std::index_sequence<I...>) {
     return std::array<std::string_view, sizeof...(I)>{
-        name_in_signature(signature_of<address_holder{std::get<I>(member_addresses_v<T>)}>())...};
+        name_in_signature(signature_of<address_holder{std::get<I>(member_addresses<T>())}>())...};
   }
-  (std::make_index_sequence<std::tuple_size_v<decltype(member_addresses_v<T>)>>{});
+  (std::make_index_sequence<std::tuple_size_v<decltype(member_addresses<T>())>>{});
 }
 
 }  // namespace pgdsl::detail
