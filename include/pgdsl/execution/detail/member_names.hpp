@@ -97,6 +97,7 @@ struct reflection_wrapper {
 #if defined(__clang__)
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Wundefined-var-template"
+#pragma clang diagnostic ignored "-Wundefined-internal"
 #endif
 
 // Declared, never defined: only the addresses of its members are used, at compile time.
