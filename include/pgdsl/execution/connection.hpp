@@ -43,9 +43,9 @@ class connection {
   /// Connects with named options; throws connection_error naming the host, never the password.
   explicit connection(const connection_options& options)
       : state_(std::make_unique<detail::connection_state>()) {
-    state_->conn = detail::connect(options);
-    state_->prepared_statements = options.prepared_statements;
-    state_->default_receiver =
+    state().conn = detail::connect(options);
+    state().prepared_statements = options.prepared_statements;
+    state().default_receiver =
         PQsetNoticeReceiver(native_handle(), detail::receive_notice, state_.get());
     if (options.statement_timeout.count() > 0) set_statement_timeout(options.statement_timeout);
   }
@@ -87,12 +87,13 @@ class connection {
   /// Reconnects with the same parameters (prepared statements are prepared again on next use,
   /// the statement timeout is applied again); throws connection_error when that fails.
   void reset() {
-    PQreset(native_handle());
-    state_->prepared.clear();
+    PQreset(state().conn.get());
+    state().prepared.clear();
+    ++state().session;
     if (PQstatus(native_handle()) != CONNECTION_OK)
       throw connection_error(
           "reset failed: " + detail::trimmed_message(PQerrorMessage(native_handle())), "08001");
-    if (state_->statement_timeout.count() > 0) set_statement_timeout(state_->statement_timeout);
+    if (state().statement_timeout.count() > 0) set_statement_timeout(state().statement_timeout);
   }
 
   /// The server's version as an integer, e.g. 150004 for 15.4.
@@ -102,14 +103,14 @@ class connection {
   /// with query_canceled.
   void set_statement_timeout(std::chrono::milliseconds timeout) {
     const std::string command = "SET statement_timeout = " + std::to_string(timeout.count());
-    detail::run_command(*state_, command.c_str());
-    state_->statement_timeout = timeout;
+    detail::run_command(state(), command.c_str());
+    state().statement_timeout = timeout;
   }
 
   /// Installs (or, with an empty function, removes) the hook called after every statement.
-  void set_query_hook(query_hook hook) { state_->hook = std::move(hook); }
+  void set_query_hook(query_hook hook) { state().hook = std::move(hook); }
   /// Installs the receiver of server notices (empty = libpq's default, printing to stderr).
-  void set_notice_handler(notice_handler handler) { state_->on_notice = std::move(handler); }
+  void set_notice_handler(notice_handler handler) { state().on_notice = std::move(handler); }
 
   /// Runs a static statement: prepared on first use, binary parameters and results.
   template <static_statement Q>
@@ -122,7 +123,7 @@ class connection {
         observe(sql,
                 [&] {
                   return detail::run_static<typename Q::result_columns, typename Q::param_types>(
-                      *state_, sql, params);
+                      state(), sql, params);
                 }),
         sql);
   }
@@ -138,7 +139,7 @@ class connection {
     return result<raw_columns<T...>>(
         observe(sql.c_str(),
                 [&] {
-                  return detail::run_raw<raw_columns<T...>, param_types>(*state_, sql.c_str(),
+                  return detail::run_raw<raw_columns<T...>, param_types>(state(), sql.c_str(),
                                                                          params);
                 }),
         sql.c_str(), true);
@@ -160,11 +161,13 @@ class connection {
 
   /// Runs a command with the simple protocol (no parameters): transaction control, SET, DDL.
   void run_command(const char* sql) {
-    observe(sql, [&] { return detail::run_command(*state_, sql); });
+    observe(sql, [&] { return detail::run_command(state(), sql); });
   }
 
   /// Number of statements this connection has prepared and still holds.
-  std::size_t prepared_statement_count() const noexcept { return state_->prepared.size(); }
+  std::size_t prepared_statement_count() const noexcept {
+    return state_ ? state_->prepared.size() : 0;
+  }
 
   /// The libpq connection, for what pgdsl does not wrap.
   PGconn* native_handle() const noexcept { return state_ ? state_->conn.get() : nullptr; }
@@ -173,10 +176,19 @@ class connection {
   friend class pgdsl::transaction;
   friend class savepoint;
 
+  // The session a transaction began in; after reset() its transactions no longer exist.
+  unsigned long session() const noexcept { return state_ ? state_->session : 0; }
+
   template <class Run>
   detail::result_ptr observe(const char* sql, Run&& run) {
-    return detail::observe(state_->hook, sql, std::forward<Run>(run),
+    return detail::observe(state().hook, sql, std::forward<Run>(run),
                            [](const detail::result_ptr& r) { return detail::row_count(r.get()); });
+  }
+
+  // The moved-from object has no state: using it is a closed connection, not a crash.
+  detail::connection_state& state() const {
+    if (!state_) throw connection_error("the connection was moved from", "08003");
+    return *state_;
   }
 
   std::unique_ptr<detail::connection_state> state_;

@@ -47,14 +47,17 @@ class statement_forwarding {
 class savepoint : public detail::statement_forwarding<savepoint> {
  public:
   explicit savepoint(connection& db)
-      : db_(&db), name_("pgdsl_sp_" + std::to_string(++db.state_->savepoint_counter)) {
+      : db_(&db),
+        session_(db.session()),
+        name_("pgdsl_sp_" + std::to_string(++db.state_->savepoint_counter)) {
     db_->run_command(("SAVEPOINT " + name_).c_str());
   }
   savepoint(savepoint&& other) noexcept
-      : db_(std::exchange(other.db_, nullptr)), name_(std::move(other.name_)) {}
+      : db_(std::exchange(other.db_, nullptr)),
+        session_(other.session_),
+        name_(std::move(other.name_)) {}
   savepoint& operator=(savepoint&&) = delete;
   ~savepoint() {
-    if (db_ == nullptr || !db_->is_open()) return;
     try {
       rollback();
     } catch (...) {  // a destructor cannot report; the enclosing transaction will roll back
@@ -71,6 +74,7 @@ class savepoint : public detail::statement_forwarding<savepoint> {
   void rollback() {
     if (db_ == nullptr) return;
     connection* db = std::exchange(db_, nullptr);
+    if (!db->is_open() || db->session() != session_) return;  // gone with the lost session
     db->run_command(("ROLLBACK TO SAVEPOINT " + name_).c_str());
     db->run_command(("RELEASE SAVEPOINT " + name_).c_str());
   }
@@ -81,20 +85,22 @@ class savepoint : public detail::statement_forwarding<savepoint> {
 
  private:
   connection* db_;
+  unsigned long session_;
   std::string name_;
 };
 
 /// A transaction block; rolled back when destroyed unless commit() was called.
 class transaction : public detail::statement_forwarding<transaction> {
  public:
-  explicit transaction(connection& db, const transaction_options& options = {}) : db_(&db) {
+  explicit transaction(connection& db, const transaction_options& options = {})
+      : db_(&db), session_(db.session()) {
     db_->run_command(detail::begin_command(options).c_str());
     if (options.statement_timeout.count() > 0) set_statement_timeout(options.statement_timeout);
   }
-  transaction(transaction&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+  transaction(transaction&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)), session_(other.session_) {}
   transaction& operator=(transaction&&) = delete;
   ~transaction() {
-    if (db_ == nullptr || !db_->is_open()) return;
     try {
       rollback();
     } catch (...) {  // a destructor cannot report; the server ends the block with the session
@@ -106,10 +112,13 @@ class transaction : public detail::statement_forwarding<transaction> {
     if (db_ == nullptr) throw error("commit() on a transaction that already ended");
     std::exchange(db_, nullptr)->run_command("COMMIT");
   }
-  /// Undoes the transaction's work; the object is finished afterwards.
+  /// Undoes the transaction's work; the object is finished afterwards. On a lost connection
+  /// there is nothing to undo (the server rolled back), so it does not throw.
   void rollback() {
     if (db_ == nullptr) return;
-    std::exchange(db_, nullptr)->run_command("ROLLBACK");
+    connection* db = std::exchange(db_, nullptr);
+    if (!db->is_open() || db->session() != session_) return;
+    db->run_command("ROLLBACK");
   }
   /// True until commit() or rollback().
   bool active() const noexcept { return db_ != nullptr; }
@@ -128,6 +137,7 @@ class transaction : public detail::statement_forwarding<transaction> {
 
  private:
   connection* db_;
+  unsigned long session_;
 };
 
 inline transaction connection::begin(const transaction_options& options) {

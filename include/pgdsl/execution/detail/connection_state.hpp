@@ -15,26 +15,37 @@
 
 namespace pgdsl::detail {
 
+/// One statement this connection prepared: its server-side name (empty in unnamed mode, where
+/// the entry only records the check) and the result columns its types were checked against.
+struct prepared_statement {
+  std::string name;
+  const void* checked_columns = nullptr;
+};
+
+/// Identifies a result-column list at run time (one address per list type).
+template <class Columns>
+inline constexpr char columns_tag = 0;
+
 /// Server-side prepared statements of one connection. The key is Q::sql.c_str(): one address per
-/// statement type, so a lookup hashes a pointer, never the text. In unnamed mode the entry's name
-/// is empty and only records that the statement's column types were checked once.
+/// statement, so a lookup hashes a pointer, never the text. Two statement types that share their
+/// SQL object but declare different columns are told apart by checked_columns.
 class prepared_cache {
  public:
-  const std::string* find(const char* sql) const {
-    const auto found = names_.find(sql);
-    return found == names_.end() ? nullptr : &found->second;
+  prepared_statement* find(const char* sql) {
+    const auto found = statements_.find(sql);
+    return found == statements_.end() ? nullptr : &found->second;
   }
-  const std::string& insert(const char* sql, std::string name) {
-    return names_.insert_or_assign(sql, std::move(name)).first->second;
+  prepared_statement& insert(const char* sql, prepared_statement statement) {
+    return statements_.insert_or_assign(sql, std::move(statement)).first->second;
   }
-  void erase(const char* sql) { names_.erase(sql); }
-  void clear() noexcept { names_.clear(); }
-  std::size_t size() const noexcept { return names_.size(); }
+  void erase(const char* sql) { statements_.erase(sql); }
+  void clear() noexcept { statements_.clear(); }
+  std::size_t size() const noexcept { return statements_.size(); }
   /// A name no statement of this connection has used.
   std::string next_name() { return "pgdsl_" + std::to_string(++counter_); }
 
  private:
-  std::unordered_map<const char*, std::string> names_;
+  std::unordered_map<const char*, prepared_statement> statements_;
   unsigned long counter_ = 0;
 };
 
@@ -48,6 +59,7 @@ struct connection_state {
   PQnoticeReceiver default_receiver = nullptr;  // libpq's own (prints to stderr)
   void* default_receiver_arg = nullptr;
   unsigned long savepoint_counter = 0;
+  unsigned long session = 0;  // incremented by reset(): transactions of an older session are gone
 };
 
 // libpq calls this for every notice; exceptions must not cross back into C.

@@ -105,7 +105,7 @@ class parameter_block {
     if constexpr (pgdsl::has_wire_view<T>) {
       // wire_view refuses what the type cannot hold (a NUL in text) before anything is sent.
       const std::string_view bytes = traits::wire_view(value);
-      values_[index] = bytes.data();
+      values_[index] = bytes.data() != nullptr ? bytes.data() : "";  // nullptr would mean NULL
       lengths_[index] = checked_length(index, bytes.size());
     } else {
       writer out{*this, index};

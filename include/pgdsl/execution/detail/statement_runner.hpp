@@ -69,6 +69,15 @@ inline bool result_type_changed(const PGresult* failed) noexcept {
          std::strstr(message, "cached plan must not change result type") != nullptr;
 }
 
+// Prepares a static statement under a fresh name and records it in the cache.
+template <class Columns>
+prepared_statement& prepare_static(connection_state& state, const char* sql, int count,
+                                   const Oid* types) {
+  std::string name = state.prepared.next_name();
+  prepare_checked<Columns>(state.conn.get(), name, sql, count, types);
+  return state.prepared.insert(sql, prepared_statement{std::move(name), &columns_tag<Columns>});
+}
+
 /// Runs a static statement with its encoded parameters and returns the successful result.
 template <class Columns, class ParamTypes, std::size_t N>
 result_ptr run_static(connection_state& state, const char* sql, const parameter_block<N>& params) {
@@ -76,10 +85,11 @@ result_ptr run_static(connection_state& state, const char* sql, const parameter_
   PGconn* conn = state.conn.get();
   ensure_open(conn, sql);
   constexpr int count = static_cast<int>(N);
+  prepared_statement* statement = state.prepared.find(sql);
   if (!state.prepared_statements) {
-    if (state.prepared.find(sql) == nullptr) {  // check the columns once, unnamed
-      prepare_checked<Columns>(conn, std::string(), sql, count, types.data());
-      state.prepared.insert(sql, std::string());
+    if (statement == nullptr || statement->checked_columns != &columns_tag<Columns>) {
+      prepare_checked<Columns>(conn, std::string(), sql, count, types.data());  // check once
+      state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
     }
     result_ptr outcome(PQexecParams(conn, sql, count, types.data(), params.values(),
                                     params.lengths(), params.formats(), binary_results));
@@ -87,24 +97,24 @@ result_ptr run_static(connection_state& state, const char* sql, const parameter_
     check_columns<Columns>(outcome.get(), sql);  // each run is planned afresh: check it
     return outcome;
   }
-  const std::string* name = state.prepared.find(sql);
-  if (name == nullptr) {
-    std::string fresh = state.prepared.next_name();
-    prepare_checked<Columns>(conn, fresh, sql, count, types.data());
-    name = &state.prepared.insert(sql, std::move(fresh));
+  if (statement == nullptr) {
+    statement = &prepare_static<Columns>(state, sql, count, types.data());
+  } else if (statement->checked_columns != &columns_tag<Columns>) {
+    const result_ptr description(PQdescribePrepared(conn, statement->name.c_str()));
+    if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
+    check_columns<Columns>(description.get(), sql);
+    statement->checked_columns = &columns_tag<Columns>;
   }
-  result_ptr outcome(PQexecPrepared(conn, name->c_str(), count, params.values(), params.lengths(),
-                                    params.formats(), binary_results));
+  result_ptr outcome(PQexecPrepared(conn, statement->name.c_str(), count, params.values(),
+                                    params.lengths(), params.formats(), binary_results));
   if (succeeded(outcome.get())) return outcome;
   if (result_type_changed(outcome.get()) && PQtransactionStatus(conn) == PQTRANS_IDLE) {
-    const std::string stale = *name;
+    const std::string stale = statement->name;
     state.prepared.erase(sql);
     deallocate(conn, stale);
-    std::string fresh = state.prepared.next_name();
-    prepare_checked<Columns>(conn, fresh, sql, count, types.data());
-    name = &state.prepared.insert(sql, std::move(fresh));
-    outcome.reset(PQexecPrepared(conn, name->c_str(), count, params.values(), params.lengths(),
-                                 params.formats(), binary_results));
+    statement = &prepare_static<Columns>(state, sql, count, types.data());
+    outcome.reset(PQexecPrepared(conn, statement->name.c_str(), count, params.values(),
+                                 params.lengths(), params.formats(), binary_results));
     if (succeeded(outcome.get())) return outcome;
   }
   throw_sql_error(conn, outcome.get(), sql);
