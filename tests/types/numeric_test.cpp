@@ -4,6 +4,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <type_traits>
 
 #include <catch2/catch.hpp>
 
@@ -62,6 +63,9 @@ TEST_CASE("numeric holds every integer exactly") {
   CHECK(numeric(0).to_string() == "0");
   const numeric implicit = 42;
   CHECK(implicit == numeric("42.000"));
+  STATIC_REQUIRE(std::is_convertible_v<std::uint8_t, numeric>);  // unsigned char is a number
+  STATIC_REQUIRE(!std::is_constructible_v<numeric, char>);
+  STATIC_REQUIRE(!std::is_constructible_v<numeric, bool>);
 }
 
 TEST_CASE("numeric equality is by value and ignores the display scale") {

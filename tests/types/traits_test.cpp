@@ -44,6 +44,25 @@ TEST_CASE("unmapped types satisfy neither concept") {
   STATIC_REQUIRE(!result_type<const int>);
 }
 
+namespace {
+struct minimal {};
+}  // namespace
+template <>
+struct pgdsl::type_traits<minimal> {
+  static constexpr std::string_view sql_name = "minimal";
+  static constexpr oid type_oid = 0;
+  static constexpr type_category category = type_category::other;
+  template <class Out>
+  static void encode(const minimal&, Out&) {}
+};
+
+TEST_CASE("a specialization without array_oid is still a parameter type") {
+  STATIC_REQUIRE(parameter_type<minimal>);
+  STATIC_REQUIRE(!result_type<minimal>);
+  STATIC_REQUIRE(array_oid_v<minimal> == oids::unspecified);
+  STATIC_REQUIRE(array_oid_v<std::int32_t> == oids::int4_array);
+}
+
 TEST_CASE("zero-copy parameters expose wire_view") {
   STATIC_REQUIRE(has_wire_view<std::string>);
   STATIC_REQUIRE(has_wire_view<const char*>);

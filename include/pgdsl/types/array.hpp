@@ -54,7 +54,7 @@ struct type_traits<std::vector<T>> {
   using element_traits = type_traits<element>;
 
   static constexpr std::string_view sql_name = detail::array_sql_name<element>::value;
-  static constexpr oid type_oid = element_traits::array_oid;
+  static constexpr oid type_oid = array_oid_v<element>;
   static constexpr oid array_oid = oids::unspecified;  // arrays of arrays are not mapped
   static constexpr type_category category = type_category::array;
 
@@ -156,11 +156,10 @@ struct type_traits<std::vector<T>> {
   /// elements); for elements without a fixed OID (user enums), any user-defined type, leaving
   /// the element check to decode().
   static constexpr bool accepts(oid server_type) requires result_type<element> {
-    if (element_traits::array_oid != oids::unspecified && server_type == element_traits::array_oid)
-      return true;
+    if (type_oid != oids::unspecified && server_type == type_oid) return true;
     if (const oid builtin_element = array_element_oid(server_type))
       return element_traits::accepts(builtin_element);
-    return element_traits::array_oid == oids::unspecified && is_user_defined_oid(server_type);
+    return type_oid == oids::unspecified && is_user_defined_oid(server_type);
   }
 };
 

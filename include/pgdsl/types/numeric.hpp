@@ -21,6 +21,14 @@
 
 namespace pgdsl {
 
+namespace detail {
+/// Integral types that hold characters or truth values, not numbers: no numeric from them.
+template <class T>
+concept is_character_or_bool =
+    std::same_as<T, bool> || std::same_as<T, char> || std::same_as<T, wchar_t> ||
+    std::same_as<T, char8_t> || std::same_as<T, char16_t> || std::same_as<T, char32_t>;
+}  // namespace detail
+
 /// An exact decimal number with a display scale, or NaN, Infinity or -Infinity, as PostgreSQL's
 /// numeric holds them. Arithmetic is left to the server; this type carries values exactly.
 class numeric {
@@ -30,7 +38,7 @@ class numeric {
 
   /// The exact value of any integer.
   template <std::integral Int>
-  requires(!std::same_as<Int, bool>)
+  requires(!detail::is_character_or_bool<Int>)
       numeric(Int value)  // NOLINT(google-explicit-constructor): integers are exact numerics
       : value_(detail::parse_decimal(std::to_string(value))) {}
 

@@ -37,12 +37,12 @@ struct byte_sink_archetype {
 }  // namespace detail
 
 /// A C++ type that can be sent as a parameter: it has a type_traits specialization with a name,
-/// OID, category and encode().
+/// OID, category and encode(). (array_oid is expected too, but only arrays of T need it; see
+/// array_oid_v.)
 template <class T>
 concept parameter_type = requires(const T& value, detail::byte_sink_archetype& out) {
   { type_traits<T>::sql_name } -> std::convertible_to<std::string_view>;
   { type_traits<T>::type_oid } -> std::convertible_to<oid>;
-  { type_traits<T>::array_oid } -> std::convertible_to<oid>;
   { type_traits<T>::category } -> std::convertible_to<type_category>;
   type_traits<T>::encode(value, out);
 };
@@ -90,6 +90,16 @@ inline constexpr std::string_view sql_name_v = type_traits<nullable_base_t<T>>::
 template <class T>
 requires parameter_type<nullable_base_t<T>>
 inline constexpr type_category category_v = type_traits<nullable_base_t<T>>::category;
+
+/// The OID of the array type T[], or 0 when T's traits do not fix one (or omit array_oid).
+template <parameter_type T>
+inline constexpr oid array_oid_v = [] {
+  if constexpr (requires { type_traits<T>::array_oid; }) {
+    return static_cast<oid>(type_traits<T>::array_oid);
+  } else {
+    return oids::unspecified;
+  }
+}();
 
 /// Encodes a value into a fresh std::string; convenient for tests and for code that binds values
 /// one at a time.
