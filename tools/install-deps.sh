@@ -27,8 +27,8 @@ case $purpose in
   *) echo "$me: --for takes quickstart or test, not '$purpose'" >&2; exit 2 ;;
 esac
 
-command -v dpkg-query >/dev/null 2>&1 || { echo "$me: needs a Debian system (dpkg)" >&2; exit 2; }
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q ' installed$'; }
+command -v dpkg >/dev/null 2>&1 || { echo "$me: needs a Debian system (dpkg)" >&2; exit 2; }
+installed() { dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed$'; }
 missing=()
 for package in "${packages[@]}"; do
   installed "$package" || missing+=("$package")

@@ -22,7 +22,7 @@ if [ "${1:-}" = --run-ctest ]; then
     echo "$me: ---- ctest: $config"
     (
       [ "$config" = asan ] && export UBSAN_OPTIONS=print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
-      cd "build/$config" && ctest --output-on-failure -j2
+      cd "build/$config" && ctest --output-on-failure -j2 --timeout 600
     ) 2>&1 | tee "build/$config/ctest.log"
     echo "${PIPESTATUS[0]}" >"build/$config/ctest.status"
   done

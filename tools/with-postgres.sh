@@ -67,7 +67,10 @@ cleanup() {
 on_signal() {
   local status=$1
   echo "$me: interrupted: stopping the command and the cluster" >&2
-  [ -n "$child" ] && kill -TERM "$child" 2>/dev/null && wait "$child" 2>/dev/null
+  if [ -n "$child" ]; then
+    kill -TERM "$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+  fi
   cleanup
   exit "$status"
 }
