@@ -160,3 +160,18 @@ TEST_CASE("raw query results are checked against the declared types") {
   CHECK_THROWS_AS((db.query<std::int64_t, std::int64_t>("SELECT 1::int8")),
                   pgdsl::column_count_mismatch);
 }
+
+TEST_CASE("in unnamed mode a mismatched column is refused before the statement runs") {
+  pgdsl::test::database fixture;
+  fixture.run("CREATE TABLE events (id serial PRIMARY KEY, kind text)");
+  pgdsl::connection_options options;
+  options.prepared_statements = false;
+  auto db = fixture.connect_another(options);
+  using wrong_id = column<"events", "id", std::int64_t>;  // serial is int4
+  const auto insert =
+      make_statement<"INSERT INTO events (kind) VALUES ($1) RETURNING id", type_list<wrong_id>>(
+          std::string("click"));
+  CHECK_THROWS_AS(db.execute(insert), pgdsl::type_mismatch);
+  CHECK(db.query<std::int64_t>("SELECT count(*) FROM events").scalar() == 0);
+  CHECK(count_prepared(db) == 0);
+}

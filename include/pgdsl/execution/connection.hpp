@@ -164,7 +164,7 @@ class connection {
     observe(sql, [&] { return detail::run_command(state(), sql); });
   }
 
-  /// Number of statements this connection has prepared and still holds.
+  /// Number of static statements this connection has prepared (in unnamed mode: checked).
   std::size_t prepared_statement_count() const noexcept {
     return state_ ? state_->prepared.size() : 0;
   }

@@ -60,6 +60,35 @@ void prepare_checked(PGconn* conn, const std::string& name, const char* sql, int
   }
 }
 
+// Unnamed mode: Parse and Describe go out in one pipeline with a single Sync, so a transaction
+// pooler (PgBouncer) cannot send the two to different server sessions; then the columns are
+// checked before the statement ever runs.
+template <class Columns>
+void describe_unnamed_checked(PGconn* conn, const char* sql, int count, const Oid* types) {
+  if (PQenterPipelineMode(conn) != 1) throw_sql_error(conn, nullptr, sql);
+  const bool sent = PQsendPrepare(conn, "", sql, count, types) == 1 &&
+                    PQsendDescribePrepared(conn, "") == 1 && PQpipelineSync(conn) == 1;
+  result_ptr failure, description;
+  bool failed_to_send = !sent;
+  for (bool synced = !sent; !synced;) {
+    result_ptr next(PQgetResult(conn));
+    if (PQstatus(conn) == CONNECTION_BAD) break;
+    if (next == nullptr) continue;  // the end of one step's results
+    const ExecStatusType status = PQresultStatus(next.get());
+    if (status == PGRES_PIPELINE_SYNC) {
+      synced = true;
+    } else if (status == PGRES_FATAL_ERROR && failure == nullptr) {
+      failure = std::move(next);
+    } else if (status == PGRES_COMMAND_OK && failure == nullptr) {
+      description = std::move(next);  // the Parse result first, then the Describe result
+    }
+  }
+  PQexitPipelineMode(conn);
+  if (failed_to_send || failure != nullptr || description == nullptr)
+    throw_sql_error(conn, failure.get(), sql);
+  check_columns<Columns>(description.get(), sql);
+}
+
 // SQLSTATE 0A000 "cached plan must not change result type": the table changed under a
 // prepared statement; preparing it again (outside a transaction block) brings it up to date.
 inline bool result_type_changed(const PGresult* failed) noexcept {
@@ -88,7 +117,7 @@ result_ptr run_static(connection_state& state, const char* sql, const parameter_
   prepared_statement* statement = state.prepared.find(sql);
   if (!state.prepared_statements) {
     if (statement == nullptr || statement->checked_columns != &columns_tag<Columns>) {
-      prepare_checked<Columns>(conn, std::string(), sql, count, types.data());  // check once
+      describe_unnamed_checked<Columns>(conn, sql, count, types.data());  // check once
       state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
     }
     result_ptr outcome(PQexecParams(conn, sql, count, types.data(), params.values(),
