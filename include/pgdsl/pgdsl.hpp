@@ -1,0 +1,31 @@
+// pgdsl: the whole library. Include this (or single_include/pgdsl.hpp) and link libpq.
+#pragma once
+
+#include "pgdsl/util/error.hpp"
+#include "pgdsl/util/fixed_string.hpp"
+#include "pgdsl/util/type_list.hpp"
+
+#include "pgdsl/schema/constraints.hpp"
+#include "pgdsl/schema/reflection.hpp"
+#include "pgdsl/schema/table.hpp"
+#include "pgdsl/schema/table_alias.hpp"
+
+#include "pgdsl/expr/aggregates.hpp"
+#include "pgdsl/expr/aliased_expression.hpp"
+#include "pgdsl/expr/arithmetic.hpp"
+#include "pgdsl/expr/case_when.hpp"
+#include "pgdsl/expr/cast.hpp"
+#include "pgdsl/expr/comparison.hpp"
+#include "pgdsl/expr/functions.hpp"
+#include "pgdsl/expr/literal.hpp"
+#include "pgdsl/expr/logical.hpp"
+#include "pgdsl/expr/predicates.hpp"
+#include "pgdsl/expr/sort_item.hpp"
+#include "pgdsl/expr/subquery.hpp"
+
+#include "pgdsl/statement/delete.hpp"
+#include "pgdsl/statement/insert.hpp"
+#include "pgdsl/statement/insert_rows.hpp"
+#include "pgdsl/statement/on_conflict.hpp"
+#include "pgdsl/statement/select.hpp"
+#include "pgdsl/statement/update.hpp"
