@@ -54,4 +54,10 @@ struct events_t : table<"events"> {
 };
 inline constexpr events_t events{};
 
+/// A table whose names need quoting: "we""ird"."col""umn".
+struct weird_t : table<"we\"ird"> {
+  column<"col\"umn", std::int32_t> col;
+};
+inline constexpr weird_t weird{};
+
 }  // namespace shop

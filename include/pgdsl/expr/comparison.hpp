@@ -60,70 +60,85 @@ struct distinct_from : expression_ops<distinct_from<Negated, L, R>> {
 
 namespace detail {
 
-template <fixed_string Op, expression L, class R>
-constexpr auto compare(const L& left, R&& right) {
-  auto operand = comparison_operand<L>(std::forward<R>(right));
-  return comparison<Op, L, decltype(operand)>{{}, left, std::move(operand)};
+template <fixed_string Op, class L, class R>
+constexpr auto compare(L&& left, R&& right) {
+  using left_type = std::remove_cvref_t<L>;
+  auto operand = comparison_operand<left_type>(std::forward<R>(right));
+  return comparison<Op, left_type, decltype(operand)>{{}, std::forward<L>(left), std::move(operand)};
 }
 
 // A value on the left: render it first so that $n still follow the text left to right.
-template <fixed_string Op, class L, expression R>
-constexpr auto compare_value_first(L&& left, const R& right) {
-  auto operand = comparison_operand<R>(std::forward<L>(left));
-  return comparison<Op, decltype(operand), R>{{}, std::move(operand), right};
+template <fixed_string Op, class L, class R>
+constexpr auto compare_value_first(L&& left, R&& right) {
+  using right_type = std::remove_cvref_t<R>;
+  auto operand = comparison_operand<right_type>(std::forward<L>(left));
+  return comparison<Op, decltype(operand), right_type>{{}, std::move(operand), std::forward<R>(right)};
 }
 
 }  // namespace detail
 
 // Each operator has a value-first form: C++20 would otherwise rewrite `42 == x` into `x == 42`,
-// which must return bool.
-template <expression L, class R>
-constexpr auto operator==(const L& left, R&& right) {
-  return detail::compare<" = ">(left, std::forward<R>(right));
+// which must return bool. Both take forwarding references so that, between two expressions, the
+// written order always wins over the rewritten one.
+template <class L, class R>
+  requires expression<L>
+constexpr auto operator==(L&& left, R&& right) {
+  return detail::compare<" = ">(std::forward<L>(left), std::forward<R>(right));
 }
-template <class L, expression R>
-requires(!expression<L>) constexpr auto operator==(L&& left, const R& right) {
-  return detail::compare_value_first<" = ">(std::forward<L>(left), right);
+template <class L, class R>
+  requires(!expression<L> && expression<R>)
+constexpr auto operator==(L&& left, R&& right) {
+  return detail::compare_value_first<" = ">(std::forward<L>(left), std::forward<R>(right));
 }
-template <expression L, class R>
-constexpr auto operator!=(const L& left, R&& right) {
-  return detail::compare<" <> ">(left, std::forward<R>(right));
+template <class L, class R>
+  requires expression<L>
+constexpr auto operator!=(L&& left, R&& right) {
+  return detail::compare<" <> ">(std::forward<L>(left), std::forward<R>(right));
 }
-template <class L, expression R>
-requires(!expression<L>) constexpr auto operator!=(L&& left, const R& right) {
-  return detail::compare_value_first<" <> ">(std::forward<L>(left), right);
+template <class L, class R>
+  requires(!expression<L> && expression<R>)
+constexpr auto operator!=(L&& left, R&& right) {
+  return detail::compare_value_first<" <> ">(std::forward<L>(left), std::forward<R>(right));
 }
-template <expression L, class R>
-constexpr auto operator<(const L& left, R&& right) {
-  return detail::compare<" < ">(left, std::forward<R>(right));
+template <class L, class R>
+  requires expression<L>
+constexpr auto operator<(L&& left, R&& right) {
+  return detail::compare<" < ">(std::forward<L>(left), std::forward<R>(right));
 }
-template <class L, expression R>
-requires(!expression<L>) constexpr auto operator<(L&& left, const R& right) {
-  return detail::compare_value_first<" < ">(std::forward<L>(left), right);
+template <class L, class R>
+  requires(!expression<L> && expression<R>)
+constexpr auto operator<(L&& left, R&& right) {
+  return detail::compare_value_first<" < ">(std::forward<L>(left), std::forward<R>(right));
 }
-template <expression L, class R>
-constexpr auto operator<=(const L& left, R&& right) {
-  return detail::compare<" <= ">(left, std::forward<R>(right));
+template <class L, class R>
+  requires expression<L>
+constexpr auto operator<=(L&& left, R&& right) {
+  return detail::compare<" <= ">(std::forward<L>(left), std::forward<R>(right));
 }
-template <class L, expression R>
-requires(!expression<L>) constexpr auto operator<=(L&& left, const R& right) {
-  return detail::compare_value_first<" <= ">(std::forward<L>(left), right);
+template <class L, class R>
+  requires(!expression<L> && expression<R>)
+constexpr auto operator<=(L&& left, R&& right) {
+  return detail::compare_value_first<" <= ">(std::forward<L>(left), std::forward<R>(right));
 }
-template <expression L, class R>
-constexpr auto operator>(const L& left, R&& right) {
-  return detail::compare<" > ">(left, std::forward<R>(right));
+template <class L, class R>
+  requires expression<L>
+constexpr auto operator>(L&& left, R&& right) {
+  return detail::compare<" > ">(std::forward<L>(left), std::forward<R>(right));
 }
-template <class L, expression R>
-requires(!expression<L>) constexpr auto operator>(L&& left, const R& right) {
-  return detail::compare_value_first<" > ">(std::forward<L>(left), right);
+template <class L, class R>
+  requires(!expression<L> && expression<R>)
+constexpr auto operator>(L&& left, R&& right) {
+  return detail::compare_value_first<" > ">(std::forward<L>(left), std::forward<R>(right));
 }
-template <expression L, class R>
-constexpr auto operator>=(const L& left, R&& right) {
-  return detail::compare<" >= ">(left, std::forward<R>(right));
+template <class L, class R>
+  requires expression<L>
+constexpr auto operator>=(L&& left, R&& right) {
+  return detail::compare<" >= ">(std::forward<L>(left), std::forward<R>(right));
 }
-template <class L, expression R>
-requires(!expression<L>) constexpr auto operator>=(L&& left, const R& right) {
-  return detail::compare_value_first<" >= ">(std::forward<L>(left), right);
+template <class L, class R>
+  requires(!expression<L> && expression<R>)
+constexpr auto operator>=(L&& left, R&& right) {
+  return detail::compare_value_first<" >= ">(std::forward<L>(left), std::forward<R>(right));
 }
 
 }  // namespace pgdsl

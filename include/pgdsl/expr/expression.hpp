@@ -146,8 +146,14 @@ struct expression_ops {
 
   template <fixed_string Op, class Other>
   constexpr auto make_match(Other&& other) const {
-    detail::check_pattern_match<Derived>();
-    auto right = detail::comparison_operand<Derived>(std::forward<Other>(other));
+    // A pattern is text: once the operand is found not to be, skip the follow-on comparison error.
+    constexpr bool is_text = detail::check_pattern_match<Derived>();
+    auto right = [&] {
+      if constexpr (is_text)
+        return detail::comparison_operand<Derived>(std::forward<Other>(other));
+      else
+        return parameter<parameter_storage_t<Other>>{};
+    }();
     return comparison<Op, Derived, decltype(right)>{{}, self(), std::move(right)};
   }
   template <bool Negated, class Other>

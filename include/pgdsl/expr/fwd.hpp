@@ -35,7 +35,7 @@ inline constexpr bool is_select_query = false;
 template <class Partner, class V>
 constexpr auto comparison_operand(V&& value);
 template <class E>
-constexpr void check_pattern_match();
+constexpr bool check_pattern_match();
 }  // namespace detail
 
 }  // namespace pgdsl

@@ -124,12 +124,13 @@ constexpr auto comparison_operand(V&& value) {
 }
 
 template <class E>
-constexpr void check_pattern_match() {
-  static_assert(
-      values_are_comparable<description_t<E>, sql_type_name<sql_type_t<E>>,
-                            sql_type_name<std::string>,
-                            type_traits<sql_type_t<E>>::category == type_category::text>,
-      "LIKE and ILIKE match text: cast the value to text first (pgdsl::cast<std::string>(...))");
+constexpr bool check_pattern_match() {
+  constexpr bool is_text = type_traits<sql_type_t<E>>::category == type_category::text;
+  static_assert(values_are_comparable<description_t<E>, sql_type_name<sql_type_t<E>>,
+                                      sql_type_name<std::string>, is_text>,
+                "LIKE and ILIKE match text: cast the value to text first "
+                "(pgdsl::cast<std::string>(...))");
+  return is_text;
 }
 
 }  // namespace detail
