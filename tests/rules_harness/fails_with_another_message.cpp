@@ -1,0 +1,6 @@
+// expect: pgdsl harness self-test: the expected sentence
+// Harness self-test: this snippet fails to compile, but not with the expected message, so the
+// driver must report the case as failed.
+#include "pgdsl/util/fixed_string.hpp"
+
+static_assert(pgdsl::fixed_string("ok").size() == 3, "pgdsl harness self-test: another sentence");
