@@ -137,6 +137,14 @@ struct list_at<0, type_list<First, Rest...>> {
   using type = First;
 };
 
+template <class List, class Remove>
+struct list_difference;
+template <class... T, class Remove>
+struct list_difference<type_list<T...>, Remove> {
+  using type = typename concat_lists<
+      std::conditional_t<list_contains<T, Remove>, type_list<>, type_list<T>>...>::type;
+};
+
 }  // namespace detail
 
 /// The concatenation of several type_lists.
@@ -155,10 +163,5359 @@ inline constexpr std::size_t index_of_v = detail::list_index<T, List>;
 template <std::size_t I, class List>
 using at_t = typename detail::list_at<I, List>::type;
 
+/// The types of List that are not in Remove, in order.
+template <class List, class Remove>
+using difference_t = typename detail::list_difference<List, Remove>::type;
+
 /// True when every type of Sub is in Super.
 template <class Sub, class Super>
 inline constexpr bool is_subset_v = false;
 template <class... T, class Super>
 inline constexpr bool is_subset_v<type_list<T...>, Super> = (contains_v<T, Super> && ...);
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/all.hpp
+// all: every type mapping pgdsl ships, for code that binds or reads values of any supported type
+// (the execution layer, the umbrella header). Include a single family's header to compile less.
+
+// ---- pgdsl/types/array.hpp
+// array: std::vector<T> <-> one-dimensional PostgreSQL arrays of any mapped element type;
+// std::vector<std::optional<T>> holds NULL elements. The binary form is a header (dimensions,
+// NULL flag, element OID, length, lower bound) then each element length-prefixed, -1 for NULL.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// ---- pgdsl/types/bytea.hpp
+// bytea: binary strings. pgdsl::bytea (a std::vector<std::byte>) is read and written;
+// std::span<const std::byte> is a parameter only, for data that is already somewhere else.
+// The binary form of bytea is the bytes themselves, so parameters are bound without a copy.
+
+#include <cstddef>
+#include <span>
+#include <string_view>
+#include <vector>
+
+// ---- pgdsl/types/oid.hpp
+// oid: PostgreSQL type identifiers as plain constants, so the DSL and the type mapping can reason
+// about server types at compile time without including <libpq-fe.h>. The values are the stable
+// OIDs of PostgreSQL's built-in types (pg_type.dat); they have never changed between releases.
+
+#include <cstdint>
+#include <string_view>
+
+namespace pgdsl {
+
+/// A PostgreSQL object identifier; for types, the value libpq reports as PQftype / PQparamtype.
+using oid = std::uint32_t;
+
+/// OIDs of the built-in types pgdsl maps, and of their one-dimensional array types.
+namespace oids {
+inline constexpr oid unspecified = 0;  ///< "let the server infer the type" for a parameter
+inline constexpr oid boolean = 16;
+inline constexpr oid bytea = 17;
+inline constexpr oid name = 19;
+inline constexpr oid int8 = 20;
+inline constexpr oid int2 = 21;
+inline constexpr oid int4 = 23;
+inline constexpr oid text = 25;
+inline constexpr oid json = 114;
+inline constexpr oid float4 = 700;
+inline constexpr oid float8 = 701;
+inline constexpr oid bpchar = 1042;
+inline constexpr oid varchar = 1043;
+inline constexpr oid date = 1082;
+inline constexpr oid timestamp = 1114;
+inline constexpr oid timestamptz = 1184;
+inline constexpr oid numeric = 1700;
+inline constexpr oid uuid = 2950;
+inline constexpr oid jsonb = 3802;
+
+inline constexpr oid json_array = 199;
+inline constexpr oid boolean_array = 1000;
+inline constexpr oid bytea_array = 1001;
+inline constexpr oid name_array = 1003;
+inline constexpr oid int2_array = 1005;
+inline constexpr oid int4_array = 1007;
+inline constexpr oid text_array = 1009;
+inline constexpr oid bpchar_array = 1014;
+inline constexpr oid varchar_array = 1015;
+inline constexpr oid int8_array = 1016;
+inline constexpr oid float4_array = 1021;
+inline constexpr oid float8_array = 1022;
+inline constexpr oid timestamp_array = 1115;
+inline constexpr oid date_array = 1182;
+inline constexpr oid timestamptz_array = 1185;
+inline constexpr oid numeric_array = 1231;
+inline constexpr oid uuid_array = 2951;
+inline constexpr oid jsonb_array = 3807;
+
+/// OIDs below this value belong to the system catalogs; user types (CREATE TYPE, enums, their
+/// array types) always get an OID at or above it (PostgreSQL's FirstNormalObjectId).
+inline constexpr oid first_user_defined = 16384;
+}  // namespace oids
+
+/// True for OIDs the server assigns to user-created objects, e.g. a CREATE TYPE ... AS ENUM.
+constexpr bool is_user_defined_oid(oid type) {
+  return type >= oids::first_user_defined;
+}
+
+namespace detail {
+struct oid_entry {
+  oid type;
+  oid array;
+  std::string_view name;
+  std::string_view array_name;
+};
+inline constexpr oid_entry builtin_oids[] = {
+    {oids::boolean, oids::boolean_array, "bool", "bool[]"},
+    {oids::bytea, oids::bytea_array, "bytea", "bytea[]"},
+    {oids::name, oids::name_array, "name", "name[]"},
+    {oids::int8, oids::int8_array, "int8", "int8[]"},
+    {oids::int2, oids::int2_array, "int2", "int2[]"},
+    {oids::int4, oids::int4_array, "int4", "int4[]"},
+    {oids::text, oids::text_array, "text", "text[]"},
+    {oids::json, oids::json_array, "json", "json[]"},
+    {oids::float4, oids::float4_array, "float4", "float4[]"},
+    {oids::float8, oids::float8_array, "float8", "float8[]"},
+    {oids::bpchar, oids::bpchar_array, "bpchar", "bpchar[]"},
+    {oids::varchar, oids::varchar_array, "varchar", "varchar[]"},
+    {oids::date, oids::date_array, "date", "date[]"},
+    {oids::timestamp, oids::timestamp_array, "timestamp", "timestamp[]"},
+    {oids::timestamptz, oids::timestamptz_array, "timestamptz", "timestamptz[]"},
+    {oids::numeric, oids::numeric_array, "numeric", "numeric[]"},
+    {oids::uuid, oids::uuid_array, "uuid", "uuid[]"},
+    {oids::jsonb, oids::jsonb_array, "jsonb", "jsonb[]"},
+};
+}  // namespace detail
+
+/// The element type of a built-in array type (oids::int4 for oids::int4_array), or 0 when `array`
+/// is not one of the array types listed in pgdsl::oids.
+constexpr oid array_element_oid(oid array) {
+  for (const auto& entry : detail::builtin_oids)
+    if (entry.array == array) return entry.type;
+  return oids::unspecified;
+}
+
+/// The SQL name of a built-in type OID ("int4"; array types as "int4[]", which the server spells
+/// "_int4"), or an empty view for OIDs pgdsl does not know.
+constexpr std::string_view builtin_type_name(oid type) {
+  for (const auto& entry : detail::builtin_oids) {
+    if (entry.type == type) return entry.name;
+    if (entry.array == type) return entry.array_name;
+  }
+  return {};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/type_category.hpp
+// type_category: the families of SQL value types, as the DSL needs them to decide at compile time
+// which operands may be compared, added or concatenated. PostgreSQL compares values within a
+// family (int2 with int8, date with timestamptz) but not across families (text with int4).
+
+#include <string_view>
+
+namespace pgdsl {
+
+/// The family a mapped C++ type belongs to; every type_traits specialization names one.
+enum class type_category {
+  boolean,      ///< bool
+  integral,     ///< int2, int4, int8
+  floating,     ///< float4, float8
+  decimal,      ///< numeric
+  text,         ///< text, varchar, bpchar, name
+  bytea,        ///< bytea
+  datetime,     ///< date, timestamp, timestamptz (PostgreSQL compares them with each other)
+  uuid,         ///< uuid
+  json,         ///< json, jsonb
+  array,        ///< one-dimensional arrays
+  enumeration,  ///< user enums (CREATE TYPE ... AS ENUM)
+  other,        ///< anything else a user maps
+};
+
+/// The category's name as it should appear in diagnostics ("integral", "datetime", ...).
+constexpr std::string_view category_name(type_category category) {
+  switch (category) {
+    case type_category::boolean:
+      return "boolean";
+    case type_category::integral:
+      return "integral";
+    case type_category::floating:
+      return "floating";
+    case type_category::decimal:
+      return "decimal";
+    case type_category::text:
+      return "text";
+    case type_category::bytea:
+      return "bytea";
+    case type_category::datetime:
+      return "datetime";
+    case type_category::uuid:
+      return "uuid";
+    case type_category::json:
+      return "json";
+    case type_category::array:
+      return "array";
+    case type_category::enumeration:
+      return "enumeration";
+    case type_category::other:
+      return "other";
+  }
+  return "unknown";
+}
+
+/// True for the numeric families, which PostgreSQL lets arithmetic and comparison mix.
+constexpr bool is_numeric_category(type_category category) {
+  return category == type_category::integral || category == type_category::floating ||
+         category == type_category::decimal;
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/type_traits.hpp
+// type_traits: the contract between a C++ type and the PostgreSQL type it maps to. Each supported
+// type specializes pgdsl::type_traits (one header per type family); the DSL reads the compile-time
+// members (sql_name, OIDs, category) and the execution layer calls encode/decode/accepts.
+
+#include <concepts>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+
+namespace pgdsl {
+
+/// Maps a C++ type to a PostgreSQL type. The primary template is left undefined: a type is
+/// supported exactly when a specialization exists. A specialization provides
+///   static constexpr std::string_view sql_name;   // "int8", "text", ...
+///   static constexpr oid type_oid;                // 0 when the server should infer it
+///   static constexpr oid array_oid;               // OID of T[] (0 when not fixed)
+///   static constexpr type_category category;
+///   template <class Out> static void encode(const T&, Out&);  // binary form via out.append
+///   static T decode(std::string_view wire);       // from the binary form
+///   static constexpr bool accepts(oid server_type);
+/// and optionally `static std::string_view wire_view(const T&)` when the binary form is the
+/// value's own bytes. See docs/types.md for a worked user type.
+template <class T>
+struct type_traits;
+
+namespace detail {
+/// The smallest sink encode() must write to: anything with append(const char*, std::size_t).
+struct byte_sink_archetype {
+  void append(const char*, std::size_t) {}
+};
+}  // namespace detail
+
+/// A C++ type that can be sent as a parameter: it has a type_traits specialization with a name,
+/// OID, category and encode(). (array_oid is expected too, but only arrays of T need it; see
+/// array_oid_v.)
+template <class T>
+concept parameter_type = requires(const T& value, detail::byte_sink_archetype& out) {
+  { type_traits<T>::sql_name } -> std::convertible_to<std::string_view>;
+  { type_traits<T>::type_oid } -> std::convertible_to<oid>;
+  { type_traits<T>::category } -> std::convertible_to<type_category>;
+  type_traits<T>::encode(value, out);
+};
+
+/// A C++ type that can also be read from a result: decode() and accepts() as well.
+template <class T>
+concept result_type = parameter_type<T> && requires(std::string_view wire, oid server_type) {
+  { type_traits<T>::decode(wire) } -> std::same_as<T>;
+  { type_traits<T>::accepts(server_type) } -> std::same_as<bool>;
+};
+
+/// A parameter type whose binary form is its own bytes, so it can be bound without a copy.
+template <class T>
+concept has_wire_view = parameter_type<T> && requires(const T& value) {
+  { type_traits<T>::wire_view(value) } -> std::same_as<std::string_view>;
+};
+
+/// True for std::optional<T> (a nullable value).
+template <class T>
+inline constexpr bool is_optional_v = false;
+template <class T>
+inline constexpr bool is_optional_v<std::optional<T>> = true;
+
+namespace detail {
+template <class T>
+struct nullable_base {
+  using type = T;
+};
+template <class T>
+struct nullable_base<std::optional<T>> {
+  using type = T;
+};
+}  // namespace detail
+
+/// T for std::optional<T>, else T itself: the type whose type_traits describe a nullable value.
+template <class T>
+using nullable_base_t = typename detail::nullable_base<T>::type;
+
+/// The SQL name of T, or of the T inside std::optional<T>; for messages and CASTs.
+template <class T>
+requires parameter_type<nullable_base_t<T>>
+inline constexpr std::string_view sql_name_v = type_traits<nullable_base_t<T>>::sql_name;
+
+/// The category of T, or of the T inside std::optional<T>.
+template <class T>
+requires parameter_type<nullable_base_t<T>>
+inline constexpr type_category category_v = type_traits<nullable_base_t<T>>::category;
+
+/// The OID of the array type T[], or 0 when T's traits do not fix one (or omit array_oid).
+template <parameter_type T>
+inline constexpr oid array_oid_v = [] {
+  if constexpr (requires { type_traits<T>::array_oid; }) {
+    return static_cast<oid>(type_traits<T>::array_oid);
+  } else {
+    return oids::unspecified;
+  }
+}();
+
+/// Encodes a value into a fresh std::string; convenient for tests and for code that binds values
+/// one at a time.
+template <parameter_type T>
+std::string encode_to_string(const T& value) {
+  std::string out;
+  type_traits<T>::encode(value, out);
+  return out;
+}
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// The C++ type of a PostgreSQL bytea value.
+using bytea = std::vector<std::byte>;
+
+namespace detail {
+struct bytea_traits_base {
+  static constexpr std::string_view sql_name = "bytea";
+  static constexpr oid type_oid = oids::bytea;
+  static constexpr oid array_oid = oids::bytea_array;
+  static constexpr type_category category = type_category::bytea;
+
+  static std::string_view view_of(std::span<const std::byte> bytes) {
+    // char may alias any object, so viewing the bytes as chars is well defined.
+    return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
+  }
+};
+}  // namespace detail
+
+/// pgdsl::bytea maps to bytea.
+template <>
+struct type_traits<bytea> : detail::bytea_traits_base {
+  template <class Out>
+  static void encode(const bytea& value, Out& out) {
+    const std::string_view bytes = view_of(value);
+    out.append(bytes.data(), bytes.size());
+  }
+  static std::string_view wire_view(const bytea& value) { return view_of(value); }
+  static bytea decode(std::string_view wire) {
+    const auto* first = reinterpret_cast<const std::byte*>(wire.data());
+    return bytea(first, first + wire.size());
+  }
+  static constexpr bool accepts(oid server_type) { return server_type == type_oid; }
+};
+
+/// std::span<const std::byte> is a bytea parameter.
+template <>
+struct type_traits<std::span<const std::byte>> : detail::bytea_traits_base {
+  template <class Out>
+  static void encode(const std::span<const std::byte>& value, Out& out) {
+    const std::string_view bytes = view_of(value);
+    out.append(bytes.data(), bytes.size());
+  }
+  static std::string_view wire_view(const std::span<const std::byte>& value) {
+    return view_of(value);
+  }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/conversion_error.hpp
+// conversion_error: what goes wrong between a C++ value and its PostgreSQL form. Each error is
+// thrown before anything reaches the server (encode) or instead of handing back garbage (decode),
+// and its message names the value, the types involved and, where there is one, the fix.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// Base of every failure to convert between a C++ value and a PostgreSQL value.
+class conversion_error : public error {
+ public:
+  using error::error;
+};
+
+/// A value PostgreSQL's type cannot hold (a timestamp past year 294276, a numeric with more than
+/// 131072 integer digits, an array too long), or a server value the C++ type cannot hold.
+class out_of_range_value : public conversion_error {
+ public:
+  using conversion_error::conversion_error;
+};
+
+/// Text PostgreSQL cannot take: a NUL byte in a string (text values cannot hold it, and libpq
+/// would silently cut the string there in text format), a null `const char*`, or text that does
+/// not parse as the type it is meant to be (a uuid, a numeric).
+class invalid_text : public conversion_error {
+ public:
+  using conversion_error::conversion_error;
+};
+
+/// Malformed binary data from the server: wrong length, bad header, multi-dimensional array.
+class decode_error : public conversion_error {
+ public:
+  using conversion_error::conversion_error;
+};
+
+namespace detail {
+/// Quotes a plain name ("email" -> "\"email\"") and leaves an already quoted one as it is.
+inline std::string display_name(std::string_view name) {
+  if (!name.empty() && name.front() == '"') return std::string(name);
+  return "\"" + std::string(name) + "\"";
+}
+}  // namespace detail
+
+/// SQL NULL read into a C++ type that cannot represent it.
+class unexpected_null : public conversion_error {
+ public:
+  /// `column` is shown as given when already quoted (`"users"."email"`), else quoted; `read_as`
+  /// is the sql_name of the C++ type the value was read into.
+  explicit unexpected_null(std::string_view column, std::string_view read_as = {})
+      : conversion_error("column " + detail::display_name(column) +
+                         " is NULL but is read as a non-optional " +
+                         (read_as.empty() ? std::string("value") : std::string(read_as)) +
+                         "; declare it std::optional<...> or use COALESCE in the query"),
+        column_(column) {}
+
+  /// A NULL element (0-based `index`) of an array read into std::vector<T> rather than
+  /// std::vector<std::optional<T>>.
+  static unexpected_null array_element(std::size_t index, std::string_view read_as) {
+    return unexpected_null(message_tag{},
+                           std::string("array element ") + std::to_string(index) +
+                               " is NULL but is read as a non-optional " + std::string(read_as) +
+                               "; read the array as std::vector<std::optional<...>>",
+                           "array element " + std::to_string(index));
+  }
+
+  /// The column (or "array element N") that was NULL.
+  const std::string& column() const noexcept { return column_; }
+
+ private:
+  struct message_tag {};
+  unexpected_null(message_tag, const std::string& message, std::string column)
+      : conversion_error(message), column_(std::move(column)) {}
+  std::string column_;
+};
+
+/// The server's type of a column differs from the C++ type it is read into (an int4 column read
+/// as std::int64_t): refused instead of reinterpreting the bytes.
+class type_mismatch : public conversion_error {
+ public:
+  /// `server_type_name` names the server type; when empty it is looked up among the built-in
+  /// OIDs. `expected` is the sql_name of the C++ type the column is read into.
+  type_mismatch(std::string_view column, oid server_type, std::string_view server_type_name,
+                std::string_view expected)
+      : conversion_error(make_message(column, server_type, server_type_name, expected)),
+        column_(column),
+        server_type_(server_type),
+        expected_(expected) {}
+
+  /// As above, with the server type's name looked up from its OID.
+  type_mismatch(std::string_view column, oid server_type, std::string_view expected)
+      : type_mismatch(column, server_type, std::string_view{}, expected) {}
+
+  const std::string& column() const noexcept { return column_; }
+  oid server_type() const noexcept { return server_type_; }
+  /// The sql_name of the C++ side.
+  const std::string& expected() const noexcept { return expected_; }
+
+ private:
+  static std::string make_message(std::string_view column, oid server_type,
+                                  std::string_view server_type_name, std::string_view expected) {
+    if (server_type_name.empty()) server_type_name = builtin_type_name(server_type);
+    std::string server =
+        server_type_name.empty() ? std::string("type") : std::string(server_type_name);
+    return "column " + detail::display_name(column) + " has server type " + server + " (OID " +
+           std::to_string(server_type) + ") but is read as " + std::string(expected) +
+           "; declare the C++ type that maps to " + server + " or CAST the column to " +
+           std::string(expected) + " in the query";
+  }
+  std::string column_;
+  oid server_type_;
+  std::string expected_;
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/detail/wire.hpp
+// wire: big-endian integer reading and writing for PostgreSQL's binary formats (network byte
+// order everywhere), written with shifts so the result does not depend on the host's endianness.
+// Every reader checks the length it is given and throws decode_error instead of overreading.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+
+namespace pgdsl::detail {
+
+/// Appends `value` in network byte order.
+template <class Int, class Out>
+requires std::is_integral_v<Int>
+void append_big_endian(Out& out, Int value) {
+  using unsigned_type = std::make_unsigned_t<Int>;
+  auto bits = static_cast<unsigned_type>(value);
+  char bytes[sizeof(Int)];
+  for (std::size_t i = 0; i < sizeof(Int); ++i) {
+    bytes[sizeof(Int) - 1 - i] = static_cast<char>(static_cast<unsigned char>(bits & 0xFFu));
+    if constexpr (sizeof(Int) > 1) bits = static_cast<unsigned_type>(bits >> 8);
+  }
+  out.append(bytes, sizeof(Int));
+}
+
+/// Reads an Int in network byte order at `offset`; the caller has checked the length.
+template <class Int>
+requires std::is_integral_v<Int> Int read_big_endian(std::string_view wire, std::size_t offset) {
+  using unsigned_type = std::make_unsigned_t<Int>;
+  unsigned_type bits = 0;
+  for (std::size_t i = 0; i < sizeof(Int); ++i) {
+    bits = static_cast<unsigned_type>(
+        (static_cast<std::uint64_t>(bits) << 8) |
+        static_cast<unsigned char>(wire[offset + i]));  // shifting in uint64 avoids UB for bytes
+  }
+  return static_cast<Int>(bits);
+}
+
+/// Throws decode_error unless `wire` is exactly `expected` bytes long.
+inline void expect_length(std::string_view wire, std::size_t expected, std::string_view type) {
+  if (wire.size() != expected)
+    throw decode_error("cannot decode " + std::string(type) + ": expected " +
+                       std::to_string(expected) + " bytes of binary data, got " +
+                       std::to_string(wire.size()));
+}
+
+/// Reads fixed-size integers one after another, throwing decode_error when the data runs out.
+class wire_reader {
+ public:
+  wire_reader(std::string_view wire, std::string_view type) : wire_(wire), type_(type) {}
+
+  template <class Int>
+  Int read() {
+    need(sizeof(Int));
+    Int value = read_big_endian<Int>(wire_, offset_);
+    offset_ += sizeof(Int);
+    return value;
+  }
+
+  /// The next `size` bytes as a view into the wire data.
+  std::string_view read_bytes(std::size_t size) {
+    need(size);
+    std::string_view bytes = wire_.substr(offset_, size);
+    offset_ += size;
+    return bytes;
+  }
+
+  std::size_t remaining() const { return wire_.size() - offset_; }
+
+  /// Throws decode_error when bytes are left over after the value.
+  void expect_end() const {
+    if (remaining() != 0)
+      throw decode_error("cannot decode " + std::string(type_) + ": " +
+                         std::to_string(remaining()) + " unexpected trailing bytes");
+  }
+
+ private:
+  void need(std::size_t size) const {
+    if (remaining() < size)
+      throw decode_error("cannot decode " + std::string(type_) + ": binary data ends after " +
+                         std::to_string(wire_.size()) + " bytes, more were expected");
+  }
+  std::string_view wire_;
+  std::string_view type_;
+  std::size_t offset_ = 0;
+};
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+/// The most elements a PostgreSQL array may have (the server's MaxArraySize).
+inline constexpr std::size_t max_array_elements = 134'217'727;
+
+namespace detail {
+/// "int4" -> "int4[]", as a constant with static storage so sql_name can view it.
+template <class Element>
+struct array_sql_name {
+  static constexpr std::string_view element = type_traits<Element>::sql_name;
+  static constexpr auto storage = [] {
+    std::array<char, element.size() + 2> text{};
+    for (std::size_t i = 0; i < element.size(); ++i) text[i] = element[i];
+    text[element.size()] = '[';
+    text[element.size() + 1] = ']';
+    return text;
+  }();
+  static constexpr std::string_view value{storage.data(), storage.size()};
+};
+
+/// An array element: a mapped type, or std::optional of one, that is not itself an array
+/// (std::vector<std::vector<T>> would be multi-dimensional, which pgdsl does not map).
+template <class T>
+concept array_element = parameter_type<nullable_base_t<T>> &&
+                        type_traits<nullable_base_t<T>>::category != type_category::array;
+}  // namespace detail
+
+/// std::vector<T> maps to T's array type (int4[] for std::vector<std::int32_t>).
+template <class T>
+requires detail::array_element<T>
+struct type_traits<std::vector<T>> {
+  using element = nullable_base_t<T>;
+  using element_traits = type_traits<element>;
+
+  static constexpr std::string_view sql_name = detail::array_sql_name<element>::value;
+  static constexpr oid type_oid = array_oid_v<element>;
+  static constexpr oid array_oid = oids::unspecified;  // arrays of arrays are not mapped
+  static constexpr type_category category = type_category::array;
+
+  /// The binary array header names the element OID, so elements must have a fixed one.
+  template <class Out>
+  requires(element_traits::type_oid !=
+           oids::unspecified) static void encode(const std::vector<T>& values, Out& out) {
+    if (values.size() > max_array_elements)
+      throw out_of_range_value("cannot send an array of " + std::to_string(values.size()) +
+                               " elements as " + std::string(sql_name) +
+                               ": PostgreSQL arrays hold at most " +
+                               std::to_string(max_array_elements));
+    bool has_null = false;
+    if constexpr (is_optional_v<T>)
+      for (const auto& value : values) has_null = has_null || !value.has_value();
+
+    std::string buffer;
+    detail::append_big_endian(buffer, std::int32_t{values.empty() ? 0 : 1});  // dimensions
+    detail::append_big_endian(buffer, std::int32_t{has_null ? 1 : 0});
+    detail::append_big_endian(buffer, element_traits::type_oid);
+    if (!values.empty()) {
+      detail::append_big_endian(buffer, static_cast<std::int32_t>(values.size()));
+      detail::append_big_endian(buffer, std::int32_t{1});  // lower bound
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const T& value = values[i];  // by index: std::vector<bool> has no element references
+      if constexpr (is_optional_v<T>) {
+        if (!value) {
+          detail::append_big_endian(buffer, std::int32_t{-1});
+          continue;
+        }
+      }
+      const std::size_t length_at = buffer.size();
+      buffer.append(4, '\0');
+      if constexpr (is_optional_v<T>) {
+        element_traits::encode(*value, buffer);
+      } else {
+        element_traits::encode(value, buffer);
+      }
+      const std::size_t length = buffer.size() - length_at - 4;
+      if (length > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+        throw out_of_range_value("array element " + std::to_string(i) + " is too large to send");
+      std::string prefix;
+      detail::append_big_endian(prefix, static_cast<std::int32_t>(length));
+      buffer.replace(length_at, 4, prefix);
+    }
+    out.append(buffer.data(), buffer.size());
+  }
+
+  /// Reads a one-dimensional (or empty) array; the lower bound is not kept.
+  static std::vector<T> decode(std::string_view wire) requires result_type<element> {
+    detail::wire_reader reader(wire, sql_name);
+    const auto dimensions = reader.read<std::int32_t>();
+    const auto flags = reader.read<std::int32_t>();
+    const auto element_oid = reader.read<oid>();
+    if (flags != 0 && flags != 1)
+      throw decode_error("cannot decode " + std::string(sql_name) + ": invalid flags " +
+                         std::to_string(flags));
+    if (dimensions < 0 || dimensions > 1)
+      throw decode_error("cannot decode " + std::string(sql_name) + ": the array has " +
+                         std::to_string(dimensions) +
+                         " dimensions, but std::vector reads one-dimensional arrays only");
+    if (!element_traits::accepts(element_oid))
+      throw type_mismatch("array element", element_oid, element_traits::sql_name);
+    std::vector<T> values;
+    if (dimensions == 0) {
+      reader.expect_end();
+      return values;
+    }
+    const auto length = reader.read<std::int32_t>();
+    reader.read<std::int32_t>();  // lower bound
+    if (length < 0 || static_cast<std::size_t>(length) > max_array_elements)
+      throw decode_error("cannot decode " + std::string(sql_name) + ": invalid length " +
+                         std::to_string(length));
+    // Each element takes at least its 4-byte length, so never reserve past what the data holds.
+    values.reserve(std::min<std::size_t>(static_cast<std::size_t>(length), reader.remaining() / 4));
+    for (std::int32_t i = 0; i < length; ++i) {
+      const auto size = reader.read<std::int32_t>();
+      if (size == -1) {
+        if constexpr (is_optional_v<T>) {
+          values.emplace_back(std::nullopt);
+          continue;
+        } else {
+          throw unexpected_null::array_element(static_cast<std::size_t>(i),
+                                               element_traits::sql_name);
+        }
+      }
+      if (size < 0)
+        throw decode_error("cannot decode " + std::string(sql_name) + ": element " +
+                           std::to_string(i) + " has invalid length " + std::to_string(size));
+      values.emplace_back(
+          element_traits::decode(reader.read_bytes(static_cast<std::size_t>(size))));
+    }
+    reader.expect_end();
+    return values;
+  }
+
+  /// The element's array types (text[], varchar[], bpchar[] and name[] for std::string
+  /// elements); for elements without a fixed OID (user enums), any user-defined type, leaving
+  /// the element check to decode().
+  static constexpr bool accepts(oid server_type) requires result_type<element> {
+    if (type_oid != oids::unspecified && server_type == type_oid) return true;
+    if (const oid builtin_element = array_element_oid(server_type))
+      return element_traits::accepts(builtin_element);
+    return type_oid == oids::unspecified && is_user_defined_oid(server_type);
+  }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/boolean.hpp
+// boolean: bool <-> PostgreSQL bool. The binary form is one byte, 1 for true and 0 for false;
+// like the server's own boolrecv, any non-zero byte reads as true.
+
+#include <string_view>
+
+
+namespace pgdsl {
+
+/// bool maps to PostgreSQL bool.
+template <>
+struct type_traits<bool> {
+  static constexpr std::string_view sql_name = "bool";
+  static constexpr oid type_oid = oids::boolean;
+  static constexpr oid array_oid = oids::boolean_array;
+  static constexpr type_category category = type_category::boolean;
+
+  template <class Out>
+  static void encode(const bool& value, Out& out) {
+    const char byte = value ? '\1' : '\0';
+    out.append(&byte, 1);
+  }
+
+  static bool decode(std::string_view wire) {
+    detail::expect_length(wire, 1, sql_name);
+    return wire[0] != '\0';
+  }
+
+  static constexpr bool accepts(oid server_type) { return server_type == type_oid; }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/chrono.hpp
+// chrono: std::chrono time points <-> timestamptz, timestamp and date. PostgreSQL sends int64
+// microseconds (timestamps) or int32 days (date) since 2000-01-01; its 'infinity' and '-infinity'
+// are the time points' max() and min(). Values outside either side's range throw, never wrap.
+
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+
+
+namespace pgdsl {
+
+/// timestamptz: an instant, microseconds since the Unix epoch in UTC.
+using timestamptz = std::chrono::sys_time<std::chrono::microseconds>;
+/// timestamp (without time zone): a wall-clock reading that names no time zone.
+using timestamp = std::chrono::local_time<std::chrono::microseconds>;
+/// date: a calendar day.
+using date = std::chrono::sys_days;
+
+/// PostgreSQL's 'infinity' and '-infinity' for each type: the time points' max() and min().
+inline constexpr timestamptz timestamptz_infinity = timestamptz::max();
+inline constexpr timestamptz timestamptz_minus_infinity = timestamptz::min();
+inline constexpr timestamp timestamp_infinity = timestamp::max();
+inline constexpr timestamp timestamp_minus_infinity = timestamp::min();
+inline constexpr date date_infinity = date::max();
+inline constexpr date date_minus_infinity = date::min();
+
+namespace detail {
+/// 2000-01-01 (PostgreSQL's epoch) counted from 1970-01-01.
+inline constexpr std::int64_t postgres_epoch_days = 10957;
+inline constexpr std::int64_t microseconds_per_day = 86'400'000'000;
+inline constexpr std::int64_t postgres_epoch_microseconds =
+    postgres_epoch_days * microseconds_per_day;
+/// PostgreSQL's valid range, relative to its epoch: timestamps from 4714-11-24 BC (Julian day 0)
+/// up to, not including, 294277-01-01; dates from Julian day 0 up to 5874898-01-01.
+inline constexpr std::int64_t min_timestamp = -211'813'488'000'000'000;
+inline constexpr std::int64_t end_timestamp = 9'223'371'331'200'000'000;
+inline constexpr std::int64_t min_date = -2'451'545;
+inline constexpr std::int64_t end_date = 2'145'031'949;
+
+/// Microsecond time points of either clock; both clocks share the arithmetic, only the name and
+/// OID differ.
+template <class TimePoint>
+struct timestamp_codec {
+  template <class Out>
+  static void encode(const TimePoint& value, Out& out, std::string_view type) {
+    const std::int64_t micros = value.time_since_epoch().count();
+    if (value == TimePoint::max())
+      return append_big_endian(out, std::numeric_limits<std::int64_t>::max());
+    if (value == TimePoint::min())
+      return append_big_endian(out, std::numeric_limits<std::int64_t>::min());
+    // Every finite value below max() is before 294277, so only the lower bound can fail; test it
+    // in Unix time, where subtracting the epoch offset cannot overflow yet.
+    if (micros < min_timestamp + postgres_epoch_microseconds)
+      throw out_of_range_value("cannot send " + std::to_string(micros) +
+                               " microseconds since 1970-01-01 as " + std::string(type) +
+                               ": PostgreSQL's " + std::string(type) + " starts at 4714-11-24 BC");
+    append_big_endian(out, micros - postgres_epoch_microseconds);
+  }
+
+  static TimePoint decode(std::string_view wire, std::string_view type) {
+    expect_length(wire, 8, type);
+    const auto micros = read_big_endian<std::int64_t>(wire, 0);
+    if (micros == std::numeric_limits<std::int64_t>::max()) return TimePoint::max();
+    if (micros == std::numeric_limits<std::int64_t>::min()) return TimePoint::min();
+    if (micros < min_timestamp || micros >= end_timestamp)
+      throw decode_error("cannot decode " + std::string(type) + ": " + std::to_string(micros) +
+                         " microseconds since 2000-01-01 is outside PostgreSQL's range");
+    // The C++ type ends in year 294247 (int64 microseconds since 1970), PostgreSQL in 294276;
+    // max() itself stands for 'infinity', so the last finite value is max() - 1.
+    if (micros >= std::numeric_limits<std::int64_t>::max() - postgres_epoch_microseconds)
+      throw out_of_range_value("cannot read " + std::string(type) + " " + std::to_string(micros) +
+                               " microseconds since 2000-01-01: std::chrono microseconds since "
+                               "1970 end in year 294247");
+    return TimePoint(std::chrono::microseconds(micros + postgres_epoch_microseconds));
+  }
+};
+}  // namespace detail
+
+/// pgdsl::timestamptz maps to timestamptz (timestamp with time zone), sent as UTC.
+template <>
+struct type_traits<timestamptz> {
+  static constexpr std::string_view sql_name = "timestamptz";
+  static constexpr oid type_oid = oids::timestamptz;
+  static constexpr oid array_oid = oids::timestamptz_array;
+  static constexpr type_category category = type_category::datetime;
+
+  template <class Out>
+  static void encode(const timestamptz& value, Out& out) {
+    detail::timestamp_codec<timestamptz>::encode(value, out, sql_name);
+  }
+  static timestamptz decode(std::string_view wire) {
+    return detail::timestamp_codec<timestamptz>::decode(wire, sql_name);
+  }
+  static constexpr bool accepts(oid server_type) { return server_type == type_oid; }
+};
+
+/// pgdsl::timestamp maps to timestamp (without time zone).
+template <>
+struct type_traits<timestamp> {
+  static constexpr std::string_view sql_name = "timestamp";
+  static constexpr oid type_oid = oids::timestamp;
+  static constexpr oid array_oid = oids::timestamp_array;
+  static constexpr type_category category = type_category::datetime;
+
+  template <class Out>
+  static void encode(const timestamp& value, Out& out) {
+    detail::timestamp_codec<timestamp>::encode(value, out, sql_name);
+  }
+  static timestamp decode(std::string_view wire) {
+    return detail::timestamp_codec<timestamp>::decode(wire, sql_name);
+  }
+  static constexpr bool accepts(oid server_type) { return server_type == type_oid; }
+};
+
+/// pgdsl::date maps to date: int32 days since 2000-01-01.
+template <>
+struct type_traits<date> {
+  static constexpr std::string_view sql_name = "date";
+  static constexpr oid type_oid = oids::date;
+  static constexpr oid array_oid = oids::date_array;
+  static constexpr type_category category = type_category::datetime;
+
+  template <class Out>
+  static void encode(const date& value, Out& out) {
+    if (value == date::max())
+      return detail::append_big_endian(out, std::numeric_limits<std::int32_t>::max());
+    if (value == date::min())
+      return detail::append_big_endian(out, std::numeric_limits<std::int32_t>::min());
+    const auto days = static_cast<std::int64_t>(value.time_since_epoch().count());
+    // sys_days reaches far beyond PostgreSQL's dates in both directions; compare before the
+    // subtraction, which could overflow at the extremes.
+    if (days < detail::min_date + detail::postgres_epoch_days ||
+        days >= detail::end_date + detail::postgres_epoch_days)
+      throw out_of_range_value("cannot send date " + std::to_string(days) +
+                               " days since 1970-01-01: PostgreSQL's dates run from 4714-11-24 "
+                               "BC to 5874897-12-31");
+    detail::append_big_endian(out, static_cast<std::int32_t>(days - detail::postgres_epoch_days));
+  }
+
+  static date decode(std::string_view wire) {
+    detail::expect_length(wire, 4, sql_name);
+    const auto days = detail::read_big_endian<std::int32_t>(wire, 0);
+    if (days == std::numeric_limits<std::int32_t>::max()) return date::max();
+    if (days == std::numeric_limits<std::int32_t>::min()) return date::min();
+    if (days < detail::min_date || days >= detail::end_date)
+      throw decode_error("cannot decode date: " + std::to_string(days) +
+                         " days since 2000-01-01 is outside PostgreSQL's range");
+    return date(std::chrono::days(static_cast<std::int64_t>(days) + detail::postgres_epoch_days));
+  }
+  static constexpr bool accepts(oid server_type) { return server_type == type_oid; }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/floating.hpp
+// floating: float <-> float4 and double <-> float8. The binary form is the IEEE 754 bit pattern in
+// network byte order, so NaN, -0.0 and +/-infinity travel exactly (no text rounding either).
+// A float is not read from a float8 column: narrowing would lose digits silently.
+
+#include <bit>
+#include <cstdint>
+#include <limits>
+#include <string_view>
+
+
+namespace pgdsl {
+
+static_assert(std::numeric_limits<float>::is_iec559 && std::numeric_limits<double>::is_iec559,
+              "pgdsl needs IEEE 754 float and double: PostgreSQL's float4/float8 are IEEE 754");
+
+namespace detail {
+template <class Float, class Bits, oid TypeOid, oid ArrayOid>
+struct floating_traits {
+  static_assert(sizeof(Float) == sizeof(Bits));
+  static constexpr oid type_oid = TypeOid;
+  static constexpr oid array_oid = ArrayOid;
+  static constexpr type_category category = type_category::floating;
+
+  template <class Out>
+  static void encode(const Float& value, Out& out) {
+    append_big_endian(out, std::bit_cast<Bits>(value));
+  }
+
+  static constexpr bool accepts(oid server_type) { return server_type == type_oid; }
+};
+}  // namespace detail
+
+/// float maps to float4 (real).
+template <>
+struct type_traits<float>
+    : detail::floating_traits<float, std::uint32_t, oids::float4, oids::float4_array> {
+  static constexpr std::string_view sql_name = "float4";
+  static float decode(std::string_view wire) {
+    detail::expect_length(wire, sizeof(float), sql_name);
+    return std::bit_cast<float>(detail::read_big_endian<std::uint32_t>(wire, 0));
+  }
+};
+
+/// double maps to float8 (double precision).
+template <>
+struct type_traits<double>
+    : detail::floating_traits<double, std::uint64_t, oids::float8, oids::float8_array> {
+  static constexpr std::string_view sql_name = "float8";
+  static double decode(std::string_view wire) {
+    detail::expect_length(wire, sizeof(double), sql_name);
+    return std::bit_cast<double>(detail::read_big_endian<std::uint64_t>(wire, 0));
+  }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/integer.hpp
+// integer: signed C++ integers <-> int2/int4/int8, chosen by width, so std::int16_t, std::int32_t
+// and std::int64_t (and `long long`, where it differs from std::int64_t) each map to the type of
+// their size. Reading accepts only the exact server type: an int4 column is not read as int64.
+
+#include <concepts>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+
+namespace pgdsl {
+
+namespace detail {
+/// The shared body of the three integer mappings: big-endian two's complement of fixed width.
+template <class Int, oid TypeOid, oid ArrayOid>
+struct integer_traits {
+  static constexpr oid type_oid = TypeOid;
+  static constexpr oid array_oid = ArrayOid;
+  static constexpr type_category category = type_category::integral;
+
+  template <class Out>
+  static void encode(const Int& value, Out& out) {
+    append_big_endian(out, value);
+  }
+
+  static constexpr bool accepts(oid server_type) { return server_type == type_oid; }
+};
+
+template <class T>
+concept mapped_signed_integer = std::signed_integral<T> && std::same_as<T, std::remove_cv_t<T>> &&
+                                !std::same_as<T, wchar_t> &&  // a character, not a number
+                                (sizeof(T) == 2 || sizeof(T) == 4 || sizeof(T) == 8);
+}  // namespace detail
+
+/// 16-bit integers map to int2.
+template <class Int>
+requires detail::mapped_signed_integer<Int> &&(sizeof(Int) == 2) struct type_traits<Int>
+    : detail::integer_traits<Int, oids::int2, oids::int2_array> {
+  static constexpr std::string_view sql_name = "int2";
+  static Int decode(std::string_view wire) {
+    detail::expect_length(wire, sizeof(Int), sql_name);
+    return detail::read_big_endian<Int>(wire, 0);
+  }
+};
+
+/// 32-bit integers map to int4.
+template <class Int>
+requires detail::mapped_signed_integer<Int> &&(sizeof(Int) == 4) struct type_traits<Int>
+    : detail::integer_traits<Int, oids::int4, oids::int4_array> {
+  static constexpr std::string_view sql_name = "int4";
+  static Int decode(std::string_view wire) {
+    detail::expect_length(wire, sizeof(Int), sql_name);
+    return detail::read_big_endian<Int>(wire, 0);
+  }
+};
+
+/// 64-bit integers map to int8.
+template <class Int>
+requires detail::mapped_signed_integer<Int> &&(sizeof(Int) == 8) struct type_traits<Int>
+    : detail::integer_traits<Int, oids::int8, oids::int8_array> {
+  static constexpr std::string_view sql_name = "int8";
+  static Int decode(std::string_view wire) {
+    detail::expect_length(wire, sizeof(Int), sql_name);
+    return detail::read_big_endian<Int>(wire, 0);
+  }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/json.hpp
+// json: pgdsl::json and pgdsl::jsonb carry a JSON document as text; pgdsl does not parse JSON,
+// the server validates it. json's binary form is the text itself (bound without a copy); jsonb's
+// is a version byte (1) followed by the text. A NUL byte is refused, as in any PostgreSQL text.
+
+#include <string>
+#include <string_view>
+
+// ---- pgdsl/types/text.hpp
+// text: strings <-> PostgreSQL text. The binary form of text is its bytes (in the client
+// encoding), so parameters can be bound without a copy through wire_view(). PostgreSQL text cannot
+// hold a NUL byte (libpq would silently cut the value there in text format): it is refused here.
+
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+
+namespace pgdsl {
+
+namespace detail {
+/// Throws invalid_text when `text` holds a NUL byte, naming where it is.
+inline std::string_view checked_text(std::string_view text, std::string_view type = "text") {
+  const std::size_t nul = text.find('\0');
+  if (nul != std::string_view::npos)
+    throw invalid_text("cannot send a string with a NUL byte (at offset " + std::to_string(nul) +
+                       " of " + std::to_string(text.size()) + ") as " + std::string(type) +
+                       ": PostgreSQL " + std::string(type) +
+                       " cannot hold NUL; send binary data as pgdsl::bytea instead");
+  return text;
+}
+
+/// The members every string-like parameter shares: text's name, OIDs and category.
+struct text_traits_base {
+  static constexpr std::string_view sql_name = "text";
+  static constexpr oid type_oid = oids::text;
+  static constexpr oid array_oid = oids::text_array;
+  static constexpr type_category category = type_category::text;
+
+  /// The server types whose binary form is plain text and that a std::string may read.
+  static constexpr bool accepts(oid server_type) {
+    return server_type == oids::text || server_type == oids::varchar ||
+           server_type == oids::bpchar || server_type == oids::name;
+  }
+};
+}  // namespace detail
+
+/// std::string maps to text and reads text, varchar, bpchar and name columns.
+template <>
+struct type_traits<std::string> : detail::text_traits_base {
+  template <class Out>
+  static void encode(const std::string& value, Out& out) {
+    const std::string_view checked = detail::checked_text(value);
+    out.append(checked.data(), checked.size());
+  }
+  static std::string_view wire_view(const std::string& value) {
+    return detail::checked_text(value);
+  }
+  static std::string decode(std::string_view wire) { return std::string(wire); }
+};
+
+/// std::string_view is a text parameter (results own their bytes, so read std::string).
+template <>
+struct type_traits<std::string_view> : detail::text_traits_base {
+  template <class Out>
+  static void encode(const std::string_view& value, Out& out) {
+    const std::string_view checked = detail::checked_text(value);
+    out.append(checked.data(), checked.size());
+  }
+  static std::string_view wire_view(const std::string_view& value) {
+    return detail::checked_text(value);
+  }
+};
+
+/// A NUL-terminated `const char*` is a text parameter; a null pointer is refused (send
+/// std::optional<std::string>{} for SQL NULL).
+template <>
+struct type_traits<const char*> : detail::text_traits_base {
+  static std::string_view wire_view(const char* const& value) {
+    if (value == nullptr)
+      throw invalid_text(
+          "cannot send a null const char* as text; for SQL NULL bind an empty "
+          "std::optional<std::string>");
+    return std::string_view(value, std::strlen(value));  // stops at the first NUL by definition
+  }
+  template <class Out>
+  static void encode(const char* const& value, Out& out) {
+    const std::string_view text = wire_view(value);
+    out.append(text.data(), text.size());
+  }
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// A json value: the document's text, kept as written (json preserves spacing and key order).
+struct json {
+  std::string text;
+  friend bool operator==(const json&, const json&) = default;
+};
+
+/// A jsonb value: the document's text; the server normalizes it (key order, spacing, duplicates).
+struct jsonb {
+  std::string text;
+  friend bool operator==(const jsonb&, const jsonb&) = default;
+};
+
+/// pgdsl::json maps to json.
+template <>
+struct type_traits<json> {
+  static constexpr std::string_view sql_name = "json";
+  static constexpr oid type_oid = oids::json;
+  static constexpr oid array_oid = oids::json_array;
+  static constexpr type_category category = type_category::json;
+
+  template <class Out>
+  static void encode(const json& value, Out& out) {
+    const std::string_view text = wire_view(value);
+    out.append(text.data(), text.size());
+  }
+  static std::string_view wire_view(const json& value) {
+    return detail::checked_text(value.text, sql_name);
+  }
+  static json decode(std::string_view wire) { return json{std::string(wire)}; }
+  static constexpr bool accepts(oid server_type) { return server_type == type_oid; }
+};
+
+/// pgdsl::jsonb maps to jsonb.
+template <>
+struct type_traits<jsonb> {
+  static constexpr std::string_view sql_name = "jsonb";
+  static constexpr oid type_oid = oids::jsonb;
+  static constexpr oid array_oid = oids::jsonb_array;
+  static constexpr type_category category = type_category::json;
+  /// The only jsonb binary format version PostgreSQL has defined.
+  static constexpr char format_version = 1;
+
+  template <class Out>
+  static void encode(const jsonb& value, Out& out) {
+    const std::string_view text = detail::checked_text(value.text, sql_name);
+    out.append(&format_version, 1);
+    out.append(text.data(), text.size());
+  }
+  static jsonb decode(std::string_view wire) {
+    if (wire.empty() || wire.front() != format_version)
+      throw decode_error(wire.empty()
+                             ? std::string("cannot decode jsonb: no data, expected a version byte")
+                             : "cannot decode jsonb: unsupported binary format version " +
+                                   std::to_string(static_cast<unsigned char>(wire.front())));
+    return jsonb{std::string(wire.substr(1))};
+  }
+  static constexpr bool accepts(oid server_type) { return server_type == type_oid; }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/numeric.hpp
+// numeric: pgdsl::numeric, an exact decimal that never passes through double, and its mapping to
+// PostgreSQL numeric. The binary form is base-10000 digits with a weight, a sign word (which also
+// marks NaN and +/-Infinity) and the display scale, so "1.50" round-trips as "1.50".
+
+#include <algorithm>
+#include <compare>
+#include <concepts>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// ---- pgdsl/types/detail/decimal.hpp
+// decimal: the exact decimal value behind pgdsl::numeric (sign, decimal digits, display scale)
+// and its text form. Parsing follows PostgreSQL's numeric_in (exponents, NaN, Infinity) and its
+// limits (131072 digits before the point, 16383 after), so what parses here the server accepts.
+
+#include <algorithm>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+
+namespace pgdsl::detail {
+
+enum class decimal_kind : std::uint8_t { finite, nan, infinity, minus_infinity };
+
+/// A finite value is (negative ? -1 : 1) * coefficient * 10^-scale, where `coefficient` holds
+/// decimal digits without leading zeros (empty for zero) and `scale` is the display scale.
+struct decimal {
+  decimal_kind kind = decimal_kind::finite;
+  bool negative = false;
+  std::string coefficient;
+  std::int32_t scale = 0;
+};
+
+inline constexpr std::int64_t max_integer_digits = 131072;  // weight fits int16
+inline constexpr std::int64_t max_scale = 16383;            // dscale fits 14 bits
+
+[[noreturn]] inline void throw_bad_numeric(std::string_view text, std::string_view why) {
+  throw invalid_text("invalid numeric \"" + std::string(text) + "\": " + std::string(why));
+}
+
+inline bool equals_ignoring_case(std::string_view text, std::string_view lower) {
+  return text.size() == lower.size() &&
+         std::equal(text.begin(), text.end(), lower.begin(), [](char a, char b) {
+           return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+         });
+}
+
+inline void check_decimal_limits(std::int64_t integer_digits, std::int64_t scale,
+                                 std::string_view text) {
+  if (scale > max_scale || integer_digits > max_integer_digits)
+    throw out_of_range_value(
+        "numeric \"" + std::string(text.substr(0, 64)) +
+        "\" overflows PostgreSQL's numeric format: at most " + std::to_string(max_integer_digits) +
+        " digits before the decimal point and " + std::to_string(max_scale) + " after");
+}
+
+/// Parses PostgreSQL's numeric input syntax: [sign] digits [. digits] [e [sign] digits], with
+/// surrounding white space, or NaN / [+-]Infinity / [+-]inf in any case.
+inline decimal parse_decimal(std::string_view text) {
+  const auto is_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  std::string_view rest = text;
+  while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+  while (!rest.empty() && is_space(rest.back())) rest.remove_suffix(1);
+
+  decimal result;
+  if (equals_ignoring_case(rest, "nan")) return {decimal_kind::nan, false, {}, 0};
+  if (!rest.empty() && (rest.front() == '+' || rest.front() == '-')) {
+    result.negative = rest.front() == '-';
+    rest.remove_prefix(1);
+  }
+  if (equals_ignoring_case(rest, "infinity") || equals_ignoring_case(rest, "inf"))
+    return {result.negative ? decimal_kind::minus_infinity : decimal_kind::infinity,
+            result.negative,
+            {},
+            0};
+
+  std::string digits;
+  std::int64_t fraction_digits = 0;
+  bool seen_point = false;
+  std::size_t i = 0;
+  for (; i < rest.size(); ++i) {
+    const char c = rest[i];
+    if (c >= '0' && c <= '9') {
+      if (c != '0' || !digits.empty()) digits += c;  // drop leading zeros as we go
+      if (seen_point) ++fraction_digits;
+    } else if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      break;
+    }
+  }
+  if (i == 0 || (seen_point && i == 1)) throw_bad_numeric(text, "expected a number");
+
+  std::int64_t exponent = 0;
+  if (i < rest.size() && (rest[i] == 'e' || rest[i] == 'E')) {
+    ++i;
+    bool negative_exponent = false;
+    if (i < rest.size() && (rest[i] == '+' || rest[i] == '-')) negative_exponent = rest[i++] == '-';
+    const std::size_t first_digit = i;
+    for (; i < rest.size() && rest[i] >= '0' && rest[i] <= '9'; ++i) {
+      exponent = exponent * 10 + (rest[i] - '0');
+      if (exponent > 1'000'000'000) {  // far beyond any representable value; stop before overflow
+        check_decimal_limits(negative_exponent ? 0 : exponent, negative_exponent ? exponent : 0,
+                             text);
+      }
+    }
+    if (i == first_digit) throw_bad_numeric(text, "the exponent has no digits");
+    if (negative_exponent) exponent = -exponent;
+  }
+  if (i != rest.size()) throw_bad_numeric(text, "unexpected characters after the number");
+
+  // Display scale as PostgreSQL computes it: fraction digits minus exponent, never negative.
+  const std::int64_t scale = std::max<std::int64_t>(0, fraction_digits - exponent);
+  const std::int64_t significant = static_cast<std::int64_t>(digits.size());
+  // Position of the point counted from the right end of `digits`, before padding.
+  const std::int64_t shift = fraction_digits - exponent;
+  check_decimal_limits(digits.empty() ? 0 : significant - shift, scale, text);
+  if (!digits.empty()) {
+    // coefficient * 10^-scale must equal digits * 10^-shift: pad or cut zeros on the right.
+    if (scale > shift) digits.append(static_cast<std::size_t>(scale - shift), '0');
+  }
+  result.coefficient = std::move(digits);
+  result.scale = static_cast<std::int32_t>(scale);
+  if (result.coefficient.empty()) result.negative = false;  // PostgreSQL has no negative zero
+  return result;
+}
+
+/// The text PostgreSQL's numeric_out prints for the same value: all `scale` fraction digits.
+inline std::string format_decimal(const decimal& value) {
+  switch (value.kind) {
+    case decimal_kind::nan:
+      return "NaN";
+    case decimal_kind::infinity:
+      return "Infinity";
+    case decimal_kind::minus_infinity:
+      return "-Infinity";
+    case decimal_kind::finite:
+      break;
+  }
+  std::string digits = value.coefficient;
+  const auto scale = static_cast<std::size_t>(value.scale);
+  if (digits.size() < scale + 1) digits.insert(0, scale + 1 - digits.size(), '0');
+  if (scale > 0) digits.insert(digits.size() - scale, 1, '.');
+  return value.negative ? "-" + digits : digits;
+}
+
+/// PostgreSQL's order: -Infinity < finite values < Infinity < NaN, and NaN equals NaN; finite
+/// values compare by value, so 1.5 and 1.50 are equivalent.
+inline std::weak_ordering compare_decimals(const decimal& a, const decimal& b) {
+  const auto rank = [](const decimal& d) {
+    switch (d.kind) {
+      case decimal_kind::minus_infinity:
+        return 0;
+      case decimal_kind::finite:
+        return 1;
+      case decimal_kind::infinity:
+        return 2;
+      case decimal_kind::nan:
+        return 3;
+    }
+    return 3;
+  };
+  if (rank(a) != rank(b) || a.kind != decimal_kind::finite) return rank(a) <=> rank(b);
+  const auto sign = [](const decimal& d) {
+    return d.coefficient.empty() ? 0 : d.negative ? -1 : 1;
+  };
+  if (sign(a) != sign(b) || sign(a) == 0) return sign(a) <=> sign(b);
+  // Same sign: compare magnitudes by the position of the leading digit, then digit by digit.
+  const auto leading = [](const decimal& d) {
+    return static_cast<std::int64_t>(d.coefficient.size()) - d.scale;
+  };
+  std::weak_ordering magnitude = leading(a) <=> leading(b);
+  if (magnitude == 0) {
+    const std::size_t length = std::max(a.coefficient.size(), b.coefficient.size());
+    for (std::size_t i = 0; i < length && magnitude == 0; ++i) {
+      const char da = i < a.coefficient.size() ? a.coefficient[i] : '0';
+      const char db = i < b.coefficient.size() ? b.coefficient[i] : '0';
+      magnitude = da <=> db;
+    }
+  }
+  return sign(a) > 0 ? magnitude : 0 <=> magnitude;
+}
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+namespace detail {
+/// Integral types that hold characters or truth values, not numbers: no numeric from them.
+template <class T>
+concept is_character_or_bool =
+    std::same_as<T, bool> || std::same_as<T, char> || std::same_as<T, wchar_t> ||
+    std::same_as<T, char8_t> || std::same_as<T, char16_t> || std::same_as<T, char32_t>;
+}  // namespace detail
+
+/// An exact decimal number with a display scale, or NaN, Infinity or -Infinity, as PostgreSQL's
+/// numeric holds them. Arithmetic is left to the server; this type carries values exactly.
+class numeric {
+ public:
+  /// Zero, with scale 0.
+  numeric() = default;
+
+  /// The exact value of any integer.
+  template <std::integral Int>
+  requires(!detail::is_character_or_bool<Int>)
+      numeric(Int value)  // NOLINT(google-explicit-constructor): integers are exact numerics
+      : value_(detail::parse_decimal(std::to_string(value))) {}
+
+  /// Parses PostgreSQL's numeric syntax ("1.50", "-2e-3", "NaN", "Infinity"); throws
+  /// invalid_text for anything else and out_of_range_value past numeric's limits.
+  explicit numeric(std::string_view text) : value_(detail::parse_decimal(text)) {}
+  static numeric parse(std::string_view text) { return numeric(text); }
+
+  static numeric nan() { return numeric(detail::decimal{detail::decimal_kind::nan, false, {}, 0}); }
+  static numeric infinity() {
+    return numeric(detail::decimal{detail::decimal_kind::infinity, false, {}, 0});
+  }
+  static numeric minus_infinity() {
+    return numeric(detail::decimal{detail::decimal_kind::minus_infinity, true, {}, 0});
+  }
+
+  bool is_nan() const { return value_.kind == detail::decimal_kind::nan; }
+  /// True for Infinity and -Infinity.
+  bool is_infinite() const {
+    return value_.kind == detail::decimal_kind::infinity ||
+           value_.kind == detail::decimal_kind::minus_infinity;
+  }
+  bool is_finite() const { return value_.kind == detail::decimal_kind::finite; }
+  /// True below zero, including -Infinity; zero is never negative.
+  bool is_negative() const { return value_.negative; }
+  /// The number of digits after the decimal point that to_string() prints.
+  int scale() const { return value_.scale; }
+
+  /// The text PostgreSQL prints for the value: "1.50", "-0.001", "NaN", "Infinity".
+  std::string to_string() const { return detail::format_decimal(value_); }
+
+  /// Equal by value, ignoring the display scale (1.5 == 1.50); NaN equals NaN, as in SQL's
+  /// numeric comparisons (not IEEE's).
+  friend bool operator==(const numeric& a, const numeric& b) {
+    return detail::compare_decimals(a.value_, b.value_) == 0;
+  }
+  /// PostgreSQL's order: -Infinity < finite values < Infinity < NaN.
+  friend std::weak_ordering operator<=>(const numeric& a, const numeric& b) {
+    return detail::compare_decimals(a.value_, b.value_);
+  }
+
+ private:
+  explicit numeric(detail::decimal value) : value_(std::move(value)) {}
+  detail::decimal value_;
+  friend struct type_traits<numeric>;
+};
+
+/// pgdsl::numeric maps to numeric.
+template <>
+struct type_traits<numeric> {
+  static constexpr std::string_view sql_name = "numeric";
+  static constexpr oid type_oid = oids::numeric;
+  static constexpr oid array_oid = oids::numeric_array;
+  static constexpr type_category category = type_category::decimal;
+
+  static constexpr std::uint16_t positive = 0x0000, negative = 0x4000, nan = 0xC000,
+                                 infinity = 0xD000, minus_infinity = 0xF000;
+
+  template <class Out>
+  static void encode(const numeric& value, Out& out) {
+    const detail::decimal& d = value.value_;
+    if (!value.is_finite()) {
+      const std::uint16_t sign = value.is_nan()        ? nan
+                                 : value.is_negative() ? minus_infinity
+                                                       : infinity;
+      for (std::uint16_t word : {std::uint16_t{0}, std::uint16_t{0}, sign, std::uint16_t{0}})
+        detail::append_big_endian(out, word);
+      return;
+    }
+    // Split the decimal digits at the point and pad both halves to whole base-10000 digits.
+    const auto integer_length =
+        static_cast<std::int64_t>(d.coefficient.size()) - static_cast<std::int64_t>(d.scale);
+    std::string integer, fraction;
+    if (integer_length > 0) {
+      integer = d.coefficient.substr(0, static_cast<std::size_t>(integer_length));
+      fraction = d.coefficient.substr(static_cast<std::size_t>(integer_length));
+    } else {
+      fraction = std::string(static_cast<std::size_t>(-integer_length), '0') + d.coefficient;
+    }
+    integer.insert(0, (4 - integer.size() % 4) % 4, '0');
+    fraction.append((4 - fraction.size() % 4) % 4, '0');
+    const std::string all = integer + fraction;
+
+    std::vector<std::int16_t> digits;
+    digits.reserve(all.size() / 4);
+    for (std::size_t i = 0; i < all.size(); i += 4)
+      digits.push_back(static_cast<std::int16_t>((all[i] - '0') * 1000 + (all[i + 1] - '0') * 100 +
+                                                 (all[i + 2] - '0') * 10 + (all[i + 3] - '0')));
+    auto weight = static_cast<std::int64_t>(integer.size() / 4) - 1;
+    // PostgreSQL stores no leading or trailing zero digits; zero has no digits and weight 0.
+    const auto first = std::find_if(digits.begin(), digits.end(), [](auto x) { return x != 0; });
+    weight -= first - digits.begin();
+    digits.erase(digits.begin(), first);
+    while (!digits.empty() && digits.back() == 0) digits.pop_back();
+    if (digits.empty()) weight = 0;
+
+    detail::append_big_endian(out, static_cast<std::uint16_t>(digits.size()));
+    detail::append_big_endian(out, static_cast<std::int16_t>(weight));
+    detail::append_big_endian(out, d.negative ? negative : positive);
+    detail::append_big_endian(out, static_cast<std::uint16_t>(d.scale));
+    for (std::int16_t digit : digits) detail::append_big_endian(out, digit);
+  }
+
+  static numeric decode(std::string_view wire) {
+    detail::wire_reader reader(wire, sql_name);
+    const auto count = reader.read<std::uint16_t>();
+    const auto weight = reader.read<std::int16_t>();
+    const auto sign = reader.read<std::uint16_t>();
+    const auto scale = reader.read<std::uint16_t>();
+    if (sign != positive && sign != negative && sign != nan && sign != infinity &&
+        sign != minus_infinity)
+      throw decode_error("cannot decode numeric: invalid sign word " + std::to_string(sign));
+    if (scale > detail::max_scale)
+      throw decode_error("cannot decode numeric: invalid display scale " + std::to_string(scale));
+    std::vector<std::int16_t> digits(count);
+    for (auto& digit : digits) {
+      digit = reader.read<std::int16_t>();
+      if (digit < 0 || digit > 9999)
+        throw decode_error("cannot decode numeric: base-10000 digit " + std::to_string(digit) +
+                           " out of range");
+    }
+    reader.expect_end();
+    if (sign == nan) return numeric::nan();
+    if (sign == infinity) return numeric::infinity();
+    if (sign == minus_infinity) return numeric::minus_infinity();
+
+    // Digit k of base 10000 (k = weight for the first) is digits[weight - k]; write the integer
+    // part from `weight` down to 0, then enough fraction digits for the display scale.
+    const auto digit_at = [&](int k) -> int {
+      const int index = weight - k;
+      return index >= 0 && index < static_cast<int>(count) ? digits[index] : 0;
+    };
+    std::string text;
+    const int fraction_groups = (scale + 3) / 4;
+    for (int k = std::max<int>(weight, 0); k >= -fraction_groups; --k) {
+      if (k < 0 || weight >= 0) {
+        const int group = digit_at(k);
+        text += {static_cast<char>('0' + group / 1000), static_cast<char>('0' + group / 100 % 10),
+                 static_cast<char>('0' + group / 10 % 10), static_cast<char>('0' + group % 10)};
+      }
+    }
+    // Digits past the display scale are dropped, as the server's own numeric_recv does.
+    text.resize(text.size() - static_cast<std::size_t>(fraction_groups * 4 - scale));
+    detail::decimal value;
+    const auto nonzero = text.find_first_not_of('0');
+    if (nonzero != std::string::npos) value.coefficient = text.substr(nonzero);
+    value.negative = sign == negative && !value.coefficient.empty();
+    value.scale = scale;
+    return numeric(std::move(value));
+  }
+
+  static constexpr bool accepts(oid server_type) { return server_type == type_oid; }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/uuid.hpp
+// uuid: pgdsl::uuid, 16 bytes in network order, which is also PostgreSQL's binary form. Parsing
+// accepts the spellings PostgreSQL's uuid_in does (hyphens between groups of four digits,
+// upper or lower case, optional braces); to_string() gives the canonical lower-case 8-4-4-4-12.
+
+#include <array>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+
+namespace pgdsl {
+
+/// A universally unique identifier, held as its 16 bytes (RFC 4122 order).
+struct uuid {
+  std::array<std::uint8_t, 16> bytes{};
+
+  /// Parses "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11" and the other spellings PostgreSQL accepts
+  /// ("{...}", upper case, no hyphens, a hyphen after any group of four digits); throws
+  /// invalid_text otherwise.
+  static constexpr uuid parse(std::string_view text) {
+    uuid result;
+    std::string_view digits = text;
+    if (!digits.empty() && digits.front() == '{') {
+      if (digits.size() < 2 || digits.back() != '}') fail(text);
+      digits = digits.substr(1, digits.size() - 2);
+    }
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      const char c = digits[i];
+      if (c == '-') {
+        // PostgreSQL allows a hyphen only after a group of four digits, never at the ends.
+        if (count == 0 || count % 4 != 0 || count == 32 || digits[i - 1] == '-') fail(text);
+        continue;
+      }
+      const int value = hex_value(c);
+      if (value < 0 || count == 32) fail(text);
+      auto& byte = result.bytes[count / 2];
+      byte = static_cast<std::uint8_t>(count % 2 == 0 ? value << 4 : byte | value);
+      ++count;
+    }
+    if (count != 32) fail(text);
+    return result;
+  }
+
+  /// The canonical form, lower-case hex in groups 8-4-4-4-12.
+  std::string to_string() const {
+    constexpr char hex[] = "0123456789abcdef";
+    std::string text;
+    text.reserve(36);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      if (i == 4 || i == 6 || i == 8 || i == 10) text += '-';
+      text += hex[bytes[i] >> 4];
+      text += hex[bytes[i] & 0x0F];
+    }
+    return text;
+  }
+
+  friend constexpr bool operator==(const uuid&, const uuid&) = default;
+  /// Byte-wise order, the same order PostgreSQL uses for uuid columns.
+  friend constexpr auto operator<=>(const uuid&, const uuid&) = default;
+
+ private:
+  static constexpr int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+  [[noreturn]] static void fail(std::string_view text) {
+    throw invalid_text("invalid uuid \"" + std::string(text) +
+                       "\": expected 32 hex digits such as a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+  }
+};
+
+/// pgdsl::uuid maps to uuid.
+template <>
+struct type_traits<uuid> {
+  static constexpr std::string_view sql_name = "uuid";
+  static constexpr oid type_oid = oids::uuid;
+  static constexpr oid array_oid = oids::uuid_array;
+  static constexpr type_category category = type_category::uuid;
+
+  template <class Out>
+  static void encode(const uuid& value, Out& out) {
+    out.append(reinterpret_cast<const char*>(value.bytes.data()), value.bytes.size());
+  }
+  static uuid decode(std::string_view wire) {
+    detail::expect_length(wire, 16, sql_name);
+    uuid value;
+    for (std::size_t i = 0; i < 16; ++i) value.bytes[i] = static_cast<std::uint8_t>(wire[i]);
+    return value;
+  }
+  static constexpr bool accepts(oid server_type) { return server_type == type_oid; }
+};
+
+}  // namespace pgdsl
+
+/// Hashing, so a pgdsl::uuid can key std::unordered_map.
+template <>
+struct std::hash<pgdsl::uuid> {
+  std::size_t operator()(const pgdsl::uuid& value) const noexcept {
+    std::size_t hash = 14695981039346656037ull;  // FNV-1a: simple, and uuids are already random
+    for (auto byte : value.bytes) hash = (hash ^ byte) * 1099511628211ull;
+    return hash;
+  }
+};
+
+// ---- pgdsl/schema/constraints.hpp
+// Column constraints: markers listed after a column's type. The DSL reads them for its rules
+// (a column with a default or identity may be left out of an INSERT); DDL generation reads them
+// later.
+
+
+namespace pgdsl {
+
+/// PRIMARY KEY.
+struct primary_key {};
+/// UNIQUE.
+struct unique {};
+/// GENERATED ... AS IDENTITY: the server assigns the value, so INSERT may omit it.
+struct identity {};
+/// DEFAULT <Sql>: INSERT may omit the column. The text is SQL written by the schema's author.
+template <fixed_string Sql>
+struct default_sql {
+  static constexpr auto sql = Sql;
+};
+/// REFERENCES the column Target points to, e.g. references<&users_t::id>.
+template <auto Target>
+struct references {
+  static constexpr auto target = Target;
+};
+
+namespace detail {
+template <class Constraint>
+inline constexpr bool gives_default = false;
+template <>
+inline constexpr bool gives_default<identity> = true;
+template <fixed_string Sql>
+inline constexpr bool gives_default<default_sql<Sql>> = true;
+}  // namespace detail
+
+}  // namespace pgdsl
+
+// ---- pgdsl/schema/reflection.hpp
+// The columns of a table descriptor, listed without macros: a table struct is an aggregate whose
+// members are its columns, so they are counted by aggregate initialization and read by
+// structured bindings. all_of(users) puts every column in a select list.
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/schema/detail/member_types.hpp
+// Generated by tools/generate_field_lists.py: the member types of an aggregate with up to 64
+// members, read through structured bindings (the one portable C++20 way to list them).
+// Do not edit; change the generator and run it again.
+
+#include <cstddef>
+
+
+namespace pgdsl::detail {
+
+template <class T, std::size_t N>
+auto member_types_of(const T& object) {
+  static_assert(N <= 64, "pgdsl reads tables of up to 64 columns; split the table or raise the "
+                         "limit in tools/generate_field_lists.py");
+  if constexpr (N == 0) {
+    return type_list<>{};
+  } else if constexpr (N == 1) {
+    auto& [m0] = object;
+    return type_list<decltype(m0)>{};
+  } else if constexpr (N == 2) {
+    auto& [m0, m1] = object;
+    return type_list<decltype(m0), decltype(m1)>{};
+  } else if constexpr (N == 3) {
+    auto& [m0, m1, m2] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2)>{};
+  } else if constexpr (N == 4) {
+    auto& [m0, m1, m2, m3] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3)>{};
+  } else if constexpr (N == 5) {
+    auto& [m0, m1, m2, m3, m4] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4)>{};
+  } else if constexpr (N == 6) {
+    auto& [m0, m1, m2, m3, m4, m5] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5)>{};
+  } else if constexpr (N == 7) {
+    auto& [m0, m1, m2, m3, m4, m5, m6] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6)>{};
+  } else if constexpr (N == 8) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7)>{};
+  } else if constexpr (N == 9) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8)>{};
+  } else if constexpr (N == 10) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9)>{};
+  } else if constexpr (N == 11) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10)>{};
+  } else if constexpr (N == 12) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11)>{};
+  } else if constexpr (N == 13) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12)>{};
+  } else if constexpr (N == 14) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13)>{};
+  } else if constexpr (N == 15) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14)>{};
+  } else if constexpr (N == 16) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15)>{};
+  } else if constexpr (N == 17) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16)>{};
+  } else if constexpr (N == 18) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17)>{};
+  } else if constexpr (N == 19) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18)>{};
+  } else if constexpr (N == 20) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19)>{};
+  } else if constexpr (N == 21) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20)>{};
+  } else if constexpr (N == 22) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21)>{};
+  } else if constexpr (N == 23) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22)>{};
+  } else if constexpr (N == 24) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23)>{};
+  } else if constexpr (N == 25) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24)>{};
+  } else if constexpr (N == 26) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25)>{};
+  } else if constexpr (N == 27) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26)>{};
+  } else if constexpr (N == 28) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27)>{};
+  } else if constexpr (N == 29) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28)>{};
+  } else if constexpr (N == 30) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29)>{};
+  } else if constexpr (N == 31) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30)>{};
+  } else if constexpr (N == 32) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31)>{};
+  } else if constexpr (N == 33) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32)>{};
+  } else if constexpr (N == 34) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33)>{};
+  } else if constexpr (N == 35) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34)>{};
+  } else if constexpr (N == 36) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35)>{};
+  } else if constexpr (N == 37) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36)>{};
+  } else if constexpr (N == 38) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37)>{};
+  } else if constexpr (N == 39) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38)>{};
+  } else if constexpr (N == 40) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39)>{};
+  } else if constexpr (N == 41) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40)>{};
+  } else if constexpr (N == 42) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41)>{};
+  } else if constexpr (N == 43) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42)>{};
+  } else if constexpr (N == 44) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43)>{};
+  } else if constexpr (N == 45) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44)>{};
+  } else if constexpr (N == 46) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45)>{};
+  } else if constexpr (N == 47) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46)>{};
+  } else if constexpr (N == 48) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47)>{};
+  } else if constexpr (N == 49) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48)>{};
+  } else if constexpr (N == 50) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49)>{};
+  } else if constexpr (N == 51) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50)>{};
+  } else if constexpr (N == 52) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51)>{};
+  } else if constexpr (N == 53) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52)>{};
+  } else if constexpr (N == 54) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53)>{};
+  } else if constexpr (N == 55) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54)>{};
+  } else if constexpr (N == 56) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55)>{};
+  } else if constexpr (N == 57) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56)>{};
+  } else if constexpr (N == 58) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57)>{};
+  } else if constexpr (N == 59) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58)>{};
+  } else if constexpr (N == 60) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58), decltype(m59)>{};
+  } else if constexpr (N == 61) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58), decltype(m59), decltype(m60)>{};
+  } else if constexpr (N == 62) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58), decltype(m59), decltype(m60), decltype(m61)>{};
+  } else if constexpr (N == 63) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61, m62] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58), decltype(m59), decltype(m60), decltype(m61), decltype(m62)>{};
+  } else if constexpr (N == 64) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61, m62, m63] = object;
+    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58), decltype(m59), decltype(m60), decltype(m61), decltype(m62), decltype(m63)>{};
+  }
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/schema/table.hpp
+// table<"name"> and its columns: the compile-time descriptors users derive a table from.
+//   struct users_t : pgdsl::table<"users"> { column<"id", std::int64_t, primary_key> id; ... };
+// A column knows its table, SQL name, C++ type (std::optional = nullable) and constraints, and it
+// is an expression: users.id == 42 builds a condition, users.name = "bob" an assignment.
+
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/expr/expression.hpp
+// The shape every expression node shares, and what turns a C++ value into an operand.
+// A node is a type that renders itself (static: the SQL is a property of the type) and an object
+// that carries its bound values (bind visits them in $n order); nodes nest into trees.
+
+#include <concepts>
+#include <cstddef>
+#include <optional>
+#include <ranges>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+// ---- pgdsl/expr/fwd.hpp
+// Declarations of the expression node templates, so that expression_ops (the members every node
+// has: .in(), .like(), .desc(), .as<>() ...) can name them before their headers define them.
+
+
+namespace pgdsl {
+
+template <class Derived>
+struct expression_ops;
+template <class T>
+struct parameter;
+template <fixed_string Op, class L, class R>
+struct comparison;
+template <bool Negated, class L, class R>
+struct distinct_from;
+template <bool Negated, class E>
+struct null_check;
+template <bool Negated, class E, class Low, class High>
+struct between_node;
+template <bool Negated, class E, class Values>
+struct in_array;
+template <bool Negated, class E, class Query>
+struct in_subquery;
+template <class E, bool Descending, int Nulls>
+struct sort_item;
+template <class E, fixed_string Alias>
+struct aliased_expression;
+template <class Query>
+struct scalar_subquery;
+
+namespace detail {
+template <class Q>
+inline constexpr bool is_select_query = false;
+template <class Partner, class V>
+constexpr auto comparison_operand(V&& value);
+template <class E>
+constexpr bool check_pattern_match();
+}  // namespace detail
+
+}  // namespace pgdsl
+
+// ---- pgdsl/render/sql_writer.hpp
+// sql_writer: the one place that spells SQL text. Every node renders through it, at compile time
+// for static statements and at run time for the dynamic parts, so quoting and $n numbering follow
+// one set of rules. A writer without a buffer only counts, which sizes the buffer of the next pass.
+
+#include <cstddef>
+#include <string_view>
+
+namespace pgdsl {
+
+/// Writes SQL text into a caller's buffer (or only measures it), numbering placeholders in order.
+class sql_writer {
+ public:
+  /// A writer that only counts characters.
+  constexpr sql_writer() = default;
+  /// A writer into `buffer`, which must hold the measured size.
+  constexpr explicit sql_writer(char* buffer, std::size_t first_placeholder = 1)
+      : out_(buffer), next_placeholder_(first_placeholder) {}
+
+  constexpr std::size_t size() const { return size_; }
+  /// The number the next placeholder will get.
+  constexpr std::size_t next_placeholder() const { return next_placeholder_; }
+
+  constexpr sql_writer& operator<<(char c) {
+    if (out_) out_[size_] = c;
+    ++size_;
+    return *this;
+  }
+  constexpr sql_writer& operator<<(std::string_view text) {
+    for (char c : text) *this << c;
+    return *this;
+  }
+
+  /// An identifier in double quotes, embedded quotes doubled: "users", "a""b".
+  constexpr void identifier(std::string_view name) {
+    *this << '"';
+    for (char c : name) {
+      if (c == '"') *this << '"';
+      *this << c;
+    }
+    *this << '"';
+  }
+  /// A string constant in single quotes, embedded quotes doubled: 'it''s'.
+  constexpr void string_literal(std::string_view text) {
+    *this << '\'';
+    for (char c : text) {
+      if (c == '\'') *this << '\'';
+      *this << c;
+    }
+    *this << '\'';
+  }
+  /// The next parameter's placeholder: $1, $2, ...
+  constexpr void placeholder() {
+    *this << '$';
+    number(next_placeholder_++);
+  }
+  constexpr void number(long long value) {
+    if (value < 0) {
+      *this << '-';
+      // Negate digit by digit so the most negative value needs no wider type.
+      digits_of_negative(value);
+      return;
+    }
+    digits_of_negative(-value);
+  }
+  constexpr void number(std::size_t value) {
+    char digits[20]{};
+    int count = 0;
+    do {
+      digits[count++] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    } while (value != 0);
+    while (count > 0) *this << digits[--count];
+  }
+
+ private:
+  constexpr void digits_of_negative(long long value) {
+    char digits[20]{};
+    int count = 0;
+    do {
+      digits[count++] = static_cast<char>('0' - value % 10);
+      value /= 10;
+    } while (value != 0);
+    while (count > 0) *this << digits[--count];
+  }
+
+  char* out_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t next_placeholder_ = 1;
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// True for expression nodes: columns, parameters, literals, operators, functions, subqueries.
+template <class E>
+concept expression = requires {
+  typename std::remove_cvref_t<E>::pgdsl_expression_tag;
+};
+
+/// The C++ type of an expression's SQL value, without std::optional.
+template <class E>
+using sql_type_t = typename std::remove_cvref_t<E>::sql_type;
+
+/// True when the expression can be NULL once the tables in NullTables may be missing (outer joins).
+template <class E, class NullTables = type_list<>>
+inline constexpr bool nullable_v = std::remove_cvref_t<E>::template nullable_in<NullTables>;
+
+/// The C++ type a result of E is read as: std::optional when it can be NULL.
+template <class E, class NullTables = type_list<>>
+using result_type_t =
+    std::conditional_t<nullable_v<E, NullTables>, std::optional<sql_type_t<E>>, sql_type_t<E>>;
+
+namespace detail {
+
+/// The parameter type a C++ value is stored as: one type per PostgreSQL type family.
+template <class V>
+struct parameter_storage {
+  using type = V;
+};
+template <std::integral V>
+requires(!std::same_as<V, bool>) struct parameter_storage<V> {
+  static_assert(std::is_signed_v<V> || sizeof(V) < 8,
+                "PostgreSQL has no unsigned 64-bit type: convert the value to std::int64_t "
+                "(checking its range) or to pgdsl::numeric");
+  using type = std::conditional_t<
+      !std::is_signed_v<V>, std::int64_t,
+      std::conditional_t<sizeof(V) <= 2, std::int16_t,
+                         std::conditional_t<sizeof(V) == 4, std::int32_t, std::int64_t>>>;
+};
+template <std::size_t N>
+struct parameter_storage<char[N]> {
+  using type = std::string;
+};
+template <>
+struct parameter_storage<const char*> {
+  using type = std::string;
+};
+template <>
+struct parameter_storage<char*> {
+  using type = std::string;
+};
+template <class V>
+struct parameter_storage<std::optional<V>> {
+  using type = std::optional<typename parameter_storage<V>::type>;
+};
+
+}  // namespace detail
+
+/// How a C++ value of type V is stored and bound.
+template <class V>
+using parameter_storage_t = typename detail::parameter_storage<std::remove_cvref_t<V>>::type;
+
+/// The members every expression node has.
+template <class Derived>
+struct expression_ops {
+  using pgdsl_expression_tag = void;
+
+  /// x IN (...): a range of values is bound as one array parameter (x = ANY($n));
+  /// a SELECT renders as a subquery.
+  template <class Values>
+  constexpr auto in(Values&& values) const {
+    return make_in<false>(std::forward<Values>(values));
+  }
+  /// x NOT IN (...), the negation of in().
+  template <class Values>
+  constexpr auto not_in(Values&& values) const {
+    return make_in<true>(std::forward<Values>(values));
+  }
+  /// Pattern matching on text: x LIKE pattern, and its NOT and case-insensitive forms.
+  template <class Pattern>
+  constexpr auto like(Pattern&& pattern) const {
+    return make_match<" LIKE ">(std::forward<Pattern>(pattern));
+  }
+  template <class Pattern>
+  constexpr auto not_like(Pattern&& pattern) const {
+    return make_match<" NOT LIKE ">(std::forward<Pattern>(pattern));
+  }
+  template <class Pattern>
+  constexpr auto ilike(Pattern&& pattern) const {
+    return make_match<" ILIKE ">(std::forward<Pattern>(pattern));
+  }
+  template <class Pattern>
+  constexpr auto not_ilike(Pattern&& pattern) const {
+    return make_match<" NOT ILIKE ">(std::forward<Pattern>(pattern));
+  }
+  /// x BETWEEN low AND high.
+  template <class Low, class High>
+  constexpr auto between(Low&& low, High&& high) const {
+    return make_between<false>(std::forward<Low>(low), std::forward<High>(high));
+  }
+  template <class Low, class High>
+  constexpr auto not_between(Low&& low, High&& high) const {
+    return make_between<true>(std::forward<Low>(low), std::forward<High>(high));
+  }
+  constexpr auto is_null() const { return null_check<false, Derived>{{}, self()}; }
+  constexpr auto is_not_null() const { return null_check<true, Derived>{{}, self()}; }
+  /// x IS DISTINCT FROM y: like <>, but NULL-safe (never NULL itself).
+  template <class Other>
+  constexpr auto is_distinct_from(Other&& other) const {
+    return make_distinct<true>(std::forward<Other>(other));
+  }
+  template <class Other>
+  constexpr auto is_not_distinct_from(Other&& other) const {
+    return make_distinct<false>(std::forward<Other>(other));
+  }
+  /// Sort orders for ORDER BY.
+  constexpr auto asc() const { return sort_item<Derived, false, 0>{self()}; }
+  constexpr auto desc() const { return sort_item<Derived, true, 0>{self()}; }
+  /// expr AS "alias", for the select list.
+  template <fixed_string Alias>
+  constexpr auto as() const {
+    return aliased_expression<Derived, Alias>{self()};
+  }
+
+ private:
+  constexpr const Derived& self() const { return static_cast<const Derived&>(*this); }
+
+  template <fixed_string Op, class Other>
+  constexpr auto make_match(Other&& other) const {
+    // A pattern is text: once the operand is found not to be, skip the follow-on comparison error.
+    constexpr bool is_text = detail::check_pattern_match<Derived>();
+    auto right = [&] {
+      if constexpr (is_text)
+        return detail::comparison_operand<Derived>(std::forward<Other>(other));
+      else
+        return parameter<parameter_storage_t<Other>>{};
+    }();
+    return comparison<Op, Derived, decltype(right)>{{}, self(), std::move(right)};
+  }
+  template <bool Negated, class Other>
+  constexpr auto make_distinct(Other&& other) const {
+    auto right = detail::comparison_operand<Derived>(std::forward<Other>(other));
+    return distinct_from<Negated, Derived, decltype(right)>{{}, self(), std::move(right)};
+  }
+  template <bool Negated, class Low, class High>
+  constexpr auto make_between(Low&& low, High&& high) const {
+    auto from = detail::comparison_operand<Derived>(std::forward<Low>(low));
+    auto to = detail::comparison_operand<Derived>(std::forward<High>(high));
+    return between_node<Negated, Derived, decltype(from), decltype(to)>{
+        {}, self(), std::move(from), std::move(to)};
+  }
+  template <bool Negated, class Values>
+  constexpr auto make_in(Values&& values) const {
+    using V = std::remove_cvref_t<Values>;
+    if constexpr (detail::is_select_query<V>) {
+      return in_subquery<Negated, Derived, V>{{}, self(), std::forward<Values>(values)};
+    } else {
+      using element = parameter_storage_t<std::ranges::range_value_t<V>>;
+      std::vector<element> list(std::ranges::begin(values), std::ranges::end(values));
+      return in_array<Negated, Derived, std::vector<element>>{
+          {}, self(), parameter<std::vector<element>>{{}, std::move(list)}};
+    }
+  }
+};
+
+namespace detail {
+
+/// Renders an operand, in parentheses unless it delimits itself.
+template <class E>
+constexpr void render_operand(sql_writer& w) {
+  if constexpr (E::is_atomic) {
+    E::render(w);
+  } else {
+    w << '(';
+    E::render(w);
+    w << ')';
+  }
+}
+
+/// Can be NULL when any operand can (true of operators and most functions).
+template <class NullTables, class... E>
+inline constexpr bool any_nullable = (E::template nullable_in<NullTables> || ...);
+
+/// The tables and the parameter types of a node made of these operands, in rendering order.
+template <class... E>
+using tables_of = concat_t<typename E::tables...>;
+template <class... E>
+using params_of = concat_t<typename E::params...>;
+
+/// Visits the bound values of operands, left to right.
+template <class F, class... E>
+constexpr void bind_all(F& f, const E&... operands) {
+  (operands.bind(f), ...);
+}
+
+}  // namespace detail
+
+/// A value bound as $n; it never enters the SQL text.
+template <class T>
+struct parameter : expression_ops<parameter<T>> {
+  T value;
+
+  using sql_type = nullable_base_t<T>;
+  using tables = type_list<>;
+  using params = type_list<T>;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = is_optional_v<T>;
+
+  static constexpr void render(sql_writer& w) { w.placeholder(); }
+  template <class F>
+  constexpr void bind(F& f) const {
+    f(value);
+  }
+};
+
+/// Wraps a value as a parameter node (expressions pass through unchanged).
+template <class V>
+constexpr auto to_operand(V&& value) {
+  if constexpr (expression<V>) {
+    return std::remove_cvref_t<V>(std::forward<V>(value));
+  } else if constexpr (detail::is_select_query<std::remove_cvref_t<V>>) {
+    return scalar_subquery<std::remove_cvref_t<V>>{{}, std::forward<V>(value)};
+  } else {
+    return parameter<parameter_storage_t<V>>{{}, parameter_storage_t<V>(std::forward<V>(value))};
+  }
+}
+
+/// The node type to_operand makes of V.
+template <class V>
+using operand_t = decltype(to_operand(std::declval<V>()));
+
+}  // namespace pgdsl
+
+// ---- pgdsl/schema/assignment.hpp
+// column = value: what INSERT's and UPDATE's set() take. The value is checked against the column
+// when the assignment is written: its type family, and that NULL never goes into a NOT NULL column.
+
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/expr/type_rules.hpp
+// The type rules of comparisons and assignments, decided from the PostgreSQL type families of the
+// two sides. Each rule is a static_assert whose condition spells the SQL types (and the column,
+// when there is one) as types, so both g++ and clang print them in the error's first line.
+
+#include <cstddef>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/util/name_type.hpp
+// name_type: a fixed_string turned into a type whose template arguments are its characters.
+// Compile errors print it as name<'u', 's', 'e', 'r', 's'> on both g++ and clang (clang prints a
+// fixed_string argument as a byte array), so rule checks put names into their conditions this way.
+
+#include <cstddef>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The characters of a SQL name, spelled as a type for readable compiler messages.
+template <char... Characters>
+struct name {};
+
+namespace detail {
+template <fixed_string Text, std::size_t... I>
+auto name_type_of(std::index_sequence<I...>) -> name<Text.data[I]...>;
+}  // namespace detail
+
+/// name<...> for the characters of Text.
+template <fixed_string Text>
+using name_type = decltype(detail::name_type_of<Text>(std::make_index_sequence<Text.size()>{}));
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// Stands in an error message for an expression that is not a column.
+struct an_expression {};
+
+namespace detail {
+
+template <class E>
+struct description_of {
+  using type = an_expression;
+};
+template <class E>
+requires requires {
+  typename E::description;
+}
+struct description_of<E> {
+  using type = typename E::description;
+};
+
+template <class T, std::size_t... I>
+auto sql_name_of(std::index_sequence<I...>) -> name<type_traits<T>::sql_name[I]...>;
+
+}  // namespace detail
+
+/// What error messages call an expression: column<name<table>, name<column>> or an_expression.
+template <class E>
+using description_t = typename detail::description_of<std::remove_cvref_t<E>>::type;
+
+/// The SQL type name of T (e.g. name<'i','n','t','8'>) for error messages.
+template <class T>
+using sql_type_name =
+    decltype(detail::sql_name_of<T>(std::make_index_sequence<type_traits<T>::sql_name.size()>{}));
+
+constexpr bool is_numeric(type_category c) {
+  return c == type_category::integral || c == type_category::floating ||
+         c == type_category::decimal;
+}
+
+/// PostgreSQL compares A with B: same type, numbers of any kind, dates and timestamps, or two
+/// values of one family (text with text).
+template <class A, class B>
+constexpr bool comparable_types() {
+  if constexpr (std::is_same_v<A, B>) {
+    return true;
+  } else {
+    constexpr type_category a = type_traits<A>::category, b = type_traits<B>::category;
+    if constexpr (a == type_category::array && b == type_category::array) {
+      return comparable_types<typename A::value_type, typename B::value_type>();
+    } else if constexpr (a == type_category::enumeration || a == type_category::other ||
+                         a == type_category::array) {
+      return false;
+    } else {
+      return a == b || (is_numeric(a) && is_numeric(b));
+    }
+  }
+}
+
+/// A value of type Value may be stored into a column of type Column: comparable families, except
+/// that a number may not narrow from floating point or decimal into an integer column.
+template <class Column, class Value>
+constexpr bool assignable_types() {
+  if constexpr (std::is_same_v<Column, Value>) {
+    return true;
+  } else {
+    constexpr type_category c = type_traits<Column>::category, v = type_traits<Value>::category;
+    if constexpr (c == type_category::integral && v != type_category::integral) {
+      return false;
+    } else if constexpr (c == type_category::array && v == type_category::array) {
+      return assignable_types<typename Column::value_type, typename Value::value_type>();
+    } else {
+      return comparable_types<Column, Value>();
+    }
+  }
+}
+
+/// The condition of the comparison rule, spelled so that a failure names both types.
+template <class Left, class LeftType, class RightType, bool Holds>
+inline constexpr bool values_are_comparable = Holds;
+/// The condition of the assignment rule.
+template <class Column, class ColumnType, class ValueType, bool Holds>
+inline constexpr bool value_fits_column = Holds;
+/// The condition of the NULL comparison rule.
+template <class Left, bool Holds>
+inline constexpr bool compared_with_null = Holds;
+
+namespace detail {
+
+template <class Partner, class Operand>
+constexpr void check_comparable() {
+  using left = sql_type_t<Partner>;
+  using right = sql_type_t<Operand>;
+  static_assert(values_are_comparable<description_t<Partner>, sql_type_name<left>,
+                                      sql_type_name<right>, comparable_types<left, right>()>,
+                "cannot compare values of these SQL types: bind a value of the column's type, or "
+                "convert one side with pgdsl::cast<T>(...)");
+}
+
+/// The right-hand side of a comparison with Partner, checked against Partner's type.
+template <class Partner, class V>
+constexpr auto comparison_operand(V&& value) {
+  constexpr bool is_null_literal = std::is_same_v<std::remove_cvref_t<V>, std::nullopt_t>;
+  static_assert(compared_with_null<description_t<Partner>, !is_null_literal>,
+                "comparing with NULL is never true in SQL: use .is_null() or .is_not_null()");
+  if constexpr (!is_null_literal) {
+    auto operand = to_operand(std::forward<V>(value));
+    check_comparable<Partner, decltype(operand)>();
+    return operand;
+  } else {
+    return parameter<std::optional<sql_type_t<Partner>>>{};  // the assertion above has fired
+  }
+}
+
+template <class E>
+constexpr bool check_pattern_match() {
+  constexpr bool is_text = type_traits<sql_type_t<E>>::category == type_category::text;
+  static_assert(values_are_comparable<description_t<E>, sql_type_name<sql_type_t<E>>,
+                                      sql_type_name<std::string>, is_text>,
+                "LIKE and ILIKE match text: cast the value to text first "
+                "(pgdsl::cast<std::string>(...))");
+  return is_text;
+}
+
+}  // namespace detail
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// Column = Value.
+template <class Column, class Value>
+struct assignment {
+  Value value;
+
+  using column = Column;
+  using tables = typename Value::tables;
+  using params = typename Value::params;
+
+  /// The column as a SET target or in INSERT's column list: unqualified.
+  static constexpr void render_target(sql_writer& w) { w.identifier(Column::name.view()); }
+  static constexpr void render_value(sql_writer& w) { detail::render_operand<Value>(w); }
+  /// "column" = value, as in SET.
+  static constexpr void render(sql_writer& w) {
+    render_target(w);
+    w << " = ";
+    render_value(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    value.bind(f);
+  }
+};
+
+/// The condition of the NOT NULL rule.
+template <class Column, bool Holds>
+inline constexpr bool column_accepts_null = Holds;
+
+/// Builds column = value after checking the value against the column.
+template <class Column, class V>
+constexpr auto make_assignment(V&& value) {
+  using column_sql_type = typename Column::sql_type;
+  if constexpr (std::is_same_v<std::remove_cvref_t<V>, std::nullopt_t>) {
+    static_assert(column_accepts_null<typename Column::description, Column::is_nullable>,
+                  "cannot store NULL in a NOT NULL column: declare the column std::optional<T> "
+                  "if it is nullable");
+    return assignment<Column, parameter<std::optional<column_sql_type>>>{{}};
+  } else {
+    auto operand = to_operand(std::forward<V>(value));
+    using operand_type = decltype(operand);
+    using value_sql_type = sql_type_t<operand_type>;
+    static_assert(value_fits_column<typename Column::description, sql_type_name<column_sql_type>,
+                                    sql_type_name<value_sql_type>,
+                                    assignable_types<column_sql_type, value_sql_type>()>,
+                  "cannot store a value of this SQL type in the column: bind a value of the "
+                  "column's type, or convert it with pgdsl::cast<T>(...)");
+    static_assert(column_accepts_null < typename Column::description,
+                  Column::is_nullable || !nullable_v < operand_type >>,
+                  "cannot store a value that may be NULL (a std::optional or a nullable "
+                  "expression) in a NOT NULL column: pass the contained value, or use "
+                  "pgdsl::coalesce(value, fallback)");
+    return assignment<Column, operand_type>{std::move(operand)};
+  }
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/schema/name_rules.hpp
+// What a SQL name must be before it is quoted into SQL text: non-empty and free of NUL.
+// Quoting (doubling embedded ") makes every other character safe.
+
+
+namespace pgdsl {
+
+/// True for names pgdsl can quote as identifiers.
+template <std::size_t N>
+constexpr bool valid_sql_name(const fixed_string<N>& name) {
+  if (N == 0) return false;
+  for (std::size_t i = 0; i < N; ++i)
+    if (name[i] == '\0') return false;
+  return true;
+}
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// What error messages call a column: column_description<name<table>, name<column>>.
+template <class TableName, class ColumnName>
+struct column_description {};
+
+/// What error messages call a table: table_description<name<table>>.
+template <class TableName>
+struct table_description {};
+
+template <class Table, fixed_string Alias>
+struct table_alias;
+
+/// Base of a table descriptor; Name is the table's SQL name.
+template <fixed_string Name>
+struct table {
+  static_assert(valid_sql_name(Name),
+                "a table name must be non-empty and contain no NUL character");
+
+  /// What FROM and the column checks compare: one type per table name.
+  using table_identity = table;
+  using description = table_description<name_type<Name>>;
+  static constexpr auto sql_name = Name;
+
+  static constexpr void render_reference(sql_writer& w) { w.identifier(Name.view()); }
+
+  /// A column of this table; T is std::optional<U> for a nullable column.
+  template <fixed_string ColumnName, class T, class... Constraints>
+  struct column : expression_ops<column<ColumnName, T, Constraints...>> {
+    static_assert(valid_sql_name(ColumnName),
+                  "a column name must be non-empty and contain no NUL character");
+
+    using table_type = table;
+    using value_type = T;
+    using sql_type = nullable_base_t<T>;
+    using constraints = type_list<Constraints...>;
+    using tables = type_list<table>;
+    using params = type_list<>;
+    using description = column_description<name_type<Name>, name_type<ColumnName>>;
+    static constexpr auto name = ColumnName;
+    static constexpr bool is_atomic = true;
+    static constexpr bool is_nullable = is_optional_v<T>;
+    static constexpr bool has_default = (detail::gives_default<Constraints> || ...);
+    template <class NullTables>
+    static constexpr bool nullable_in = is_nullable || contains_v<table, NullTables>;
+
+    static constexpr void render(sql_writer& w) {
+      w.identifier(Name.view());
+      w << '.';
+      w.identifier(ColumnName.view());
+    }
+    template <class F>
+    constexpr void bind(F&) const {}
+
+    /// column = value: an assignment for INSERT's set(), UPDATE's set() and ON CONFLICT.
+    template <class V>
+    constexpr auto operator=(V&& value) const {  // NOLINT: builds a node, assigns nothing
+      return make_assignment<column>(std::forward<V>(value));
+    }
+  };
+
+  /// The same table under another name, for self-joins: users.as<"u">().
+  template <fixed_string Alias>
+  constexpr auto as() const {
+    return table_alias<table, Alias>{};
+  }
+};
+
+/// True for types derived from a table<...>.
+template <class T>
+concept table_type = requires {
+  typename std::remove_cvref_t<T>::table_identity;
+};
+
+/// True for column descriptors (not for aliased columns or other expressions).
+template <class C>
+concept column_type = requires {
+  typename std::remove_cvref_t<C>::table_type;
+  typename std::remove_cvref_t<C>::value_type;
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+namespace detail {
+
+struct any_initializer {
+  template <class T>
+  constexpr operator T() const noexcept;  // NOLINT: only used in unevaluated probes
+};
+template <std::size_t>
+using any_at = any_initializer;
+
+template <class T, std::size_t... I>
+constexpr bool initializable_with(std::index_sequence<I...>) {
+  return requires {
+    T{any_at<I>{}...};
+  };
+}
+
+// The table<...> base takes the first initializer; the columns take the rest.
+template <class T, std::size_t N = 1>
+constexpr std::size_t column_count() {
+  if constexpr (!initializable_with<T>(std::make_index_sequence<N + 1>{}))
+    return N - 1;
+  else
+    return column_count<T, N + 1>();
+}
+
+template <class List>
+struct without_cv;
+template <class... C>
+struct without_cv<type_list<C...>> {
+  using type = type_list<std::remove_cv_t<C>...>;
+};
+
+}  // namespace detail
+
+/// The column descriptor types of table struct T, in declaration order.
+template <class T>
+using columns_of_t =
+    typename detail::without_cv<decltype(detail::member_types_of<T, detail::column_count<T>()>(
+        std::declval<const T&>()))>::type;
+
+/// Every column of a table, for select(): select(all_of(users)).
+template <class Columns>
+struct column_pack {};
+
+template <table_type T>
+constexpr auto all_of(const T&) {
+  return column_pack<columns_of_t<T>>{};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/schema/table_alias.hpp
+// A table under an alias, for self-joins: constexpr auto boss = employees.as<"boss">();
+// boss[employees.name] is that column seen through the alias: "boss"."name".
+
+#include <type_traits>
+
+
+namespace pgdsl {
+
+/// What error messages call an aliased table.
+template <class TableName, class AliasName>
+struct alias_description {};
+
+/// Column seen through the alias Alias (a table_alias type).
+template <class Alias, class Column>
+struct aliased_column : expression_ops<aliased_column<Alias, Column>> {
+  using value_type = typename Column::value_type;
+  using sql_type = typename Column::sql_type;
+  using tables = type_list<Alias>;
+  using params = type_list<>;
+  using description = column_description<name_type<Alias::alias>, name_type<Column::name>>;
+  static constexpr auto name = Column::name;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = Column::is_nullable || contains_v<Alias, NullTables>;
+
+  static constexpr void render(sql_writer& w) {
+    w.identifier(Alias::alias.view());
+    w << '.';
+    w.identifier(Column::name.view());
+  }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// Table (a table<...> base) under the name Alias.
+template <class Table, fixed_string Alias>
+struct table_alias {
+  static_assert(valid_sql_name(Alias), "an alias must be non-empty and contain no NUL character");
+
+  using table_identity = table_alias;
+  using description = alias_description<name_type<Table::sql_name>, name_type<Alias>>;
+  static constexpr auto alias = Alias;
+
+  /// "table" AS "alias", as FROM and JOIN write it.
+  static constexpr void render_reference(sql_writer& w) {
+    Table::render_reference(w);
+    w << " AS ";
+    w.identifier(Alias.view());
+  }
+
+  /// The column `column` of the aliased table.
+  template <class Column>
+  constexpr auto operator[](const Column&) const {
+    static_assert(std::is_same_v<typename Column::table_type, Table>,
+                  "this column belongs to another table than the alias");
+    return aliased_column<table_alias, Column>{};
+  }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/expr/aggregates.hpp
+// Aggregates: count(*), count(x), count(DISTINCT x), sum, avg, min, max, with PostgreSQL's result
+// types (sum of int8 is numeric, avg of integers is numeric) and nullability (sum/avg/min/max are
+// NULL over no rows, so they read as std::optional; count never is).
+
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// Name([DISTINCT] argument) with result type T; count(*) when Argument is void.
+template <fixed_string Name, class T, bool Distinct, bool Nullable, class Argument>
+struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argument>> {
+  Argument argument;
+
+  using sql_type = T;
+  using tables = typename Argument::tables;
+  using params = typename Argument::params;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = Nullable;
+
+  static constexpr void render(sql_writer& w) {
+    w << Name.view() << '(';
+    if constexpr (Distinct) w << "DISTINCT ";
+    Argument::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    argument.bind(f);
+  }
+};
+
+/// The * of count(*).
+struct all_rows_marker {
+  using tables = type_list<>;
+  using params = type_list<>;
+  static constexpr void render(sql_writer& w) { w << '*'; }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// The condition of the numeric-aggregate rule.
+template <class Argument, class ArgumentType, bool Holds>
+inline constexpr bool aggregate_takes_numbers = Holds;
+
+namespace detail {
+
+template <class T>
+constexpr bool is_number() {
+  return is_numeric(type_traits<T>::category);
+}
+
+template <class E>
+constexpr void check_numeric_argument() {
+  static_assert(aggregate_takes_numbers<description_t<E>, sql_type_name<sql_type_t<E>>,
+                                        is_number<sql_type_t<E>>()>,
+                "sum() and avg() take numbers");
+}
+
+// sum: int2/int4 -> int8, int8 -> numeric, float4 -> float4, float8 -> float8, numeric -> numeric.
+template <class T>
+using sum_type_t =
+    std::conditional_t<type_traits<T>::category == type_category::integral,
+                       std::conditional_t<(sizeof(T) < 8), std::int64_t, numeric>, T>;
+// avg: integers and numeric -> numeric, floating point -> float8.
+template <class T>
+using avg_type_t =
+    std::conditional_t<type_traits<T>::category == type_category::floating, double, numeric>;
+
+template <fixed_string Name, class T, bool Distinct, bool Nullable, class E>
+constexpr auto make_aggregate(E&& argument) {
+  return aggregate<Name, T, Distinct, Nullable, operand_t<E>>{
+      {}, to_operand(std::forward<E>(argument))};
+}
+
+}  // namespace detail
+
+/// count(*).
+constexpr auto count() {
+  return aggregate<"count", std::int64_t, false, false, all_rows_marker>{};
+}
+/// count(x): the rows where x is not NULL.
+template <expression E>
+constexpr auto count(const E& argument) {
+  return detail::make_aggregate<"count", std::int64_t, false, false>(argument);
+}
+/// count(DISTINCT x).
+template <expression E>
+constexpr auto count_distinct(const E& argument) {
+  return detail::make_aggregate<"count", std::int64_t, true, false>(argument);
+}
+template <expression E>
+constexpr auto sum(const E& argument) {
+  detail::check_numeric_argument<E>();
+  return detail::make_aggregate<"sum", detail::sum_type_t<sql_type_t<E>>, false, true>(argument);
+}
+template <expression E>
+constexpr auto avg(const E& argument) {
+  detail::check_numeric_argument<E>();
+  return detail::make_aggregate<"avg", detail::avg_type_t<sql_type_t<E>>, false, true>(argument);
+}
+template <expression E>
+constexpr auto min(const E& argument) {
+  return detail::make_aggregate<"min", sql_type_t<E>, false, true>(argument);
+}
+template <expression E>
+constexpr auto max(const E& argument) {
+  return detail::make_aggregate<"max", sql_type_t<E>, false, true>(argument);
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/expr/aliased_expression.hpp
+// expr.as<"name">(): a select-list item with a column alias. The alias becomes the result
+// column's name (what .as<Struct>() matches member names against); the node is the key of row[...].
+
+
+namespace pgdsl {
+
+/// operand AS "Alias".
+template <class E, fixed_string Alias>
+struct aliased_expression {
+  static_assert(!Alias.empty(), "a column alias must not be empty");
+
+  E operand;
+
+  using aliased_type = E;
+  using sql_type = sql_type_t<E>;
+  using tables = typename E::tables;
+  using params = typename E::params;
+  static constexpr auto alias = Alias;
+  template <class NullTables>
+  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
+
+  static constexpr void render(sql_writer& w) {
+    E::render(w);
+    w << " AS ";
+    w.identifier(Alias.view());
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+  }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/expr/arithmetic.hpp
+// Arithmetic: + - * / % and unary minus, with PostgreSQL's result types (int4 + int8 is int8,
+// anything with numeric is numeric, anything with float8 is float8); + on two texts is ||.
+
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// (left Op right) of result type T.
+template <fixed_string Op, class T, class L, class R>
+struct arithmetic : expression_ops<arithmetic<Op, T, L, R>> {
+  L left;
+  R right;
+
+  using sql_type = T;
+  using tables = detail::tables_of<L, R>;
+  using params = detail::params_of<L, R>;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = detail::any_nullable<NullTables, L, R>;
+
+  static constexpr void render(sql_writer& w) {
+    w << '(';
+    detail::render_operand<L>(w);
+    w << Op.view();
+    detail::render_operand<R>(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    detail::bind_all(f, left, right);
+  }
+};
+
+/// (- operand).
+template <class E>
+struct minus : expression_ops<minus<E>> {
+  E operand;
+
+  using sql_type = sql_type_t<E>;
+  using tables = typename E::tables;
+  using params = typename E::params;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
+
+  static constexpr void render(sql_writer& w) {
+    w << "(- ";
+    detail::render_operand<E>(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+  }
+};
+
+/// The condition of the arithmetic rule.
+template <class Left, class LeftType, class RightType, bool Holds>
+inline constexpr bool arithmetic_applies = Holds;
+
+namespace detail {
+
+// Rank of a numeric type in PostgreSQL's resolution: the higher rank is the result type.
+template <class T>
+constexpr int numeric_rank() {
+  constexpr type_category c = type_traits<T>::category;
+  if constexpr (c == type_category::integral) return static_cast<int>(sizeof(T));  // 2, 4, 8
+  if constexpr (c == type_category::decimal) return 16;
+  if constexpr (c == type_category::floating) return sizeof(T) == 4 ? 32 : 64;
+  return 0;
+}
+
+template <class A, class B>
+using numeric_result_t = std::conditional_t<(numeric_rank<A>() >= numeric_rank<B>()), A, B>;
+
+// The result type of A Op B, or void when PostgreSQL has no such operator.
+template <char Op, class A, class B>
+auto arithmetic_result() {
+  constexpr type_category a = type_traits<A>::category, b = type_traits<B>::category;
+  if constexpr (Op == '+' && a == type_category::text && b == type_category::text) {
+    return std::string{};
+  } else if constexpr (is_numeric(a) && is_numeric(b)) {
+    if constexpr (Op == '%' && (a == type_category::floating || b == type_category::floating)) {
+      return;
+    } else {
+      return numeric_result_t<A, B>{};
+    }
+  }
+}
+
+template <char Op>
+constexpr fixed_string<3> spaced_operator() {
+  const char text[4] = {' ', Op, ' ', '\0'};
+  return fixed_string<3>(text);
+}
+
+template <char Op, class L, class R>
+constexpr auto make_arithmetic(L&& left, R&& right) {
+  auto l = to_operand(std::forward<L>(left));
+  auto r = to_operand(std::forward<R>(right));
+  using lt = sql_type_t<decltype(l)>;
+  using rt = sql_type_t<decltype(r)>;
+  using result = decltype(arithmetic_result<Op, lt, rt>());
+  static_assert(arithmetic_applies<description_t<decltype(l)>, sql_type_name<lt>, sql_type_name<rt>,
+                                   !std::is_void_v<result>>,
+                "PostgreSQL has no such operator for these SQL types: + - * / work on numbers "
+                "(+ also joins two texts), % on integers and numeric");
+  using result_type = std::conditional_t<std::is_void_v<result>, lt, result>;
+  if constexpr (Op == '+' && std::is_same_v<result, std::string>) {
+    return arithmetic<" || ", result_type, decltype(l), decltype(r)>{
+        {}, std::move(l), std::move(r)};
+  } else {
+    return arithmetic<spaced_operator<Op>(), result_type, decltype(l), decltype(r)>{
+        {}, std::move(l), std::move(r)};
+  }
+}
+
+}  // namespace detail
+
+template <class L, class R>
+requires(expression<L> || expression<R>) constexpr auto operator+(L&& left, R&& right) {
+  return detail::make_arithmetic<'+'>(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+requires(expression<L> || expression<R>) constexpr auto operator-(L&& left, R&& right) {
+  return detail::make_arithmetic<'-'>(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+requires(expression<L> || expression<R>) constexpr auto operator*(L&& left, R&& right) {
+  return detail::make_arithmetic<'*'>(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+requires(expression<L> || expression<R>) constexpr auto operator/(L&& left, R&& right) {
+  return detail::make_arithmetic<'/'>(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+requires(expression<L> || expression<R>) constexpr auto operator%(L&& left, R&& right) {
+  return detail::make_arithmetic<'%'>(std::forward<L>(left), std::forward<R>(right));
+}
+template <expression E>
+constexpr auto operator-(const E& operand) {
+  return minus<E>{{}, operand};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/expr/case_when.hpp
+// CASE WHEN c1 THEN v1 [WHEN c2 THEN v2 ...] [ELSE e] END:
+// case_when(c1, v1).when(c2, v2).else_(e). Without else_() the result can be NULL.
+
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/expr/logical.hpp
+// AND, OR and NOT, written && || !. AND and OR put themselves in parentheses, so any nesting
+// reads unambiguously: ("a" = $1 AND ("b" = $2 OR "c" = $3)).
+
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// (left Op right) with Op " AND " or " OR ".
+template <fixed_string Op, class L, class R>
+struct logical : expression_ops<logical<Op, L, R>> {
+  L left;
+  R right;
+
+  using sql_type = bool;
+  using tables = detail::tables_of<L, R>;
+  using params = detail::params_of<L, R>;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = detail::any_nullable<NullTables, L, R>;
+
+  static constexpr void render(sql_writer& w) {
+    w << '(';
+    L::render(w);
+    w << Op.view();
+    R::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    detail::bind_all(f, left, right);
+  }
+};
+
+/// NOT operand.
+template <class E>
+struct negation : expression_ops<negation<E>> {
+  E operand;
+
+  using sql_type = bool;
+  using tables = typename E::tables;
+  using params = typename E::params;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
+
+  static constexpr void render(sql_writer& w) {
+    w << "NOT ";
+    detail::render_operand<E>(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+  }
+};
+
+/// The condition of the boolean-operand rule.
+template <class Operand, class OperandType, bool Holds>
+inline constexpr bool operand_is_boolean = Holds;
+
+namespace detail {
+
+template <class E>
+constexpr void check_boolean() {
+  static_assert(operand_is_boolean<description_t<E>, sql_type_name<sql_type_t<E>>,
+                                   std::is_same_v<sql_type_t<E>, bool>>,
+                "AND, OR and NOT need boolean operands (conditions such as x == y)");
+}
+
+template <fixed_string Op, class L, class R>
+constexpr auto combine(L&& left, R&& right) {
+  auto l = to_operand(std::forward<L>(left));
+  auto r = to_operand(std::forward<R>(right));
+  check_boolean<decltype(l)>();
+  check_boolean<decltype(r)>();
+  return logical<Op, decltype(l), decltype(r)>{{}, std::move(l), std::move(r)};
+}
+
+}  // namespace detail
+
+template <class L, class R>
+requires(expression<L> || expression<R>) constexpr auto operator&&(L&& left, R&& right) {
+  return detail::combine<" AND ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+requires(expression<L> || expression<R>) constexpr auto operator||(L&& left, R&& right) {
+  return detail::combine<" OR ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <expression E>
+constexpr auto operator!(const E& operand) {
+  detail::check_boolean<E>();
+  return negation<E>{{}, operand};
+}
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// WHEN Condition THEN Value.
+template <class Condition, class Value>
+struct when_branch {
+  Condition condition;
+  Value value;
+};
+
+namespace detail {
+template <class FirstValue, class C, class V>
+constexpr auto make_branch(C&& condition, V&& value) {
+  auto c = to_operand(std::forward<C>(condition));
+  check_boolean<decltype(c)>();
+  auto v = to_operand(std::forward<V>(value));
+  if constexpr (!std::is_void_v<FirstValue>) check_comparable<FirstValue, decltype(v)>();
+  return when_branch<decltype(c), decltype(v)>{std::move(c), std::move(v)};
+}
+}  // namespace detail
+
+/// No ELSE: the CASE is NULL when no condition holds.
+struct no_else {
+  using tables = type_list<>;
+  using params = type_list<>;
+  template <class NullTables>
+  static constexpr bool nullable_in = true;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// CASE Branches... [ELSE Else] END, typed as the first branch's value.
+template <class Else, class... Branches>
+struct case_expression : expression_ops<case_expression<Else, Branches...>> {
+  std::tuple<Branches...> branches;
+  Else otherwise;
+
+  using first_value =
+      decltype(std::declval<std::tuple_element_t<0, std::tuple<Branches...>>>().value);
+  using sql_type = sql_type_t<first_value>;
+  using tables =
+      concat_t<typename decltype(std::declval<Branches>().condition)::tables...,
+               typename decltype(std::declval<Branches>().value)::tables..., typename Else::tables>;
+  using params = concat_t<concat_t<typename decltype(std::declval<Branches>().condition)::params,
+                                   typename decltype(std::declval<Branches>().value)::params>...,
+                          typename Else::params>;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in =
+      Else::template nullable_in<NullTables> ||
+      (decltype(std::declval<Branches>().value)::template nullable_in<NullTables> || ...);
+
+  /// Another WHEN condition THEN value.
+  template <class C, class V>
+  constexpr auto when(C&& condition, V&& value) const {
+    static_assert(std::is_same_v<Else, no_else>, "WHEN must come before ELSE");
+    auto branch =
+        detail::make_branch<first_value>(std::forward<C>(condition), std::forward<V>(value));
+    return case_expression<Else, Branches..., decltype(branch)>{
+        {}, std::tuple_cat(branches, std::tuple(std::move(branch))), otherwise};
+  }
+  /// ELSE value.
+  template <class V>
+  constexpr auto else_(V&& value) const {
+    static_assert(std::is_same_v<Else, no_else>, "a CASE has one ELSE");
+    auto operand = to_operand(std::forward<V>(value));
+    detail::check_comparable<first_value, decltype(operand)>();
+    return case_expression<decltype(operand), Branches...>{{}, branches, std::move(operand)};
+  }
+
+  static constexpr void render(sql_writer& w) {
+    w << "CASE";
+    (render_branch<Branches>(w), ...);
+    if constexpr (!std::is_same_v<Else, no_else>) {
+      w << " ELSE ";
+      Else::render(w);
+    }
+    w << " END";
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    std::apply([&f](const auto&... b) { ((b.condition.bind(f), b.value.bind(f)), ...); }, branches);
+    otherwise.bind(f);
+  }
+
+ private:
+  template <class Branch>
+  static constexpr void render_branch(sql_writer& w) {
+    w << " WHEN ";
+    decltype(std::declval<Branch>().condition)::render(w);
+    w << " THEN ";
+    decltype(std::declval<Branch>().value)::render(w);
+  }
+};
+
+/// CASE WHEN condition THEN value ... END.
+template <class C, class V>
+constexpr auto case_when(C&& condition, V&& value) {
+  auto branch = detail::make_branch<void>(std::forward<C>(condition), std::forward<V>(value));
+  return case_expression<no_else, decltype(branch)>{{}, std::tuple(std::move(branch)), {}};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/expr/cast.hpp
+// CAST(x AS type), with the PostgreSQL type taken from the C++ type: cast<std::int64_t>(x) is
+// CAST(x AS int8). The way to compare or assign across type families on purpose.
+
+#include <utility>
+
+
+namespace pgdsl {
+
+/// CAST(operand AS type_traits<T>::sql_name).
+template <class T, class E>
+struct cast_expression : expression_ops<cast_expression<T, E>> {
+  E operand;
+
+  using sql_type = T;
+  using tables = typename E::tables;
+  using params = typename E::params;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
+
+  static constexpr void render(sql_writer& w) {
+    w << "CAST(";
+    E::render(w);
+    w << " AS " << type_traits<T>::sql_name << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+  }
+};
+
+/// cast<T>(x): x converted by the server to T's PostgreSQL type.
+template <class T, class E>
+constexpr auto cast(E&& operand) {
+  return cast_expression<T, operand_t<E>>{{}, to_operand(std::forward<E>(operand))};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/expr/comparison.hpp
+// Comparisons: = <> < <= > >= (and LIKE, which shares the shape), IS [NOT] DISTINCT FROM.
+// Written with C++ operators; a value on either side becomes a bound parameter of the other
+// side's family, and the pair is checked by the comparison rule.
+
+#include <utility>
+
+
+namespace pgdsl {
+
+/// left Op right, where Op is " = ", " <> ", " LIKE ", ...
+template <fixed_string Op, class L, class R>
+struct comparison : expression_ops<comparison<Op, L, R>> {
+  L left;
+  R right;
+
+  using sql_type = bool;
+  using tables = detail::tables_of<L, R>;
+  using params = detail::params_of<L, R>;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = detail::any_nullable<NullTables, L, R>;
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<L>(w);
+    w << Op.view();
+    detail::render_operand<R>(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    detail::bind_all(f, left, right);
+  }
+};
+
+/// left IS [NOT] DISTINCT FROM right: NULL-safe, never NULL itself.
+template <bool Negated, class L, class R>
+struct distinct_from : expression_ops<distinct_from<Negated, L, R>> {
+  L left;
+  R right;
+
+  using sql_type = bool;
+  using tables = detail::tables_of<L, R>;
+  using params = detail::params_of<L, R>;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = false;
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<L>(w);
+    w << (Negated ? " IS DISTINCT FROM " : " IS NOT DISTINCT FROM ");
+    detail::render_operand<R>(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    detail::bind_all(f, left, right);
+  }
+};
+
+namespace detail {
+
+template <fixed_string Op, class L, class R>
+constexpr auto compare(L&& left, R&& right) {
+  using left_type = std::remove_cvref_t<L>;
+  auto operand = comparison_operand<left_type>(std::forward<R>(right));
+  return comparison<Op, left_type, decltype(operand)>{{}, std::forward<L>(left), std::move(operand)};
+}
+
+// A value on the left: render it first so that $n still follow the text left to right.
+template <fixed_string Op, class L, class R>
+constexpr auto compare_value_first(L&& left, R&& right) {
+  using right_type = std::remove_cvref_t<R>;
+  auto operand = comparison_operand<right_type>(std::forward<L>(left));
+  return comparison<Op, decltype(operand), right_type>{{}, std::move(operand), std::forward<R>(right)};
+}
+
+}  // namespace detail
+
+// Each operator has a value-first form: C++20 would otherwise rewrite `42 == x` into `x == 42`,
+// which must return bool. Both take forwarding references so that, between two expressions, the
+// written order always wins over the rewritten one.
+template <class L, class R>
+  requires expression<L>
+constexpr auto operator==(L&& left, R&& right) {
+  return detail::compare<" = ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+  requires(!expression<L> && expression<R>)
+constexpr auto operator==(L&& left, R&& right) {
+  return detail::compare_value_first<" = ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+  requires expression<L>
+constexpr auto operator!=(L&& left, R&& right) {
+  return detail::compare<" <> ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+  requires(!expression<L> && expression<R>)
+constexpr auto operator!=(L&& left, R&& right) {
+  return detail::compare_value_first<" <> ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+  requires expression<L>
+constexpr auto operator<(L&& left, R&& right) {
+  return detail::compare<" < ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+  requires(!expression<L> && expression<R>)
+constexpr auto operator<(L&& left, R&& right) {
+  return detail::compare_value_first<" < ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+  requires expression<L>
+constexpr auto operator<=(L&& left, R&& right) {
+  return detail::compare<" <= ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+  requires(!expression<L> && expression<R>)
+constexpr auto operator<=(L&& left, R&& right) {
+  return detail::compare_value_first<" <= ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+  requires expression<L>
+constexpr auto operator>(L&& left, R&& right) {
+  return detail::compare<" > ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+  requires(!expression<L> && expression<R>)
+constexpr auto operator>(L&& left, R&& right) {
+  return detail::compare_value_first<" > ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+  requires expression<L>
+constexpr auto operator>=(L&& left, R&& right) {
+  return detail::compare<" >= ">(std::forward<L>(left), std::forward<R>(right));
+}
+template <class L, class R>
+  requires(!expression<L> && expression<R>)
+constexpr auto operator>=(L&& left, R&& right) {
+  return detail::compare_value_first<" >= ">(std::forward<L>(left), std::forward<R>(right));
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/expr/functions.hpp
+// SQL functions: coalesce, lower, upper, length, now. A function node renders name(arg, ...)
+// and has a fixed result type; it is NULL when an argument is (coalesce: only when all are).
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <tuple>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// How a function's result may be NULL.
+enum class null_rule { if_any_argument, if_all_arguments, never, always };
+
+/// Name(args...) with result type T.
+template <fixed_string Name, class T, null_rule Nulls, class... Args>
+struct function_call : expression_ops<function_call<Name, T, Nulls, Args...>> {
+  [[no_unique_address]] std::tuple<Args...> arguments;
+
+  using sql_type = T;
+  using tables = detail::tables_of<Args...>;
+  using params = detail::params_of<Args...>;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = Nulls == null_rule::always ||
+                                      (Nulls == null_rule::if_any_argument &&
+                                       detail::any_nullable<NullTables, Args...>) ||
+                                      (Nulls == null_rule::if_all_arguments &&
+                                       (Args::template nullable_in<NullTables> && ...));
+
+  static constexpr void render(sql_writer& w) {
+    w << Name.view() << '(';
+    render_arguments(w, std::index_sequence_for<Args...>{});
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    std::apply([&f](const auto&... argument) { detail::bind_all(f, argument...); }, arguments);
+  }
+
+ private:
+  template <std::size_t... I>
+  static constexpr void render_arguments(sql_writer& w, std::index_sequence<I...>) {
+    ((w << (I == 0 ? "" : ", "), Args::render(w)), ...);
+  }
+};
+
+namespace detail {
+template <fixed_string Name, class T, null_rule Nulls, class... Args>
+constexpr auto call(Args&&... arguments) {
+  return function_call<Name, T, Nulls, operand_t<Args>...>{
+      {}, {to_operand(std::forward<Args>(arguments))...}};
+}
+
+template <class E>
+constexpr void check_text_argument() {
+  static_assert(values_are_comparable<description_t<E>, sql_type_name<sql_type_t<E>>,
+                                      sql_type_name<std::string>,
+                                      type_traits<sql_type_t<E>>::category == type_category::text>,
+                "this function takes text: cast the argument with pgdsl::cast<std::string>(...)");
+}
+}  // namespace detail
+
+/// coalesce(first, rest...): the first argument that is not NULL; typed as the first.
+template <class First, class... Rest>
+constexpr auto coalesce(First&& first, Rest&&... rest) {
+  auto head = to_operand(std::forward<First>(first));
+  (detail::check_comparable<decltype(head), operand_t<Rest>>(), ...);
+  return function_call<"coalesce", sql_type_t<decltype(head)>, null_rule::if_all_arguments,
+                       decltype(head), operand_t<Rest>...>{
+      {}, {std::move(head), to_operand(std::forward<Rest>(rest))...}};
+}
+
+/// lower(text), upper(text).
+template <class E>
+constexpr auto lower(E&& text) {
+  detail::check_text_argument<operand_t<E>>();
+  return detail::call<"lower", std::string, null_rule::if_any_argument>(std::forward<E>(text));
+}
+template <class E>
+constexpr auto upper(E&& text) {
+  detail::check_text_argument<operand_t<E>>();
+  return detail::call<"upper", std::string, null_rule::if_any_argument>(std::forward<E>(text));
+}
+/// length(text), in characters.
+template <class E>
+constexpr auto length(E&& text) {
+  detail::check_text_argument<operand_t<E>>();
+  return detail::call<"length", std::int32_t, null_rule::if_any_argument>(std::forward<E>(text));
+}
+/// now(): the start time of the current transaction.
+constexpr auto now() {
+  return function_call<"now", timestamptz, null_rule::never>{};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/expr/literal.hpp
+// Compile-time literals, for constants that belong in the SQL text itself (they then take part in
+// the statement's plan): lit<42>, lit<true>, lit_text<"active">. Every other value is a parameter.
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <type_traits>
+
+
+namespace pgdsl {
+
+/// A number or boolean written into the SQL text.
+template <auto Value>
+struct literal : expression_ops<literal<Value>> {
+  using value_type = decltype(Value);
+  static_assert(std::is_integral_v<value_type>, "lit<V> takes an integer or a bool");
+
+  // PostgreSQL reads an integer constant as int4 when it fits, else as int8.
+  using sql_type = std::conditional_t<
+      std::is_same_v<value_type, bool>, bool,
+      std::conditional_t<
+          (static_cast<long double>(Value) >= std::numeric_limits<std::int32_t>::min() &&
+           static_cast<long double>(Value) <= std::numeric_limits<std::int32_t>::max()),
+          std::int32_t, std::int64_t>>;
+  using tables = type_list<>;
+  using params = type_list<>;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = false;
+
+  static constexpr void render(sql_writer& w) {
+    if constexpr (std::is_same_v<value_type, bool>) {
+      w << (Value ? "TRUE" : "FALSE");
+    } else if constexpr (std::is_signed_v<value_type>) {
+      w.number(static_cast<long long>(Value));
+    } else {
+      w.number(static_cast<std::size_t>(Value));
+    }
+  }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// A text constant written into the SQL text, quotes doubled: lit_text<"it's"> is 'it''s'.
+template <fixed_string Text>
+struct text_literal : expression_ops<text_literal<Text>> {
+  using sql_type = std::string;
+  using tables = type_list<>;
+  using params = type_list<>;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = false;
+
+  static constexpr void render(sql_writer& w) { w.string_literal(Text.view()); }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// lit<42>, lit<true>: a literal number or boolean.
+template <auto Value>
+inline constexpr literal<Value> lit{};
+/// lit_text<"...">: a literal text constant.
+template <fixed_string Text>
+inline constexpr text_literal<Text> lit_text{};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/expr/predicates.hpp
+// Predicates on one operand: IS [NOT] NULL, [NOT] BETWEEN, [NOT] IN over a bound array
+// (= ANY($n) / <> ALL($n), one parameter whatever the list's length).
+
+#include <type_traits>
+
+
+namespace pgdsl {
+
+/// operand IS [NOT] NULL.
+template <bool Negated, class E>
+struct null_check : expression_ops<null_check<Negated, E>> {
+  E operand;
+
+  using sql_type = bool;
+  using tables = typename E::tables;
+  using params = typename E::params;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = false;
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<E>(w);
+    w << (Negated ? " IS NOT NULL" : " IS NULL");
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+  }
+};
+
+/// operand [NOT] BETWEEN low AND high.
+template <bool Negated, class E, class Low, class High>
+struct between_node : expression_ops<between_node<Negated, E, Low, High>> {
+  E operand;
+  Low low;
+  High high;
+
+  using sql_type = bool;
+  using tables = detail::tables_of<E, Low, High>;
+  using params = detail::params_of<E, Low, High>;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = detail::any_nullable<NullTables, E, Low, High>;
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<E>(w);
+    w << (Negated ? " NOT BETWEEN " : " BETWEEN ");
+    detail::render_operand<Low>(w);
+    w << " AND ";
+    detail::render_operand<High>(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    detail::bind_all(f, operand, low, high);
+  }
+};
+
+/// operand = ANY($n), or operand <> ALL($n) when negated: IN over a list bound as one array.
+template <bool Negated, class E, class Values>
+struct in_array : expression_ops<in_array<Negated, E, Values>> {
+  E operand;
+  parameter<Values> values;
+
+  static_assert(
+      values_are_comparable<description_t<E>, sql_type_name<sql_type_t<E>>,
+                            sql_type_name<typename Values::value_type>,
+                            comparable_types<sql_type_t<E>, typename Values::value_type>()>,
+      "cannot compare values of these SQL types: the list's elements must be comparable "
+      "with the expression before .in()");
+
+  using sql_type = bool;
+  using tables = typename E::tables;
+  using params = concat_t<typename E::params, type_list<Values>>;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<E>(w);
+    w << (Negated ? " <> ALL(" : " = ANY(");
+    w.placeholder();
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    detail::bind_all(f, operand, values);
+  }
+};
+
+/// operand [NOT] IN (subquery).
+template <bool Negated, class E, class Query>
+struct in_subquery : expression_ops<in_subquery<Negated, E, Query>> {
+  E operand;
+  Query query;
+
+  static_assert(Query::result_columns::size == 1,
+                "a subquery after IN must select exactly one column");
+
+  using sql_type = bool;
+  using tables = concat_t<typename E::tables, typename Query::outer_tables>;
+  using params = concat_t<typename E::params, typename Query::params>;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = true;  // NOT IN meets NULL whenever the subquery yields one
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<E>(w);
+    w << (Negated ? " NOT IN (" : " IN (");
+    Query::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+    query.bind(f);
+  }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/expr/sort_item.hpp
+// ORDER BY items: expr.asc() / expr.desc(), then .nulls_first() / .nulls_last().
+
+
+namespace pgdsl {
+
+/// One ORDER BY item. Nulls: 0 = server default, 1 = NULLS FIRST, 2 = NULLS LAST.
+template <class E, bool Descending, int Nulls>
+struct sort_item {
+  E operand;
+
+  using tables = typename E::tables;
+  using params = typename E::params;
+
+  constexpr auto nulls_first() const { return sort_item<E, Descending, 1>{operand}; }
+  constexpr auto nulls_last() const { return sort_item<E, Descending, 2>{operand}; }
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<E>(w);
+    w << (Descending ? " DESC" : " ASC");
+    if constexpr (Nulls == 1) w << " NULLS FIRST";
+    if constexpr (Nulls == 2) w << " NULLS LAST";
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+  }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/expr/subquery.hpp
+// Subqueries as expressions: EXISTS (SELECT ...) and scalar subqueries (SELECT ...) — a SELECT of
+// one column used as a value, NULL when it finds no row. Columns of the enclosing query's tables
+// may appear inside (correlation): they count as the enclosing query's references.
+
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// EXISTS (query).
+template <class Query>
+struct exists_expression : expression_ops<exists_expression<Query>> {
+  Query query;
+
+  using sql_type = bool;
+  using tables = typename Query::outer_tables;
+  using params = typename Query::params;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = false;
+
+  static constexpr void render(sql_writer& w) {
+    w << "EXISTS (";
+    Query::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    query.bind(f);
+  }
+};
+
+/// (query) as a value.
+template <class Query>
+struct scalar_subquery : expression_ops<scalar_subquery<Query>> {
+  static_assert(Query::result_columns::size == 1,
+                "a subquery used as a value must select exactly one column");
+
+  Query query;
+
+  using sql_type = typename at_t<0, typename Query::result_columns>::sql_type;
+  using tables = typename Query::outer_tables;
+  using params = typename Query::params;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = true;
+
+  static constexpr void render(sql_writer& w) {
+    w << '(';
+    Query::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    query.bind(f);
+  }
+};
+
+/// EXISTS (query).
+template <class Query>
+requires detail::is_select_query<std::remove_cvref_t<Query>>
+constexpr auto exists(Query&& query) {
+  return exists_expression<std::remove_cvref_t<Query>>{{}, std::forward<Query>(query)};
+}
+
+/// A one-column SELECT used as a value (comparisons take a SELECT directly as well).
+template <class Query>
+requires detail::is_select_query<std::remove_cvref_t<Query>>
+constexpr auto scalar(Query&& query) {
+  return scalar_subquery<std::remove_cvref_t<Query>>{{}, std::forward<Query>(query)};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/delete.hpp
+// DELETE: delete_from(t) then .using_(...), .where(...) or .all_rows(), and .returning(...).
+// A DELETE without WHERE must say .all_rows(), or it does not compile.
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/render/sql_text.hpp
+// The compile-time SQL of a statement type: rendered once per type into a fixed_string constant.
+// `sql_text<Q>` is an empty handle that statements expose as `Q::sql`; rendering (and the checks
+// that guard it) runs only when the text is used, never for the intermediate types of a builder
+// chain.
+
+#include <cstddef>
+#include <string_view>
+
+
+namespace pgdsl {
+
+namespace detail {
+
+template <class Node>
+constexpr std::size_t rendered_size() {
+  sql_writer counter;
+  Node::render(counter);
+  return counter.size();
+}
+
+template <class Node>
+constexpr auto render_to_fixed_string() {
+  fixed_string<rendered_size<Node>()> text;
+  sql_writer writer(text.data);
+  Node::render(writer);
+  return text;
+}
+
+}  // namespace detail
+
+/// The SQL text of a node or statement type, a compile-time constant.
+template <class Node>
+inline constexpr auto sql_of = detail::render_to_fixed_string<Node>();
+
+/// Statement::sql: compares with string literals at compile time, hands libpq a static pointer.
+template <class Statement>
+struct sql_text {
+  static constexpr const auto& text() {
+    Statement::check_complete();
+    return sql_of<Statement>;
+  }
+  static constexpr const char* c_str() { return text().c_str(); }
+  static constexpr std::size_t size() { return text().size(); }
+  static constexpr std::string_view view() { return text().view(); }
+  constexpr operator std::string_view() const { return view(); }  // NOLINT: views are cheap
+
+  friend constexpr bool operator==(sql_text, std::string_view other) { return view() == other; }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/clause.hpp
+// The pieces statements are made of: an empty clause slot, a keyword followed by content, and a
+// comma-separated list. Each renders itself and binds its values in rendering order, so a
+// statement is the concatenation of its clauses in both respects.
+
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// A clause slot nothing has filled.
+struct no_clause {
+  using tables = type_list<>;
+  using params = type_list<>;
+  using scope = type_list<>;
+  using null_tables = type_list<>;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+template <class Clause>
+inline constexpr bool is_empty_clause = std::is_same_v<Clause, no_clause>;
+
+/// Keyword followed by Content: " WHERE " cond, " LIMIT " $n, ...
+template <fixed_string Keyword, class Content>
+struct keyword_clause {
+  Content content;
+
+  using tables = typename Content::tables;
+  using params = typename Content::params;
+  static constexpr void render(sql_writer& w) {
+    w << Keyword.view();
+    Content::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    content.bind(f);
+  }
+};
+
+/// Fixed text with nothing bound: " FOR UPDATE", " DEFAULT VALUES", ...
+template <fixed_string Text>
+struct text_clause {
+  static constexpr auto text = Text;
+  using tables = type_list<>;
+  using params = type_list<>;
+  static constexpr void render(sql_writer& w) { w << Text.view(); }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// Items, separated by ", ".
+template <class... Items>
+struct item_list {
+  std::tuple<Items...> items;
+
+  using tables = concat_t<typename Items::tables...>;
+  using params = concat_t<typename Items::params...>;
+  static constexpr void render(sql_writer& w) {
+    render_items(w, std::index_sequence_for<Items...>{});
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    std::apply([&f](const auto&... item) { (item.bind(f), ...); }, items);
+  }
+
+ private:
+  template <std::size_t... I>
+  static constexpr void render_items(sql_writer& w, std::index_sequence<I...>) {
+    ((w << (I == 0 ? "" : ", "), Items::render(w)), ...);
+  }
+};
+
+namespace detail {
+
+template <bool Take, class New, class Old>
+constexpr decltype(auto) pick(New&& replacement, Old&& original) {
+  if constexpr (Take)
+    return std::forward<New>(replacement);
+  else
+    return std::forward<Old>(original);
+}
+
+/// The tuple with element I replaced (moved from `clauses`).
+template <std::size_t I, class New, class... C, std::size_t... J>
+constexpr auto replace_element(std::tuple<C...>&& clauses, New&& replacement,
+                               std::index_sequence<J...>) {
+  return std::tuple<std::conditional_t<J == I, std::remove_cvref_t<New>, C>...>(
+      pick<J == I>(std::forward<New>(replacement), std::get<J>(std::move(clauses)))...);
+}
+
+template <std::size_t I, class New, class... C>
+constexpr auto replace_element(std::tuple<C...>&& clauses, New&& replacement) {
+  return replace_element<I>(std::move(clauses), std::forward<New>(replacement),
+                            std::index_sequence_for<C...>{});
+}
+
+}  // namespace detail
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/from.hpp
+// FROM and JOIN: the tables a query reads, which the column checks compare against (its scope),
+// and which of them an outer join may leave missing (their columns then read as std::optional).
+
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+enum class join_kind { inner, left, right, full, cross };
+
+/// The identity type of a table or alias (what columns point back to).
+template <class T>
+using identity_of = typename std::remove_cvref_t<T>::table_identity;
+
+/// One table in FROM: "users", or "users" AS "u".
+template <class Table>
+struct from_item {
+  static constexpr bool is_join = false;
+  static constexpr void render(sql_writer& w) { identity_of<Table>::render_reference(w); }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// [kind] JOIN Table ON Condition (no condition for CROSS JOIN).
+template <join_kind Kind, class Table, class Condition>
+struct join_item {
+  Condition condition;
+
+  static constexpr bool is_join = true;
+  static constexpr void render(sql_writer& w) {
+    constexpr const char* keyword[] = {" JOIN ", " LEFT JOIN ", " RIGHT JOIN ", " FULL JOIN ",
+                                       " CROSS JOIN "};
+    w << keyword[static_cast<int>(Kind)];
+    identity_of<Table>::render_reference(w);
+    if constexpr (Kind != join_kind::cross) {
+      w << " ON ";
+      Condition::render(w);
+    }
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    condition.bind(f);
+  }
+};
+
+namespace detail {
+
+template <class Item>
+struct from_entry_traits;
+template <class Table>
+struct from_entry_traits<from_item<Table>> {
+  using identity = identity_of<Table>;
+  using tables = type_list<>;
+  using params = type_list<>;
+  template <class Scope, class Nullable>
+  using nullable_after = Nullable;
+};
+template <join_kind Kind, class Table, class Condition>
+struct from_entry_traits<join_item<Kind, Table, Condition>> {
+  using identity = identity_of<Table>;
+  using tables = typename Condition::tables;
+  using params = typename Condition::params;
+  // LEFT makes the joined table optional, RIGHT the tables before it, FULL both.
+  template <class Scope, class Nullable>
+  using nullable_after = concat_t<
+      Nullable,
+      std::conditional_t<Kind == join_kind::right || Kind == join_kind::full, Scope, type_list<>>,
+      std::conditional_t<Kind == join_kind::left || Kind == join_kind::full, type_list<identity>,
+                         type_list<>>>;
+};
+
+template <class Scope, class Nullable, class... Entries>
+struct nullable_tables_of {
+  using type = Nullable;
+};
+template <class Scope, class Nullable, class First, class... Rest>
+struct nullable_tables_of<Scope, Nullable, First, Rest...>
+    : nullable_tables_of<
+          concat_t<Scope, type_list<typename from_entry_traits<First>::identity>>,
+          typename from_entry_traits<First>::template nullable_after<Scope, Nullable>, Rest...> {};
+
+}  // namespace detail
+
+/// FROM first[, more] [JOIN ...]...
+template <class... Entries>
+struct from_clause {
+  std::tuple<Entries...> entries;
+
+  using scope = type_list<typename detail::from_entry_traits<Entries>::identity...>;
+  using null_tables =
+      typename detail::nullable_tables_of<type_list<>, type_list<>, Entries...>::type;
+  using tables = concat_t<typename detail::from_entry_traits<Entries>::tables...>;
+  using params = concat_t<typename detail::from_entry_traits<Entries>::params...>;
+
+  static constexpr void render(sql_writer& w) {
+    w << " FROM ";
+    render_entries(w, std::index_sequence_for<Entries...>{});
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    std::apply([&f](const auto&... entry) { (entry.bind(f), ...); }, entries);
+  }
+
+  /// This FROM with one more entry.
+  template <class Entry>
+  constexpr auto then(Entry&& entry) && {
+    return std::apply(
+        [&](auto&&... existing) {
+          return from_clause<Entries..., std::remove_cvref_t<Entry>>{
+              {std::move(existing)..., std::forward<Entry>(entry)}};
+        },
+        std::move(entries));
+  }
+
+ private:
+  template <std::size_t... I>
+  static constexpr void render_entries(sql_writer& w, std::index_sequence<I...>) {
+    // Plain tables after the first are comma-separated; joins bring their own keyword.
+    ((w << (I == 0 || std::tuple_element_t<I, std::tuple<Entries...>>::is_join ? "" : ", "),
+      std::tuple_element_t<I, std::tuple<Entries...>>::render(w)),
+     ...);
+  }
+};
+
+template <table_type... Tables>
+constexpr auto make_from(const Tables&...) {
+  return from_clause<from_item<identity_of<Tables>>...>{};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/returning.hpp
+// RETURNING items, for INSERT, UPDATE and DELETE: what the statement hands back per affected row,
+// typed like a select list.
+
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/statement/result_column.hpp
+// What a statement returns, column by column: the C++ type each is read as (std::optional when it
+// can be NULL, outer joins included), its name (matched against struct members), and its SQL for
+// messages. The execution layer decodes rows from this list.
+
+#include <string_view>
+#include <type_traits>
+
+
+namespace pgdsl {
+
+namespace detail {
+template <class Item>
+constexpr std::string_view result_name() {
+  if constexpr (requires { Item::alias; })
+    return Item::alias.view();
+  else if constexpr (requires { Item::name; })
+    return Item::name.view();
+  else
+    return "?column?";  // PostgreSQL's own name for an unnamed expression
+}
+}  // namespace detail
+
+/// One output column of a statement: Item as it is read when NullTables may be missing.
+template <class Item, class NullTables>
+struct result_column {
+  using key_type = Item;
+  using sql_type = sql_type_t<Item>;
+  using value_type = result_type_t<Item, NullTables>;
+  /// The column's name or alias (what .as<Struct>() matches member names against).
+  static constexpr std::string_view name = detail::result_name<Item>();
+  /// The column as the SQL writes it, for messages: "users"."email".
+  static constexpr std::string_view qualified_name = sql_of<Item>.view();
+};
+
+/// The result columns of a list of select items.
+template <class NullTables, class... Items>
+using result_columns_of = type_list<result_column<Items, NullTables>...>;
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// RETURNING items.
+template <class... Items>
+struct returning_clause {
+  item_list<Items...> list;
+
+  using tables = typename item_list<Items...>::tables;
+  using params = typename item_list<Items...>::params;
+  using result_columns = result_columns_of<type_list<>, Items...>;
+
+  static constexpr void render(sql_writer& w) {
+    w << " RETURNING ";
+    item_list<Items...>::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    list.bind(f);
+  }
+};
+
+namespace detail {
+
+template <class Clause>
+struct result_columns_of_clause {
+  using type = type_list<>;
+};
+template <class... Items>
+struct result_columns_of_clause<returning_clause<Items...>> {
+  using type = typename returning_clause<Items...>::result_columns;
+};
+
+template <class Item>
+constexpr auto returning_item(Item&& item) {
+  if constexpr (requires { item.alias; })
+    return std::remove_cvref_t<Item>(std::forward<Item>(item));
+  else
+    return to_operand(std::forward<Item>(item));
+}
+
+template <class... Items>
+constexpr auto make_returning(Items&&... items) {
+  static_assert(sizeof...(Items) > 0, "returning() needs at least one column or expression");
+  return returning_clause<decltype(returning_item(std::declval<Items>()))...>{
+      {{returning_item(std::forward<Items>(items))...}}};
+}
+
+}  // namespace detail
+
+/// The result columns of a statement whose RETURNING slot is Clause (none without RETURNING).
+template <class Clause>
+using returning_columns_t = typename detail::result_columns_of_clause<Clause>::type;
+
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/scope_check.hpp
+// The rule that every column's table is in FROM or JOIN. A statement can only judge it once it is
+// complete and known not to be a subquery (whose columns may belong to the enclosing query), so it
+// runs when the SQL text is first used: at q.sql or at execution.
+
+
+namespace pgdsl {
+
+/// The condition of the FROM rule: names the first table missing from FROM.
+template <class MissingTable, bool Holds>
+inline constexpr bool table_is_in_from = Holds;
+
+/// Stands in the message when nothing is missing.
+struct no_table {};
+
+namespace detail {
+
+template <class Identity>
+using table_description_t = typename Identity::description;
+
+template <class Missing>
+constexpr void check_scope() {
+  if constexpr (Missing::size == 0) {
+    static_assert(table_is_in_from<no_table, true>);
+  } else {
+    static_assert(table_is_in_from<table_description_t<at_t<0, Missing>>, false>,
+                  "a column's table is not in FROM or JOIN: add it with .from(table) or "
+                  ".join(table).on(condition)");
+  }
+}
+
+}  // namespace detail
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/update.hpp
+// UPDATE: update(t).set(col = value, ...) then .from(...), .where(...) or .all_rows(), and
+// .returning(...). An UPDATE without WHERE must say .all_rows(), or it does not compile.
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/statement/assignment_list.hpp
+// The assignments of INSERT's and UPDATE's set(): which columns they name, in what order, and the
+// two ways they render (SET "a" = $1, "b" = $2 / ("a", "b") VALUES ($1, $2)).
+
+#include <tuple>
+#include <type_traits>
+
+
+namespace pgdsl {
+
+template <class T>
+inline constexpr bool is_assignment = false;
+template <class Column, class Value>
+inline constexpr bool is_assignment<assignment<Column, Value>> = true;
+
+/// The condition of the assignment-target rule.
+template <class Column, class Table, bool Holds>
+inline constexpr bool column_belongs_to_table = Holds;
+/// The condition of the INSERT completeness rule: names the first required column left out.
+template <class Column, bool Holds>
+inline constexpr bool insert_sets_column = Holds;
+/// The condition of the once-per-statement rule.
+template <class Column, bool Holds>
+inline constexpr bool column_assigned_once = Holds;
+
+namespace detail {
+
+template <class Column, class Identity>
+constexpr void static_assert_belongs() {
+  static_assert(
+      column_belongs_to_table<typename Column::description, typename Identity::description,
+                              std::is_same_v<typename Column::table_type, Identity>>,
+      "set() assigns a column of another table than the statement's");
+}
+
+template <class Column, class List>
+constexpr std::size_t occurrences() {
+  return []<class... C>(type_list<C...>) {
+    return (std::size_t{std::is_same_v<Column, C>} + ...);
+  }(List{});
+}
+
+template <class Column, class List>
+constexpr void static_assert_once() {
+  static_assert(
+      column_assigned_once<typename Column::description, occurrences<Column, List>() == 1>,
+      "a column is assigned twice in one set()");
+}
+
+template <class Table, class... Assignments>
+constexpr void check_assignments() {
+  static_assert((is_assignment<Assignments> && ...),
+                "set() takes assignments such as users.name = value");
+  if constexpr ((is_assignment<Assignments> && ...)) {
+    using identity = typename Table::table_identity;
+    (static_assert_belongs<typename Assignments::column, identity>(), ...);
+    using columns = type_list<typename Assignments::column...>;
+    (static_assert_once<typename Assignments::column, columns>(), ...);
+  }
+}
+
+template <class Column>
+inline constexpr bool is_required_column = !Column::is_nullable && !Column::has_default;
+
+template <class Column, class Given>
+constexpr void static_assert_given() {
+  static_assert(insert_sets_column < typename Column::description,
+                !is_required_column<Column> || contains_v < Column, Given >>,
+                "INSERT leaves out a NOT NULL column that has no default: set it, or declare it "
+                "with default_sql<...>, identity or std::optional");
+}
+
+/// Every NOT NULL column without a default of Table appears in Given.
+template <class Table, class Given>
+constexpr void check_required_columns() {
+  []<class... Column>(type_list<Column...>) {
+    (static_assert_given<Column, Given>(), ...);
+  }(columns_of_t<Table>{});
+}
+
+}  // namespace detail
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// The condition of the whole-table rule for UPDATE and DELETE.
+template <class Statement, bool Holds>
+inline constexpr bool has_where_or_all_rows = Holds;
+struct update_statement {};
+struct delete_statement {};
+
+/// Marks a statement that affects every row on purpose.
+struct all_rows_clause {
+  using tables = type_list<>;
+  using params = type_list<>;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// UPDATE Table SET Set [FROM From] [WHERE Where] [RETURNING Returning].
+template <class Table, class Set, class From, class Where, class Returning>
+struct update_query {
+  Set set_list;
+  From from_list;
+  Where condition;
+  Returning returning_list;
+
+  using target_table = Table;
+  using identity = typename Table::table_identity;
+  using params = concat_t<typename Set::params, typename From::params, typename Where::params,
+                          typename Returning::params>;
+  using param_types = params;
+  static constexpr std::size_t param_count = params::size;
+  using result_columns = returning_columns_t<Returning>;
+  using scope = concat_t<type_list<identity>, typename From::scope>;
+  using outer_tables = difference_t<concat_t<typename Set::tables, typename From::tables,
+                                             typename Where::tables, typename Returning::tables>,
+                                    scope>;
+
+  static constexpr sql_text<update_query> sql{};
+
+  static constexpr void render(sql_writer& w) {
+    w << "UPDATE ";
+    identity::render_reference(w);
+    w << " SET ";
+    Set::render(w);
+    if constexpr (!is_empty_clause<From>) {
+      // FROM of UPDATE lists other tables: reuse the FROM clause's rendering.
+      From::render(w);
+    }
+    Where::render(w);
+    Returning::render(w);
+  }
+  template <class F>
+  constexpr void bind(F&& f) const {
+    detail::bind_all(f, set_list, from_list, condition, returning_list);
+  }
+  static constexpr void check_complete() {
+    static_assert(has_where_or_all_rows<update_statement, !is_empty_clause<Where>>,
+                  "UPDATE without WHERE changes every row: add .where(condition), or say "
+                  ".all_rows() if that is what you mean");
+    detail::check_scope<outer_tables>();
+  }
+
+  /// FROM other tables (joined through the WHERE condition).
+  template <table_type... Tables>
+  constexpr auto from(const Tables&... tables) && {
+    static_assert(is_empty_clause<From>, "FROM is already set");
+    return make(std::move(set_list), make_from(tables...), std::move(condition),
+                std::move(returning_list));
+  }
+  template <class Condition>
+  constexpr auto where(Condition&& c) && {
+    static_assert(is_empty_clause<Where>,
+                  "WHERE is already set (or .all_rows() was given): combine conditions with &&");
+    auto operand = to_operand(std::forward<Condition>(c));
+    detail::check_boolean<decltype(operand)>();
+    return make(std::move(set_list), std::move(from_list),
+                keyword_clause<" WHERE ", decltype(operand)>{std::move(operand)},
+                std::move(returning_list));
+  }
+  /// Every row of the table, on purpose.
+  constexpr auto all_rows() && {
+    static_assert(is_empty_clause<Where>, "WHERE is already set");
+    return make(std::move(set_list), std::move(from_list), all_rows_clause{},
+                std::move(returning_list));
+  }
+  template <class... Items>
+  constexpr auto returning(Items&&... items) && {
+    static_assert(is_empty_clause<Returning>, "RETURNING is already set");
+    return make(std::move(set_list), std::move(from_list), std::move(condition),
+                detail::make_returning(std::forward<Items>(items)...));
+  }
+
+ private:
+  template <class S, class F, class W, class R>
+  static constexpr auto make(S&& s, F&& f, W&& w, R&& r) {
+    return update_query<Table, std::remove_cvref_t<S>, std::remove_cvref_t<F>,
+                        std::remove_cvref_t<W>, std::remove_cvref_t<R>>{
+        std::forward<S>(s), std::forward<F>(f), std::forward<W>(w), std::forward<R>(r)};
+  }
+};
+
+/// update(table): choose the assignments with .set(...).
+template <class Table>
+struct update_target {
+  template <class... Assignments>
+  constexpr auto set(Assignments&&... assignments) const {
+    static_assert(sizeof...(Assignments) > 0, "set() needs at least one assignment");
+    detail::check_assignments<Table, std::remove_cvref_t<Assignments>...>();
+    using list = item_list<std::remove_cvref_t<Assignments>...>;
+    return update_query<Table, list, no_clause, no_clause, no_clause>{
+        list{{std::forward<Assignments>(assignments)...}}, {}, {}, {}};
+  }
+};
+
+/// UPDATE table: start of an UPDATE statement.
+template <table_type Table>
+constexpr auto update(const Table&) {
+  return update_target<Table>{};
+}
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// USING tables (DELETE's FROM list).
+template <class... Entries>
+struct using_clause {
+  using scope = typename from_clause<Entries...>::scope;
+  using tables = type_list<>;
+  using params = type_list<>;
+  static constexpr void render(sql_writer& w) {
+    w << " USING ";
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), Entries::render(w)), ...);
+  }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// DELETE FROM Table [USING Using] [WHERE Where] [RETURNING Returning].
+template <class Table, class Using, class Where, class Returning>
+struct delete_query {
+  Using using_list;
+  Where condition;
+  Returning returning_list;
+
+  using target_table = Table;
+  using identity = typename Table::table_identity;
+  using params =
+      concat_t<typename Using::params, typename Where::params, typename Returning::params>;
+  using param_types = params;
+  static constexpr std::size_t param_count = params::size;
+  using result_columns = returning_columns_t<Returning>;
+  using scope = concat_t<type_list<identity>, typename Using::scope>;
+  using outer_tables =
+      difference_t<concat_t<typename Where::tables, typename Returning::tables>, scope>;
+
+  static constexpr sql_text<delete_query> sql{};
+
+  static constexpr void render(sql_writer& w) {
+    w << "DELETE FROM ";
+    identity::render_reference(w);
+    Using::render(w);
+    Where::render(w);
+    Returning::render(w);
+  }
+  template <class F>
+  constexpr void bind(F&& f) const {
+    detail::bind_all(f, using_list, condition, returning_list);
+  }
+  static constexpr void check_complete() {
+    static_assert(has_where_or_all_rows<delete_statement, !is_empty_clause<Where>>,
+                  "DELETE without WHERE removes every row: add .where(condition), or say "
+                  ".all_rows() if that is what you mean");
+    detail::check_scope<outer_tables>();
+  }
+
+  /// USING other tables (joined through the WHERE condition).
+  template <table_type... Tables>
+  constexpr auto using_(const Tables&...) && {
+    static_assert(is_empty_clause<Using>, "USING is already set");
+    return make(using_clause<from_item<identity_of<Tables>>...>{}, std::move(condition),
+                std::move(returning_list));
+  }
+  template <class Condition>
+  constexpr auto where(Condition&& c) && {
+    static_assert(is_empty_clause<Where>,
+                  "WHERE is already set (or .all_rows() was given): combine conditions with &&");
+    auto operand = to_operand(std::forward<Condition>(c));
+    detail::check_boolean<decltype(operand)>();
+    return make(std::move(using_list),
+                keyword_clause<" WHERE ", decltype(operand)>{std::move(operand)},
+                std::move(returning_list));
+  }
+  /// Every row of the table, on purpose.
+  constexpr auto all_rows() && {
+    static_assert(is_empty_clause<Where>, "WHERE is already set");
+    return make(std::move(using_list), all_rows_clause{}, std::move(returning_list));
+  }
+  template <class... Items>
+  constexpr auto returning(Items&&... items) && {
+    static_assert(is_empty_clause<Returning>, "RETURNING is already set");
+    return make(std::move(using_list), std::move(condition),
+                detail::make_returning(std::forward<Items>(items)...));
+  }
+
+ private:
+  template <class U, class W, class R>
+  static constexpr auto make(U&& u, W&& w, R&& r) {
+    return delete_query<Table, std::remove_cvref_t<U>, std::remove_cvref_t<W>,
+                        std::remove_cvref_t<R>>{std::forward<U>(u), std::forward<W>(w),
+                                                std::forward<R>(r)};
+  }
+};
+
+/// DELETE FROM table: start of a DELETE statement.
+template <table_type Table>
+constexpr auto delete_from(const Table&) {
+  return delete_query<Table, no_clause, no_clause, no_clause>{};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/insert.hpp
+// INSERT: insert_into(t).set(col = value, ...), .default_values(), .columns(cols...).select(query)
+// or .columns(cols...).values(range) (multi-row, rendered at run time), then optionally
+// .on_conflict(...) and .returning(...). Leaving out a NOT NULL column without a default does not
+// compile.
+
+#include <cstddef>
+#include <ranges>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+// ---- pgdsl/render/runtime_sql.hpp
+// Rendering at run time, for the one statement shape whose length is only known then (multi-row
+// VALUES from a range): the same sql_writer, measured then written, so the rules are the same.
+
+#include <cstddef>
+#include <string>
+
+
+namespace pgdsl::detail {
+
+/// Appends what render(writer) writes to `out`, numbering placeholders from `first_placeholder`;
+/// returns the number the next placeholder would get.
+template <class Render>
+std::size_t render_appending(std::string& out, std::size_t first_placeholder, Render&& render) {
+  sql_writer counter(nullptr, first_placeholder);
+  render(counter);
+  const std::size_t start = out.size();
+  out.resize(start + counter.size());
+  sql_writer writer(out.data() + start, first_placeholder);
+  render(writer);
+  return writer.next_placeholder();
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/statement/on_conflict.hpp
+// ON CONFLICT for INSERT: .on_conflict(cols...).do_nothing() or .do_update(col = excluded(col),
+// ...), and .on_conflict_do_nothing() without a conflict target.
+
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// excluded."column": the value the conflicting INSERT proposed, inside DO UPDATE.
+template <class Column>
+struct excluded_column : expression_ops<excluded_column<Column>> {
+  using sql_type = typename Column::sql_type;
+  using tables = type_list<>;
+  using params = type_list<>;
+  using description = typename Column::description;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = Column::is_nullable;
+
+  static constexpr void render(sql_writer& w) {
+    w << "\"excluded\".";
+    w.identifier(Column::name.view());
+  }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// excluded(users.email) renders "excluded"."email".
+template <class Column>
+requires column_type<Column>
+constexpr auto excluded(const Column&) {
+  return excluded_column<Column>{};
+}
+
+/// ON CONFLICT [(targets)] DO NOTHING | DO UPDATE SET assignments.
+template <class Targets, class Action>
+struct conflict_clause {
+  Action action;
+
+  using tables = typename Action::tables;
+  using params = typename Action::params;
+
+  static constexpr void render(sql_writer& w) {
+    w << " ON CONFLICT";
+    render_targets(w, Targets{});
+    Action::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    action.bind(f);
+  }
+
+ private:
+  template <class... Columns>
+  static constexpr void render_targets(sql_writer& w, type_list<Columns...>) {
+    if constexpr (sizeof...(Columns) > 0) {
+      w << " (";
+      std::size_t index = 0;
+      ((w << (index++ == 0 ? "" : ", "), w.identifier(Columns::name.view())), ...);
+      w << ')';
+    }
+  }
+};
+
+/// The SET list of DO UPDATE.
+template <class... Assignments>
+using do_update_action = keyword_clause<" DO UPDATE SET ", item_list<Assignments...>>;
+using do_nothing_action = text_clause<" DO NOTHING">;
+
+/// INSERT ... ON CONFLICT (targets) waiting for its action.
+template <class Query, class... Targets>
+struct pending_conflict {
+  Query query;
+
+  constexpr auto do_nothing() && {
+    return std::move(query).with_conflict(
+        conflict_clause<type_list<Targets...>, do_nothing_action>{});
+  }
+  template <class... Assignments>
+  constexpr auto do_update(Assignments&&... assignments) && {
+    static_assert(sizeof...(Targets) > 0,
+                  "ON CONFLICT DO UPDATE needs conflict target columns: .on_conflict(column, ...)");
+    static_assert(sizeof...(Assignments) > 0, "do_update() needs at least one assignment");
+    detail::check_assignments<typename Query::target_table, std::remove_cvref_t<Assignments>...>();
+    using action = do_update_action<std::remove_cvref_t<Assignments>...>;
+    return std::move(query).with_conflict(conflict_clause<type_list<Targets...>, action>{
+        action{{{std::forward<Assignments>(assignments)...}}}});
+  }
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// ("a", "b") VALUES ($1, $2), from set(a = ..., b = ...).
+template <class... Assignments>
+struct values_clause {
+  std::tuple<Assignments...> assignments;
+
+  using tables = concat_t<typename Assignments::tables...>;
+  using params = concat_t<typename Assignments::params...>;
+
+  static constexpr void render(sql_writer& w) {
+    w << " (";
+    render_each(w, [](sql_writer& out, auto a) { decltype(a)::type::render_target(out); });
+    w << ") VALUES (";
+    render_each(w, [](sql_writer& out, auto a) { decltype(a)::type::render_value(out); });
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    std::apply([&f](const auto&... a) { (a.bind(f), ...); }, assignments);
+  }
+
+ private:
+  template <class T>
+  struct tag {
+    using type = T;
+  };
+  template <class Render>
+  static constexpr void render_each(sql_writer& w, Render render) {
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), render(w, tag<Assignments>{})), ...);
+  }
+};
+
+/// (columns) followed by a SELECT.
+template <class Query, class... Columns>
+struct insert_select_clause {
+  Query query;
+
+  using tables = typename Query::outer_tables;
+  using params = typename Query::params;
+
+  static constexpr void render(sql_writer& w) {
+    w << " (";
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), w.identifier(Columns::name.view())), ...);
+    w << ") ";
+    Query::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    query.bind(f);
+  }
+};
+
+/// An INSERT statement into Table (a table struct) with rows from Source.
+template <class Table, class Source, class Conflict, class Returning>
+struct insert_query {
+  Source source;
+  Conflict conflict;
+  Returning returning_list;
+
+  using target_table = Table;
+  using identity = typename Table::table_identity;
+  using params =
+      concat_t<typename Source::params, typename Conflict::params, typename Returning::params>;
+  using param_types = params;
+  static constexpr std::size_t param_count = params::size;
+  using result_columns = returning_columns_t<Returning>;
+  // VALUES sees no table; ON CONFLICT and RETURNING see the target table.
+  using outer_tables =
+      concat_t<typename Source::tables,
+               difference_t<concat_t<typename Conflict::tables, typename Returning::tables>,
+                            type_list<identity>>>;
+
+  static constexpr sql_text<insert_query> sql{};
+
+  static constexpr void render(sql_writer& w) {
+    w << "INSERT INTO ";
+    identity::render_reference(w);
+    Source::render(w);
+    Conflict::render(w);
+    Returning::render(w);
+  }
+  template <class F>
+  constexpr void bind(F&& f) const {
+    detail::bind_all(f, source, conflict, returning_list);
+  }
+  static constexpr void check_complete() { detail::check_scope<outer_tables>(); }
+
+  /// ON CONFLICT (columns): follow with .do_nothing() or .do_update(...).
+  template <class... Columns>
+  constexpr auto on_conflict(const Columns&...) && {
+    static_assert(is_empty_clause<Conflict>, "ON CONFLICT is already set");
+    (detail::static_assert_belongs<Columns, identity>(), ...);
+    return pending_conflict<insert_query, Columns...>{std::move(*this)};
+  }
+  /// ON CONFLICT DO NOTHING, whatever the conflict.
+  constexpr auto on_conflict_do_nothing() && {
+    static_assert(is_empty_clause<Conflict>, "ON CONFLICT is already set");
+    return std::move(*this).with_conflict(conflict_clause<type_list<>, do_nothing_action>{});
+  }
+  /// RETURNING items: the statement then yields rows.
+  template <class... Items>
+  constexpr auto returning(Items&&... items) && {
+    static_assert(is_empty_clause<Returning>, "RETURNING is already set");
+    auto list = detail::make_returning(std::forward<Items>(items)...);
+    return insert_query<Table, Source, Conflict, decltype(list)>{
+        std::move(source), std::move(conflict), std::move(list)};
+  }
+  template <class New>
+  constexpr auto with_conflict(New&& clause) && {
+    return insert_query<Table, Source, std::remove_cvref_t<New>, Returning>{
+        std::move(source), std::forward<New>(clause), std::move(returning_list)};
+  }
+};
+
+namespace detail {
+template <class Table, class Source>
+using new_insert_query = insert_query<Table, Source, no_clause, no_clause>;
+}  // namespace detail
+
+template <class Table, class... Columns>
+struct insert_columns;
+
+/// insert_into(table): choose where the rows come from.
+template <class Table>
+struct insert_target {
+  /// VALUES from column assignments: set(users.name = "bob", users.email = email).
+  template <class... Assignments>
+  constexpr auto set(Assignments&&... assignments) const {
+    static_assert(sizeof...(Assignments) > 0,
+                  "set() needs at least one assignment; use .default_values() for none");
+    detail::check_assignments<Table, std::remove_cvref_t<Assignments>...>();
+    detail::check_required_columns<
+        Table, type_list<typename std::remove_cvref_t<Assignments>::column...>>();
+    return detail::new_insert_query<Table, values_clause<std::remove_cvref_t<Assignments>...>>{
+        {{std::forward<Assignments>(assignments)...}}, {}, {}};
+  }
+  /// DEFAULT VALUES: every column takes its default.
+  constexpr auto default_values() const {
+    detail::check_required_columns<Table, type_list<>>();
+    return detail::new_insert_query<Table, text_clause<" DEFAULT VALUES">>{};
+  }
+  /// The columns that .select(query) or .values(rows) fill, in order.
+  template <class... Columns>
+  constexpr auto columns(const Columns&...) const {
+    static_assert(sizeof...(Columns) > 0, "columns() needs at least one column");
+    (detail::static_assert_belongs<Columns, typename Table::table_identity>(), ...);
+    detail::check_required_columns<Table, type_list<Columns...>>();
+    return insert_columns<Table, Columns...>{};
+  }
+};
+
+/// The condition of the INSERT ... SELECT rule.
+template <class Column, class ColumnType, class ValueType, bool Holds>
+inline constexpr bool selected_value_fits_column = Holds;
+
+template <class Table, class Row, class... Columns>
+struct insert_multi_row_query;
+
+/// insert_into(t).columns(...): rows from .select(query) or .values(range).
+template <class Table, class... Columns>
+struct insert_columns {
+  /// INSERT INTO t (columns) SELECT ...
+  template <class Query>
+  requires detail::is_select_query<std::remove_cvref_t<Query>>
+  constexpr auto select(Query&& query) const {
+    using selected = typename std::remove_cvref_t<Query>::result_columns;
+    static_assert(selected::size == sizeof...(Columns),
+                  "INSERT ... SELECT: the query must select one value per listed column");
+    if constexpr (selected::size == sizeof...(Columns)) check_selected(selected{});
+    return detail::new_insert_query<Table,
+                                    insert_select_clause<std::remove_cvref_t<Query>, Columns...>>{
+        {std::forward<Query>(query)}, {}, {}};
+  }
+  /// Multi-row VALUES, one row per element of `rows` (tuples of the columns' values); defined in
+  /// statement/insert_rows.hpp.
+  template <std::ranges::input_range Rows>
+  auto values(const Rows& rows) const;
+
+ private:
+  template <class... Selected>
+  static constexpr void check_selected(type_list<Selected...>) {
+    (check_one<Columns, Selected>(), ...);
+  }
+  template <class Column, class Selected>
+  static constexpr void check_one() {
+    using column_type = typename Column::sql_type;
+    using value_type = typename Selected::sql_type;
+    static_assert(selected_value_fits_column<typename Column::description,
+                                             sql_type_name<column_type>, sql_type_name<value_type>,
+                                             assignable_types<column_type, value_type>()>,
+                  "INSERT ... SELECT: a selected value does not fit its column's type");
+  }
+};
+
+/// INSERT INTO table: start of an INSERT statement.
+template <table_type Table>
+constexpr auto insert_into(const Table&) {
+  return insert_target<Table>{};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/insert_rows.hpp
+// Multi-row INSERT from a run-time range: insert_into(t).columns(a, b).values(rows). The one
+// statement whose length is only known at run time: its SQL is rendered when it is executed, by the
+// same writer as every static statement ($n numbered row by row, left to right).
+
+#include <cstddef>
+#include <ranges>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+namespace pgdsl {
+
+/// The condition of the multi-row VALUES rule.
+template <class Column, class ColumnType, class ValueType, bool Holds>
+inline constexpr bool row_value_fits_column = Holds;
+
+/// INSERT INTO table (columns) VALUES (...), (...), ... with the rows stored by value. Row is a
+/// std::tuple of the values' parameter types: the server converts them to the columns' types (as
+/// for every parameter), so a value out of a column's range is an error, never truncated here.
+template <class Table, class Row, class... Columns>
+struct insert_multi_row_query {
+  using row_type = Row;
+  using identity = typename Table::table_identity;
+  using result_columns = type_list<>;
+
+  std::vector<row_type> rows;
+
+  /// The number of bound values: one per column per row.
+  std::size_t param_count() const { return rows.size() * sizeof...(Columns); }
+
+  /// The SQL text for the current rows: INSERT INTO "t" ("a", "b") VALUES ($1, $2), ($3, $4).
+  std::string render_sql() const {
+    std::string text(sql_of<prefix>.view());
+    detail::render_appending(text, 1, [this](sql_writer& w) {
+      for (std::size_t row = 0; row < rows.size(); ++row) {
+        w << (row == 0 ? "(" : ", (");
+        for (std::size_t column = 0; column < sizeof...(Columns); ++column) {
+          if (column != 0) w << ", ";
+          w.placeholder();
+        }
+        w << ')';
+      }
+    });
+    return text;
+  }
+
+  /// Calls f(value) for each bound value, row by row, in $n order.
+  template <class F>
+  void bind(F&& f) const {
+    for (const auto& row : rows) std::apply([&f](const auto&... value) { (f(value), ...); }, row);
+  }
+
+ private:
+  struct prefix {
+    static constexpr void render(sql_writer& w) {
+      w << "INSERT INTO ";
+      identity::render_reference(w);
+      w << " (";
+      std::size_t index = 0;
+      ((w << (index++ == 0 ? "" : ", "), w.identifier(Columns::name.view())), ...);
+      w << ") VALUES ";
+    }
+  };
+};
+
+namespace detail {
+
+template <class Column, class Value>
+constexpr void check_row_value() {
+  using column_type = typename Column::sql_type;
+  using value_type = nullable_base_t<Value>;
+  static_assert(
+      row_value_fits_column<typename Column::description, sql_type_name<column_type>,
+                            sql_type_name<value_type>, assignable_types<column_type, value_type>()>,
+      "values(): a row value does not fit its column's type");
+  static_assert(column_accepts_null < typename Column::description,
+                Column::is_nullable || !is_optional_v < Value >>,
+                "values(): a std::optional value goes into a NOT NULL column");
+}
+
+template <class Table, class... Columns, class Rows, std::size_t... I>
+auto make_multi_row_insert(const Rows& range, std::index_sequence<I...>) {
+  using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
+  using row = std::tuple<parameter_storage_t<std::tuple_element_t<I, element>>...>;
+  (check_row_value<Columns, std::tuple_element_t<I, row>>(), ...);
+  insert_multi_row_query<Table, row, Columns...> query;
+  if constexpr (std::ranges::sized_range<const Rows&>) query.rows.reserve(std::ranges::size(range));
+  for (const auto& values : range) query.rows.emplace_back(std::get<I>(values)...);
+  return query;
+}
+
+}  // namespace detail
+
+template <class Table, class... Columns>
+template <std::ranges::input_range Rows>
+auto insert_columns<Table, Columns...>::values(const Rows& rows) const {
+  using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
+  static_assert(std::tuple_size_v<element> == sizeof...(Columns),
+                "values(): each row must be a tuple with one value per listed column");
+  return detail::make_multi_row_insert<Table, Columns...>(rows,
+                                                          std::index_sequence_for<Columns...>{});
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/select.hpp
+// SELECT: select(items...) then .from(), joins, .where(), .group_by(), .having(), .order_by(),
+// .limit(), .offset(), .for_update(). Each clause fills its slot once (a second .where() does not
+// compile); the text is rendered in SQL's order whatever order the calls came in.
+
+#include <cstddef>
+#include <cstdint>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// SELECT [DISTINCT] items.
+template <bool Distinct, class... Items>
+struct select_list {
+  item_list<Items...> list;
+
+  using tables = typename item_list<Items...>::tables;
+  using params = typename item_list<Items...>::params;
+  template <class NullTables>
+  using result_columns = result_columns_of<NullTables, Items...>;
+
+  static constexpr void render(sql_writer& w) {
+    w << (Distinct ? "SELECT DISTINCT " : "SELECT ");
+    item_list<Items...>::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    list.bind(f);
+  }
+};
+
+template <class Query, join_kind Kind, class Table>
+struct pending_join;
+
+namespace detail {
+/// An ORDER BY key: a sort_item as given, anything else as an operand (server's default order).
+template <class Item>
+constexpr auto to_sort_operand(Item&& item) {
+  if constexpr (requires { item.nulls_first(); })
+    return std::remove_cvref_t<Item>(std::forward<Item>(item));
+  else
+    return to_operand(std::forward<Item>(item));
+}
+template <class Item>
+using sort_operand_t = decltype(to_sort_operand(std::declval<Item>()));
+}  // namespace detail
+
+/// A SELECT statement; Clauses are its slots in SQL order (see the slot enum).
+template <class... Clauses>
+struct select_query {
+  enum slot : std::size_t {
+    items_slot,
+    from_slot,
+    where_slot,
+    group_by_slot,
+    having_slot,
+    order_by_slot,
+    limit_slot,
+    offset_slot,
+    lock_slot
+  };
+  template <std::size_t I>
+  using clause_t = std::tuple_element_t<I, std::tuple<Clauses...>>;
+
+  std::tuple<Clauses...> clauses;
+
+  using params = concat_t<typename Clauses::params...>;
+  using param_types = params;
+  static constexpr std::size_t param_count = params::size;
+  using scope = typename clause_t<from_slot>::scope;
+  using null_tables = typename clause_t<from_slot>::null_tables;
+  /// Tables referenced here but not in this query's FROM: the enclosing query's (correlation).
+  using outer_tables = difference_t<concat_t<typename Clauses::tables...>, scope>;
+  using result_columns = typename clause_t<items_slot>::template result_columns<null_tables>;
+
+  /// The SQL text, a compile-time constant: static_assert(q.sql == "SELECT ...").
+  static constexpr sql_text<select_query> sql{};
+
+  static constexpr void render(sql_writer& w) { (Clauses::render(w), ...); }
+  /// Calls f(value) for each bound value, in $n order.
+  template <class F>
+  constexpr void bind(F&& f) const {
+    std::apply([&f](const auto&... clause) { (clause.bind(f), ...); }, clauses);
+  }
+  static constexpr void check_complete() { detail::check_scope<outer_tables>(); }
+
+  /// FROM tables (a comma between several: their cross product).
+  template <table_type... Tables>
+  constexpr auto from(const Tables&... tables) && {
+    static_assert(is_empty_clause<clause_t<from_slot>>,
+                  "FROM is already set: add tables with .join(table).on(...)");
+    return replace<from_slot>(make_from(tables...));
+  }
+  template <table_type Table>
+  constexpr auto join(const Table&) && {
+    return start_join<join_kind::inner, Table>();
+  }
+  template <table_type Table>
+  constexpr auto left_join(const Table&) && {
+    return start_join<join_kind::left, Table>();
+  }
+  template <table_type Table>
+  constexpr auto right_join(const Table&) && {
+    return start_join<join_kind::right, Table>();
+  }
+  template <table_type Table>
+  constexpr auto full_join(const Table&) && {
+    return start_join<join_kind::full, Table>();
+  }
+  template <table_type Table>
+  constexpr auto cross_join(const Table&) && {
+    return std::move(*this).template add_join<join_kind::cross, Table>(no_clause{});
+  }
+  template <class Condition>
+  constexpr auto where(Condition&& condition) && {
+    static_assert(is_empty_clause<clause_t<where_slot>>,
+                  "WHERE is already set: combine conditions with && in one .where()");
+    return replace<where_slot>(
+        make_condition_clause<" WHERE ">(std::forward<Condition>(condition)));
+  }
+  template <class... Expressions>
+  constexpr auto group_by(Expressions&&... expressions) && {
+    static_assert(is_empty_clause<clause_t<group_by_slot>>,
+                  "GROUP BY is already set: list every expression in one .group_by()");
+    return replace<group_by_slot>(
+        keyword_clause<" GROUP BY ", item_list<operand_t<Expressions>...>>{
+            {{to_operand(std::forward<Expressions>(expressions))...}}});
+  }
+  template <class Condition>
+  constexpr auto having(Condition&& condition) && {
+    static_assert(is_empty_clause<clause_t<having_slot>>,
+                  "HAVING is already set: combine conditions with && in one .having()");
+    return replace<having_slot>(
+        make_condition_clause<" HAVING ">(std::forward<Condition>(condition)));
+  }
+  template <class... Items>
+  constexpr auto order_by(Items&&... sort_items) && {
+    static_assert(is_empty_clause<clause_t<order_by_slot>>,
+                  "ORDER BY is already set: list every key in one .order_by()");
+    return replace<order_by_slot>(
+        keyword_clause<" ORDER BY ", item_list<detail::sort_operand_t<Items>...>>{
+            {{detail::to_sort_operand(std::forward<Items>(sort_items))...}}});
+  }
+  constexpr auto limit(std::int64_t count) && {
+    static_assert(is_empty_clause<clause_t<limit_slot>>, "LIMIT is already set");
+    return replace<limit_slot>(keyword_clause<" LIMIT ", parameter<std::int64_t>>{{{}, count}});
+  }
+  constexpr auto offset(std::int64_t count) && {
+    static_assert(is_empty_clause<clause_t<offset_slot>>, "OFFSET is already set");
+    return replace<offset_slot>(keyword_clause<" OFFSET ", parameter<std::int64_t>>{{{}, count}});
+  }
+  /// FOR UPDATE / FOR SHARE row locks, optionally .skip_locked() or .nowait().
+  constexpr auto for_update() && { return set_lock<" FOR UPDATE">(); }
+  constexpr auto for_share() && { return set_lock<" FOR SHARE">(); }
+  constexpr auto skip_locked() && { return change_lock<" SKIP LOCKED">(); }
+  constexpr auto nowait() && { return change_lock<" NOWAIT">(); }
+
+  /// Not a SELECT clause: explains what to write instead.
+  template <class... Items>
+  constexpr void returning(Items&&...) const {
+    static_assert(
+        sizeof...(Items) < 0,
+        "RETURNING belongs to INSERT, UPDATE and DELETE: a SELECT returns its select list");
+  }
+
+  // The same builders on an lvalue query copy it first.
+  template <class... A>
+  constexpr auto from(const A&... a) const& {
+    return copy().from(a...);
+  }
+  template <class A>
+  constexpr auto where(A&& a) const& {
+    return copy().where(std::forward<A>(a));
+  }
+  template <class... A>
+  constexpr auto order_by(A&&... a) const& {
+    return copy().order_by(std::forward<A>(a)...);
+  }
+  constexpr auto limit(std::int64_t n) const& { return copy().limit(n); }
+  constexpr auto offset(std::int64_t n) const& { return copy().offset(n); }
+
+  /// Appends a join to FROM (used by pending_join).
+  template <join_kind Kind, class Table, class Condition>
+  constexpr auto add_join(Condition&& condition) && {
+    static_assert(!is_empty_clause<clause_t<from_slot>>, "a JOIN needs a FROM first: .from(table)");
+    auto entry =
+        join_item<Kind, Table, std::remove_cvref_t<Condition>>{std::forward<Condition>(condition)};
+    return replace<from_slot>(std::get<from_slot>(std::move(clauses)).then(std::move(entry)));
+  }
+
+ private:
+  constexpr select_query copy() const { return *this; }
+
+  template <std::size_t I, class Clause>
+  constexpr auto replace(Clause&& clause) {
+    auto replaced = detail::replace_element<I>(std::move(clauses), std::forward<Clause>(clause));
+    return std::apply(
+        [](auto&&... c) {
+          return select_query<std::remove_cvref_t<decltype(c)>...>{{std::move(c)...}};
+        },
+        std::move(replaced));
+  }
+  template <join_kind Kind, class Table>
+  constexpr auto start_join() {
+    return pending_join<select_query, Kind, Table>{std::move(*this)};
+  }
+  template <fixed_string Keyword, class Condition>
+  static constexpr auto make_condition_clause(Condition&& condition) {
+    auto operand = to_operand(std::forward<Condition>(condition));
+    detail::check_boolean<decltype(operand)>();
+    return keyword_clause<Keyword, decltype(operand)>{std::move(operand)};
+  }
+  template <fixed_string Text>
+  constexpr auto set_lock() {
+    static_assert(is_empty_clause<clause_t<lock_slot>>, "a row lock is already set");
+    return replace<lock_slot>(text_clause<Text>{});
+  }
+  template <fixed_string Option>
+  constexpr auto change_lock() {
+    static_assert(!is_empty_clause<clause_t<lock_slot>>,
+                  "SKIP LOCKED and NOWAIT follow .for_update() or .for_share()");
+    return replace<lock_slot>(text_clause<concat(clause_t<lock_slot>::text, Option)>{});
+  }
+};
+
+/// A JOIN waiting for its condition: .join(table).on(condition).
+template <class Query, join_kind Kind, class Table>
+struct pending_join {
+  Query query;
+
+  template <class Condition>
+  constexpr auto on(Condition&& condition) && {
+    auto operand = to_operand(std::forward<Condition>(condition));
+    detail::check_boolean<decltype(operand)>();
+    return std::move(query).template add_join<Kind, Table>(std::move(operand));
+  }
+};
+
+namespace detail {
+template <class... Clauses>
+inline constexpr bool is_select_query<select_query<Clauses...>> = true;
+
+template <class Item>
+constexpr auto select_items(Item&& item) {
+  if constexpr (requires { item.alias; })
+    return std::tuple<std::remove_cvref_t<Item>>(std::forward<Item>(item));
+  else
+    return std::tuple<operand_t<Item>>(to_operand(std::forward<Item>(item)));
+}
+template <class... Columns>
+constexpr auto select_items(column_pack<type_list<Columns...>>) {
+  return std::tuple<Columns...>{};
+}
+
+template <bool Distinct, class... Items>
+constexpr auto make_select(Items&&... items) {
+  auto all = std::tuple_cat(select_items(std::forward<Items>(items))...);
+  return std::apply(
+      [](auto&&... item) {
+        using list = select_list<Distinct, std::remove_cvref_t<decltype(item)>...>;
+        return select_query<list, no_clause, no_clause, no_clause, no_clause, no_clause, no_clause,
+                            no_clause, no_clause>{
+            {list{{{std::move(item)...}}}, {}, {}, {}, {}, {}, {}, {}, {}}};
+      },
+      std::move(all));
+}
+}  // namespace detail
+
+/// SELECT items: columns, expressions, expr.as<"alias">(), all_of(table).
+template <class... Items>
+constexpr auto select(Items&&... items) {
+  static_assert(sizeof...(Items) > 0, "select() needs at least one column or expression");
+  return detail::make_select<false>(std::forward<Items>(items)...);
+}
+/// SELECT DISTINCT items.
+template <class... Items>
+constexpr auto select_distinct(Items&&... items) {
+  static_assert(sizeof...(Items) > 0, "select_distinct() needs at least one column or expression");
+  return detail::make_select<true>(std::forward<Items>(items)...);
+}
 
 }  // namespace pgdsl

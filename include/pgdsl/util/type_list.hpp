@@ -48,6 +48,14 @@ struct list_at<0, type_list<First, Rest...>> {
   using type = First;
 };
 
+template <class List, class Remove>
+struct list_difference;
+template <class... T, class Remove>
+struct list_difference<type_list<T...>, Remove> {
+  using type = typename concat_lists<
+      std::conditional_t<list_contains<T, Remove>, type_list<>, type_list<T>>...>::type;
+};
+
 }  // namespace detail
 
 /// The concatenation of several type_lists.
@@ -65,6 +73,10 @@ inline constexpr std::size_t index_of_v = detail::list_index<T, List>;
 /// The I-th type of the list.
 template <std::size_t I, class List>
 using at_t = typename detail::list_at<I, List>::type;
+
+/// The types of List that are not in Remove, in order.
+template <class List, class Remove>
+using difference_t = typename detail::list_difference<List, Remove>::type;
 
 /// True when every type of Sub is in Super.
 template <class Sub, class Super>

@@ -1,0 +1,117 @@
+// Aggregates: count(*), count(x), count(DISTINCT x), sum, avg, min, max, with PostgreSQL's result
+// types (sum of int8 is numeric, avg of integers is numeric) and nullability (sum/avg/min/max are
+// NULL over no rows, so they read as std::optional; count never is).
+#pragma once
+
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+#include "pgdsl/expr/expression.hpp"
+#include "pgdsl/expr/type_rules.hpp"
+
+namespace pgdsl {
+
+/// Name([DISTINCT] argument) with result type T; count(*) when Argument is void.
+template <fixed_string Name, class T, bool Distinct, bool Nullable, class Argument>
+struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argument>> {
+  Argument argument;
+
+  using sql_type = T;
+  using tables = typename Argument::tables;
+  using params = typename Argument::params;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = Nullable;
+
+  static constexpr void render(sql_writer& w) {
+    w << Name.view() << '(';
+    if constexpr (Distinct) w << "DISTINCT ";
+    Argument::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    argument.bind(f);
+  }
+};
+
+/// The * of count(*).
+struct all_rows_marker {
+  using tables = type_list<>;
+  using params = type_list<>;
+  static constexpr void render(sql_writer& w) { w << '*'; }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// The condition of the numeric-aggregate rule.
+template <class Argument, class ArgumentType, bool Holds>
+inline constexpr bool aggregate_takes_numbers = Holds;
+
+namespace detail {
+
+template <class T>
+constexpr bool is_number() {
+  return is_numeric(type_traits<T>::category);
+}
+
+template <class E>
+constexpr void check_numeric_argument() {
+  static_assert(aggregate_takes_numbers<description_t<E>, sql_type_name<sql_type_t<E>>,
+                                        is_number<sql_type_t<E>>()>,
+                "sum() and avg() take numbers");
+}
+
+// sum: int2/int4 -> int8, int8 -> numeric, float4 -> float4, float8 -> float8, numeric -> numeric.
+template <class T>
+using sum_type_t =
+    std::conditional_t<type_traits<T>::category == type_category::integral,
+                       std::conditional_t<(sizeof(T) < 8), std::int64_t, numeric>, T>;
+// avg: integers and numeric -> numeric, floating point -> float8.
+template <class T>
+using avg_type_t =
+    std::conditional_t<type_traits<T>::category == type_category::floating, double, numeric>;
+
+template <fixed_string Name, class T, bool Distinct, bool Nullable, class E>
+constexpr auto make_aggregate(E&& argument) {
+  return aggregate<Name, T, Distinct, Nullable, operand_t<E>>{
+      {}, to_operand(std::forward<E>(argument))};
+}
+
+}  // namespace detail
+
+/// count(*).
+constexpr auto count() {
+  return aggregate<"count", std::int64_t, false, false, all_rows_marker>{};
+}
+/// count(x): the rows where x is not NULL.
+template <expression E>
+constexpr auto count(const E& argument) {
+  return detail::make_aggregate<"count", std::int64_t, false, false>(argument);
+}
+/// count(DISTINCT x).
+template <expression E>
+constexpr auto count_distinct(const E& argument) {
+  return detail::make_aggregate<"count", std::int64_t, true, false>(argument);
+}
+template <expression E>
+constexpr auto sum(const E& argument) {
+  detail::check_numeric_argument<E>();
+  return detail::make_aggregate<"sum", detail::sum_type_t<sql_type_t<E>>, false, true>(argument);
+}
+template <expression E>
+constexpr auto avg(const E& argument) {
+  detail::check_numeric_argument<E>();
+  return detail::make_aggregate<"avg", detail::avg_type_t<sql_type_t<E>>, false, true>(argument);
+}
+template <expression E>
+constexpr auto min(const E& argument) {
+  return detail::make_aggregate<"min", sql_type_t<E>, false, true>(argument);
+}
+template <expression E>
+constexpr auto max(const E& argument) {
+  return detail::make_aggregate<"max", sql_type_t<E>, false, true>(argument);
+}
+
+}  // namespace pgdsl

@@ -1,0 +1,122 @@
+// Predicates on one operand: IS [NOT] NULL, [NOT] BETWEEN, [NOT] IN over a bound array
+// (= ANY($n) / <> ALL($n), one parameter whatever the list's length).
+#pragma once
+
+#include <type_traits>
+
+#include "pgdsl/expr/expression.hpp"
+#include "pgdsl/expr/type_rules.hpp"
+
+namespace pgdsl {
+
+/// operand IS [NOT] NULL.
+template <bool Negated, class E>
+struct null_check : expression_ops<null_check<Negated, E>> {
+  E operand;
+
+  using sql_type = bool;
+  using tables = typename E::tables;
+  using params = typename E::params;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = false;
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<E>(w);
+    w << (Negated ? " IS NOT NULL" : " IS NULL");
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+  }
+};
+
+/// operand [NOT] BETWEEN low AND high.
+template <bool Negated, class E, class Low, class High>
+struct between_node : expression_ops<between_node<Negated, E, Low, High>> {
+  E operand;
+  Low low;
+  High high;
+
+  using sql_type = bool;
+  using tables = detail::tables_of<E, Low, High>;
+  using params = detail::params_of<E, Low, High>;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = detail::any_nullable<NullTables, E, Low, High>;
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<E>(w);
+    w << (Negated ? " NOT BETWEEN " : " BETWEEN ");
+    detail::render_operand<Low>(w);
+    w << " AND ";
+    detail::render_operand<High>(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    detail::bind_all(f, operand, low, high);
+  }
+};
+
+/// operand = ANY($n), or operand <> ALL($n) when negated: IN over a list bound as one array.
+template <bool Negated, class E, class Values>
+struct in_array : expression_ops<in_array<Negated, E, Values>> {
+  E operand;
+  parameter<Values> values;
+
+  static_assert(
+      values_are_comparable<description_t<E>, sql_type_name<sql_type_t<E>>,
+                            sql_type_name<typename Values::value_type>,
+                            comparable_types<sql_type_t<E>, typename Values::value_type>()>,
+      "cannot compare values of these SQL types: the list's elements must be comparable "
+      "with the expression before .in()");
+
+  using sql_type = bool;
+  using tables = typename E::tables;
+  using params = concat_t<typename E::params, type_list<Values>>;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<E>(w);
+    w << (Negated ? " <> ALL(" : " = ANY(");
+    w.placeholder();
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    detail::bind_all(f, operand, values);
+  }
+};
+
+/// operand [NOT] IN (subquery).
+template <bool Negated, class E, class Query>
+struct in_subquery : expression_ops<in_subquery<Negated, E, Query>> {
+  E operand;
+  Query query;
+
+  static_assert(Query::result_columns::size == 1,
+                "a subquery after IN must select exactly one column");
+
+  using sql_type = bool;
+  using tables = concat_t<typename E::tables, typename Query::outer_tables>;
+  using params = concat_t<typename E::params, typename Query::params>;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = true;  // NOT IN meets NULL whenever the subquery yields one
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<E>(w);
+    w << (Negated ? " NOT IN (" : " IN (");
+    Query::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+    query.bind(f);
+  }
+};
+
+}  // namespace pgdsl

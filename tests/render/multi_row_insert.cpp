@@ -1,0 +1,33 @@
+// Multi-row VALUES from a run-time range: the one statement rendered at run time. Its text is
+// checked here, and registered for the server check like every golden statement.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "render_check.hpp"
+
+using namespace shop;
+
+TEST_CASE("a multi-row insert numbers its placeholders row by row") {
+  const std::vector<std::tuple<std::string, std::string>> rows{{"ann", "a@x"}, {"ben", "b@x"}, {"cy", "c@x"}};
+  const auto q = pgdsl::insert_into(users).columns(users.username, users.email).values(rows);
+  CHECK(q.render_sql() ==
+        R"(INSERT INTO "users" ("username", "email") VALUES ($1, $2), ($3, $4), ($5, $6))");
+  CHECK(q.param_count() == 6);
+  std::vector<std::string> bound;
+  q.bind([&](const std::string& value) { bound.push_back(value); });
+  CHECK(bound == std::vector<std::string>{"ann", "a@x", "ben", "b@x", "cy", "c@x"});
+  render_check::registry().push_back({q.render_sql(), std::vector<pgdsl::oid>(6, 25), {}});
+}
+
+TEST_CASE("a multi-row insert keeps each value's own type and NULLs") {
+  const std::vector<std::tuple<int, std::optional<std::string>>> rows{{1, "x"}, {2, std::nullopt}};
+  const auto q = pgdsl::insert_into(events).columns(events.id, events.note).values(rows);
+  static_assert(std::is_same_v<decltype(q.rows)::value_type,
+                               std::tuple<std::int32_t, std::optional<std::string>>>);
+  CHECK(q.render_sql() == R"(INSERT INTO "events" ("id", "note") VALUES ($1, $2), ($3, $4))");
+}

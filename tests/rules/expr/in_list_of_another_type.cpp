@@ -1,0 +1,7 @@
+// expect: the list's elements must be comparable
+// IN over a list of strings for a bigint column.
+#include "../../support/shop_schema.hpp"
+
+using namespace shop;
+
+auto condition = users.id.in(std::vector<std::string>{"1"});
