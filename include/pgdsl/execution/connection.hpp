@@ -131,7 +131,7 @@ class connection {
   /// Runs raw SQL whose rows decode into T...: db.query<std::int64_t, std::string>("SELECT id,
   /// name FROM users WHERE id > $1", 10). Arguments are bound as binary parameters, never spliced.
   template <class... T, class... Args>
-  result<raw_columns<T...>> query(sql_text sql, const Args&... args) {
+  result<raw_columns<T...>> query(raw_sql sql, const Args&... args) {
     using param_types = type_list<detail::parameter_value_t<Args>...>;
     detail::parameter_block<sizeof...(Args)> params;
     (params.add(detail::as_parameter(args)), ...);
@@ -147,7 +147,7 @@ class connection {
 
   /// Runs raw SQL that returns no rows of interest (DDL, INSERT, ...); see rows_affected().
   template <class... Args>
-  result<type_list<>> execute_raw(sql_text sql, const Args&... args) {
+  result<type_list<>> execute_raw(raw_sql sql, const Args&... args) {
     return query<>(sql, args...);
   }
 

@@ -1,4 +1,4 @@
-// Raw SQL for what the DSL cannot express yet: sql_text (a NUL-terminated SQL string, never built
+// Raw SQL for what the DSL cannot express yet: raw_sql (a NUL-terminated SQL string, never built
 // from values) and the result columns of db.query<T...>(sql, args...), which are known by
 // position and by the server's labels (used in messages), not by a compile-time name.
 #pragma once
@@ -16,10 +16,10 @@ namespace pgdsl {
 
 /// The SQL of a raw query: a C string or std::string, passed to libpq as is. Values go in
 /// parameters ($1, $2, ...), never into this text.
-class sql_text {
+class raw_sql {
  public:
-  sql_text(const char* sql) noexcept : sql_(sql) {}                 // NOLINT: implicit by design
-  sql_text(const std::string& sql) noexcept : sql_(sql.c_str()) {}  // NOLINT
+  raw_sql(const char* sql) noexcept : sql_(sql) {}                 // NOLINT: implicit by design
+  raw_sql(const std::string& sql) noexcept : sql_(sql.c_str()) {}  // NOLINT
   const char* c_str() const noexcept { return sql_; }
 
  private:

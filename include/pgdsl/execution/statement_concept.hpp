@@ -35,7 +35,7 @@ inline constexpr bool all_of_list<type_list<T...>, Pred> = (Pred<T>::value && ..
 /// One output column of a statement: the expression type that finds it (row[users.email]), the
 /// C++ type it decodes into, its bare name (for .as<S>()) and its qualified name (for messages).
 template <class E>
-concept result_column = requires {
+concept result_column_type = requires {
   typename E::key_type;
   typename E::value_type;
   { E::name } -> std::convertible_to<std::string_view>;
@@ -44,7 +44,7 @@ concept result_column = requires {
 
 namespace detail {
 template <class E>
-struct is_result_column : std::bool_constant<result_column<E>> {};
+struct is_result_column : std::bool_constant<result_column_type<E>> {};
 }  // namespace detail
 
 /// A statement with compile-time SQL. Q::sql.c_str() lives in static storage and is unique per

@@ -27,12 +27,12 @@ class statement_forwarding {
   }
   /// Runs raw SQL with bound parameters in this scope.
   template <class... T, class... Args>
-  auto query(sql_text sql, const Args&... args) {
+  auto query(raw_sql sql, const Args&... args) {
     return self().db().template query<T...>(sql, args...);
   }
   /// Runs raw SQL that returns no rows of interest in this scope.
   template <class... Args>
-  auto execute_raw(sql_text sql, const Args&... args) {
+  auto execute_raw(raw_sql sql, const Args&... args) {
     return self().db().execute_raw(sql, args...);
   }
 

@@ -16,7 +16,7 @@ namespace pgdsl::detail {
 inline constexpr std::size_t max_reflected_members = 16;
 
 // Converts to anything, to count how many initialisers an aggregate takes.
-struct any_initializer {
+struct member_count_probe {
   template <class T>
   operator T() const;  // NOLINT: implicit on purpose; never defined, only used unevaluated
 };
@@ -25,8 +25,8 @@ template <class T, class... A>
 constexpr std::size_t aggregate_field_count() {
   if constexpr (sizeof...(A) > max_reflected_members)
     return sizeof...(A);
-  else if constexpr (requires { T{A{}..., any_initializer{}}; })
-    return aggregate_field_count<T, A..., any_initializer>();
+  else if constexpr (requires { T{A{}..., member_count_probe{}}; })
+    return aggregate_field_count<T, A..., member_count_probe>();
   else
     return sizeof...(A);
 }
