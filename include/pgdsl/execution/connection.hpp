@@ -103,7 +103,7 @@ class connection {
   /// with query_canceled.
   void set_statement_timeout(std::chrono::milliseconds timeout) {
     const std::string command = "SET statement_timeout = " + std::to_string(timeout.count());
-    detail::run_command(state(), command.c_str());
+    run_command(command);
     state().statement_timeout = timeout;
   }
 
@@ -160,8 +160,8 @@ class connection {
   pgdsl::transaction begin(const transaction_options& options = {});
 
   /// Runs a command with the simple protocol (no parameters): transaction control, SET, DDL.
-  void run_command(const char* sql) {
-    observe(sql, [&] { return detail::run_command(state(), sql); });
+  void run_command(raw_sql sql) {
+    observe(sql.c_str(), [&] { return detail::run_command(state(), sql.c_str()); });
   }
 
   /// Number of static statements this connection has prepared (in unnamed mode: checked).
