@@ -8,6 +8,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "pgdsl/types/type_traits.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl {
@@ -45,6 +46,8 @@ concept result_column_type = requires {
 namespace detail {
 template <class E>
 struct is_result_column : std::bool_constant<result_column_type<E>> {};
+template <class T>
+struct is_bindable : std::bool_constant<parameter_type<nullable_base_t<T>>> {};
 }  // namespace detail
 
 /// A statement with compile-time SQL. Q::sql.c_str() lives in static storage and is unique per
@@ -59,16 +62,9 @@ concept static_statement = requires(const Q& q) {
   requires detail::is_type_list<typename Q::param_types>;
   requires detail::is_type_list<typename Q::result_columns>;
   requires Q::param_types::size == Q::param_count;
+  requires detail::all_of_list<typename Q::param_types, detail::is_bindable>;
   requires detail::all_of_list<typename Q::result_columns, detail::is_result_column>;
   q.bind(detail::any_parameter_sink{});
-};
-
-/// The C++ types a statement's rows decode into, in column order.
-template <class Columns>
-struct column_values;
-template <class... E>
-struct column_values<type_list<E...>> {
-  using type = type_list<typename E::value_type...>;
 };
 
 }  // namespace pgdsl
