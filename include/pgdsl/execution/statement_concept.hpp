@@ -8,7 +8,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include "pgdsl/types/type_traits.hpp"
+#include "pgdsl/types/all.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl {
