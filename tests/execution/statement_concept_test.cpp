@@ -8,7 +8,7 @@
 #include "pgdsl/execution/statement_concept.hpp"
 #include "support/statements.hpp"
 
-namespace {
+namespace statement_concept_test {
 
 using pgdsl::type_list;
 using pgdsl::test::column;
@@ -53,4 +53,4 @@ static_assert(!pgdsl::static_statement<unbindable_param>);
 static_assert(!pgdsl::result_column_type<nameless_column>);
 static_assert(!pgdsl::static_statement<statement<"SELECT 1", type_list<nameless_column>>>);
 
-}  // namespace
+}  // namespace statement_concept_test
