@@ -26,7 +26,7 @@ namespace pgdsl {
 /// ("a", "b") VALUES ($1, $2), from set(a = ..., b = ...).
 template <class... Assignments>
 struct values_clause {
-  std::tuple<Assignments...> assignments;
+  detail::pack<Assignments...> assignments;
 
   using tables = concat_t<typename Assignments::tables...>;
   using params = concat_t<typename Assignments::params...>;
@@ -40,7 +40,7 @@ struct values_clause {
   }
   template <class F>
   constexpr void bind(F& f) const {
-    std::apply([&f](const auto&... a) { (a.bind(f), ...); }, assignments);
+    assignments.for_each([&f](const auto& a) { a.bind(f); });
   }
 
  private:
@@ -158,7 +158,10 @@ struct insert_target {
     detail::check_required_columns<
         Table, type_list<typename std::remove_cvref_t<Assignments>::column...>>();
     return detail::new_insert_query<Table, values_clause<std::remove_cvref_t<Assignments>...>>{
-        {{std::forward<Assignments>(assignments)...}}, {}, {}};
+        {detail::pack<std::remove_cvref_t<Assignments>...>(
+            std::forward<Assignments>(assignments)...)},
+        {},
+        {}};
   }
   /// DEFAULT VALUES: every column takes its default.
   constexpr auto default_values() const {

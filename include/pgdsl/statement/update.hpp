@@ -124,7 +124,7 @@ struct update_target {
     detail::check_assignments<Table, std::remove_cvref_t<Assignments>...>();
     using list = item_list<std::remove_cvref_t<Assignments>...>;
     return update_query<Table, list, no_clause, no_clause, no_clause>{
-        list{{std::forward<Assignments>(assignments)...}}, {}, {}, {}};
+        make_item_list(std::forward<Assignments>(assignments)...), {}, {}, {}};
   }
 };
 
