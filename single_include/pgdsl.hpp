@@ -4697,6 +4697,26 @@ struct update_query {
                 detail::make_returning(std::forward<Items>(items)...));
   }
 
+  /// A copy of this statement (what the lvalue forms of the builders start from).
+  constexpr update_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
+  template <class... A>
+  constexpr auto from(A&&... a) const& {
+    return copy().from(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto where(A&&... a) const& {
+    return copy().where(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto all_rows(A&&... a) const& {
+    return copy().all_rows(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto returning(A&&... a) const& {
+    return copy().returning(std::forward<A>(a)...);
+  }
+
  private:
   template <class S, class F, class W, class R>
   static constexpr auto make(S&& s, F&& f, W&& w, R&& r) {
@@ -4809,6 +4829,26 @@ struct delete_query {
     static_assert(is_empty_clause<Returning>, "RETURNING is already set");
     return make(std::move(using_list), std::move(condition),
                 detail::make_returning(std::forward<Items>(items)...));
+  }
+
+  /// A copy of this statement (what the lvalue forms of the builders start from).
+  constexpr delete_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
+  template <class... A>
+  constexpr auto using_(A&&... a) const& {
+    return copy().using_(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto where(A&&... a) const& {
+    return copy().where(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto all_rows(A&&... a) const& {
+    return copy().all_rows(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto returning(A&&... a) const& {
+    return copy().returning(std::forward<A>(a)...);
   }
 
  private:
@@ -5072,6 +5112,22 @@ struct insert_query {
     return insert_query<Table, Source, Conflict, decltype(list)>{
         std::move(source), std::move(conflict), std::move(list)};
   }
+  /// A copy of this statement (what the lvalue forms of the builders start from).
+  constexpr insert_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
+  template <class... A>
+  constexpr auto on_conflict(A&&... a) const& {
+    return copy().on_conflict(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto on_conflict_do_nothing(A&&... a) const& {
+    return copy().on_conflict_do_nothing(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto returning(A&&... a) const& {
+    return copy().returning(std::forward<A>(a)...);
+  }
+
   template <class New>
   constexpr auto with_conflict(New&& clause) && {
     return insert_query<Table, Source, std::remove_cvref_t<New>, Returning>{
@@ -5488,8 +5544,67 @@ struct select_query {
                   "list");
   }
 
-  /// A copy to build on, leaving this query as it is: base.copy().where(...).
+  /// A copy of this query (what the lvalue forms of the builders start from).
   constexpr select_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
+  template <class... A>
+  constexpr auto from(A&&... a) const& {
+    return copy().from(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto join(A&&... a) const& {
+    return copy().join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto left_join(A&&... a) const& {
+    return copy().left_join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto right_join(A&&... a) const& {
+    return copy().right_join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto full_join(A&&... a) const& {
+    return copy().full_join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto cross_join(A&&... a) const& {
+    return copy().cross_join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto where(A&&... a) const& {
+    return copy().where(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto group_by(A&&... a) const& {
+    return copy().group_by(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto having(A&&... a) const& {
+    return copy().having(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto order_by(A&&... a) const& {
+    return copy().order_by(std::forward<A>(a)...);
+  }
+  constexpr auto limit(std::int64_t count) const& { return copy().limit(count); }
+  constexpr auto offset(std::int64_t count) const& { return copy().offset(count); }
+  template <class... A>
+  constexpr auto for_update(A&&... a) const& {
+    return copy().for_update(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto for_share(A&&... a) const& {
+    return copy().for_share(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto skip_locked(A&&... a) const& {
+    return copy().skip_locked(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto nowait(A&&... a) const& {
+    return copy().nowait(std::forward<A>(a)...);
+  }
 
   /// Appends a join to FROM (pending_join's .on() calls this).
   template <join_kind Kind, class Table, class Condition>

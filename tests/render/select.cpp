@@ -135,3 +135,18 @@ namespace {
 }
 
 }  // namespace
+
+namespace {
+
+[[maybe_unused]] void a_named_base_query_is_refined_without_changing() {
+  const auto base = select(users.id).from(users);
+  auto first = base.where(users.id == 1);
+  auto second = base.order_by(users.id).limit(3);
+  static_assert(renders_as<decltype(base)>(R"(SELECT "users"."id" FROM "users")"));
+  static_assert(
+      renders_as<decltype(first)>(R"(SELECT "users"."id" FROM "users" WHERE "users"."id" = $1)"));
+  static_assert(renders_as<decltype(second)>(
+      R"(SELECT "users"."id" FROM "users" ORDER BY "users"."id" LIMIT $1)"));
+}
+
+}  // namespace

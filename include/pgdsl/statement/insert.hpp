@@ -131,6 +131,22 @@ struct insert_query {
     return insert_query<Table, Source, Conflict, decltype(list)>{
         std::move(source), std::move(conflict), std::move(list)};
   }
+  /// A copy of this statement (what the lvalue forms of the builders start from).
+  constexpr insert_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
+  template <class... A>
+  constexpr auto on_conflict(A&&... a) const& {
+    return copy().on_conflict(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto on_conflict_do_nothing(A&&... a) const& {
+    return copy().on_conflict_do_nothing(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto returning(A&&... a) const& {
+    return copy().returning(std::forward<A>(a)...);
+  }
+
   template <class New>
   constexpr auto with_conflict(New&& clause) && {
     return insert_query<Table, Source, std::remove_cvref_t<New>, Returning>{
