@@ -2128,6 +2128,7 @@ auto member_types_of(const T& object) {
 
 #include <concepts>
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <ranges>
 #include <string>
@@ -2278,6 +2279,12 @@ concept expression = requires {
   typename std::remove_cvref_t<E>::pgdsl_expression_tag;
 };
 
+/// True for C++ types with a PostgreSQL mapping (a pgdsl::type_traits specialization).
+template <class T>
+concept has_type_traits = requires {
+  type_traits<T>::category;
+};
+
 /// The C++ type of an expression's SQL value, without std::optional.
 template <class E>
 using sql_type_t = typename std::remove_cvref_t<E>::sql_type;
@@ -2346,6 +2353,15 @@ struct expression_ops {
   template <class Values>
   constexpr auto not_in(Values&& values) const {
     return make_in<true>(std::forward<Values>(values));
+  }
+  /// x IN {a, b, c}, written inline.
+  template <class T>
+  constexpr auto in(std::initializer_list<T> values) const {
+    return make_in<false>(std::vector<T>(values));
+  }
+  template <class T>
+  constexpr auto not_in(std::initializer_list<T> values) const {
+    return make_in<true>(std::vector<T>(values));
   }
   /// Pattern matching on text: x LIKE pattern, and its NOT and case-insensitive forms.
   template <class Pattern>
@@ -2493,7 +2509,11 @@ constexpr auto to_operand(V&& value) {
   } else if constexpr (detail::is_select_query<std::remove_cvref_t<V>>) {
     return scalar_subquery<std::remove_cvref_t<V>>{{}, std::forward<V>(value)};
   } else {
-    return parameter<parameter_storage_t<V>>{{}, parameter_storage_t<V>(std::forward<V>(value))};
+    using stored = parameter_storage_t<V>;
+    static_assert(has_type_traits<nullable_base_t<stored>>,
+                  "this C++ type has no PostgreSQL mapping: bind a supported type, or specialize "
+                  "pgdsl::type_traits<T> for it (docs/types.md)");
+    return parameter<stored>{{}, stored(std::forward<V>(value))};
   }
 }
 
@@ -2638,10 +2658,12 @@ template <class Partner, class Operand>
 constexpr void check_comparable() {
   using left = sql_type_t<Partner>;
   using right = sql_type_t<Operand>;
-  static_assert(values_are_comparable<description_t<Partner>, sql_type_name<left>,
-                                      sql_type_name<right>, comparable_types<left, right>()>,
-                "cannot compare values of these SQL types: bind a value of the column's type, or "
-                "convert one side with pgdsl::cast<T>(...)");
+  // A type without a mapping has already been reported where it became an operand.
+  if constexpr (has_type_traits<left> && has_type_traits<right>)
+    static_assert(values_are_comparable<description_t<Partner>, sql_type_name<left>,
+                                        sql_type_name<right>, comparable_types<left, right>()>,
+                  "cannot compare values of these SQL types: bind a value of the column's type, or "
+                  "convert one side with pgdsl::cast<T>(...)");
 }
 
 /// The right-hand side of a comparison with Partner, checked against Partner's type.

@@ -161,3 +161,17 @@ namespace {
 }
 
 }  // namespace
+
+namespace {
+
+[[maybe_unused]] void in_over_an_inline_list() {
+  auto q =
+      select(users.id).from(users).where(users.id.in({1, 2, 3}) && users.email.not_in({"a", "b"}));
+  static_assert(renders_as<decltype(q)>(
+      R"(SELECT "users"."id" FROM "users" WHERE ("users"."id" = ANY($1) AND "users"."email" <> ALL($2)))"));
+  static_assert(
+      std::is_same_v<decltype(q)::param_types,
+                     pgdsl::type_list<std::vector<std::int32_t>, std::vector<std::string>>>);
+}
+
+}  // namespace
