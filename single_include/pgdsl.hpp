@@ -2128,6 +2128,7 @@ auto member_types_of(const T& object) {
 
 #include <concepts>
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <ranges>
 #include <string>
@@ -2278,6 +2279,12 @@ concept expression = requires {
   typename std::remove_cvref_t<E>::pgdsl_expression_tag;
 };
 
+/// True for C++ types with a PostgreSQL mapping (a pgdsl::type_traits specialization).
+template <class T>
+concept has_type_traits = requires {
+  type_traits<T>::category;
+};
+
 /// The C++ type of an expression's SQL value, without std::optional.
 template <class E>
 using sql_type_t = typename std::remove_cvref_t<E>::sql_type;
@@ -2346,6 +2353,15 @@ struct expression_ops {
   template <class Values>
   constexpr auto not_in(Values&& values) const {
     return make_in<true>(std::forward<Values>(values));
+  }
+  /// x IN {a, b, c}, written inline.
+  template <class T>
+  constexpr auto in(std::initializer_list<T> values) const {
+    return make_in<false>(std::vector<T>(values));
+  }
+  template <class T>
+  constexpr auto not_in(std::initializer_list<T> values) const {
+    return make_in<true>(std::vector<T>(values));
   }
   /// Pattern matching on text: x LIKE pattern, and its NOT and case-insensitive forms.
   template <class Pattern>
@@ -2493,7 +2509,11 @@ constexpr auto to_operand(V&& value) {
   } else if constexpr (detail::is_select_query<std::remove_cvref_t<V>>) {
     return scalar_subquery<std::remove_cvref_t<V>>{{}, std::forward<V>(value)};
   } else {
-    return parameter<parameter_storage_t<V>>{{}, parameter_storage_t<V>(std::forward<V>(value))};
+    using stored = parameter_storage_t<V>;
+    static_assert(has_type_traits<nullable_base_t<stored>>,
+                  "this C++ type has no PostgreSQL mapping: bind a supported type, or specialize "
+                  "pgdsl::type_traits<T> for it (docs/types.md)");
+    return parameter<stored>{{}, stored(std::forward<V>(value))};
   }
 }
 
@@ -2638,10 +2658,12 @@ template <class Partner, class Operand>
 constexpr void check_comparable() {
   using left = sql_type_t<Partner>;
   using right = sql_type_t<Operand>;
-  static_assert(values_are_comparable<description_t<Partner>, sql_type_name<left>,
-                                      sql_type_name<right>, comparable_types<left, right>()>,
-                "cannot compare values of these SQL types: bind a value of the column's type, or "
-                "convert one side with pgdsl::cast<T>(...)");
+  // A type without a mapping has already been reported where it became an operand.
+  if constexpr (has_type_traits<left> && has_type_traits<right>)
+    static_assert(values_are_comparable<description_t<Partner>, sql_type_name<left>,
+                                        sql_type_name<right>, comparable_types<left, right>()>,
+                  "cannot compare values of these SQL types: bind a value of the column's type, or "
+                  "convert one side with pgdsl::cast<T>(...)");
 }
 
 /// The right-hand side of a comparison with Partner, checked against Partner's type.
@@ -2874,9 +2896,26 @@ using columns_of_t =
     typename detail::without_cv<decltype(detail::member_types_of<T, detail::column_count<T>()>(
         std::declval<const T&>()))>::type;
 
-/// Every column of a table, for select(): select(all_of(users)).
+/// Every column of a table, for select(): select(all_of(users)). Renders as the column list.
 template <class Columns>
-struct column_pack {};
+struct column_pack;
+template <class... Columns>
+struct column_pack<type_list<Columns...>> {
+  using columns = type_list<Columns...>;
+  using tables = concat_t<typename Columns::tables...>;
+  using params = type_list<>;
+  static constexpr void render(sql_writer& w) {
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), Columns::render(w)), ...);
+  }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+template <class T>
+inline constexpr bool is_column_pack = false;
+template <class Columns>
+inline constexpr bool is_column_pack<column_pack<Columns>> = true;
 
 template <table_type T>
 constexpr auto all_of(const T&) {
@@ -3252,7 +3291,6 @@ constexpr auto operator-(const E& operand) {
 // CASE WHEN c1 THEN v1 [WHEN c2 THEN v2 ...] [ELSE e] END:
 // case_when(c1, v1).when(c2, v2).else_(e). Without else_() the result can be NULL.
 
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -3354,11 +3392,62 @@ constexpr auto operator!(const E& operand) {
 
 }  // namespace pgdsl
 
+// ---- pgdsl/util/pack.hpp
+// pack: a minimal heterogeneous container for the parts of a statement (select items, function
+// arguments, joins). std::tuple's converting constructors and constraints made up most of the
+// compile time of a statement; this holds values, visits them in order, and grows at the back.
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace pgdsl::detail {
+
+template <class... T>
+struct pack;
+
+template <std::size_t I, class T>
+struct pack_element {
+  T value;
+};
+
+template <class Indices, class... T>
+struct pack_base;
+
+template <std::size_t... I, class... T>
+struct pack_base<std::index_sequence<I...>, T...> : pack_element<I, T>... {
+  constexpr pack_base() = default;
+  constexpr explicit pack_base(T... values) requires(sizeof...(T) > 0)
+      : pack_element<I, T>{std::move(values)}... {}
+
+  /// Calls f(element) for each element, first to last.
+  template <class F>
+  constexpr void for_each(F&& f) const {
+    (f(static_cast<const pack_element<I, T>&>(*this).value), ...);
+  }
+  /// This pack's elements followed by `last`.
+  template <class Last>
+  constexpr auto with_back(Last&& last) && {
+    return pack<T..., std::remove_cvref_t<Last>>(
+        std::move(static_cast<pack_element<I, T>&>(*this).value)..., std::forward<Last>(last));
+  }
+};
+
+/// Values of types T..., in order.
+template <class... T>
+struct pack : pack_base<std::index_sequence_for<T...>, T...> {
+  using pack_base<std::index_sequence_for<T...>, T...>::pack_base;
+};
+
+}  // namespace pgdsl::detail
+
 namespace pgdsl {
 
 /// WHEN Condition THEN Value.
 template <class Condition, class Value>
 struct when_branch {
+  using condition_type = Condition;
+  using value_type = Value;
   Condition condition;
   Value value;
 };
@@ -3388,23 +3477,21 @@ struct no_else {
 /// CASE Branches... [ELSE Else] END, typed as the first branch's value.
 template <class Else, class... Branches>
 struct case_expression : expression_ops<case_expression<Else, Branches...>> {
-  std::tuple<Branches...> branches;
+  detail::pack<Branches...> branches;
   Else otherwise;
 
-  using first_value =
-      decltype(std::declval<std::tuple_element_t<0, std::tuple<Branches...>>>().value);
+  using first_value = typename at_t<0, type_list<Branches...>>::value_type;
   using sql_type = sql_type_t<first_value>;
-  using tables =
-      concat_t<typename decltype(std::declval<Branches>().condition)::tables...,
-               typename decltype(std::declval<Branches>().value)::tables..., typename Else::tables>;
-  using params = concat_t<concat_t<typename decltype(std::declval<Branches>().condition)::params,
-                                   typename decltype(std::declval<Branches>().value)::params>...,
-                          typename Else::params>;
+  using tables = concat_t<typename Branches::condition_type::tables...,
+                          typename Branches::value_type::tables..., typename Else::tables>;
+  using params = concat_t<
+      concat_t<typename Branches::condition_type::params, typename Branches::value_type::params>...,
+      typename Else::params>;
   static constexpr bool is_atomic = true;
   template <class NullTables>
-  static constexpr bool nullable_in =
-      Else::template nullable_in<NullTables> ||
-      (decltype(std::declval<Branches>().value)::template nullable_in<NullTables> || ...);
+  static constexpr bool nullable_in = Else::template nullable_in<NullTables> ||
+                                      (Branches::value_type::template nullable_in<NullTables> ||
+                                       ...);
 
   /// Another WHEN condition THEN value.
   template <class C, class V>
@@ -3413,7 +3500,7 @@ struct case_expression : expression_ops<case_expression<Else, Branches...>> {
     auto branch =
         detail::make_branch<first_value>(std::forward<C>(condition), std::forward<V>(value));
     return case_expression<Else, Branches..., decltype(branch)>{
-        {}, std::tuple_cat(branches, std::tuple(std::move(branch))), otherwise};
+        {}, detail::pack<Branches...>(branches).with_back(std::move(branch)), otherwise};
   }
   /// ELSE value.
   template <class V>
@@ -3435,7 +3522,10 @@ struct case_expression : expression_ops<case_expression<Else, Branches...>> {
   }
   template <class F>
   constexpr void bind(F& f) const {
-    std::apply([&f](const auto&... b) { ((b.condition.bind(f), b.value.bind(f)), ...); }, branches);
+    branches.for_each([&f](const auto& branch) {
+      branch.condition.bind(f);
+      branch.value.bind(f);
+    });
     otherwise.bind(f);
   }
 
@@ -3443,9 +3533,9 @@ struct case_expression : expression_ops<case_expression<Else, Branches...>> {
   template <class Branch>
   static constexpr void render_branch(sql_writer& w) {
     w << " WHEN ";
-    decltype(std::declval<Branch>().condition)::render(w);
+    Branch::condition_type::render(w);
     w << " THEN ";
-    decltype(std::declval<Branch>().value)::render(w);
+    Branch::value_type::render(w);
   }
 };
 
@@ -3453,7 +3543,8 @@ struct case_expression : expression_ops<case_expression<Else, Branches...>> {
 template <class C, class V>
 constexpr auto case_when(C&& condition, V&& value) {
   auto branch = detail::make_branch<void>(std::forward<C>(condition), std::forward<V>(value));
-  return case_expression<no_else, decltype(branch)>{{}, std::tuple(std::move(branch)), {}};
+  return case_expression<no_else, decltype(branch)>{
+      {}, detail::pack<decltype(branch)>(std::move(branch)), {}};
 }
 
 }  // namespace pgdsl
@@ -3562,7 +3653,8 @@ template <fixed_string Op, class L, class R>
 constexpr auto compare(L&& left, R&& right) {
   using left_type = std::remove_cvref_t<L>;
   auto operand = comparison_operand<left_type>(std::forward<R>(right));
-  return comparison<Op, left_type, decltype(operand)>{{}, std::forward<L>(left), std::move(operand)};
+  return comparison<Op, left_type, decltype(operand)>{
+      {}, std::forward<L>(left), std::move(operand)};
 }
 
 // A value on the left: render it first so that $n still follow the text left to right.
@@ -3570,7 +3662,8 @@ template <fixed_string Op, class L, class R>
 constexpr auto compare_value_first(L&& left, R&& right) {
   using right_type = std::remove_cvref_t<R>;
   auto operand = comparison_operand<right_type>(std::forward<L>(left));
-  return comparison<Op, decltype(operand), right_type>{{}, std::move(operand), std::forward<R>(right)};
+  return comparison<Op, decltype(operand), right_type>{
+      {}, std::move(operand), std::forward<R>(right)};
 }
 
 }  // namespace detail
@@ -3579,63 +3672,57 @@ constexpr auto compare_value_first(L&& left, R&& right) {
 // which must return bool. Both take forwarding references so that, between two expressions, the
 // written order always wins over the rewritten one.
 template <class L, class R>
-  requires expression<L>
+requires expression<L>
 constexpr auto operator==(L&& left, R&& right) {
   return detail::compare<" = ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires(!expression<L> && expression<R>)
-constexpr auto operator==(L&& left, R&& right) {
+requires(!expression<L> && expression<R>) constexpr auto operator==(L&& left, R&& right) {
   return detail::compare_value_first<" = ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires expression<L>
+requires expression<L>
 constexpr auto operator!=(L&& left, R&& right) {
   return detail::compare<" <> ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires(!expression<L> && expression<R>)
-constexpr auto operator!=(L&& left, R&& right) {
+requires(!expression<L> && expression<R>) constexpr auto operator!=(L&& left, R&& right) {
   return detail::compare_value_first<" <> ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires expression<L>
+requires expression<L>
 constexpr auto operator<(L&& left, R&& right) {
   return detail::compare<" < ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires(!expression<L> && expression<R>)
-constexpr auto operator<(L&& left, R&& right) {
+requires(!expression<L> && expression<R>) constexpr auto operator<(L&& left, R&& right) {
   return detail::compare_value_first<" < ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires expression<L>
+requires expression<L>
 constexpr auto operator<=(L&& left, R&& right) {
   return detail::compare<" <= ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires(!expression<L> && expression<R>)
-constexpr auto operator<=(L&& left, R&& right) {
+requires(!expression<L> && expression<R>) constexpr auto operator<=(L&& left, R&& right) {
   return detail::compare_value_first<" <= ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires expression<L>
+requires expression<L>
 constexpr auto operator>(L&& left, R&& right) {
   return detail::compare<" > ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires(!expression<L> && expression<R>)
-constexpr auto operator>(L&& left, R&& right) {
+requires(!expression<L> && expression<R>) constexpr auto operator>(L&& left, R&& right) {
   return detail::compare_value_first<" > ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires expression<L>
+requires expression<L>
 constexpr auto operator>=(L&& left, R&& right) {
   return detail::compare<" >= ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires(!expression<L> && expression<R>)
-constexpr auto operator>=(L&& left, R&& right) {
+requires(!expression<L> && expression<R>) constexpr auto operator>=(L&& left, R&& right) {
   return detail::compare_value_first<" >= ">(std::forward<L>(left), std::forward<R>(right));
 }
 
@@ -3648,7 +3735,6 @@ constexpr auto operator>=(L&& left, R&& right) {
 #include <chrono>
 #include <cstdint>
 #include <string>
-#include <tuple>
 #include <utility>
 
 
@@ -3660,7 +3746,7 @@ enum class null_rule { if_any_argument, if_all_arguments, never, always };
 /// Name(args...) with result type T.
 template <fixed_string Name, class T, null_rule Nulls, class... Args>
 struct function_call : expression_ops<function_call<Name, T, Nulls, Args...>> {
-  [[no_unique_address]] std::tuple<Args...> arguments;
+  detail::pack<Args...> arguments;
 
   using sql_type = T;
   using tables = detail::tables_of<Args...>;
@@ -3675,18 +3761,13 @@ struct function_call : expression_ops<function_call<Name, T, Nulls, Args...>> {
 
   static constexpr void render(sql_writer& w) {
     w << Name.view() << '(';
-    render_arguments(w, std::index_sequence_for<Args...>{});
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), Args::render(w)), ...);
     w << ')';
   }
   template <class F>
   constexpr void bind(F& f) const {
-    std::apply([&f](const auto&... argument) { detail::bind_all(f, argument...); }, arguments);
-  }
-
- private:
-  template <std::size_t... I>
-  static constexpr void render_arguments(sql_writer& w, std::index_sequence<I...>) {
-    ((w << (I == 0 ? "" : ", "), Args::render(w)), ...);
+    arguments.for_each([&f](const auto& argument) { argument.bind(f); });
   }
 };
 
@@ -3694,7 +3775,7 @@ namespace detail {
 template <fixed_string Name, class T, null_rule Nulls, class... Args>
 constexpr auto call(Args&&... arguments) {
   return function_call<Name, T, Nulls, operand_t<Args>...>{
-      {}, {to_operand(std::forward<Args>(arguments))...}};
+      {}, pack<operand_t<Args>...>(to_operand(std::forward<Args>(arguments))...)};
 }
 
 template <class E>
@@ -3713,7 +3794,9 @@ constexpr auto coalesce(First&& first, Rest&&... rest) {
   (detail::check_comparable<decltype(head), operand_t<Rest>>(), ...);
   return function_call<"coalesce", sql_type_t<decltype(head)>, null_rule::if_all_arguments,
                        decltype(head), operand_t<Rest>...>{
-      {}, {std::move(head), to_operand(std::forward<Rest>(rest))...}};
+      {},
+      detail::pack<decltype(head), operand_t<Rest>...>(std::move(head),
+                                                       to_operand(std::forward<Rest>(rest))...)};
 }
 
 /// lower(text), upper(text).
@@ -4102,7 +4185,6 @@ struct sql_text {
 // statement is the concatenation of its clauses in both respects.
 
 #include <cstddef>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -4154,47 +4236,36 @@ struct text_clause {
 /// Items, separated by ", ".
 template <class... Items>
 struct item_list {
-  std::tuple<Items...> items;
+  detail::pack<Items...> items;
 
   using tables = concat_t<typename Items::tables...>;
   using params = concat_t<typename Items::params...>;
   static constexpr void render(sql_writer& w) {
-    render_items(w, std::index_sequence_for<Items...>{});
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), Items::render(w)), ...);
   }
   template <class F>
   constexpr void bind(F& f) const {
-    std::apply([&f](const auto&... item) { (item.bind(f), ...); }, items);
-  }
-
- private:
-  template <std::size_t... I>
-  static constexpr void render_items(sql_writer& w, std::index_sequence<I...>) {
-    ((w << (I == 0 ? "" : ", "), Items::render(w)), ...);
+    items.for_each([&f](const auto& item) { item.bind(f); });
   }
 };
 
+/// An item_list of the given items.
+template <class... Items>
+constexpr auto make_item_list(Items&&... items) {
+  return item_list<std::remove_cvref_t<Items>...>{
+      detail::pack<std::remove_cvref_t<Items>...>(std::forward<Items>(items)...)};
+}
+
 namespace detail {
 
+/// `replacement` when Take, else `original`: builds a statement with one clause swapped.
 template <bool Take, class New, class Old>
 constexpr decltype(auto) pick(New&& replacement, Old&& original) {
   if constexpr (Take)
     return std::forward<New>(replacement);
   else
     return std::forward<Old>(original);
-}
-
-/// The tuple with element I replaced (moved from `clauses`).
-template <std::size_t I, class New, class... C, std::size_t... J>
-constexpr auto replace_element(std::tuple<C...>&& clauses, New&& replacement,
-                               std::index_sequence<J...>) {
-  return std::tuple<std::conditional_t<J == I, std::remove_cvref_t<New>, C>...>(
-      pick<J == I>(std::forward<New>(replacement), std::get<J>(std::move(clauses)))...);
-}
-
-template <std::size_t I, class New, class... C>
-constexpr auto replace_element(std::tuple<C...>&& clauses, New&& replacement) {
-  return replace_element<I>(std::move(clauses), std::forward<New>(replacement),
-                            std::index_sequence_for<C...>{});
 }
 
 }  // namespace detail
@@ -4204,7 +4275,6 @@ constexpr auto replace_element(std::tuple<C...>&& clauses, New&& replacement) {
 // FROM and JOIN: the tables a query reads, which the column checks compare against (its scope),
 // and which of them an outer join may leave missing (their columns then read as std::optional).
 
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -4289,7 +4359,7 @@ struct nullable_tables_of<Scope, Nullable, First, Rest...>
 /// FROM first[, more] [JOIN ...]...
 template <class... Entries>
 struct from_clause {
-  std::tuple<Entries...> entries;
+  detail::pack<Entries...> entries;
 
   using scope = type_list<typename detail::from_entry_traits<Entries>::identity...>;
   using null_tables =
@@ -4299,31 +4369,25 @@ struct from_clause {
 
   static constexpr void render(sql_writer& w) {
     w << " FROM ";
-    render_entries(w, std::index_sequence_for<Entries...>{});
+    render_entries(w);
   }
   template <class F>
   constexpr void bind(F& f) const {
-    std::apply([&f](const auto&... entry) { (entry.bind(f), ...); }, entries);
+    entries.for_each([&f](const auto& entry) { entry.bind(f); });
   }
 
   /// This FROM with one more entry.
   template <class Entry>
   constexpr auto then(Entry&& entry) && {
-    return std::apply(
-        [&](auto&&... existing) {
-          return from_clause<Entries..., std::remove_cvref_t<Entry>>{
-              {std::move(existing)..., std::forward<Entry>(entry)}};
-        },
-        std::move(entries));
+    return from_clause<Entries..., std::remove_cvref_t<Entry>>{
+        std::move(entries).with_back(std::forward<Entry>(entry))};
   }
 
  private:
-  template <std::size_t... I>
-  static constexpr void render_entries(sql_writer& w, std::index_sequence<I...>) {
-    // Plain tables after the first are comma-separated; joins bring their own keyword.
-    ((w << (I == 0 || std::tuple_element_t<I, std::tuple<Entries...>>::is_join ? "" : ", "),
-      std::tuple_element_t<I, std::tuple<Entries...>>::render(w)),
-     ...);
+  // Plain tables after the first are comma-separated; joins bring their own keyword.
+  static constexpr void render_entries(sql_writer& w) {
+    std::size_t index = 0;
+    ((w << (index++ == 0 || Entries::is_join ? "" : ", "), Entries::render(w)), ...);
   }
 };
 
@@ -4427,7 +4491,7 @@ template <class... Items>
 constexpr auto make_returning(Items&&... items) {
   static_assert(sizeof...(Items) > 0, "returning() needs at least one column or expression");
   return returning_clause<decltype(returning_item(std::declval<Items>()))...>{
-      {{returning_item(std::forward<Items>(items))...}}};
+      make_item_list(returning_item(std::forward<Items>(items))...)};
 }
 
 }  // namespace detail
@@ -4655,6 +4719,26 @@ struct update_query {
                 detail::make_returning(std::forward<Items>(items)...));
   }
 
+  /// A copy of this statement (what the lvalue forms of the builders start from).
+  constexpr update_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
+  template <class... A>
+  constexpr auto from(A&&... a) const& {
+    return copy().from(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto where(A&&... a) const& {
+    return copy().where(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto all_rows(A&&... a) const& {
+    return copy().all_rows(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto returning(A&&... a) const& {
+    return copy().returning(std::forward<A>(a)...);
+  }
+
  private:
   template <class S, class F, class W, class R>
   static constexpr auto make(S&& s, F&& f, W&& w, R&& r) {
@@ -4673,7 +4757,7 @@ struct update_target {
     detail::check_assignments<Table, std::remove_cvref_t<Assignments>...>();
     using list = item_list<std::remove_cvref_t<Assignments>...>;
     return update_query<Table, list, no_clause, no_clause, no_clause>{
-        list{{std::forward<Assignments>(assignments)...}}, {}, {}, {}};
+        make_item_list(std::forward<Assignments>(assignments)...), {}, {}, {}};
   }
 };
 
@@ -4767,6 +4851,26 @@ struct delete_query {
     static_assert(is_empty_clause<Returning>, "RETURNING is already set");
     return make(std::move(using_list), std::move(condition),
                 detail::make_returning(std::forward<Items>(items)...));
+  }
+
+  /// A copy of this statement (what the lvalue forms of the builders start from).
+  constexpr delete_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
+  template <class... A>
+  constexpr auto using_(A&&... a) const& {
+    return copy().using_(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto where(A&&... a) const& {
+    return copy().where(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto all_rows(A&&... a) const& {
+    return copy().all_rows(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto returning(A&&... a) const& {
+    return copy().returning(std::forward<A>(a)...);
   }
 
  private:
@@ -4914,7 +5018,7 @@ struct pending_conflict {
     detail::check_assignments<typename Query::target_table, std::remove_cvref_t<Assignments>...>();
     using action = do_update_action<std::remove_cvref_t<Assignments>...>;
     return std::move(query).with_conflict(conflict_clause<type_list<Targets...>, action>{
-        action{{{std::forward<Assignments>(assignments)...}}}});
+        action{make_item_list(std::forward<Assignments>(assignments)...)}});
   }
 };
 
@@ -4925,7 +5029,7 @@ namespace pgdsl {
 /// ("a", "b") VALUES ($1, $2), from set(a = ..., b = ...).
 template <class... Assignments>
 struct values_clause {
-  std::tuple<Assignments...> assignments;
+  detail::pack<Assignments...> assignments;
 
   using tables = concat_t<typename Assignments::tables...>;
   using params = concat_t<typename Assignments::params...>;
@@ -4939,7 +5043,7 @@ struct values_clause {
   }
   template <class F>
   constexpr void bind(F& f) const {
-    std::apply([&f](const auto&... a) { (a.bind(f), ...); }, assignments);
+    assignments.for_each([&f](const auto& a) { a.bind(f); });
   }
 
  private:
@@ -5030,6 +5134,22 @@ struct insert_query {
     return insert_query<Table, Source, Conflict, decltype(list)>{
         std::move(source), std::move(conflict), std::move(list)};
   }
+  /// A copy of this statement (what the lvalue forms of the builders start from).
+  constexpr insert_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
+  template <class... A>
+  constexpr auto on_conflict(A&&... a) const& {
+    return copy().on_conflict(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto on_conflict_do_nothing(A&&... a) const& {
+    return copy().on_conflict_do_nothing(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto returning(A&&... a) const& {
+    return copy().returning(std::forward<A>(a)...);
+  }
+
   template <class New>
   constexpr auto with_conflict(New&& clause) && {
     return insert_query<Table, Source, std::remove_cvref_t<New>, Returning>{
@@ -5057,7 +5177,10 @@ struct insert_target {
     detail::check_required_columns<
         Table, type_list<typename std::remove_cvref_t<Assignments>::column...>>();
     return detail::new_insert_query<Table, values_clause<std::remove_cvref_t<Assignments>...>>{
-        {{std::forward<Assignments>(assignments)...}}, {}, {}};
+        {detail::pack<std::remove_cvref_t<Assignments>...>(
+            std::forward<Assignments>(assignments)...)},
+        {},
+        {}};
   }
   /// DEFAULT VALUES: every column takes its default.
   constexpr auto default_values() const {
@@ -5241,12 +5364,44 @@ auto insert_columns<Table, Columns...>::values(const Rows& rows) const {
 
 #include <cstddef>
 #include <cstdint>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
 
 namespace pgdsl {
+
+namespace detail {
+
+/// An ORDER BY key: a sort_item as given, anything else as an operand (the server's default order).
+template <class Item>
+constexpr auto to_sort_operand(Item&& item) {
+  if constexpr (requires { item.nulls_first(); })
+    return std::remove_cvref_t<Item>(std::forward<Item>(item));
+  else
+    return to_operand(std::forward<Item>(item));
+}
+template <class Item>
+using sort_operand_t = decltype(to_sort_operand(std::declval<Item>()));
+
+/// Keyword followed by a condition checked to be boolean: WHERE, HAVING.
+template <fixed_string Keyword, class Condition>
+constexpr auto condition_clause(Condition&& condition) {
+  auto operand = to_operand(std::forward<Condition>(condition));
+  check_boolean<decltype(operand)>();
+  return keyword_clause<Keyword, decltype(operand)>{std::move(operand)};
+}
+
+/// The result columns a select item contributes: one, or all of a table's for all_of().
+template <class Item, class NullTables>
+struct select_item_columns {
+  using type = type_list<result_column<Item, NullTables>>;
+};
+template <class... Columns, class NullTables>
+struct select_item_columns<column_pack<type_list<Columns...>>, NullTables> {
+  using type = type_list<result_column<Columns, NullTables>...>;
+};
+
+}  // namespace detail
 
 /// SELECT [DISTINCT] items.
 template <bool Distinct, class... Items>
@@ -5256,7 +5411,7 @@ struct select_list {
   using tables = typename item_list<Items...>::tables;
   using params = typename item_list<Items...>::params;
   template <class NullTables>
-  using result_columns = result_columns_of<NullTables, Items...>;
+  using result_columns = concat_t<typename detail::select_item_columns<Items, NullTables>::type...>;
 
   static constexpr void render(sql_writer& w) {
     w << (Distinct ? "SELECT DISTINCT " : "SELECT ");
@@ -5271,80 +5426,79 @@ struct select_list {
 template <class Query, join_kind Kind, class Table>
 struct pending_join;
 
-namespace detail {
-/// An ORDER BY key: a sort_item as given, anything else as an operand (server's default order).
-template <class Item>
-constexpr auto to_sort_operand(Item&& item) {
-  if constexpr (requires { item.nulls_first(); })
-    return std::remove_cvref_t<Item>(std::forward<Item>(item));
-  else
-    return to_operand(std::forward<Item>(item));
-}
-template <class Item>
-using sort_operand_t = decltype(to_sort_operand(std::declval<Item>()));
-}  // namespace detail
-
-/// A SELECT statement; Clauses are its slots in SQL order (see the slot enum).
-template <class... Clauses>
+/// A SELECT statement: one member per clause, in SQL's order; an unused clause is no_clause.
+template <class Items, class From, class Where, class GroupBy, class Having, class OrderBy,
+          class Limit, class Offset, class Lock>
 struct select_query {
-  enum slot : std::size_t {
-    items_slot,
-    from_slot,
-    where_slot,
-    group_by_slot,
-    having_slot,
-    order_by_slot,
-    limit_slot,
-    offset_slot,
-    lock_slot
-  };
-  template <std::size_t I>
-  using clause_t = std::tuple_element_t<I, std::tuple<Clauses...>>;
+  Items items;
+  From from_list;
+  Where condition;
+  GroupBy grouping;
+  Having group_condition;
+  OrderBy ordering;
+  Limit limit_count;
+  Offset offset_count;
+  Lock row_lock;
 
-  std::tuple<Clauses...> clauses;
-
-  using params = concat_t<typename Clauses::params...>;
+  using params =
+      concat_t<typename Items::params, typename From::params, typename Where::params,
+               typename GroupBy::params, typename Having::params, typename OrderBy::params,
+               typename Limit::params, typename Offset::params, typename Lock::params>;
   using param_types = params;
   static constexpr std::size_t param_count = params::size;
-  using scope = typename clause_t<from_slot>::scope;
-  using null_tables = typename clause_t<from_slot>::null_tables;
+  using scope = typename From::scope;
+  using null_tables = typename From::null_tables;
   /// Tables referenced here but not in this query's FROM: the enclosing query's (correlation).
-  using outer_tables = difference_t<concat_t<typename Clauses::tables...>, scope>;
-  using result_columns = typename clause_t<items_slot>::template result_columns<null_tables>;
+  using outer_tables = difference_t<
+      concat_t<typename Items::tables, typename From::tables, typename Where::tables,
+               typename GroupBy::tables, typename Having::tables, typename OrderBy::tables>,
+      scope>;
+  using result_columns = typename Items::template result_columns<null_tables>;
 
   /// The SQL text, a compile-time constant: static_assert(q.sql == "SELECT ...").
   static constexpr sql_text<select_query> sql{};
 
-  static constexpr void render(sql_writer& w) { (Clauses::render(w), ...); }
+  static constexpr void render(sql_writer& w) {
+    Items::render(w);
+    From::render(w);
+    Where::render(w);
+    GroupBy::render(w);
+    Having::render(w);
+    OrderBy::render(w);
+    Limit::render(w);
+    Offset::render(w);
+    Lock::render(w);
+  }
   /// Calls f(value) for each bound value, in $n order.
   template <class F>
   constexpr void bind(F&& f) const {
-    std::apply([&f](const auto&... clause) { (clause.bind(f), ...); }, clauses);
+    detail::bind_all(f, items, from_list, condition, grouping, group_condition, ordering,
+                     limit_count, offset_count, row_lock);
   }
   static constexpr void check_complete() { detail::check_scope<outer_tables>(); }
 
   /// FROM tables (a comma between several: their cross product).
   template <table_type... Tables>
   constexpr auto from(const Tables&... tables) && {
-    static_assert(is_empty_clause<clause_t<from_slot>>,
+    static_assert(is_empty_clause<From>,
                   "FROM is already set: add tables with .join(table).on(...)");
-    return replace<from_slot>(make_from(tables...));
+    return std::move(*this).template replace<1>(make_from(tables...));
   }
   template <table_type Table>
   constexpr auto join(const Table&) && {
-    return start_join<join_kind::inner, Table>();
+    return pending_join<select_query, join_kind::inner, Table>{std::move(*this)};
   }
   template <table_type Table>
   constexpr auto left_join(const Table&) && {
-    return start_join<join_kind::left, Table>();
+    return pending_join<select_query, join_kind::left, Table>{std::move(*this)};
   }
   template <table_type Table>
   constexpr auto right_join(const Table&) && {
-    return start_join<join_kind::right, Table>();
+    return pending_join<select_query, join_kind::right, Table>{std::move(*this)};
   }
   template <table_type Table>
   constexpr auto full_join(const Table&) && {
-    return start_join<join_kind::full, Table>();
+    return pending_join<select_query, join_kind::full, Table>{std::move(*this)};
   }
   template <table_type Table>
   constexpr auto cross_join(const Table&) && {
@@ -5352,113 +5506,165 @@ struct select_query {
   }
   template <class Condition>
   constexpr auto where(Condition&& condition) && {
-    static_assert(is_empty_clause<clause_t<where_slot>>,
+    static_assert(is_empty_clause<Where>,
                   "WHERE is already set: combine conditions with && in one .where()");
-    return replace<where_slot>(
-        make_condition_clause<" WHERE ">(std::forward<Condition>(condition)));
+    return std::move(*this).template replace<2>(
+        detail::condition_clause<" WHERE ">(std::forward<Condition>(condition)));
   }
   template <class... Expressions>
   constexpr auto group_by(Expressions&&... expressions) && {
-    static_assert(is_empty_clause<clause_t<group_by_slot>>,
+    static_assert(is_empty_clause<GroupBy>,
                   "GROUP BY is already set: list every expression in one .group_by()");
-    return replace<group_by_slot>(
-        keyword_clause<" GROUP BY ", item_list<operand_t<Expressions>...>>{
-            {{to_operand(std::forward<Expressions>(expressions))...}}});
+    using list = item_list<operand_t<Expressions>...>;
+    return std::move(*this).template replace<3>(keyword_clause<" GROUP BY ", list>{
+        make_item_list(to_operand(std::forward<Expressions>(expressions))...)});
   }
   template <class Condition>
   constexpr auto having(Condition&& condition) && {
-    static_assert(is_empty_clause<clause_t<having_slot>>,
+    static_assert(is_empty_clause<Having>,
                   "HAVING is already set: combine conditions with && in one .having()");
-    return replace<having_slot>(
-        make_condition_clause<" HAVING ">(std::forward<Condition>(condition)));
+    return std::move(*this).template replace<4>(
+        detail::condition_clause<" HAVING ">(std::forward<Condition>(condition)));
   }
-  template <class... Items>
-  constexpr auto order_by(Items&&... sort_items) && {
-    static_assert(is_empty_clause<clause_t<order_by_slot>>,
+  template <class... Keys>
+  constexpr auto order_by(Keys&&... keys) && {
+    static_assert(is_empty_clause<OrderBy>,
                   "ORDER BY is already set: list every key in one .order_by()");
-    return replace<order_by_slot>(
-        keyword_clause<" ORDER BY ", item_list<detail::sort_operand_t<Items>...>>{
-            {{detail::to_sort_operand(std::forward<Items>(sort_items))...}}});
+    using list = item_list<detail::sort_operand_t<Keys>...>;
+    return std::move(*this).template replace<5>(keyword_clause<" ORDER BY ", list>{
+        make_item_list(detail::to_sort_operand(std::forward<Keys>(keys))...)});
   }
   constexpr auto limit(std::int64_t count) && {
-    static_assert(is_empty_clause<clause_t<limit_slot>>, "LIMIT is already set");
-    return replace<limit_slot>(keyword_clause<" LIMIT ", parameter<std::int64_t>>{{{}, count}});
+    static_assert(is_empty_clause<Limit>, "LIMIT is already set");
+    return std::move(*this).template replace<6>(
+        keyword_clause<" LIMIT ", parameter<std::int64_t>>{{{}, count}});
   }
   constexpr auto offset(std::int64_t count) && {
-    static_assert(is_empty_clause<clause_t<offset_slot>>, "OFFSET is already set");
-    return replace<offset_slot>(keyword_clause<" OFFSET ", parameter<std::int64_t>>{{{}, count}});
+    static_assert(is_empty_clause<Offset>, "OFFSET is already set");
+    return std::move(*this).template replace<7>(
+        keyword_clause<" OFFSET ", parameter<std::int64_t>>{{{}, count}});
   }
-  /// FOR UPDATE / FOR SHARE row locks, optionally .skip_locked() or .nowait().
-  constexpr auto for_update() && { return set_lock<" FOR UPDATE">(); }
-  constexpr auto for_share() && { return set_lock<" FOR SHARE">(); }
-  constexpr auto skip_locked() && { return change_lock<" SKIP LOCKED">(); }
-  constexpr auto nowait() && { return change_lock<" NOWAIT">(); }
+  /// FOR UPDATE / FOR SHARE row locks, optionally followed by .skip_locked() or .nowait().
+  constexpr auto for_update() && {
+    static_assert(is_empty_clause<Lock>, "a row lock is already set");
+    return std::move(*this).template replace<8>(text_clause<" FOR UPDATE">{});
+  }
+  constexpr auto for_share() && {
+    static_assert(is_empty_clause<Lock>, "a row lock is already set");
+    return std::move(*this).template replace<8>(text_clause<" FOR SHARE">{});
+  }
+  constexpr auto skip_locked() && {
+    return std::move(*this).template lock_option<" SKIP LOCKED">();
+  }
+  constexpr auto nowait() && { return std::move(*this).template lock_option<" NOWAIT">(); }
 
   /// Not a SELECT clause: explains what to write instead.
-  template <class... Items>
-  constexpr void returning(Items&&...) const {
-    static_assert(
-        sizeof...(Items) < 0,
-        "RETURNING belongs to INSERT, UPDATE and DELETE: a SELECT returns its select list");
+  template <class... Returned>
+  constexpr void returning(Returned&&...) const {
+    static_assert(sizeof...(Returned) < 0,
+                  "RETURNING belongs to INSERT, UPDATE and DELETE: a SELECT returns its select "
+                  "list");
   }
 
-  // The same builders on an lvalue query copy it first.
+  /// A copy of this query (what the lvalue forms of the builders start from).
+  constexpr select_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
   template <class... A>
-  constexpr auto from(const A&... a) const& {
-    return copy().from(a...);
+  constexpr auto from(A&&... a) const& {
+    return copy().from(std::forward<A>(a)...);
   }
-  template <class A>
-  constexpr auto where(A&& a) const& {
-    return copy().where(std::forward<A>(a));
+  template <class... A>
+  constexpr auto join(A&&... a) const& {
+    return copy().join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto left_join(A&&... a) const& {
+    return copy().left_join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto right_join(A&&... a) const& {
+    return copy().right_join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto full_join(A&&... a) const& {
+    return copy().full_join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto cross_join(A&&... a) const& {
+    return copy().cross_join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto where(A&&... a) const& {
+    return copy().where(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto group_by(A&&... a) const& {
+    return copy().group_by(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto having(A&&... a) const& {
+    return copy().having(std::forward<A>(a)...);
   }
   template <class... A>
   constexpr auto order_by(A&&... a) const& {
     return copy().order_by(std::forward<A>(a)...);
   }
-  constexpr auto limit(std::int64_t n) const& { return copy().limit(n); }
-  constexpr auto offset(std::int64_t n) const& { return copy().offset(n); }
+  constexpr auto limit(std::int64_t count) const& { return copy().limit(count); }
+  constexpr auto offset(std::int64_t count) const& { return copy().offset(count); }
+  template <class... A>
+  constexpr auto for_update(A&&... a) const& {
+    return copy().for_update(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto for_share(A&&... a) const& {
+    return copy().for_share(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto skip_locked(A&&... a) const& {
+    return copy().skip_locked(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto nowait(A&&... a) const& {
+    return copy().nowait(std::forward<A>(a)...);
+  }
 
-  /// Appends a join to FROM (used by pending_join).
+  /// Appends a join to FROM (pending_join's .on() calls this).
   template <join_kind Kind, class Table, class Condition>
   constexpr auto add_join(Condition&& condition) && {
-    static_assert(!is_empty_clause<clause_t<from_slot>>, "a JOIN needs a FROM first: .from(table)");
-    auto entry =
-        join_item<Kind, Table, std::remove_cvref_t<Condition>>{std::forward<Condition>(condition)};
-    return replace<from_slot>(std::get<from_slot>(std::move(clauses)).then(std::move(entry)));
+    static_assert(!is_empty_clause<From>, "a JOIN needs a FROM first: .from(table)");
+    return std::move(*this).template replace<1>(
+        std::move(from_list).then(join_item<Kind, Table, std::remove_cvref_t<Condition>>{
+            std::forward<Condition>(condition)}));
+  }
+
+  /// This query with clause I (in member order) replaced by `clause`.
+  template <std::size_t I, class New>
+  constexpr auto replace(New&& clause) && {
+    using N = std::remove_cvref_t<New>;
+    using detail::pick;
+    return select_query<
+        std::conditional_t<I == 0, N, Items>, std::conditional_t<I == 1, N, From>,
+        std::conditional_t<I == 2, N, Where>, std::conditional_t<I == 3, N, GroupBy>,
+        std::conditional_t<I == 4, N, Having>, std::conditional_t<I == 5, N, OrderBy>,
+        std::conditional_t<I == 6, N, Limit>, std::conditional_t<I == 7, N, Offset>,
+        std::conditional_t<I == 8, N, Lock>>{
+        pick<I == 0>(std::forward<New>(clause), std::move(items)),
+        pick<I == 1>(std::forward<New>(clause), std::move(from_list)),
+        pick<I == 2>(std::forward<New>(clause), std::move(condition)),
+        pick<I == 3>(std::forward<New>(clause), std::move(grouping)),
+        pick<I == 4>(std::forward<New>(clause), std::move(group_condition)),
+        pick<I == 5>(std::forward<New>(clause), std::move(ordering)),
+        pick<I == 6>(std::forward<New>(clause), std::move(limit_count)),
+        pick<I == 7>(std::forward<New>(clause), std::move(offset_count)),
+        pick<I == 8>(std::forward<New>(clause), std::move(row_lock))};
   }
 
  private:
-  constexpr select_query copy() const { return *this; }
-
-  template <std::size_t I, class Clause>
-  constexpr auto replace(Clause&& clause) {
-    auto replaced = detail::replace_element<I>(std::move(clauses), std::forward<Clause>(clause));
-    return std::apply(
-        [](auto&&... c) {
-          return select_query<std::remove_cvref_t<decltype(c)>...>{{std::move(c)...}};
-        },
-        std::move(replaced));
-  }
-  template <join_kind Kind, class Table>
-  constexpr auto start_join() {
-    return pending_join<select_query, Kind, Table>{std::move(*this)};
-  }
-  template <fixed_string Keyword, class Condition>
-  static constexpr auto make_condition_clause(Condition&& condition) {
-    auto operand = to_operand(std::forward<Condition>(condition));
-    detail::check_boolean<decltype(operand)>();
-    return keyword_clause<Keyword, decltype(operand)>{std::move(operand)};
-  }
-  template <fixed_string Text>
-  constexpr auto set_lock() {
-    static_assert(is_empty_clause<clause_t<lock_slot>>, "a row lock is already set");
-    return replace<lock_slot>(text_clause<Text>{});
-  }
   template <fixed_string Option>
-  constexpr auto change_lock() {
-    static_assert(!is_empty_clause<clause_t<lock_slot>>,
+  constexpr auto lock_option() && {
+    static_assert(!is_empty_clause<Lock>,
                   "SKIP LOCKED and NOWAIT follow .for_update() or .for_share()");
-    return replace<lock_slot>(text_clause<concat(clause_t<lock_slot>::text, Option)>{});
+    return std::move(*this).template replace<8>(text_clause<concat(Lock::text, Option)>{});
   }
 };
 
@@ -5476,33 +5682,35 @@ struct pending_join {
 };
 
 namespace detail {
+
 template <class... Clauses>
 inline constexpr bool is_select_query<select_query<Clauses...>> = true;
 
+/// A select item as stored: aliases and all_of() packs as given, anything else as an operand.
 template <class Item>
-constexpr auto select_items(Item&& item) {
-  if constexpr (requires { item.alias; })
-    return std::tuple<std::remove_cvref_t<Item>>(std::forward<Item>(item));
+constexpr auto select_item(Item&& item) {
+  if constexpr (requires { item.alias; } || is_column_pack<std::remove_cvref_t<Item>>)
+    return std::remove_cvref_t<Item>(std::forward<Item>(item));
   else
-    return std::tuple<operand_t<Item>>(to_operand(std::forward<Item>(item)));
-}
-template <class... Columns>
-constexpr auto select_items(column_pack<type_list<Columns...>>) {
-  return std::tuple<Columns...>{};
+    return to_operand(std::forward<Item>(item));
 }
 
 template <bool Distinct, class... Items>
 constexpr auto make_select(Items&&... items) {
-  auto all = std::tuple_cat(select_items(std::forward<Items>(items))...);
-  return std::apply(
-      [](auto&&... item) {
-        using list = select_list<Distinct, std::remove_cvref_t<decltype(item)>...>;
-        return select_query<list, no_clause, no_clause, no_clause, no_clause, no_clause, no_clause,
-                            no_clause, no_clause>{
-            {list{{{std::move(item)...}}}, {}, {}, {}, {}, {}, {}, {}, {}}};
-      },
-      std::move(all));
+  using list = select_list<Distinct, decltype(select_item(std::declval<Items>()))...>;
+  return select_query<list, no_clause, no_clause, no_clause, no_clause, no_clause, no_clause,
+                      no_clause, no_clause>{
+      list{make_item_list(select_item(std::forward<Items>(items))...)},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {}};
 }
+
 }  // namespace detail
 
 /// SELECT items: columns, expressions, expr.as<"alias">(), all_of(table).

@@ -13,7 +13,7 @@ namespace {
 
 [[maybe_unused]] void comparison_operators() {
   auto q = select(users.id).from(users).where(users.id == 1 && users.id != 2 && users.id < 3 &&
-                                             users.id <= 4 && users.id > 5 && users.id >= 6);
+                                              users.id <= 4 && users.id > 5 && users.id >= 6);
   static_assert(renders_as<decltype(q)>(
       R"(SELECT "users"."id" FROM "users" WHERE ((((("users"."id" = $1 AND "users"."id" <> $2) )"
       R"(AND "users"."id" < $3) AND "users"."id" <= $4) AND "users"."id" > $5) AND "users"."id" >= $6))"));
@@ -27,7 +27,8 @@ namespace {
 }
 
 [[maybe_unused]] void and_or_not_nest_with_parentheses() {
-  auto q = select(users.id).from(users).where(!(users.id == 1) && (users.score > 2.0 || users.email == "x"));
+  auto q = select(users.id).from(users).where(!(users.id == 1) &&
+                                              (users.score > 2.0 || users.email == "x"));
   static_assert(renders_as<decltype(q)>(
       R"(SELECT "users"."id" FROM "users" WHERE (NOT ("users"."id" = $1) AND )"
       R"(("users"."score" > $2 OR "users"."email" = $3)))"));
@@ -52,22 +53,24 @@ namespace {
 }
 
 [[maybe_unused]] void like_and_ilike() {
-  auto q = select(users.id).from(users).where(users.email.like("%@example.com") &&
-                                             users.username.not_like("adm%") &&
-                                             users.email.ilike("%@EXAMPLE.COM") &&
-                                             users.username.not_ilike("ROOT"));
+  auto q = select(users.id).from(users).where(
+      users.email.like("%@example.com") && users.username.not_like("adm%") &&
+      users.email.ilike("%@EXAMPLE.COM") && users.username.not_ilike("ROOT"));
   static_assert(renders_as<decltype(q)>(
       R"(SELECT "users"."id" FROM "users" WHERE ((("users"."email" LIKE $1 AND )"
       R"("users"."username" NOT LIKE $2) AND "users"."email" ILIKE $3) AND )"
       R"("users"."username" NOT ILIKE $4))"));
 }
 
-[[maybe_unused]] void in_and_not_in_over_a_list_bind_one_array(const std::vector<std::int64_t>& ids) {
-  auto q = select(users.id).from(users).where(users.id.in(ids) && users.username.not_in(std::vector<std::string>{"root"}));
+[[maybe_unused]] void in_and_not_in_over_a_list_bind_one_array(
+    const std::vector<std::int64_t>& ids) {
+  auto q = select(users.id).from(users).where(
+      users.id.in(ids) && users.username.not_in(std::vector<std::string>{"root"}));
   static_assert(renders_as<decltype(q)>(
       R"(SELECT "users"."id" FROM "users" WHERE ("users"."id" = ANY($1) AND "users"."username" <> ALL($2)))"));
-  static_assert(std::is_same_v<decltype(q)::param_types,
-                               pgdsl::type_list<std::vector<std::int64_t>, std::vector<std::string>>>);
+  static_assert(
+      std::is_same_v<decltype(q)::param_types,
+                     pgdsl::type_list<std::vector<std::int64_t>, std::vector<std::string>>>);
 }
 
 [[maybe_unused]] void between_null_checks_and_distinct_from() {
@@ -83,8 +86,8 @@ namespace {
 }
 
 [[maybe_unused]] void functions() {
-  auto q = select(pgdsl::coalesce(users.score, 0.0), pgdsl::lower(users.email), pgdsl::upper(users.username),
-                  pgdsl::length(users.username), pgdsl::now())
+  auto q = select(pgdsl::coalesce(users.score, 0.0), pgdsl::lower(users.email),
+                  pgdsl::upper(users.username), pgdsl::length(users.username), pgdsl::now())
                .from(users);
   static_assert(renders_as<decltype(q)>(
       R"(SELECT coalesce("users"."score", $1), lower("users"."email"), upper("users"."username"), )"
@@ -97,8 +100,9 @@ namespace {
 
 [[maybe_unused]] void aggregates() {
   auto q = select(pgdsl::count(), pgdsl::count(users.score), pgdsl::count_distinct(users.email),
-                  pgdsl::sum(order_items.quantity), pgdsl::sum(orders.total), pgdsl::avg(order_items.quantity),
-                  pgdsl::avg(users.score), pgdsl::min(users.created_at), pgdsl::max(users.username))
+                  pgdsl::sum(order_items.quantity), pgdsl::sum(orders.total),
+                  pgdsl::avg(order_items.quantity), pgdsl::avg(users.score),
+                  pgdsl::min(users.created_at), pgdsl::max(users.username))
                .from(users)
                .cross_join(orders)
                .cross_join(order_items);
@@ -113,7 +117,8 @@ namespace {
   static_assert(std::is_same_v<pgdsl::at_t<4, columns>::value_type, std::optional<pgdsl::numeric>>);
   static_assert(std::is_same_v<pgdsl::at_t<5, columns>::value_type, std::optional<pgdsl::numeric>>);
   static_assert(std::is_same_v<pgdsl::at_t<6, columns>::value_type, std::optional<double>>);
-  static_assert(std::is_same_v<pgdsl::at_t<7, columns>::value_type, std::optional<pgdsl::timestamptz>>);
+  static_assert(
+      std::is_same_v<pgdsl::at_t<7, columns>::value_type, std::optional<pgdsl::timestamptz>>);
 }
 
 [[maybe_unused]] void case_when_and_cast() {
@@ -135,10 +140,9 @@ namespace {
 }
 
 [[maybe_unused]] void literals_are_written_into_the_text() {
-  auto q = select(users.id).from(users).where(users.id > pgdsl::lit<100> &&
-                                             users.username != pgdsl::lit_text<"it's"> &&
-                                             (users.id == 1) == pgdsl::lit<true> &&
-                                             users.id < pgdsl::lit<-5000000000LL>);
+  auto q = select(users.id).from(users).where(
+      users.id > pgdsl::lit<100> && users.username != pgdsl::lit_text<"it's"> &&
+      (users.id == 1) == pgdsl::lit<true> && users.id < pgdsl::lit<-5000000000LL>);
   static_assert(renders_as<decltype(q)>(
       R"(SELECT "users"."id" FROM "users" WHERE ((("users"."id" > 100 AND )"
       R"("users"."username" <> 'it''s') AND ("users"."id" = $1) = TRUE) AND )"
@@ -147,12 +151,27 @@ namespace {
 }
 
 [[maybe_unused]] void numbers_of_different_widths_compare() {
-  auto q = select(order_items.product).from(order_items).where(
-      order_items.quantity == std::int64_t{3} && order_items.unit_price > 2.5 &&
-      order_items.quantity < order_items.unit_price);
+  auto q = select(order_items.product)
+               .from(order_items)
+               .where(order_items.quantity == std::int64_t{3} && order_items.unit_price > 2.5 &&
+                      order_items.quantity < order_items.unit_price);
   static_assert(renders_as<decltype(q)>(
       R"(SELECT "order_items"."product" FROM "order_items" WHERE (("order_items"."quantity" = $1 AND )"
       R"("order_items"."unit_price" > $2) AND "order_items"."quantity" < "order_items"."unit_price"))"));
+}
+
+}  // namespace
+
+namespace {
+
+[[maybe_unused]] void in_over_an_inline_list() {
+  auto q =
+      select(users.id).from(users).where(users.id.in({1, 2, 3}) && users.email.not_in({"a", "b"}));
+  static_assert(renders_as<decltype(q)>(
+      R"(SELECT "users"."id" FROM "users" WHERE ("users"."id" = ANY($1) AND "users"."email" <> ALL($2)))"));
+  static_assert(
+      std::is_same_v<decltype(q)::param_types,
+                     pgdsl::type_list<std::vector<std::int32_t>, std::vector<std::string>>>);
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// Golden SQL of INSERT: VALUES from set(), DEFAULT VALUES, INSERT ... SELECT, ON CONFLICT, RETURNING.
+// Golden SQL of INSERT: VALUES from set(), DEFAULT VALUES, INSERT ... SELECT, ON CONFLICT,
+// RETURNING.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,8 +13,8 @@ namespace {
 
 [[maybe_unused]] void inserts_from_assignments(const std::string& email) {
   auto q = pgdsl::insert_into(users).set(users.username = "bob", users.email = email);
-  static_assert(renders_as<decltype(q)>(
-      R"(INSERT INTO "users" ("username", "email") VALUES ($1, $2))"));
+  static_assert(
+      renders_as<decltype(q)>(R"(INSERT INTO "users" ("username", "email") VALUES ($1, $2))"));
   static_assert(decltype(q)::result_columns::size == 0);
 }
 
@@ -29,16 +30,17 @@ namespace {
   auto q = pgdsl::insert_into(users)
                .set(users.username = "bob", users.email = "b@example.com")
                .returning(users.id, users.created_at);
-  static_assert(renders_as<decltype(q)>(
-      R"(INSERT INTO "users" ("username", "email") VALUES ($1, $2) )"
-      R"(RETURNING "users"."id", "users"."created_at")"));
+  static_assert(
+      renders_as<decltype(q)>(R"(INSERT INTO "users" ("username", "email") VALUES ($1, $2) )"
+                              R"(RETURNING "users"."id", "users"."created_at")"));
   using columns = decltype(q)::result_columns;
   static_assert(std::is_same_v<pgdsl::at_t<0, columns>::value_type, std::int64_t>);
 }
 
 [[maybe_unused]] void default_values() {
   auto q = pgdsl::insert_into(events).default_values().returning(events.id);
-  static_assert(renders_as<decltype(q)>(R"(INSERT INTO "events" DEFAULT VALUES RETURNING "events"."id")"));
+  static_assert(
+      renders_as<decltype(q)>(R"(INSERT INTO "events" DEFAULT VALUES RETURNING "events"."id")"));
 }
 
 [[maybe_unused]] void insert_select() {
@@ -74,7 +76,8 @@ namespace {
 }
 
 [[maybe_unused]] void values_may_be_expressions() {
-  auto q = pgdsl::insert_into(orders).set(orders.user_id = 1, orders.total = pgdsl::cast<pgdsl::numeric>(2.5),
+  auto q = pgdsl::insert_into(orders).set(orders.user_id = 1,
+                                          orders.total = pgdsl::cast<pgdsl::numeric>(2.5),
                                           orders.placed_at = pgdsl::now());
   static_assert(renders_as<decltype(q)>(
       R"(INSERT INTO "orders" ("user_id", "total", "placed_at") VALUES ($1, CAST($2 AS numeric), now()))"));

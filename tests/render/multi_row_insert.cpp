@@ -13,7 +13,8 @@
 using namespace shop;
 
 TEST_CASE("a multi-row insert numbers its placeholders row by row") {
-  const std::vector<std::tuple<std::string, std::string>> rows{{"ann", "a@x"}, {"ben", "b@x"}, {"cy", "c@x"}};
+  const std::vector<std::tuple<std::string, std::string>> rows{
+      {"ann", "a@x"}, {"ben", "b@x"}, {"cy", "c@x"}};
   const auto q = pgdsl::insert_into(users).columns(users.username, users.email).values(rows);
   CHECK(q.render_sql() ==
         R"(INSERT INTO "users" ("username", "email") VALUES ($1, $2), ($3, $4), ($5, $6))");

@@ -1,8 +1,8 @@
 // The server check of every golden statement: each statement the render tests name is PREPAREd
 // on a real PostgreSQL with pgdsl's parameter types, its result column types are compared with the
 // C++ types pgdsl reads them as, and it is DEALLOCATEd. What pgdsl renders is SQL PostgreSQL takes.
-#include <catch2/catch.hpp>
 #include <libpq-fe.h>
+#include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <fstream>
@@ -48,8 +48,9 @@ std::string read_file(const char* path) {
 
 TEST_CASE("every rendered statement is SQL that PostgreSQL prepares, with the predicted types") {
   const auto conn = connect_from_environment();
-  run(conn.get(), "DROP SCHEMA IF EXISTS render_check CASCADE; CREATE SCHEMA render_check; "
-                  "SET search_path TO render_check");
+  run(conn.get(),
+      "DROP SCHEMA IF EXISTS render_check CASCADE; CREATE SCHEMA render_check; "
+      "SET search_path TO render_check");
   run(conn.get(), read_file(PGDSL_SHOP_SCHEMA_SQL));
 
   const auto& statements = render_check::registry();
@@ -58,10 +59,10 @@ TEST_CASE("every rendered statement is SQL that PostgreSQL prepares, with the pr
   for (const auto& statement : statements) {
     INFO(statement.sql);
     const std::string name = "render_check_" + std::to_string(index++);
-    const result_ptr prepared(
-        PQprepare(conn.get(), name.c_str(), statement.sql.c_str(),
-                  static_cast<int>(statement.parameter_types.size()), statement.parameter_types.data()),
-        &PQclear);
+    const result_ptr prepared(PQprepare(conn.get(), name.c_str(), statement.sql.c_str(),
+                                        static_cast<int>(statement.parameter_types.size()),
+                                        statement.parameter_types.data()),
+                              &PQclear);
     REQUIRE(PQresultStatus(prepared.get()) == PGRES_COMMAND_OK);
 
     const result_ptr described(PQdescribePrepared(conn.get(), name.c_str()), &PQclear);
@@ -70,7 +71,8 @@ TEST_CASE("every rendered statement is SQL that PostgreSQL prepares, with the pr
     REQUIRE(PQnfields(described.get()) == static_cast<int>(statement.result_types.size()));
     for (int column = 0; column < PQnfields(described.get()); ++column) {
       INFO("result column " << column << " (" << PQfname(described.get(), column) << ")");
-      CHECK(PQftype(described.get(), column) == statement.result_types[static_cast<std::size_t>(column)]);
+      CHECK(PQftype(described.get(), column) ==
+            statement.result_types[static_cast<std::size_t>(column)]);
     }
     run(conn.get(), "DEALLOCATE " + name);
   }

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "pgdsl/pgdsl.hpp"
 #include "../support/shop_schema.hpp"
+#include "pgdsl/pgdsl.hpp"
 
 namespace render_check {
 
@@ -54,4 +54,3 @@ constexpr bool renders_as(std::string_view expected) {
 }
 
 }  // namespace render_check
-

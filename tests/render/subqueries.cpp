@@ -11,9 +11,11 @@ using render_check::renders_as;
 namespace {
 
 [[maybe_unused]] void exists_with_a_correlated_subquery() {
-  auto q = select(users.username).from(users).where(
-      users.score > 1.0 && pgdsl::exists(select(orders.id).from(orders).where(
-                               orders.user_id == users.id && orders.status == "paid")));
+  auto q =
+      select(users.username)
+          .from(users)
+          .where(users.score > 1.0 && pgdsl::exists(select(orders.id).from(orders).where(
+                                          orders.user_id == users.id && orders.status == "paid")));
   static_assert(renders_as<decltype(q)>(
       R"(SELECT "users"."username" FROM "users" WHERE ("users"."score" > $1 AND EXISTS )"
       R"((SELECT "orders"."id" FROM "orders" WHERE ("orders"."user_id" = "users"."id" AND )"
@@ -39,8 +41,8 @@ namespace {
 }
 
 [[maybe_unused]] void scalar_subqueries_as_values() {
-  auto above_average = select(users.id).from(users).where(
-      users.score > select(pgdsl::avg(users.score)).from(users));
+  auto above_average =
+      select(users.id).from(users).where(users.score > select(pgdsl::avg(users.score)).from(users));
   static_assert(renders_as<decltype(above_average)>(
       R"(SELECT "users"."id" FROM "users" WHERE "users"."score" > )"
       R"((SELECT avg("users"."score") FROM "users"))"));
@@ -60,9 +62,12 @@ namespace {
 [[maybe_unused]] void placeholders_continue_through_nested_queries() {
   auto q = select(users.id).from(users).where(
       users.email == "a" &&
-      users.id.in(select(orders.user_id).from(orders).where(
-          orders.status == "b" &&
-          orders.id.in(select(order_items.order_id).from(order_items).where(order_items.quantity > 3)))) &&
+      users.id.in(
+          select(orders.user_id)
+              .from(orders)
+              .where(orders.status == "b" && orders.id.in(select(order_items.order_id)
+                                                              .from(order_items)
+                                                              .where(order_items.quantity > 3)))) &&
       users.score < 4.0);
   static_assert(renders_as<decltype(q)>(
       R"(SELECT "users"."id" FROM "users" WHERE (("users"."email" = $1 AND "users"."id" IN )"

@@ -13,11 +13,12 @@ namespace {
 
 [[maybe_unused]] void updates_with_expressions() {
   auto q = pgdsl::update(employees)
-               .set(employees.salary = employees.salary + 100, employees.name = pgdsl::upper(employees.name))
+               .set(employees.salary = employees.salary + 100,
+                    employees.name = pgdsl::upper(employees.name))
                .where(employees.id == 1);
-  static_assert(renders_as<decltype(q)>(
-      R"(UPDATE "employees" SET "salary" = ("employees"."salary" + $1), )"
-      R"("name" = upper("employees"."name") WHERE "employees"."id" = $2)"));
+  static_assert(
+      renders_as<decltype(q)>(R"(UPDATE "employees" SET "salary" = ("employees"."salary" + $1), )"
+                              R"("name" = upper("employees"."name") WHERE "employees"."id" = $2)"));
 }
 
 [[maybe_unused]] void updates_from_another_table_and_returns() {
@@ -38,8 +39,8 @@ namespace {
 
 [[maybe_unused]] void deletes() {
   auto q = pgdsl::delete_from(order_items).where(order_items.quantity <= 0);
-  static_assert(renders_as<decltype(q)>(
-      R"(DELETE FROM "order_items" WHERE "order_items"."quantity" <= $1)"));
+  static_assert(
+      renders_as<decltype(q)>(R"(DELETE FROM "order_items" WHERE "order_items"."quantity" <= $1)"));
   auto with_using = pgdsl::delete_from(orders)
                         .using_(users)
                         .where(orders.user_id == users.id && users.email.like("%@spam.example"))

@@ -2,19 +2,21 @@
 // case_when(c1, v1).when(c2, v2).else_(e). Without else_() the result can be NULL.
 #pragma once
 
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
 #include "pgdsl/expr/expression.hpp"
 #include "pgdsl/expr/logical.hpp"
 #include "pgdsl/expr/type_rules.hpp"
+#include "pgdsl/util/pack.hpp"
 
 namespace pgdsl {
 
 /// WHEN Condition THEN Value.
 template <class Condition, class Value>
 struct when_branch {
+  using condition_type = Condition;
+  using value_type = Value;
   Condition condition;
   Value value;
 };
@@ -44,23 +46,21 @@ struct no_else {
 /// CASE Branches... [ELSE Else] END, typed as the first branch's value.
 template <class Else, class... Branches>
 struct case_expression : expression_ops<case_expression<Else, Branches...>> {
-  std::tuple<Branches...> branches;
+  detail::pack<Branches...> branches;
   Else otherwise;
 
-  using first_value =
-      decltype(std::declval<std::tuple_element_t<0, std::tuple<Branches...>>>().value);
+  using first_value = typename at_t<0, type_list<Branches...>>::value_type;
   using sql_type = sql_type_t<first_value>;
-  using tables =
-      concat_t<typename decltype(std::declval<Branches>().condition)::tables...,
-               typename decltype(std::declval<Branches>().value)::tables..., typename Else::tables>;
-  using params = concat_t<concat_t<typename decltype(std::declval<Branches>().condition)::params,
-                                   typename decltype(std::declval<Branches>().value)::params>...,
-                          typename Else::params>;
+  using tables = concat_t<typename Branches::condition_type::tables...,
+                          typename Branches::value_type::tables..., typename Else::tables>;
+  using params = concat_t<
+      concat_t<typename Branches::condition_type::params, typename Branches::value_type::params>...,
+      typename Else::params>;
   static constexpr bool is_atomic = true;
   template <class NullTables>
-  static constexpr bool nullable_in =
-      Else::template nullable_in<NullTables> ||
-      (decltype(std::declval<Branches>().value)::template nullable_in<NullTables> || ...);
+  static constexpr bool nullable_in = Else::template nullable_in<NullTables> ||
+                                      (Branches::value_type::template nullable_in<NullTables> ||
+                                       ...);
 
   /// Another WHEN condition THEN value.
   template <class C, class V>
@@ -69,7 +69,7 @@ struct case_expression : expression_ops<case_expression<Else, Branches...>> {
     auto branch =
         detail::make_branch<first_value>(std::forward<C>(condition), std::forward<V>(value));
     return case_expression<Else, Branches..., decltype(branch)>{
-        {}, std::tuple_cat(branches, std::tuple(std::move(branch))), otherwise};
+        {}, detail::pack<Branches...>(branches).with_back(std::move(branch)), otherwise};
   }
   /// ELSE value.
   template <class V>
@@ -91,7 +91,10 @@ struct case_expression : expression_ops<case_expression<Else, Branches...>> {
   }
   template <class F>
   constexpr void bind(F& f) const {
-    std::apply([&f](const auto&... b) { ((b.condition.bind(f), b.value.bind(f)), ...); }, branches);
+    branches.for_each([&f](const auto& branch) {
+      branch.condition.bind(f);
+      branch.value.bind(f);
+    });
     otherwise.bind(f);
   }
 
@@ -99,9 +102,9 @@ struct case_expression : expression_ops<case_expression<Else, Branches...>> {
   template <class Branch>
   static constexpr void render_branch(sql_writer& w) {
     w << " WHEN ";
-    decltype(std::declval<Branch>().condition)::render(w);
+    Branch::condition_type::render(w);
     w << " THEN ";
-    decltype(std::declval<Branch>().value)::render(w);
+    Branch::value_type::render(w);
   }
 };
 
@@ -109,7 +112,8 @@ struct case_expression : expression_ops<case_expression<Else, Branches...>> {
 template <class C, class V>
 constexpr auto case_when(C&& condition, V&& value) {
   auto branch = detail::make_branch<void>(std::forward<C>(condition), std::forward<V>(value));
-  return case_expression<no_else, decltype(branch)>{{}, std::tuple(std::move(branch)), {}};
+  return case_expression<no_else, decltype(branch)>{
+      {}, detail::pack<decltype(branch)>(std::move(branch)), {}};
 }
 
 }  // namespace pgdsl

@@ -64,7 +64,8 @@ template <fixed_string Op, class L, class R>
 constexpr auto compare(L&& left, R&& right) {
   using left_type = std::remove_cvref_t<L>;
   auto operand = comparison_operand<left_type>(std::forward<R>(right));
-  return comparison<Op, left_type, decltype(operand)>{{}, std::forward<L>(left), std::move(operand)};
+  return comparison<Op, left_type, decltype(operand)>{
+      {}, std::forward<L>(left), std::move(operand)};
 }
 
 // A value on the left: render it first so that $n still follow the text left to right.
@@ -72,7 +73,8 @@ template <fixed_string Op, class L, class R>
 constexpr auto compare_value_first(L&& left, R&& right) {
   using right_type = std::remove_cvref_t<R>;
   auto operand = comparison_operand<right_type>(std::forward<L>(left));
-  return comparison<Op, decltype(operand), right_type>{{}, std::move(operand), std::forward<R>(right)};
+  return comparison<Op, decltype(operand), right_type>{
+      {}, std::move(operand), std::forward<R>(right)};
 }
 
 }  // namespace detail
@@ -81,63 +83,57 @@ constexpr auto compare_value_first(L&& left, R&& right) {
 // which must return bool. Both take forwarding references so that, between two expressions, the
 // written order always wins over the rewritten one.
 template <class L, class R>
-  requires expression<L>
+requires expression<L>
 constexpr auto operator==(L&& left, R&& right) {
   return detail::compare<" = ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires(!expression<L> && expression<R>)
-constexpr auto operator==(L&& left, R&& right) {
+requires(!expression<L> && expression<R>) constexpr auto operator==(L&& left, R&& right) {
   return detail::compare_value_first<" = ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires expression<L>
+requires expression<L>
 constexpr auto operator!=(L&& left, R&& right) {
   return detail::compare<" <> ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires(!expression<L> && expression<R>)
-constexpr auto operator!=(L&& left, R&& right) {
+requires(!expression<L> && expression<R>) constexpr auto operator!=(L&& left, R&& right) {
   return detail::compare_value_first<" <> ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires expression<L>
+requires expression<L>
 constexpr auto operator<(L&& left, R&& right) {
   return detail::compare<" < ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires(!expression<L> && expression<R>)
-constexpr auto operator<(L&& left, R&& right) {
+requires(!expression<L> && expression<R>) constexpr auto operator<(L&& left, R&& right) {
   return detail::compare_value_first<" < ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires expression<L>
+requires expression<L>
 constexpr auto operator<=(L&& left, R&& right) {
   return detail::compare<" <= ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires(!expression<L> && expression<R>)
-constexpr auto operator<=(L&& left, R&& right) {
+requires(!expression<L> && expression<R>) constexpr auto operator<=(L&& left, R&& right) {
   return detail::compare_value_first<" <= ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires expression<L>
+requires expression<L>
 constexpr auto operator>(L&& left, R&& right) {
   return detail::compare<" > ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires(!expression<L> && expression<R>)
-constexpr auto operator>(L&& left, R&& right) {
+requires(!expression<L> && expression<R>) constexpr auto operator>(L&& left, R&& right) {
   return detail::compare_value_first<" > ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires expression<L>
+requires expression<L>
 constexpr auto operator>=(L&& left, R&& right) {
   return detail::compare<" >= ">(std::forward<L>(left), std::forward<R>(right));
 }
 template <class L, class R>
-  requires(!expression<L> && expression<R>)
-constexpr auto operator>=(L&& left, R&& right) {
+requires(!expression<L> && expression<R>) constexpr auto operator>=(L&& left, R&& right) {
   return detail::compare_value_first<" >= ">(std::forward<L>(left), std::forward<R>(right));
 }
 

@@ -5,6 +5,7 @@
 
 #include <concepts>
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <ranges>
 #include <string>
@@ -24,6 +25,12 @@ namespace pgdsl {
 template <class E>
 concept expression = requires {
   typename std::remove_cvref_t<E>::pgdsl_expression_tag;
+};
+
+/// True for C++ types with a PostgreSQL mapping (a pgdsl::type_traits specialization).
+template <class T>
+concept has_type_traits = requires {
+  type_traits<T>::category;
 };
 
 /// The C++ type of an expression's SQL value, without std::optional.
@@ -94,6 +101,15 @@ struct expression_ops {
   template <class Values>
   constexpr auto not_in(Values&& values) const {
     return make_in<true>(std::forward<Values>(values));
+  }
+  /// x IN {a, b, c}, written inline.
+  template <class T>
+  constexpr auto in(std::initializer_list<T> values) const {
+    return make_in<false>(std::vector<T>(values));
+  }
+  template <class T>
+  constexpr auto not_in(std::initializer_list<T> values) const {
+    return make_in<true>(std::vector<T>(values));
   }
   /// Pattern matching on text: x LIKE pattern, and its NOT and case-insensitive forms.
   template <class Pattern>
@@ -241,7 +257,11 @@ constexpr auto to_operand(V&& value) {
   } else if constexpr (detail::is_select_query<std::remove_cvref_t<V>>) {
     return scalar_subquery<std::remove_cvref_t<V>>{{}, std::forward<V>(value)};
   } else {
-    return parameter<parameter_storage_t<V>>{{}, parameter_storage_t<V>(std::forward<V>(value))};
+    using stored = parameter_storage_t<V>;
+    static_assert(has_type_traits<nullable_base_t<stored>>,
+                  "this C++ type has no PostgreSQL mapping: bind a supported type, or specialize "
+                  "pgdsl::type_traits<T> for it (docs/types.md)");
+    return parameter<stored>{{}, stored(std::forward<V>(value))};
   }
 }
 

@@ -5,11 +5,11 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
-#include <tuple>
 #include <utility>
 
 #include "pgdsl/expr/expression.hpp"
 #include "pgdsl/expr/type_rules.hpp"
+#include "pgdsl/util/pack.hpp"
 
 namespace pgdsl {
 
@@ -19,7 +19,7 @@ enum class null_rule { if_any_argument, if_all_arguments, never, always };
 /// Name(args...) with result type T.
 template <fixed_string Name, class T, null_rule Nulls, class... Args>
 struct function_call : expression_ops<function_call<Name, T, Nulls, Args...>> {
-  [[no_unique_address]] std::tuple<Args...> arguments;
+  detail::pack<Args...> arguments;
 
   using sql_type = T;
   using tables = detail::tables_of<Args...>;
@@ -34,18 +34,13 @@ struct function_call : expression_ops<function_call<Name, T, Nulls, Args...>> {
 
   static constexpr void render(sql_writer& w) {
     w << Name.view() << '(';
-    render_arguments(w, std::index_sequence_for<Args...>{});
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), Args::render(w)), ...);
     w << ')';
   }
   template <class F>
   constexpr void bind(F& f) const {
-    std::apply([&f](const auto&... argument) { detail::bind_all(f, argument...); }, arguments);
-  }
-
- private:
-  template <std::size_t... I>
-  static constexpr void render_arguments(sql_writer& w, std::index_sequence<I...>) {
-    ((w << (I == 0 ? "" : ", "), Args::render(w)), ...);
+    arguments.for_each([&f](const auto& argument) { argument.bind(f); });
   }
 };
 
@@ -53,7 +48,7 @@ namespace detail {
 template <fixed_string Name, class T, null_rule Nulls, class... Args>
 constexpr auto call(Args&&... arguments) {
   return function_call<Name, T, Nulls, operand_t<Args>...>{
-      {}, {to_operand(std::forward<Args>(arguments))...}};
+      {}, pack<operand_t<Args>...>(to_operand(std::forward<Args>(arguments))...)};
 }
 
 template <class E>
@@ -72,7 +67,9 @@ constexpr auto coalesce(First&& first, Rest&&... rest) {
   (detail::check_comparable<decltype(head), operand_t<Rest>>(), ...);
   return function_call<"coalesce", sql_type_t<decltype(head)>, null_rule::if_all_arguments,
                        decltype(head), operand_t<Rest>...>{
-      {}, {std::move(head), to_operand(std::forward<Rest>(rest))...}};
+      {},
+      detail::pack<decltype(head), operand_t<Rest>...>(std::move(head),
+                                                       to_operand(std::forward<Rest>(rest))...)};
 }
 
 /// lower(text), upper(text).

@@ -102,10 +102,12 @@ template <class Partner, class Operand>
 constexpr void check_comparable() {
   using left = sql_type_t<Partner>;
   using right = sql_type_t<Operand>;
-  static_assert(values_are_comparable<description_t<Partner>, sql_type_name<left>,
-                                      sql_type_name<right>, comparable_types<left, right>()>,
-                "cannot compare values of these SQL types: bind a value of the column's type, or "
-                "convert one side with pgdsl::cast<T>(...)");
+  // A type without a mapping has already been reported where it became an operand.
+  if constexpr (has_type_traits<left> && has_type_traits<right>)
+    static_assert(values_are_comparable<description_t<Partner>, sql_type_name<left>,
+                                        sql_type_name<right>, comparable_types<left, right>()>,
+                  "cannot compare values of these SQL types: bind a value of the column's type, or "
+                  "convert one side with pgdsl::cast<T>(...)");
 }
 
 /// The right-hand side of a comparison with Partner, checked against Partner's type.

@@ -53,9 +53,26 @@ using columns_of_t =
     typename detail::without_cv<decltype(detail::member_types_of<T, detail::column_count<T>()>(
         std::declval<const T&>()))>::type;
 
-/// Every column of a table, for select(): select(all_of(users)).
+/// Every column of a table, for select(): select(all_of(users)). Renders as the column list.
 template <class Columns>
-struct column_pack {};
+struct column_pack;
+template <class... Columns>
+struct column_pack<type_list<Columns...>> {
+  using columns = type_list<Columns...>;
+  using tables = concat_t<typename Columns::tables...>;
+  using params = type_list<>;
+  static constexpr void render(sql_writer& w) {
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), Columns::render(w)), ...);
+  }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+template <class T>
+inline constexpr bool is_column_pack = false;
+template <class Columns>
+inline constexpr bool is_column_pack<column_pack<Columns>> = true;
 
 template <table_type T>
 constexpr auto all_of(const T&) {

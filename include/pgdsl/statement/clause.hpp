@@ -4,12 +4,12 @@
 #pragma once
 
 #include <cstddef>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
 #include "pgdsl/render/sql_writer.hpp"
 #include "pgdsl/util/fixed_string.hpp"
+#include "pgdsl/util/pack.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl {
@@ -59,47 +59,36 @@ struct text_clause {
 /// Items, separated by ", ".
 template <class... Items>
 struct item_list {
-  std::tuple<Items...> items;
+  detail::pack<Items...> items;
 
   using tables = concat_t<typename Items::tables...>;
   using params = concat_t<typename Items::params...>;
   static constexpr void render(sql_writer& w) {
-    render_items(w, std::index_sequence_for<Items...>{});
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), Items::render(w)), ...);
   }
   template <class F>
   constexpr void bind(F& f) const {
-    std::apply([&f](const auto&... item) { (item.bind(f), ...); }, items);
-  }
-
- private:
-  template <std::size_t... I>
-  static constexpr void render_items(sql_writer& w, std::index_sequence<I...>) {
-    ((w << (I == 0 ? "" : ", "), Items::render(w)), ...);
+    items.for_each([&f](const auto& item) { item.bind(f); });
   }
 };
 
+/// An item_list of the given items.
+template <class... Items>
+constexpr auto make_item_list(Items&&... items) {
+  return item_list<std::remove_cvref_t<Items>...>{
+      detail::pack<std::remove_cvref_t<Items>...>(std::forward<Items>(items)...)};
+}
+
 namespace detail {
 
+/// `replacement` when Take, else `original`: builds a statement with one clause swapped.
 template <bool Take, class New, class Old>
 constexpr decltype(auto) pick(New&& replacement, Old&& original) {
   if constexpr (Take)
     return std::forward<New>(replacement);
   else
     return std::forward<Old>(original);
-}
-
-/// The tuple with element I replaced (moved from `clauses`).
-template <std::size_t I, class New, class... C, std::size_t... J>
-constexpr auto replace_element(std::tuple<C...>&& clauses, New&& replacement,
-                               std::index_sequence<J...>) {
-  return std::tuple<std::conditional_t<J == I, std::remove_cvref_t<New>, C>...>(
-      pick<J == I>(std::forward<New>(replacement), std::get<J>(std::move(clauses)))...);
-}
-
-template <std::size_t I, class New, class... C>
-constexpr auto replace_element(std::tuple<C...>&& clauses, New&& replacement) {
-  return replace_element<I>(std::move(clauses), std::forward<New>(replacement),
-                            std::index_sequence_for<C...>{});
 }
 
 }  // namespace detail

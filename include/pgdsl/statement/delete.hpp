@@ -98,6 +98,26 @@ struct delete_query {
                 detail::make_returning(std::forward<Items>(items)...));
   }
 
+  /// A copy of this statement (what the lvalue forms of the builders start from).
+  constexpr delete_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
+  template <class... A>
+  constexpr auto using_(A&&... a) const& {
+    return copy().using_(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto where(A&&... a) const& {
+    return copy().where(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto all_rows(A&&... a) const& {
+    return copy().all_rows(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto returning(A&&... a) const& {
+    return copy().returning(std::forward<A>(a)...);
+  }
+
  private:
   template <class U, class W, class R>
   static constexpr auto make(U&& u, W&& w, R&& r) {

@@ -2,13 +2,13 @@
 // and which of them an outer join may leave missing (their columns then read as std::optional).
 #pragma once
 
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
 #include "pgdsl/render/sql_writer.hpp"
 #include "pgdsl/schema/table.hpp"
 #include "pgdsl/util/fixed_string.hpp"
+#include "pgdsl/util/pack.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl {
@@ -91,7 +91,7 @@ struct nullable_tables_of<Scope, Nullable, First, Rest...>
 /// FROM first[, more] [JOIN ...]...
 template <class... Entries>
 struct from_clause {
-  std::tuple<Entries...> entries;
+  detail::pack<Entries...> entries;
 
   using scope = type_list<typename detail::from_entry_traits<Entries>::identity...>;
   using null_tables =
@@ -101,31 +101,25 @@ struct from_clause {
 
   static constexpr void render(sql_writer& w) {
     w << " FROM ";
-    render_entries(w, std::index_sequence_for<Entries...>{});
+    render_entries(w);
   }
   template <class F>
   constexpr void bind(F& f) const {
-    std::apply([&f](const auto&... entry) { (entry.bind(f), ...); }, entries);
+    entries.for_each([&f](const auto& entry) { entry.bind(f); });
   }
 
   /// This FROM with one more entry.
   template <class Entry>
   constexpr auto then(Entry&& entry) && {
-    return std::apply(
-        [&](auto&&... existing) {
-          return from_clause<Entries..., std::remove_cvref_t<Entry>>{
-              {std::move(existing)..., std::forward<Entry>(entry)}};
-        },
-        std::move(entries));
+    return from_clause<Entries..., std::remove_cvref_t<Entry>>{
+        std::move(entries).with_back(std::forward<Entry>(entry))};
   }
 
  private:
-  template <std::size_t... I>
-  static constexpr void render_entries(sql_writer& w, std::index_sequence<I...>) {
-    // Plain tables after the first are comma-separated; joins bring their own keyword.
-    ((w << (I == 0 || std::tuple_element_t<I, std::tuple<Entries...>>::is_join ? "" : ", "),
-      std::tuple_element_t<I, std::tuple<Entries...>>::render(w)),
-     ...);
+  // Plain tables after the first are comma-separated; joins bring their own keyword.
+  static constexpr void render_entries(sql_writer& w) {
+    std::size_t index = 0;
+    ((w << (index++ == 0 || Entries::is_join ? "" : ", "), Entries::render(w)), ...);
   }
 };
 

@@ -26,7 +26,7 @@ namespace pgdsl {
 /// ("a", "b") VALUES ($1, $2), from set(a = ..., b = ...).
 template <class... Assignments>
 struct values_clause {
-  std::tuple<Assignments...> assignments;
+  detail::pack<Assignments...> assignments;
 
   using tables = concat_t<typename Assignments::tables...>;
   using params = concat_t<typename Assignments::params...>;
@@ -40,7 +40,7 @@ struct values_clause {
   }
   template <class F>
   constexpr void bind(F& f) const {
-    std::apply([&f](const auto&... a) { (a.bind(f), ...); }, assignments);
+    assignments.for_each([&f](const auto& a) { a.bind(f); });
   }
 
  private:
@@ -131,6 +131,22 @@ struct insert_query {
     return insert_query<Table, Source, Conflict, decltype(list)>{
         std::move(source), std::move(conflict), std::move(list)};
   }
+  /// A copy of this statement (what the lvalue forms of the builders start from).
+  constexpr insert_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
+  template <class... A>
+  constexpr auto on_conflict(A&&... a) const& {
+    return copy().on_conflict(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto on_conflict_do_nothing(A&&... a) const& {
+    return copy().on_conflict_do_nothing(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto returning(A&&... a) const& {
+    return copy().returning(std::forward<A>(a)...);
+  }
+
   template <class New>
   constexpr auto with_conflict(New&& clause) && {
     return insert_query<Table, Source, std::remove_cvref_t<New>, Returning>{
@@ -158,7 +174,10 @@ struct insert_target {
     detail::check_required_columns<
         Table, type_list<typename std::remove_cvref_t<Assignments>::column...>>();
     return detail::new_insert_query<Table, values_clause<std::remove_cvref_t<Assignments>...>>{
-        {{std::forward<Assignments>(assignments)...}}, {}, {}};
+        {detail::pack<std::remove_cvref_t<Assignments>...>(
+            std::forward<Assignments>(assignments)...)},
+        {},
+        {}};
   }
   /// DEFAULT VALUES: every column takes its default.
   constexpr auto default_values() const {

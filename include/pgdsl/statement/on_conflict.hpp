@@ -90,7 +90,7 @@ struct pending_conflict {
     detail::check_assignments<typename Query::target_table, std::remove_cvref_t<Assignments>...>();
     using action = do_update_action<std::remove_cvref_t<Assignments>...>;
     return std::move(query).with_conflict(conflict_clause<type_list<Targets...>, action>{
-        action{{{std::forward<Assignments>(assignments)...}}}});
+        action{make_item_list(std::forward<Assignments>(assignments)...)}});
   }
 };
 

@@ -54,7 +54,7 @@ template <class... Items>
 constexpr auto make_returning(Items&&... items) {
   static_assert(sizeof...(Items) > 0, "returning() needs at least one column or expression");
   return returning_clause<decltype(returning_item(std::declval<Items>()))...>{
-      {{returning_item(std::forward<Items>(items))...}}};
+      make_item_list(returning_item(std::forward<Items>(items))...)};
 }
 
 }  // namespace detail

@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -21,6 +20,39 @@
 
 namespace pgdsl {
 
+namespace detail {
+
+/// An ORDER BY key: a sort_item as given, anything else as an operand (the server's default order).
+template <class Item>
+constexpr auto to_sort_operand(Item&& item) {
+  if constexpr (requires { item.nulls_first(); })
+    return std::remove_cvref_t<Item>(std::forward<Item>(item));
+  else
+    return to_operand(std::forward<Item>(item));
+}
+template <class Item>
+using sort_operand_t = decltype(to_sort_operand(std::declval<Item>()));
+
+/// Keyword followed by a condition checked to be boolean: WHERE, HAVING.
+template <fixed_string Keyword, class Condition>
+constexpr auto condition_clause(Condition&& condition) {
+  auto operand = to_operand(std::forward<Condition>(condition));
+  check_boolean<decltype(operand)>();
+  return keyword_clause<Keyword, decltype(operand)>{std::move(operand)};
+}
+
+/// The result columns a select item contributes: one, or all of a table's for all_of().
+template <class Item, class NullTables>
+struct select_item_columns {
+  using type = type_list<result_column<Item, NullTables>>;
+};
+template <class... Columns, class NullTables>
+struct select_item_columns<column_pack<type_list<Columns...>>, NullTables> {
+  using type = type_list<result_column<Columns, NullTables>...>;
+};
+
+}  // namespace detail
+
 /// SELECT [DISTINCT] items.
 template <bool Distinct, class... Items>
 struct select_list {
@@ -29,7 +61,7 @@ struct select_list {
   using tables = typename item_list<Items...>::tables;
   using params = typename item_list<Items...>::params;
   template <class NullTables>
-  using result_columns = result_columns_of<NullTables, Items...>;
+  using result_columns = concat_t<typename detail::select_item_columns<Items, NullTables>::type...>;
 
   static constexpr void render(sql_writer& w) {
     w << (Distinct ? "SELECT DISTINCT " : "SELECT ");
@@ -44,80 +76,79 @@ struct select_list {
 template <class Query, join_kind Kind, class Table>
 struct pending_join;
 
-namespace detail {
-/// An ORDER BY key: a sort_item as given, anything else as an operand (server's default order).
-template <class Item>
-constexpr auto to_sort_operand(Item&& item) {
-  if constexpr (requires { item.nulls_first(); })
-    return std::remove_cvref_t<Item>(std::forward<Item>(item));
-  else
-    return to_operand(std::forward<Item>(item));
-}
-template <class Item>
-using sort_operand_t = decltype(to_sort_operand(std::declval<Item>()));
-}  // namespace detail
-
-/// A SELECT statement; Clauses are its slots in SQL order (see the slot enum).
-template <class... Clauses>
+/// A SELECT statement: one member per clause, in SQL's order; an unused clause is no_clause.
+template <class Items, class From, class Where, class GroupBy, class Having, class OrderBy,
+          class Limit, class Offset, class Lock>
 struct select_query {
-  enum slot : std::size_t {
-    items_slot,
-    from_slot,
-    where_slot,
-    group_by_slot,
-    having_slot,
-    order_by_slot,
-    limit_slot,
-    offset_slot,
-    lock_slot
-  };
-  template <std::size_t I>
-  using clause_t = std::tuple_element_t<I, std::tuple<Clauses...>>;
+  Items items;
+  From from_list;
+  Where condition;
+  GroupBy grouping;
+  Having group_condition;
+  OrderBy ordering;
+  Limit limit_count;
+  Offset offset_count;
+  Lock row_lock;
 
-  std::tuple<Clauses...> clauses;
-
-  using params = concat_t<typename Clauses::params...>;
+  using params =
+      concat_t<typename Items::params, typename From::params, typename Where::params,
+               typename GroupBy::params, typename Having::params, typename OrderBy::params,
+               typename Limit::params, typename Offset::params, typename Lock::params>;
   using param_types = params;
   static constexpr std::size_t param_count = params::size;
-  using scope = typename clause_t<from_slot>::scope;
-  using null_tables = typename clause_t<from_slot>::null_tables;
+  using scope = typename From::scope;
+  using null_tables = typename From::null_tables;
   /// Tables referenced here but not in this query's FROM: the enclosing query's (correlation).
-  using outer_tables = difference_t<concat_t<typename Clauses::tables...>, scope>;
-  using result_columns = typename clause_t<items_slot>::template result_columns<null_tables>;
+  using outer_tables = difference_t<
+      concat_t<typename Items::tables, typename From::tables, typename Where::tables,
+               typename GroupBy::tables, typename Having::tables, typename OrderBy::tables>,
+      scope>;
+  using result_columns = typename Items::template result_columns<null_tables>;
 
   /// The SQL text, a compile-time constant: static_assert(q.sql == "SELECT ...").
   static constexpr sql_text<select_query> sql{};
 
-  static constexpr void render(sql_writer& w) { (Clauses::render(w), ...); }
+  static constexpr void render(sql_writer& w) {
+    Items::render(w);
+    From::render(w);
+    Where::render(w);
+    GroupBy::render(w);
+    Having::render(w);
+    OrderBy::render(w);
+    Limit::render(w);
+    Offset::render(w);
+    Lock::render(w);
+  }
   /// Calls f(value) for each bound value, in $n order.
   template <class F>
   constexpr void bind(F&& f) const {
-    std::apply([&f](const auto&... clause) { (clause.bind(f), ...); }, clauses);
+    detail::bind_all(f, items, from_list, condition, grouping, group_condition, ordering,
+                     limit_count, offset_count, row_lock);
   }
   static constexpr void check_complete() { detail::check_scope<outer_tables>(); }
 
   /// FROM tables (a comma between several: their cross product).
   template <table_type... Tables>
   constexpr auto from(const Tables&... tables) && {
-    static_assert(is_empty_clause<clause_t<from_slot>>,
+    static_assert(is_empty_clause<From>,
                   "FROM is already set: add tables with .join(table).on(...)");
-    return replace<from_slot>(make_from(tables...));
+    return std::move(*this).template replace<1>(make_from(tables...));
   }
   template <table_type Table>
   constexpr auto join(const Table&) && {
-    return start_join<join_kind::inner, Table>();
+    return pending_join<select_query, join_kind::inner, Table>{std::move(*this)};
   }
   template <table_type Table>
   constexpr auto left_join(const Table&) && {
-    return start_join<join_kind::left, Table>();
+    return pending_join<select_query, join_kind::left, Table>{std::move(*this)};
   }
   template <table_type Table>
   constexpr auto right_join(const Table&) && {
-    return start_join<join_kind::right, Table>();
+    return pending_join<select_query, join_kind::right, Table>{std::move(*this)};
   }
   template <table_type Table>
   constexpr auto full_join(const Table&) && {
-    return start_join<join_kind::full, Table>();
+    return pending_join<select_query, join_kind::full, Table>{std::move(*this)};
   }
   template <table_type Table>
   constexpr auto cross_join(const Table&) && {
@@ -125,113 +156,165 @@ struct select_query {
   }
   template <class Condition>
   constexpr auto where(Condition&& condition) && {
-    static_assert(is_empty_clause<clause_t<where_slot>>,
+    static_assert(is_empty_clause<Where>,
                   "WHERE is already set: combine conditions with && in one .where()");
-    return replace<where_slot>(
-        make_condition_clause<" WHERE ">(std::forward<Condition>(condition)));
+    return std::move(*this).template replace<2>(
+        detail::condition_clause<" WHERE ">(std::forward<Condition>(condition)));
   }
   template <class... Expressions>
   constexpr auto group_by(Expressions&&... expressions) && {
-    static_assert(is_empty_clause<clause_t<group_by_slot>>,
+    static_assert(is_empty_clause<GroupBy>,
                   "GROUP BY is already set: list every expression in one .group_by()");
-    return replace<group_by_slot>(
-        keyword_clause<" GROUP BY ", item_list<operand_t<Expressions>...>>{
-            {{to_operand(std::forward<Expressions>(expressions))...}}});
+    using list = item_list<operand_t<Expressions>...>;
+    return std::move(*this).template replace<3>(keyword_clause<" GROUP BY ", list>{
+        make_item_list(to_operand(std::forward<Expressions>(expressions))...)});
   }
   template <class Condition>
   constexpr auto having(Condition&& condition) && {
-    static_assert(is_empty_clause<clause_t<having_slot>>,
+    static_assert(is_empty_clause<Having>,
                   "HAVING is already set: combine conditions with && in one .having()");
-    return replace<having_slot>(
-        make_condition_clause<" HAVING ">(std::forward<Condition>(condition)));
+    return std::move(*this).template replace<4>(
+        detail::condition_clause<" HAVING ">(std::forward<Condition>(condition)));
   }
-  template <class... Items>
-  constexpr auto order_by(Items&&... sort_items) && {
-    static_assert(is_empty_clause<clause_t<order_by_slot>>,
+  template <class... Keys>
+  constexpr auto order_by(Keys&&... keys) && {
+    static_assert(is_empty_clause<OrderBy>,
                   "ORDER BY is already set: list every key in one .order_by()");
-    return replace<order_by_slot>(
-        keyword_clause<" ORDER BY ", item_list<detail::sort_operand_t<Items>...>>{
-            {{detail::to_sort_operand(std::forward<Items>(sort_items))...}}});
+    using list = item_list<detail::sort_operand_t<Keys>...>;
+    return std::move(*this).template replace<5>(keyword_clause<" ORDER BY ", list>{
+        make_item_list(detail::to_sort_operand(std::forward<Keys>(keys))...)});
   }
   constexpr auto limit(std::int64_t count) && {
-    static_assert(is_empty_clause<clause_t<limit_slot>>, "LIMIT is already set");
-    return replace<limit_slot>(keyword_clause<" LIMIT ", parameter<std::int64_t>>{{{}, count}});
+    static_assert(is_empty_clause<Limit>, "LIMIT is already set");
+    return std::move(*this).template replace<6>(
+        keyword_clause<" LIMIT ", parameter<std::int64_t>>{{{}, count}});
   }
   constexpr auto offset(std::int64_t count) && {
-    static_assert(is_empty_clause<clause_t<offset_slot>>, "OFFSET is already set");
-    return replace<offset_slot>(keyword_clause<" OFFSET ", parameter<std::int64_t>>{{{}, count}});
+    static_assert(is_empty_clause<Offset>, "OFFSET is already set");
+    return std::move(*this).template replace<7>(
+        keyword_clause<" OFFSET ", parameter<std::int64_t>>{{{}, count}});
   }
-  /// FOR UPDATE / FOR SHARE row locks, optionally .skip_locked() or .nowait().
-  constexpr auto for_update() && { return set_lock<" FOR UPDATE">(); }
-  constexpr auto for_share() && { return set_lock<" FOR SHARE">(); }
-  constexpr auto skip_locked() && { return change_lock<" SKIP LOCKED">(); }
-  constexpr auto nowait() && { return change_lock<" NOWAIT">(); }
+  /// FOR UPDATE / FOR SHARE row locks, optionally followed by .skip_locked() or .nowait().
+  constexpr auto for_update() && {
+    static_assert(is_empty_clause<Lock>, "a row lock is already set");
+    return std::move(*this).template replace<8>(text_clause<" FOR UPDATE">{});
+  }
+  constexpr auto for_share() && {
+    static_assert(is_empty_clause<Lock>, "a row lock is already set");
+    return std::move(*this).template replace<8>(text_clause<" FOR SHARE">{});
+  }
+  constexpr auto skip_locked() && {
+    return std::move(*this).template lock_option<" SKIP LOCKED">();
+  }
+  constexpr auto nowait() && { return std::move(*this).template lock_option<" NOWAIT">(); }
 
   /// Not a SELECT clause: explains what to write instead.
-  template <class... Items>
-  constexpr void returning(Items&&...) const {
-    static_assert(
-        sizeof...(Items) < 0,
-        "RETURNING belongs to INSERT, UPDATE and DELETE: a SELECT returns its select list");
+  template <class... Returned>
+  constexpr void returning(Returned&&...) const {
+    static_assert(sizeof...(Returned) < 0,
+                  "RETURNING belongs to INSERT, UPDATE and DELETE: a SELECT returns its select "
+                  "list");
   }
 
-  // The same builders on an lvalue query copy it first.
+  /// A copy of this query (what the lvalue forms of the builders start from).
+  constexpr select_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
   template <class... A>
-  constexpr auto from(const A&... a) const& {
-    return copy().from(a...);
+  constexpr auto from(A&&... a) const& {
+    return copy().from(std::forward<A>(a)...);
   }
-  template <class A>
-  constexpr auto where(A&& a) const& {
-    return copy().where(std::forward<A>(a));
+  template <class... A>
+  constexpr auto join(A&&... a) const& {
+    return copy().join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto left_join(A&&... a) const& {
+    return copy().left_join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto right_join(A&&... a) const& {
+    return copy().right_join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto full_join(A&&... a) const& {
+    return copy().full_join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto cross_join(A&&... a) const& {
+    return copy().cross_join(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto where(A&&... a) const& {
+    return copy().where(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto group_by(A&&... a) const& {
+    return copy().group_by(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto having(A&&... a) const& {
+    return copy().having(std::forward<A>(a)...);
   }
   template <class... A>
   constexpr auto order_by(A&&... a) const& {
     return copy().order_by(std::forward<A>(a)...);
   }
-  constexpr auto limit(std::int64_t n) const& { return copy().limit(n); }
-  constexpr auto offset(std::int64_t n) const& { return copy().offset(n); }
+  constexpr auto limit(std::int64_t count) const& { return copy().limit(count); }
+  constexpr auto offset(std::int64_t count) const& { return copy().offset(count); }
+  template <class... A>
+  constexpr auto for_update(A&&... a) const& {
+    return copy().for_update(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto for_share(A&&... a) const& {
+    return copy().for_share(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto skip_locked(A&&... a) const& {
+    return copy().skip_locked(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto nowait(A&&... a) const& {
+    return copy().nowait(std::forward<A>(a)...);
+  }
 
-  /// Appends a join to FROM (used by pending_join).
+  /// Appends a join to FROM (pending_join's .on() calls this).
   template <join_kind Kind, class Table, class Condition>
   constexpr auto add_join(Condition&& condition) && {
-    static_assert(!is_empty_clause<clause_t<from_slot>>, "a JOIN needs a FROM first: .from(table)");
-    auto entry =
-        join_item<Kind, Table, std::remove_cvref_t<Condition>>{std::forward<Condition>(condition)};
-    return replace<from_slot>(std::get<from_slot>(std::move(clauses)).then(std::move(entry)));
+    static_assert(!is_empty_clause<From>, "a JOIN needs a FROM first: .from(table)");
+    return std::move(*this).template replace<1>(
+        std::move(from_list).then(join_item<Kind, Table, std::remove_cvref_t<Condition>>{
+            std::forward<Condition>(condition)}));
+  }
+
+  /// This query with clause I (in member order) replaced by `clause`.
+  template <std::size_t I, class New>
+  constexpr auto replace(New&& clause) && {
+    using N = std::remove_cvref_t<New>;
+    using detail::pick;
+    return select_query<
+        std::conditional_t<I == 0, N, Items>, std::conditional_t<I == 1, N, From>,
+        std::conditional_t<I == 2, N, Where>, std::conditional_t<I == 3, N, GroupBy>,
+        std::conditional_t<I == 4, N, Having>, std::conditional_t<I == 5, N, OrderBy>,
+        std::conditional_t<I == 6, N, Limit>, std::conditional_t<I == 7, N, Offset>,
+        std::conditional_t<I == 8, N, Lock>>{
+        pick<I == 0>(std::forward<New>(clause), std::move(items)),
+        pick<I == 1>(std::forward<New>(clause), std::move(from_list)),
+        pick<I == 2>(std::forward<New>(clause), std::move(condition)),
+        pick<I == 3>(std::forward<New>(clause), std::move(grouping)),
+        pick<I == 4>(std::forward<New>(clause), std::move(group_condition)),
+        pick<I == 5>(std::forward<New>(clause), std::move(ordering)),
+        pick<I == 6>(std::forward<New>(clause), std::move(limit_count)),
+        pick<I == 7>(std::forward<New>(clause), std::move(offset_count)),
+        pick<I == 8>(std::forward<New>(clause), std::move(row_lock))};
   }
 
  private:
-  constexpr select_query copy() const { return *this; }
-
-  template <std::size_t I, class Clause>
-  constexpr auto replace(Clause&& clause) {
-    auto replaced = detail::replace_element<I>(std::move(clauses), std::forward<Clause>(clause));
-    return std::apply(
-        [](auto&&... c) {
-          return select_query<std::remove_cvref_t<decltype(c)>...>{{std::move(c)...}};
-        },
-        std::move(replaced));
-  }
-  template <join_kind Kind, class Table>
-  constexpr auto start_join() {
-    return pending_join<select_query, Kind, Table>{std::move(*this)};
-  }
-  template <fixed_string Keyword, class Condition>
-  static constexpr auto make_condition_clause(Condition&& condition) {
-    auto operand = to_operand(std::forward<Condition>(condition));
-    detail::check_boolean<decltype(operand)>();
-    return keyword_clause<Keyword, decltype(operand)>{std::move(operand)};
-  }
-  template <fixed_string Text>
-  constexpr auto set_lock() {
-    static_assert(is_empty_clause<clause_t<lock_slot>>, "a row lock is already set");
-    return replace<lock_slot>(text_clause<Text>{});
-  }
   template <fixed_string Option>
-  constexpr auto change_lock() {
-    static_assert(!is_empty_clause<clause_t<lock_slot>>,
+  constexpr auto lock_option() && {
+    static_assert(!is_empty_clause<Lock>,
                   "SKIP LOCKED and NOWAIT follow .for_update() or .for_share()");
-    return replace<lock_slot>(text_clause<concat(clause_t<lock_slot>::text, Option)>{});
+    return std::move(*this).template replace<8>(text_clause<concat(Lock::text, Option)>{});
   }
 };
 
@@ -249,33 +332,35 @@ struct pending_join {
 };
 
 namespace detail {
+
 template <class... Clauses>
 inline constexpr bool is_select_query<select_query<Clauses...>> = true;
 
+/// A select item as stored: aliases and all_of() packs as given, anything else as an operand.
 template <class Item>
-constexpr auto select_items(Item&& item) {
-  if constexpr (requires { item.alias; })
-    return std::tuple<std::remove_cvref_t<Item>>(std::forward<Item>(item));
+constexpr auto select_item(Item&& item) {
+  if constexpr (requires { item.alias; } || is_column_pack<std::remove_cvref_t<Item>>)
+    return std::remove_cvref_t<Item>(std::forward<Item>(item));
   else
-    return std::tuple<operand_t<Item>>(to_operand(std::forward<Item>(item)));
-}
-template <class... Columns>
-constexpr auto select_items(column_pack<type_list<Columns...>>) {
-  return std::tuple<Columns...>{};
+    return to_operand(std::forward<Item>(item));
 }
 
 template <bool Distinct, class... Items>
 constexpr auto make_select(Items&&... items) {
-  auto all = std::tuple_cat(select_items(std::forward<Items>(items))...);
-  return std::apply(
-      [](auto&&... item) {
-        using list = select_list<Distinct, std::remove_cvref_t<decltype(item)>...>;
-        return select_query<list, no_clause, no_clause, no_clause, no_clause, no_clause, no_clause,
-                            no_clause, no_clause>{
-            {list{{{std::move(item)...}}}, {}, {}, {}, {}, {}, {}, {}, {}}};
-      },
-      std::move(all));
+  using list = select_list<Distinct, decltype(select_item(std::declval<Items>()))...>;
+  return select_query<list, no_clause, no_clause, no_clause, no_clause, no_clause, no_clause,
+                      no_clause, no_clause>{
+      list{make_item_list(select_item(std::forward<Items>(items))...)},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {}};
 }
+
 }  // namespace detail
 
 /// SELECT items: columns, expressions, expr.as<"alias">(), all_of(table).

@@ -106,6 +106,26 @@ struct update_query {
                 detail::make_returning(std::forward<Items>(items)...));
   }
 
+  /// A copy of this statement (what the lvalue forms of the builders start from).
+  constexpr update_query copy() const { return *this; }
+  // The same builders on an lvalue statement build from a copy and leave it as it was.
+  template <class... A>
+  constexpr auto from(A&&... a) const& {
+    return copy().from(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto where(A&&... a) const& {
+    return copy().where(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto all_rows(A&&... a) const& {
+    return copy().all_rows(std::forward<A>(a)...);
+  }
+  template <class... A>
+  constexpr auto returning(A&&... a) const& {
+    return copy().returning(std::forward<A>(a)...);
+  }
+
  private:
   template <class S, class F, class W, class R>
   static constexpr auto make(S&& s, F&& f, W&& w, R&& r) {
@@ -124,7 +144,7 @@ struct update_target {
     detail::check_assignments<Table, std::remove_cvref_t<Assignments>...>();
     using list = item_list<std::remove_cvref_t<Assignments>...>;
     return update_query<Table, list, no_clause, no_clause, no_clause>{
-        list{{std::forward<Assignments>(assignments)...}}, {}, {}, {}};
+        make_item_list(std::forward<Assignments>(assignments)...), {}, {}, {}};
   }
 };
 
