@@ -3,17 +3,23 @@
 // This layer is the only one that includes <libpq-fe.h>.
 #pragma once
 
+#include "pgdsl/execution/bulk_insert.hpp"
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/connection_options.hpp"
+#include "pgdsl/execution/copy_into.hpp"
+#include "pgdsl/execution/copy_out.hpp"
 #include "pgdsl/execution/observability.hpp"
+#include "pgdsl/execution/pipeline.hpp"
 #include "pgdsl/execution/raw_query.hpp"
 #include "pgdsl/execution/result.hpp"
 #include "pgdsl/execution/result_error.hpp"
 #include "pgdsl/execution/retry.hpp"
 #include "pgdsl/execution/row.hpp"
+#include "pgdsl/execution/runtime_statement.hpp"
 #include "pgdsl/execution/sql_error.hpp"
 #include "pgdsl/execution/sqlstate_errors.hpp"
 #include "pgdsl/execution/statement_concept.hpp"
+#include "pgdsl/execution/stream.hpp"
 #include "pgdsl/execution/struct_mapping.hpp"
 #include "pgdsl/execution/throw_sql_error.hpp"
 #include "pgdsl/execution/transaction.hpp"
