@@ -86,7 +86,7 @@ class copy_rows {
       if (count != static_cast<std::int16_t>(sizeof...(Columns)))
         throw decode_error("COPY sent " + std::to_string(count) + " fields, expected " +
                            std::to_string(sizeof...(Columns)));
-      current_ = value_type(read_field<Columns>(reader)...);
+      current_ = value_type{read_field<Columns>(reader)...};  // braces: left to right
       ++rows_read_;
       return;
     }
