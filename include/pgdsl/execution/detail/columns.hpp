@@ -50,20 +50,23 @@ constexpr std::size_t column_index_of_key() {
 }
 
 /// Decodes column `column` of row `row` as E::value_type, straight from the binary bytes.
+/// PQgetisnull is asked only when it matters: for nullable columns, and for non-nullable ones
+/// when the value is empty (libpq reports NULL as an empty value, which no fixed-size type has).
 template <class E>
 typename E::value_type decode_field(const PGresult* result, int row, int column) {
   using value = typename E::value_type;
   using base = nullable_base_t<value>;
-  if (PQgetisnull(result, row, column)) {
-    if constexpr (is_optional_v<value>)
-      return value{};
-    else
+  if constexpr (is_optional_v<value>) {
+    if (PQgetisnull(result, row, column)) return value{};
+  }
+  const int length = PQgetlength(result, row, column);
+  if constexpr (!is_optional_v<value>) {
+    if (length == 0 && PQgetisnull(result, row, column)) [[unlikely]]
       throw unexpected_null(column_label(E::qualified_name, result, column),
                             type_traits<base>::sql_name);
   }
-  const std::string_view wire(PQgetvalue(result, row, column),
-                              static_cast<std::size_t>(PQgetlength(result, row, column)));
-  return type_traits<base>::decode(wire);
+  return type_traits<base>::decode(
+      std::string_view(PQgetvalue(result, row, column), static_cast<std::size_t>(length)));
 }
 
 template <class E>
