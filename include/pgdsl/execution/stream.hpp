@@ -73,6 +73,7 @@ class row_stream {
 
  private:
   void advance() {
+    current_.reset();  // first: the next row's result then reuses the memory of this one
     current_.reset(PQgetResult(conn_));
     if (current_ && PQresultStatus(current_.get()) == PGRES_SINGLE_TUPLE) {
       ++rows_read_;
