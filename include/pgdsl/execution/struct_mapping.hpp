@@ -91,8 +91,7 @@ S map_aggregate_by_name(const row<Columns>& source) {
     S object{};
     auto members = tie_members(object);
     [&]<std::size_t... M>(std::index_sequence<M...>) {
-      (read_member<columns_info<Columns>::index_of_name(names[M])>(source,
-                                                                    std::get<M>(members)),
+      (read_member<columns_info<Columns>::index_of_name(names[M])>(source, std::get<M>(members)),
        ...);
     }
     (std::make_index_sequence<names.size()>{});

@@ -5,8 +5,8 @@
 
 #include <bit>
 #include <cstddef>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -51,9 +51,9 @@ requires std::is_integral_v<Int> Int read_big_endian(std::string_view wire, std:
 
 /// The decode_error of a value whose binary form has the wrong length (kept out of line).
 [[noreturn]] inline void throw_wrong_length(std::string_view wire, std::size_t expected,
-                                      std::string_view type) {
+                                            std::string_view type) {
   throw decode_error("cannot decode " + std::string(type) + ": expected " +
-                       std::to_string(expected) + " bytes of binary data, got " +
+                     std::to_string(expected) + " bytes of binary data, got " +
                      std::to_string(wire.size()));
 }
 
