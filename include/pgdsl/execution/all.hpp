@@ -4,6 +4,7 @@
 #pragma once
 
 #include "pgdsl/execution/bulk_insert.hpp"
+#include "pgdsl/execution/column_list.hpp"
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/connection_options.hpp"
 #include "pgdsl/execution/copy_into.hpp"

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <utility>
 
+#include "pgdsl/execution/column_list.hpp"
 #include "pgdsl/execution/connection_options.hpp"
 #include "pgdsl/execution/detail/connect.hpp"
 #include "pgdsl/execution/detail/connection_state.hpp"
@@ -33,8 +34,6 @@ class pipeline;
 struct pipeline_options;
 template <class Columns>
 class row_stream;
-template <class... Columns>
-struct column_list;
 template <class... Columns>
 class copy_rows;
 namespace detail {
@@ -239,6 +238,13 @@ class connection {
 
   std::unique_ptr<detail::connection_state> state_;
 };
+
+namespace detail {
+// How the pipeline header reaches a connection's state (one friend instead of one per header).
+struct connection_access {
+  static connection_state& state(const connection& db) { return db.state(); }
+};
+}  // namespace detail
 
 }  // namespace pgdsl
 

@@ -15,8 +15,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "pgdsl/execution/column_list.hpp"
 #include "pgdsl/execution/connection.hpp"
-#include "pgdsl/execution/detail/connection_access.hpp"
 #include "pgdsl/execution/detail/copy_format.hpp"
 #include "pgdsl/execution/detail/member_names.hpp"
 #include "pgdsl/render/runtime_sql.hpp"
@@ -25,46 +25,7 @@
 
 namespace pgdsl {
 
-/// The columns a COPY reads or writes, in order: pgdsl::columns(users.id, users.name).
-template <class... Columns>
-struct column_list {};
-
-/// Names the columns of copy_into / copy_out.
-template <column_type... Columns>
-constexpr column_list<std::remove_cvref_t<Columns>...> columns(const Columns&...) {
-  static_assert(sizeof...(Columns) > 0, "columns() needs at least one column");
-  return {};
-}
-
 namespace detail {
-
-template <class T>
-concept tuple_like_row = requires {
-  std::tuple_size<std::remove_cvref_t<T>>::value;
-};
-
-template <class List>
-struct column_list_of;
-template <class... C>
-struct column_list_of<type_list<C...>> {
-  using type = column_list<C...>;
-};
-
-/// COPY "table" ("a", "b") FROM STDIN / TO STDOUT (FORMAT binary).
-template <class Table, class... Columns>
-std::string copy_sql(std::string_view direction) {
-  std::string text = "COPY ";
-  render_appending(text, 1, [](sql_writer& w) {
-    Table::table_identity::render_reference(w);
-    w << " (";
-    std::size_t index = 0;
-    ((w << (index++ == 0 ? "" : ", "), w.identifier(Columns::name.view())), ...);
-    w << ") ";
-  });
-  text += direction;
-  text += " (FORMAT binary)";
-  return text;
-}
 
 /// The position of the member of Row named like the column (the member count when none is).
 template <class Row, class Column>

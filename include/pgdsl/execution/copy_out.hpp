@@ -12,9 +12,11 @@
 #include <tuple>
 #include <utility>
 
+#include "pgdsl/execution/column_list.hpp"
 #include "pgdsl/execution/connection.hpp"
-#include "pgdsl/execution/copy_into.hpp"
 #include "pgdsl/execution/detail/copy_format.hpp"
+#include "pgdsl/execution/detail/statement_runner.hpp"
+#include "pgdsl/schema/table.hpp"
 
 namespace pgdsl {
 

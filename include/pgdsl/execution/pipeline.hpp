@@ -10,13 +10,15 @@
 #include <cerrno>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
+#include <iterator>
+#include <ranges>
 #include <string>
 #include <type_traits>
 #include <utility>
 
 #include "pgdsl/execution/connection.hpp"
-#include "pgdsl/execution/detail/connection_access.hpp"
 #include "pgdsl/execution/detail/dynamic_parameters.hpp"
 #include "pgdsl/execution/detail/pipeline_queue.hpp"
 #include "pgdsl/execution/runtime_statement.hpp"
@@ -317,6 +319,30 @@ inline pgdsl::pipeline connection::pipeline(pipeline_options options) {
 }
 inline pgdsl::pipeline connection::pipeline() {
   return pgdsl::pipeline(*this);
+}
+
+template <class Builder, std::ranges::forward_range Rows>
+std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
+  using first_chunk = decltype(insert.values(
+      std::ranges::subrange(std::ranges::begin(rows), std::ranges::begin(rows))));
+  static_assert(runtime_statement<first_chunk>,
+                "insert_rows: the first argument must be insert_into(table).columns(...)");
+  using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
+  constexpr std::size_t per_row = std::tuple_size_v<element>;
+  constexpr std::size_t rows_per_statement = max_statement_parameters / per_row;
+  std::uint64_t inserted = 0;
+  pgdsl::pipeline batch(*this);
+  auto first = std::ranges::begin(rows);
+  const auto last = std::ranges::end(rows);
+  while (first != last) {
+    const auto next =
+        std::ranges::next(first, static_cast<std::ptrdiff_t>(rows_per_statement), last);
+    batch.execute(insert.values(std::ranges::subrange(first, next)),
+                  [&inserted](auto&& done) { inserted += done.rows_affected(); });
+    first = next;
+  }
+  batch.finish();
+  return inserted;
 }
 
 }  // namespace pgdsl

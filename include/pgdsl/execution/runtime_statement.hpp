@@ -8,6 +8,7 @@
 #include <string>
 
 #include "pgdsl/execution/statement_concept.hpp"
+#include "pgdsl/util/error.hpp"
 
 namespace pgdsl {
 
@@ -24,5 +25,14 @@ concept runtime_statement = requires(const Q& q) {
 /// PostgreSQL's limit on the parameters of one statement (the wire protocol counts them in 16
 /// bits).
 inline constexpr std::size_t max_statement_parameters = 65535;
+
+/// A statement has more parameters than PostgreSQL accepts in one statement.
+class too_many_parameters : public error {
+ public:
+  explicit too_many_parameters(std::size_t count)
+      : error("the statement has " + std::to_string(count) +
+              " parameters, PostgreSQL accepts at most 65535 in one statement; insert the rows "
+              "with db.insert_rows(), which splits them") {}
+};
 
 }  // namespace pgdsl

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "pgdsl/execution/detail/pq_handles.hpp"
 #include "pgdsl/execution/throw_sql_error.hpp"
 #include "pgdsl/types/all.hpp"
 #include "pgdsl/types/conversion_error.hpp"
