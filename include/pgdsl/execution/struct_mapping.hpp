@@ -106,13 +106,27 @@ S map_by_position(const row<Columns>& source) {
     static_assert(aggregate_field_count<S>() == columns,
                   "the struct's member count differs from the number of result columns; columns "
                   "without names (raw queries) map to members by position");
-    S object{};
-    auto members = tie_members(object);
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (read_member<I>(source, std::get<I>(members)), ...);
+    using members = decltype(tie_members(std::declval<S&>()));
+    constexpr bool exact = []<std::size_t... I>(std::index_sequence<I...>) {
+      return (std::is_same_v<std::remove_cvref_t<std::tuple_element_t<I, members>>,
+                             column_value_t<I, Columns>> &&
+              ...);
     }
     (std::make_index_sequence<columns>{});
-    return object;
+    if constexpr (exact) {  // each value decoded straight into its member
+      return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return S{source.template get<I>()...};
+      }
+      (std::make_index_sequence<columns>{});
+    } else {
+      S object{};
+      auto member_refs = tie_members(object);
+      [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (read_member<I>(source, std::get<I>(member_refs)), ...);
+      }
+      (std::make_index_sequence<columns>{});
+      return object;
+    }
   } else {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
       return S(source.template get<I>()...);
