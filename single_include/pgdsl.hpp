@@ -2389,8 +2389,8 @@ struct expression_ops {
   constexpr auto not_between(Low&& low, High&& high) const {
     return make_between<true>(std::forward<Low>(low), std::forward<High>(high));
   }
-  constexpr auto is_null() const { return null_check<false, Derived>{{}, self()}; }
-  constexpr auto is_not_null() const { return null_check<true, Derived>{{}, self()}; }
+  constexpr auto is_null() const { return null_check<false, Derived>{{}, {self()}}; }
+  constexpr auto is_not_null() const { return null_check<true, Derived>{{}, {self()}}; }
   /// x IS DISTINCT FROM y: like <>, but NULL-safe (never NULL itself).
   template <class Other>
   constexpr auto is_distinct_from(Other&& other) const {
@@ -2422,12 +2422,12 @@ struct expression_ops {
       else
         return parameter<parameter_storage_t<Other>>{};
     }();
-    return comparison<Op, Derived, decltype(right)>{{}, self(), std::move(right)};
+    return comparison<Op, Derived, decltype(right)>{{}, {self(), std::move(right)}};
   }
   template <bool Negated, class Other>
   constexpr auto make_distinct(Other&& other) const {
     auto right = detail::comparison_operand<Derived>(std::forward<Other>(other));
-    return distinct_from<Negated, Derived, decltype(right)>{{}, self(), std::move(right)};
+    return distinct_from<Negated, Derived, decltype(right)>{{}, {self(), std::move(right)}};
   }
   template <bool Negated, class Low, class High>
   constexpr auto make_between(Low&& low, High&& high) const {
@@ -2479,6 +2479,41 @@ template <class F, class... E>
 constexpr void bind_all(F& f, const E&... operands) {
   (operands.bind(f), ...);
 }
+
+/// The operand of a node with one: its tables, parameters, nullability (NULL in, NULL out;
+/// a node may redeclare nullable_in) and bound values.
+template <class E>
+struct unary_operand {
+  E operand;
+
+  using tables = typename E::tables;
+  using params = typename E::params;
+  template <class NullTables>
+  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
+
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+  }
+};
+
+/// The operands of a node with two, bound left then right; NULL when either is.
+template <class L, class R>
+struct binary_operands {
+  L left;
+  R right;
+
+  using tables = tables_of<L, R>;
+  using params = params_of<L, R>;
+  template <class NullTables>
+  static constexpr bool nullable_in = any_nullable<NullTables, L, R>;
+
+  template <class F>
+  constexpr void bind(F& f) const {
+    left.bind(f);
+    right.bind(f);
+  }
+};
 
 }  // namespace detail
 
@@ -3150,16 +3185,9 @@ namespace pgdsl {
 
 /// (left Op right) of result type T.
 template <fixed_string Op, class T, class L, class R>
-struct arithmetic : expression_ops<arithmetic<Op, T, L, R>> {
-  L left;
-  R right;
-
+struct arithmetic : expression_ops<arithmetic<Op, T, L, R>>, detail::binary_operands<L, R> {
   using sql_type = T;
-  using tables = detail::tables_of<L, R>;
-  using params = detail::params_of<L, R>;
   static constexpr bool is_atomic = true;
-  template <class NullTables>
-  static constexpr bool nullable_in = detail::any_nullable<NullTables, L, R>;
 
   static constexpr void render(sql_writer& w) {
     w << '(';
@@ -3168,32 +3196,18 @@ struct arithmetic : expression_ops<arithmetic<Op, T, L, R>> {
     detail::render_operand<R>(w);
     w << ')';
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    detail::bind_all(f, left, right);
-  }
 };
 
 /// (- operand).
 template <class E>
-struct minus : expression_ops<minus<E>> {
-  E operand;
-
+struct minus : expression_ops<minus<E>>, detail::unary_operand<E> {
   using sql_type = sql_type_t<E>;
-  using tables = typename E::tables;
-  using params = typename E::params;
   static constexpr bool is_atomic = true;
-  template <class NullTables>
-  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
 
   static constexpr void render(sql_writer& w) {
     w << "(- ";
     detail::render_operand<E>(w);
     w << ')';
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    operand.bind(f);
   }
 };
 
@@ -3250,11 +3264,11 @@ constexpr auto make_arithmetic(L&& left, R&& right) {
                 "(+ also joins two texts), % on integers and numeric");
   using result_type = std::conditional_t<std::is_void_v<result>, lt, result>;
   if constexpr (Op == '+' && std::is_same_v<result, std::string>) {
-    return arithmetic<" || ", result_type, decltype(l), decltype(r)>{
-        {}, std::move(l), std::move(r)};
+    return arithmetic<" || ", result_type, decltype(l), decltype(r)>{{},
+                                                                     {std::move(l), std::move(r)}};
   } else {
     return arithmetic<spaced_operator<Op>(), result_type, decltype(l), decltype(r)>{
-        {}, std::move(l), std::move(r)};
+        {}, {std::move(l), std::move(r)}};
   }
 }
 
@@ -3282,7 +3296,7 @@ requires(expression<L> || expression<R>) constexpr auto operator%(L&& left, R&& 
 }
 template <expression E>
 constexpr auto operator-(const E& operand) {
-  return minus<E>{{}, operand};
+  return minus<E>{{}, {operand}};
 }
 
 }  // namespace pgdsl
@@ -3306,16 +3320,9 @@ namespace pgdsl {
 
 /// (left Op right) with Op " AND " or " OR ".
 template <fixed_string Op, class L, class R>
-struct logical : expression_ops<logical<Op, L, R>> {
-  L left;
-  R right;
-
+struct logical : expression_ops<logical<Op, L, R>>, detail::binary_operands<L, R> {
   using sql_type = bool;
-  using tables = detail::tables_of<L, R>;
-  using params = detail::params_of<L, R>;
   static constexpr bool is_atomic = true;
-  template <class NullTables>
-  static constexpr bool nullable_in = detail::any_nullable<NullTables, L, R>;
 
   static constexpr void render(sql_writer& w) {
     w << '(';
@@ -3324,31 +3331,17 @@ struct logical : expression_ops<logical<Op, L, R>> {
     R::render(w);
     w << ')';
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    detail::bind_all(f, left, right);
-  }
 };
 
 /// NOT operand.
 template <class E>
-struct negation : expression_ops<negation<E>> {
-  E operand;
-
+struct negation : expression_ops<negation<E>>, detail::unary_operand<E> {
   using sql_type = bool;
-  using tables = typename E::tables;
-  using params = typename E::params;
   static constexpr bool is_atomic = false;
-  template <class NullTables>
-  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
 
   static constexpr void render(sql_writer& w) {
     w << "NOT ";
     detail::render_operand<E>(w);
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    operand.bind(f);
   }
 };
 
@@ -3371,7 +3364,7 @@ constexpr auto combine(L&& left, R&& right) {
   auto r = to_operand(std::forward<R>(right));
   check_boolean<decltype(l)>();
   check_boolean<decltype(r)>();
-  return logical<Op, decltype(l), decltype(r)>{{}, std::move(l), std::move(r)};
+  return logical<Op, decltype(l), decltype(r)>{{}, {std::move(l), std::move(r)}};
 }
 
 }  // namespace detail
@@ -3387,7 +3380,7 @@ requires(expression<L> || expression<R>) constexpr auto operator||(L&& left, R&&
 template <expression E>
 constexpr auto operator!(const E& operand) {
   detail::check_boolean<E>();
-  return negation<E>{{}, operand};
+  return negation<E>{{}, {operand}};
 }
 
 }  // namespace pgdsl
@@ -3560,31 +3553,21 @@ namespace pgdsl {
 
 /// CAST(operand AS type_traits<T>::sql_name).
 template <class T, class E>
-struct cast_expression : expression_ops<cast_expression<T, E>> {
-  E operand;
-
+struct cast_expression : expression_ops<cast_expression<T, E>>, detail::unary_operand<E> {
   using sql_type = T;
-  using tables = typename E::tables;
-  using params = typename E::params;
   static constexpr bool is_atomic = true;
-  template <class NullTables>
-  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
 
   static constexpr void render(sql_writer& w) {
     w << "CAST(";
     E::render(w);
     w << " AS " << type_traits<T>::sql_name << ')';
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    operand.bind(f);
-  }
 };
 
 /// cast<T>(x): x converted by the server to T's PostgreSQL type.
 template <class T, class E>
 constexpr auto cast(E&& operand) {
-  return cast_expression<T, operand_t<E>>{{}, to_operand(std::forward<E>(operand))};
+  return cast_expression<T, operand_t<E>>{{}, {to_operand(std::forward<E>(operand))}};
 }
 
 }  // namespace pgdsl
@@ -3601,37 +3584,21 @@ namespace pgdsl {
 
 /// left Op right, where Op is " = ", " <> ", " LIKE ", ...
 template <fixed_string Op, class L, class R>
-struct comparison : expression_ops<comparison<Op, L, R>> {
-  L left;
-  R right;
-
+struct comparison : expression_ops<comparison<Op, L, R>>, detail::binary_operands<L, R> {
   using sql_type = bool;
-  using tables = detail::tables_of<L, R>;
-  using params = detail::params_of<L, R>;
   static constexpr bool is_atomic = false;
-  template <class NullTables>
-  static constexpr bool nullable_in = detail::any_nullable<NullTables, L, R>;
 
   static constexpr void render(sql_writer& w) {
     detail::render_operand<L>(w);
     w << Op.view();
     detail::render_operand<R>(w);
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    detail::bind_all(f, left, right);
-  }
 };
 
 /// left IS [NOT] DISTINCT FROM right: NULL-safe, never NULL itself.
 template <bool Negated, class L, class R>
-struct distinct_from : expression_ops<distinct_from<Negated, L, R>> {
-  L left;
-  R right;
-
+struct distinct_from : expression_ops<distinct_from<Negated, L, R>>, detail::binary_operands<L, R> {
   using sql_type = bool;
-  using tables = detail::tables_of<L, R>;
-  using params = detail::params_of<L, R>;
   static constexpr bool is_atomic = false;
   template <class NullTables>
   static constexpr bool nullable_in = false;
@@ -3641,10 +3608,6 @@ struct distinct_from : expression_ops<distinct_from<Negated, L, R>> {
     w << (Negated ? " IS DISTINCT FROM " : " IS NOT DISTINCT FROM ");
     detail::render_operand<R>(w);
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    detail::bind_all(f, left, right);
-  }
 };
 
 namespace detail {
@@ -3653,8 +3616,8 @@ template <fixed_string Op, class L, class R>
 constexpr auto compare(L&& left, R&& right) {
   using left_type = std::remove_cvref_t<L>;
   auto operand = comparison_operand<left_type>(std::forward<R>(right));
-  return comparison<Op, left_type, decltype(operand)>{
-      {}, std::forward<L>(left), std::move(operand)};
+  return comparison<Op, left_type, decltype(operand)>{{},
+                                                      {std::forward<L>(left), std::move(operand)}};
 }
 
 // A value on the left: render it first so that $n still follow the text left to right.
@@ -3663,7 +3626,7 @@ constexpr auto compare_value_first(L&& left, R&& right) {
   using right_type = std::remove_cvref_t<R>;
   auto operand = comparison_operand<right_type>(std::forward<L>(left));
   return comparison<Op, decltype(operand), right_type>{
-      {}, std::move(operand), std::forward<R>(right)};
+      {}, {std::move(operand), std::forward<R>(right)}};
 }
 
 }  // namespace detail
@@ -3902,12 +3865,8 @@ namespace pgdsl {
 
 /// operand IS [NOT] NULL.
 template <bool Negated, class E>
-struct null_check : expression_ops<null_check<Negated, E>> {
-  E operand;
-
+struct null_check : expression_ops<null_check<Negated, E>>, detail::unary_operand<E> {
   using sql_type = bool;
-  using tables = typename E::tables;
-  using params = typename E::params;
   static constexpr bool is_atomic = false;
   template <class NullTables>
   static constexpr bool nullable_in = false;
@@ -3915,10 +3874,6 @@ struct null_check : expression_ops<null_check<Negated, E>> {
   static constexpr void render(sql_writer& w) {
     detail::render_operand<E>(w);
     w << (Negated ? " IS NOT NULL" : " IS NULL");
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    operand.bind(f);
   }
 };
 
