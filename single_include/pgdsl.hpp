@@ -2415,8 +2415,8 @@ struct expression_ops {
   constexpr auto not_between(Low&& low, High&& high) const {
     return make_between<true>(std::forward<Low>(low), std::forward<High>(high));
   }
-  constexpr auto is_null() const { return null_check<false, Derived>{{}, self()}; }
-  constexpr auto is_not_null() const { return null_check<true, Derived>{{}, self()}; }
+  constexpr auto is_null() const { return null_check<false, Derived>{{}, {self()}}; }
+  constexpr auto is_not_null() const { return null_check<true, Derived>{{}, {self()}}; }
   /// x IS DISTINCT FROM y: like <>, but NULL-safe (never NULL itself).
   template <class Other>
   constexpr auto is_distinct_from(Other&& other) const {
@@ -2448,12 +2448,12 @@ struct expression_ops {
       else
         return parameter<parameter_storage_t<Other>>{};
     }();
-    return comparison<Op, Derived, decltype(right)>{{}, self(), std::move(right)};
+    return comparison<Op, Derived, decltype(right)>{{}, {self(), std::move(right)}};
   }
   template <bool Negated, class Other>
   constexpr auto make_distinct(Other&& other) const {
     auto right = detail::comparison_operand<Derived>(std::forward<Other>(other));
-    return distinct_from<Negated, Derived, decltype(right)>{{}, self(), std::move(right)};
+    return distinct_from<Negated, Derived, decltype(right)>{{}, {self(), std::move(right)}};
   }
   template <bool Negated, class Low, class High>
   constexpr auto make_between(Low&& low, High&& high) const {
@@ -2505,6 +2505,41 @@ template <class F, class... E>
 constexpr void bind_all(F& f, const E&... operands) {
   (operands.bind(f), ...);
 }
+
+/// The operand of a node with one: its tables, parameters, nullability (NULL in, NULL out;
+/// a node may redeclare nullable_in) and bound values.
+template <class E>
+struct unary_operand {
+  E operand;
+
+  using tables = typename E::tables;
+  using params = typename E::params;
+  template <class NullTables>
+  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
+
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+  }
+};
+
+/// The operands of a node with two, bound left then right; NULL when either is.
+template <class L, class R>
+struct binary_operands {
+  L left;
+  R right;
+
+  using tables = tables_of<L, R>;
+  using params = params_of<L, R>;
+  template <class NullTables>
+  static constexpr bool nullable_in = any_nullable<NullTables, L, R>;
+
+  template <class F>
+  constexpr void bind(F& f) const {
+    left.bind(f);
+    right.bind(f);
+  }
+};
 
 }  // namespace detail
 
@@ -3176,16 +3211,9 @@ namespace pgdsl {
 
 /// (left Op right) of result type T.
 template <fixed_string Op, class T, class L, class R>
-struct arithmetic : expression_ops<arithmetic<Op, T, L, R>> {
-  L left;
-  R right;
-
+struct arithmetic : expression_ops<arithmetic<Op, T, L, R>>, detail::binary_operands<L, R> {
   using sql_type = T;
-  using tables = detail::tables_of<L, R>;
-  using params = detail::params_of<L, R>;
   static constexpr bool is_atomic = true;
-  template <class NullTables>
-  static constexpr bool nullable_in = detail::any_nullable<NullTables, L, R>;
 
   static constexpr void render(sql_writer& w) {
     w << '(';
@@ -3194,32 +3222,18 @@ struct arithmetic : expression_ops<arithmetic<Op, T, L, R>> {
     detail::render_operand<R>(w);
     w << ')';
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    detail::bind_all(f, left, right);
-  }
 };
 
 /// (- operand).
 template <class E>
-struct minus : expression_ops<minus<E>> {
-  E operand;
-
+struct minus : expression_ops<minus<E>>, detail::unary_operand<E> {
   using sql_type = sql_type_t<E>;
-  using tables = typename E::tables;
-  using params = typename E::params;
   static constexpr bool is_atomic = true;
-  template <class NullTables>
-  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
 
   static constexpr void render(sql_writer& w) {
     w << "(- ";
     detail::render_operand<E>(w);
     w << ')';
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    operand.bind(f);
   }
 };
 
@@ -3276,11 +3290,11 @@ constexpr auto make_arithmetic(L&& left, R&& right) {
                 "(+ also joins two texts), % on integers and numeric");
   using result_type = std::conditional_t<std::is_void_v<result>, lt, result>;
   if constexpr (Op == '+' && std::is_same_v<result, std::string>) {
-    return arithmetic<" || ", result_type, decltype(l), decltype(r)>{
-        {}, std::move(l), std::move(r)};
+    return arithmetic<" || ", result_type, decltype(l), decltype(r)>{{},
+                                                                     {std::move(l), std::move(r)}};
   } else {
     return arithmetic<spaced_operator<Op>(), result_type, decltype(l), decltype(r)>{
-        {}, std::move(l), std::move(r)};
+        {}, {std::move(l), std::move(r)}};
   }
 }
 
@@ -3308,7 +3322,7 @@ requires(expression<L> || expression<R>) constexpr auto operator%(L&& left, R&& 
 }
 template <expression E>
 constexpr auto operator-(const E& operand) {
-  return minus<E>{{}, operand};
+  return minus<E>{{}, {operand}};
 }
 
 }  // namespace pgdsl
@@ -3332,16 +3346,9 @@ namespace pgdsl {
 
 /// (left Op right) with Op " AND " or " OR ".
 template <fixed_string Op, class L, class R>
-struct logical : expression_ops<logical<Op, L, R>> {
-  L left;
-  R right;
-
+struct logical : expression_ops<logical<Op, L, R>>, detail::binary_operands<L, R> {
   using sql_type = bool;
-  using tables = detail::tables_of<L, R>;
-  using params = detail::params_of<L, R>;
   static constexpr bool is_atomic = true;
-  template <class NullTables>
-  static constexpr bool nullable_in = detail::any_nullable<NullTables, L, R>;
 
   static constexpr void render(sql_writer& w) {
     w << '(';
@@ -3350,31 +3357,17 @@ struct logical : expression_ops<logical<Op, L, R>> {
     R::render(w);
     w << ')';
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    detail::bind_all(f, left, right);
-  }
 };
 
 /// NOT operand.
 template <class E>
-struct negation : expression_ops<negation<E>> {
-  E operand;
-
+struct negation : expression_ops<negation<E>>, detail::unary_operand<E> {
   using sql_type = bool;
-  using tables = typename E::tables;
-  using params = typename E::params;
   static constexpr bool is_atomic = false;
-  template <class NullTables>
-  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
 
   static constexpr void render(sql_writer& w) {
     w << "NOT ";
     detail::render_operand<E>(w);
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    operand.bind(f);
   }
 };
 
@@ -3397,7 +3390,7 @@ constexpr auto combine(L&& left, R&& right) {
   auto r = to_operand(std::forward<R>(right));
   check_boolean<decltype(l)>();
   check_boolean<decltype(r)>();
-  return logical<Op, decltype(l), decltype(r)>{{}, std::move(l), std::move(r)};
+  return logical<Op, decltype(l), decltype(r)>{{}, {std::move(l), std::move(r)}};
 }
 
 }  // namespace detail
@@ -3413,7 +3406,7 @@ requires(expression<L> || expression<R>) constexpr auto operator||(L&& left, R&&
 template <expression E>
 constexpr auto operator!(const E& operand) {
   detail::check_boolean<E>();
-  return negation<E>{{}, operand};
+  return negation<E>{{}, {operand}};
 }
 
 }  // namespace pgdsl
@@ -3586,31 +3579,21 @@ namespace pgdsl {
 
 /// CAST(operand AS type_traits<T>::sql_name).
 template <class T, class E>
-struct cast_expression : expression_ops<cast_expression<T, E>> {
-  E operand;
-
+struct cast_expression : expression_ops<cast_expression<T, E>>, detail::unary_operand<E> {
   using sql_type = T;
-  using tables = typename E::tables;
-  using params = typename E::params;
   static constexpr bool is_atomic = true;
-  template <class NullTables>
-  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
 
   static constexpr void render(sql_writer& w) {
     w << "CAST(";
     E::render(w);
     w << " AS " << type_traits<T>::sql_name << ')';
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    operand.bind(f);
-  }
 };
 
 /// cast<T>(x): x converted by the server to T's PostgreSQL type.
 template <class T, class E>
 constexpr auto cast(E&& operand) {
-  return cast_expression<T, operand_t<E>>{{}, to_operand(std::forward<E>(operand))};
+  return cast_expression<T, operand_t<E>>{{}, {to_operand(std::forward<E>(operand))}};
 }
 
 }  // namespace pgdsl
@@ -3627,37 +3610,21 @@ namespace pgdsl {
 
 /// left Op right, where Op is " = ", " <> ", " LIKE ", ...
 template <fixed_string Op, class L, class R>
-struct comparison : expression_ops<comparison<Op, L, R>> {
-  L left;
-  R right;
-
+struct comparison : expression_ops<comparison<Op, L, R>>, detail::binary_operands<L, R> {
   using sql_type = bool;
-  using tables = detail::tables_of<L, R>;
-  using params = detail::params_of<L, R>;
   static constexpr bool is_atomic = false;
-  template <class NullTables>
-  static constexpr bool nullable_in = detail::any_nullable<NullTables, L, R>;
 
   static constexpr void render(sql_writer& w) {
     detail::render_operand<L>(w);
     w << Op.view();
     detail::render_operand<R>(w);
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    detail::bind_all(f, left, right);
-  }
 };
 
 /// left IS [NOT] DISTINCT FROM right: NULL-safe, never NULL itself.
 template <bool Negated, class L, class R>
-struct distinct_from : expression_ops<distinct_from<Negated, L, R>> {
-  L left;
-  R right;
-
+struct distinct_from : expression_ops<distinct_from<Negated, L, R>>, detail::binary_operands<L, R> {
   using sql_type = bool;
-  using tables = detail::tables_of<L, R>;
-  using params = detail::params_of<L, R>;
   static constexpr bool is_atomic = false;
   template <class NullTables>
   static constexpr bool nullable_in = false;
@@ -3667,10 +3634,6 @@ struct distinct_from : expression_ops<distinct_from<Negated, L, R>> {
     w << (Negated ? " IS DISTINCT FROM " : " IS NOT DISTINCT FROM ");
     detail::render_operand<R>(w);
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    detail::bind_all(f, left, right);
-  }
 };
 
 namespace detail {
@@ -3679,8 +3642,8 @@ template <fixed_string Op, class L, class R>
 constexpr auto compare(L&& left, R&& right) {
   using left_type = std::remove_cvref_t<L>;
   auto operand = comparison_operand<left_type>(std::forward<R>(right));
-  return comparison<Op, left_type, decltype(operand)>{
-      {}, std::forward<L>(left), std::move(operand)};
+  return comparison<Op, left_type, decltype(operand)>{{},
+                                                      {std::forward<L>(left), std::move(operand)}};
 }
 
 // A value on the left: render it first so that $n still follow the text left to right.
@@ -3689,7 +3652,7 @@ constexpr auto compare_value_first(L&& left, R&& right) {
   using right_type = std::remove_cvref_t<R>;
   auto operand = comparison_operand<right_type>(std::forward<L>(left));
   return comparison<Op, decltype(operand), right_type>{
-      {}, std::move(operand), std::forward<R>(right)};
+      {}, {std::move(operand), std::forward<R>(right)}};
 }
 
 }  // namespace detail
@@ -3928,12 +3891,8 @@ namespace pgdsl {
 
 /// operand IS [NOT] NULL.
 template <bool Negated, class E>
-struct null_check : expression_ops<null_check<Negated, E>> {
-  E operand;
-
+struct null_check : expression_ops<null_check<Negated, E>>, detail::unary_operand<E> {
   using sql_type = bool;
-  using tables = typename E::tables;
-  using params = typename E::params;
   static constexpr bool is_atomic = false;
   template <class NullTables>
   static constexpr bool nullable_in = false;
@@ -3941,10 +3900,6 @@ struct null_check : expression_ops<null_check<Negated, E>> {
   static constexpr void render(sql_writer& w) {
     detail::render_operand<E>(w);
     w << (Negated ? " IS NOT NULL" : " IS NULL");
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    operand.bind(f);
   }
 };
 
@@ -5750,6 +5705,2391 @@ template <class... Items>
 constexpr auto select_distinct(Items&&... items) {
   static_assert(sizeof...(Items) > 0, "select_distinct() needs at least one column or expression");
   return detail::make_select<true>(std::forward<Items>(items)...);
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/all.hpp
+// The execution layer in one include: connections, statements and raw SQL, typed results,
+// transactions and savepoints, the retry helper, observability and the SQLSTATE exceptions.
+// This layer is the only one that includes <libpq-fe.h>.
+
+// ---- pgdsl/execution/connection.hpp
+// connection: one libpq connection, move-only, closed by its destructor. It runs static statements
+// (prepared once, binary both ways), raw SQL with bound parameters, and owns the per-connection
+// settings: prepared-statement mode, statement timeout, query hook and notice handler.
+
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+// ---- pgdsl/execution/connection_options.hpp
+// connection_options: where to connect and how the connection behaves. Connection parameters are
+// handed to libpq's PQconnectdbParams unparsed (a URL or key=value string in `conninfo`, then the
+// named fields, which win), so libpq's own rules for URLs, multiple hosts and PG* variables apply.
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pgdsl {
+
+/// Everything a connection needs; empty fields fall back to the URL, then to libpq's defaults
+/// and PG* environment variables.
+struct connection_options {
+  /// A URL (postgresql://user@host:5432/db?...) or key=value string; the fields below override it.
+  std::string conninfo{};
+  std::string host{};                       ///< host name, IP address or unix socket directory
+  std::uint16_t port = 0;                   ///< 0 = from conninfo / PGPORT / 5432
+  std::string dbname{};                     ///< database name
+  std::string user{};                       ///< role name
+  std::string password{};                   ///< never appears in any message
+  std::chrono::seconds connect_timeout{0};  ///< 0 = wait indefinitely
+  std::string application_name{};           ///< shown in pg_stat_activity
+  std::string options{};                    ///< server options, e.g. "-c search_path=app"
+  std::string sslmode{};  ///< disable, allow, prefer, require, verify-ca, verify-full
+  /// Any other libpq keyword (target_session_attrs, sslrootcert, ...), in order.
+  std::vector<std::pair<std::string, std::string>> extra{};
+
+  /// Prepare each static statement once per connection and reuse it; false = unnamed statements
+  /// only, which is what PgBouncer in transaction-pooling mode requires.
+  bool prepared_statements = true;
+  /// statement_timeout for every statement on this connection; 0 = the server's setting.
+  std::chrono::milliseconds statement_timeout{0};
+};
+
+namespace detail {
+
+// The keyword/value arrays PQconnectdbParams takes; the strings live in `storage`.
+struct conninfo_arrays {
+  std::vector<std::pair<std::string, std::string>> storage;
+  std::vector<const char*> keywords;
+  std::vector<const char*> values;
+
+  explicit conninfo_arrays(const connection_options& o) {
+    // With expand_dbname, the first "dbname" holding a URL or key=value string is expanded and
+    // every later keyword overrides what it set.
+    if (!o.conninfo.empty()) storage.emplace_back("dbname", o.conninfo);
+    add("host", o.host);
+    if (o.port != 0) add("port", std::to_string(o.port));
+    add("dbname", o.dbname);
+    add("user", o.user);
+    add("password", o.password);
+    if (o.connect_timeout.count() > 0)
+      add("connect_timeout", std::to_string(o.connect_timeout.count()));
+    add("application_name", o.application_name);
+    add("options", o.options);
+    add("sslmode", o.sslmode);
+    for (const auto& [keyword, value] : o.extra) add(keyword, value);
+    for (const auto& [keyword, value] : storage) {
+      keywords.push_back(keyword.c_str());
+      values.push_back(value.c_str());
+    }
+    keywords.push_back(nullptr);
+    values.push_back(nullptr);
+  }
+
+ private:
+  void add(std::string keyword, std::string value) {
+    if (!value.empty()) storage.emplace_back(std::move(keyword), std::move(value));
+  }
+};
+
+}  // namespace detail
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/detail/connect.hpp
+// connect: opens a libpq connection from connection_options and turns a failure into
+// connection_error whose message names the target (host, port, database) and libpq's reason,
+// with every occurrence of the password removed.
+
+#include <libpq-fe.h>
+
+#include <string>
+#include <string_view>
+
+// ---- pgdsl/execution/detail/pq_handles.hpp
+// Owning handles for libpq objects and the few reads every result needs (affected-row count,
+// a column's label for messages), kept in one place so the rest of the layer stays small.
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace pgdsl::detail {
+
+struct result_deleter {
+  void operator()(PGresult* result) const noexcept { PQclear(result); }
+};
+/// A PGresult owned by exactly one object.
+using result_ptr = std::unique_ptr<PGresult, result_deleter>;
+
+struct connection_deleter {
+  void operator()(PGconn* conn) const noexcept { PQfinish(conn); }
+};
+using connection_ptr = std::unique_ptr<PGconn, connection_deleter>;
+
+inline bool succeeded(const PGresult* result) noexcept {
+  if (result == nullptr) return false;
+  const ExecStatusType status = PQresultStatus(result);
+  return status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_SINGLE_TUPLE;
+}
+
+/// Rows a command touched (INSERT/UPDATE/DELETE/MERGE/SELECT/COPY); 0 for other commands.
+inline std::uint64_t affected_rows(const PGresult* result) noexcept {
+  const char* text = PQcmdTuples(const_cast<PGresult*>(result));
+  std::uint64_t count = 0;
+  const std::string_view digits(text);
+  std::from_chars(digits.data(), digits.data() + digits.size(), count);
+  return count;
+}
+
+/// Rows returned, or else rows affected: the number the observability hook reports.
+inline std::uint64_t row_count(const PGresult* result) noexcept {
+  if (result == nullptr) return 0;
+  if (PQresultStatus(result) == PGRES_TUPLES_OK && PQnfields(result) > 0)
+    return static_cast<std::uint64_t>(PQntuples(result));
+  return affected_rows(result);
+}
+
+/// The column's name for messages: the statement's qualified name, else the server's label.
+inline std::string column_label(std::string_view qualified_name, const PGresult* result,
+                                int column) {
+  if (!qualified_name.empty()) return std::string(qualified_name);
+  const char* name = PQfname(result, column);
+  return "\"" + std::string(name ? name : "?") + "\" (column " + std::to_string(column + 1) + ")";
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/execution/sql_error.hpp
+// sql_error: what the server said when a statement failed, as a C++ exception.
+// It carries the server's diagnostic fields and the statement's SQL text, never the bound values,
+// so messages can be logged safely. connection_error (SQLSTATE class 08) marks a lost connection.
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The diagnostic fields of a server error (empty when the server did not send one).
+struct sql_error_fields {
+  std::string sqlstate{};    ///< five-character SQLSTATE code, e.g. "23505"
+  std::string message{};     ///< primary message
+  std::string detail{};      ///< optional detail
+  std::string hint{};        ///< optional hint
+  std::string constraint{};  ///< constraint name (integrity violations)
+  std::string schema{};      ///< schema of the object involved
+  std::string table{};       ///< table of the object involved
+  std::string column{};      ///< column of the object involved
+  std::string sql{};         ///< the statement's SQL text (placeholders, never values)
+};
+
+namespace detail {
+
+inline std::string describe_sql_error(const sql_error_fields& f) {
+  std::string text = f.message.empty() ? std::string("statement failed") : f.message;
+  if (!f.sqlstate.empty()) text += " (SQLSTATE " + f.sqlstate + ")";
+  if (!f.detail.empty()) text += "\nDETAIL: " + f.detail;
+  if (!f.hint.empty()) text += "\nHINT: " + f.hint;
+  if (!f.sql.empty()) text += "\nSQL: " + f.sql;
+  return text;
+}
+
+}  // namespace detail
+
+/// A statement failed on the server; the base of the SQLSTATE hierarchy.
+class sql_error : public error {
+ public:
+  explicit sql_error(sql_error_fields fields)
+      : error(detail::describe_sql_error(fields)), fields_(std::move(fields)) {}
+
+  /// The five-character SQLSTATE code.
+  const std::string& sqlstate() const noexcept { return fields_.sqlstate; }
+  /// The server's primary message, without detail or hint.
+  const std::string& message() const noexcept { return fields_.message; }
+  const std::string& detail() const noexcept { return fields_.detail; }
+  const std::string& hint() const noexcept { return fields_.hint; }
+  const std::string& constraint() const noexcept { return fields_.constraint; }
+  const std::string& schema() const noexcept { return fields_.schema; }
+  const std::string& table() const noexcept { return fields_.table; }
+  const std::string& column() const noexcept { return fields_.column; }
+  /// The SQL text of the failed statement ($n placeholders; bound values are never included).
+  const std::string& sql() const noexcept { return fields_.sql; }
+  /// All fields at once.
+  const sql_error_fields& fields() const noexcept { return fields_; }
+
+ private:
+  sql_error_fields fields_;
+};
+
+/// SQLSTATE class 08, and any connection that could not be opened or was lost mid-statement;
+/// after a lost connection, connection::is_open() is false until connection::reset() succeeds.
+class connection_error : public sql_error {
+ public:
+  using sql_error::sql_error;
+  /// A client-side failure: libpq's message, with the code of class 08 that fits.
+  connection_error(std::string message, std::string_view sqlstate, std::string sql = {})
+      : sql_error(sql_error_fields{.sqlstate = std::string(sqlstate),
+                                   .message = std::move(message),
+                                   .sql = std::move(sql)}) {}
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/throw_sql_error.hpp
+// throw_sql_error: the one place that turns a failed libpq result into the typed exception of
+// its SQLSTATE (detail fields included), or into connection_error when the connection broke.
+// Exact codes map to their own type; any other code maps to the type of its two-character class.
+
+#include <libpq-fe.h>
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+// ---- pgdsl/execution/sqlstate_errors.hpp
+// SQLSTATE hierarchy: one exception type per SQLSTATE class, and one per code users commonly
+// catch, each derived from its class; catch a class to handle all of its codes. The mapping from a
+// code to its type lives in detail/throw_sql_error.hpp; an unknown code becomes its class.
+
+
+namespace pgdsl {
+
+/// SQLSTATE class 0A, e.g. "cached plan must not change result type".
+class feature_not_supported : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+/// SQLSTATE class 22: a value the server cannot accept.
+class data_exception : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+/// 22001: text too long for its column.
+class string_data_right_truncation : public data_exception {
+ public:
+  using data_exception::data_exception;
+};
+/// 22003: a number outside its type's range.
+class numeric_value_out_of_range : public data_exception {
+ public:
+  using data_exception::data_exception;
+};
+/// 22004: NULL where a value is required.
+class null_value_not_allowed : public data_exception {
+ public:
+  using data_exception::data_exception;
+};
+/// 22007: unreadable date or time.
+class invalid_datetime_format : public data_exception {
+ public:
+  using data_exception::data_exception;
+};
+/// 22008: date or time field out of range.
+class datetime_field_overflow : public data_exception {
+ public:
+  using data_exception::data_exception;
+};
+/// 22012: division by zero.
+class division_by_zero : public data_exception {
+ public:
+  using data_exception::data_exception;
+};
+/// 22021: invalid byte sequence for the encoding.
+class character_not_in_repertoire : public data_exception {
+ public:
+  using data_exception::data_exception;
+};
+/// 22P02: text that does not parse as the target type.
+class invalid_text_representation : public data_exception {
+ public:
+  using data_exception::data_exception;
+};
+/// 22023: an argument a function rejects.
+class invalid_parameter_value : public data_exception {
+ public:
+  using data_exception::data_exception;
+};
+/// SQLSTATE class 23: a constraint rejected the change.
+class integrity_constraint_violation : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+/// 23001: ON DELETE/UPDATE RESTRICT.
+class restrict_violation : public integrity_constraint_violation {
+ public:
+  using integrity_constraint_violation::integrity_constraint_violation;
+};
+/// 23502: NULL into a NOT NULL column.
+class not_null_violation : public integrity_constraint_violation {
+ public:
+  using integrity_constraint_violation::integrity_constraint_violation;
+};
+/// 23503: a foreign key has no match.
+class foreign_key_violation : public integrity_constraint_violation {
+ public:
+  using integrity_constraint_violation::integrity_constraint_violation;
+};
+/// 23505: a duplicate key; constraint() names the index.
+class unique_violation : public integrity_constraint_violation {
+ public:
+  using integrity_constraint_violation::integrity_constraint_violation;
+};
+/// 23514: a CHECK constraint failed.
+class check_violation : public integrity_constraint_violation {
+ public:
+  using integrity_constraint_violation::integrity_constraint_violation;
+};
+/// 23P01: an exclusion constraint failed.
+class exclusion_violation : public integrity_constraint_violation {
+ public:
+  using integrity_constraint_violation::integrity_constraint_violation;
+};
+/// SQLSTATE class 25: the statement is not allowed in this transaction state.
+class invalid_transaction_state : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+/// 25001: not allowed inside a transaction block.
+class active_sql_transaction : public invalid_transaction_state {
+ public:
+  using invalid_transaction_state::invalid_transaction_state;
+};
+/// 25006: a write in a READ ONLY transaction.
+class read_only_sql_transaction : public invalid_transaction_state {
+ public:
+  using invalid_transaction_state::invalid_transaction_state;
+};
+/// 25P01: requires a transaction block.
+class no_active_sql_transaction : public invalid_transaction_state {
+ public:
+  using invalid_transaction_state::invalid_transaction_state;
+};
+/// 25P02: the transaction already failed; roll it back.
+class in_failed_sql_transaction : public invalid_transaction_state {
+ public:
+  using invalid_transaction_state::invalid_transaction_state;
+};
+/// SQLSTATE class 40: the server rolled the transaction back; it may succeed if retried.
+class transaction_rollback : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+/// 40001: concurrent transactions conflicted (retry_transaction retries it).
+class serialization_failure : public transaction_rollback {
+ public:
+  using transaction_rollback::transaction_rollback;
+};
+/// 40P01: deadlock (retry_transaction retries it).
+class deadlock_detected : public transaction_rollback {
+ public:
+  using transaction_rollback::transaction_rollback;
+};
+/// SQLSTATE class 42: the statement is invalid or not permitted.
+class syntax_error_or_access_rule_violation : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+/// 42501: permission denied.
+class insufficient_privilege : public syntax_error_or_access_rule_violation {
+ public:
+  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
+};
+/// 42601: the SQL does not parse.
+class syntax_error : public syntax_error_or_access_rule_violation {
+ public:
+  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
+};
+/// 42701: a column name given twice.
+class duplicate_column : public syntax_error_or_access_rule_violation {
+ public:
+  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
+};
+/// 42702: a column reference matches several tables.
+class ambiguous_column : public syntax_error_or_access_rule_violation {
+ public:
+  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
+};
+/// 42703: no such column.
+class undefined_column : public syntax_error_or_access_rule_violation {
+ public:
+  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
+};
+/// 42704: no such type, role or other object.
+class undefined_object : public syntax_error_or_access_rule_violation {
+ public:
+  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
+};
+/// 42710: the object already exists.
+class duplicate_object : public syntax_error_or_access_rule_violation {
+ public:
+  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
+};
+/// 42804: an expression has the wrong type.
+class datatype_mismatch : public syntax_error_or_access_rule_violation {
+ public:
+  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
+};
+/// 42883: no function or operator with these argument types.
+class undefined_function : public syntax_error_or_access_rule_violation {
+ public:
+  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
+};
+/// 42P01: no such table or view.
+class undefined_table : public syntax_error_or_access_rule_violation {
+ public:
+  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
+};
+/// 42P02: a $n without a value.
+class undefined_parameter : public syntax_error_or_access_rule_violation {
+ public:
+  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
+};
+/// 42P07: the table already exists.
+class duplicate_table : public syntax_error_or_access_rule_violation {
+ public:
+  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
+};
+/// SQLSTATE class 53: out of disk, memory or connections.
+class insufficient_resources : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+/// SQLSTATE class 54: a statement too complex or too large.
+class program_limit_exceeded : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+/// SQLSTATE class 55.
+class object_not_in_prerequisite_state : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+/// 55P03: NOWAIT or lock_timeout could not get a lock.
+class lock_not_available : public object_not_in_prerequisite_state {
+ public:
+  using object_not_in_prerequisite_state::object_not_in_prerequisite_state;
+};
+/// SQLSTATE class 57: an administrator or a timeout stopped the statement.
+class operator_intervention : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+/// 57014: statement_timeout fired or the query was cancelled.
+class query_canceled : public operator_intervention {
+ public:
+  using operator_intervention::operator_intervention;
+};
+/// 57P01: the server is shutting down or the backend was terminated.
+class admin_shutdown : public operator_intervention {
+ public:
+  using operator_intervention::operator_intervention;
+};
+/// 57P02: the server crashed.
+class crash_shutdown : public operator_intervention {
+ public:
+  using operator_intervention::operator_intervention;
+};
+/// 57P03: the server is starting up.
+class cannot_connect_now : public operator_intervention {
+ public:
+  using operator_intervention::operator_intervention;
+};
+/// SQLSTATE class 58: an error outside PostgreSQL (I/O).
+class system_error : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+/// P0001: RAISE EXCEPTION in PL/pgSQL.
+class raise_exception : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+/// SQLSTATE class XX: a server bug or corruption.
+class internal_error : public sql_error {
+ public:
+  using sql_error::sql_error;
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+namespace detail {
+
+inline std::string field_or_empty(const PGresult* result, int code) {
+  const char* text = result ? PQresultErrorField(result, code) : nullptr;
+  return text ? std::string(text) : std::string();
+}
+
+// libpq messages end in a newline and may start with "ERROR:  "; keep only the sentence.
+inline std::string trimmed_message(std::string_view text) {
+  for (std::string_view prefix : {"ERROR:  ", "FATAL:  "})
+    if (text.starts_with(prefix)) text.remove_prefix(prefix.size());
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.remove_suffix(1);
+  return std::string(text);
+}
+
+}  // namespace detail
+
+/// Throws the exception type of the fields' SQLSTATE (exact code, else its class, else sql_error).
+[[noreturn]] inline void throw_for_sqlstate(sql_error_fields fields) {
+  const std::string_view code = fields.sqlstate;
+  if (code == "22001") throw string_data_right_truncation(std::move(fields));
+  if (code == "22003") throw numeric_value_out_of_range(std::move(fields));
+  if (code == "22004") throw null_value_not_allowed(std::move(fields));
+  if (code == "22007") throw invalid_datetime_format(std::move(fields));
+  if (code == "22008") throw datetime_field_overflow(std::move(fields));
+  if (code == "22012") throw division_by_zero(std::move(fields));
+  if (code == "22021") throw character_not_in_repertoire(std::move(fields));
+  if (code == "22P02") throw invalid_text_representation(std::move(fields));
+  if (code == "22023") throw invalid_parameter_value(std::move(fields));
+  if (code == "23001") throw restrict_violation(std::move(fields));
+  if (code == "23502") throw not_null_violation(std::move(fields));
+  if (code == "23503") throw foreign_key_violation(std::move(fields));
+  if (code == "23505") throw unique_violation(std::move(fields));
+  if (code == "23514") throw check_violation(std::move(fields));
+  if (code == "23P01") throw exclusion_violation(std::move(fields));
+  if (code == "25001") throw active_sql_transaction(std::move(fields));
+  if (code == "25006") throw read_only_sql_transaction(std::move(fields));
+  if (code == "25P01") throw no_active_sql_transaction(std::move(fields));
+  if (code == "25P02") throw in_failed_sql_transaction(std::move(fields));
+  if (code == "40001") throw serialization_failure(std::move(fields));
+  if (code == "40P01") throw deadlock_detected(std::move(fields));
+  if (code == "42501") throw insufficient_privilege(std::move(fields));
+  if (code == "42601") throw syntax_error(std::move(fields));
+  if (code == "42701") throw duplicate_column(std::move(fields));
+  if (code == "42702") throw ambiguous_column(std::move(fields));
+  if (code == "42703") throw undefined_column(std::move(fields));
+  if (code == "42704") throw undefined_object(std::move(fields));
+  if (code == "42710") throw duplicate_object(std::move(fields));
+  if (code == "42804") throw datatype_mismatch(std::move(fields));
+  if (code == "42883") throw undefined_function(std::move(fields));
+  if (code == "42P01") throw undefined_table(std::move(fields));
+  if (code == "42P02") throw undefined_parameter(std::move(fields));
+  if (code == "42P07") throw duplicate_table(std::move(fields));
+  if (code == "55P03") throw lock_not_available(std::move(fields));
+  if (code == "57014") throw query_canceled(std::move(fields));
+  if (code == "57P01") throw admin_shutdown(std::move(fields));
+  if (code == "57P02") throw crash_shutdown(std::move(fields));
+  if (code == "57P03") throw cannot_connect_now(std::move(fields));
+  if (code == "P0001") throw raise_exception(std::move(fields));
+  const std::string_view klass = code.substr(0, code.size() < 2 ? code.size() : 2);
+  if (klass == "08") throw connection_error(std::move(fields));
+  if (klass == "0A") throw feature_not_supported(std::move(fields));
+  if (klass == "22") throw data_exception(std::move(fields));
+  if (klass == "23") throw integrity_constraint_violation(std::move(fields));
+  if (klass == "25") throw invalid_transaction_state(std::move(fields));
+  if (klass == "40") throw transaction_rollback(std::move(fields));
+  if (klass == "42") throw syntax_error_or_access_rule_violation(std::move(fields));
+  if (klass == "53") throw insufficient_resources(std::move(fields));
+  if (klass == "54") throw program_limit_exceeded(std::move(fields));
+  if (klass == "55") throw object_not_in_prerequisite_state(std::move(fields));
+  if (klass == "57") throw operator_intervention(std::move(fields));
+  if (klass == "58") throw system_error(std::move(fields));
+  if (klass == "XX") throw internal_error(std::move(fields));
+  throw sql_error(std::move(fields));
+}
+
+/// Reads a failed result's diagnostic fields; `sql` is recorded as the statement's text.
+inline sql_error_fields error_fields(const PGresult* result, std::string_view sql) {
+  return sql_error_fields{.sqlstate = detail::field_or_empty(result, PG_DIAG_SQLSTATE),
+                          .message = detail::field_or_empty(result, PG_DIAG_MESSAGE_PRIMARY),
+                          .detail = detail::field_or_empty(result, PG_DIAG_MESSAGE_DETAIL),
+                          .hint = detail::field_or_empty(result, PG_DIAG_MESSAGE_HINT),
+                          .constraint = detail::field_or_empty(result, PG_DIAG_CONSTRAINT_NAME),
+                          .schema = detail::field_or_empty(result, PG_DIAG_SCHEMA_NAME),
+                          .table = detail::field_or_empty(result, PG_DIAG_TABLE_NAME),
+                          .column = detail::field_or_empty(result, PG_DIAG_COLUMN_NAME),
+                          .sql = std::string(sql)};
+}
+
+/// Throws the exception for a statement that failed on `conn` with `result` (which may be null
+/// when libpq could not produce one): connection_error when the connection is now broken,
+/// otherwise the type of the result's SQLSTATE.
+[[noreturn]] inline void throw_sql_error(PGconn* conn, const PGresult* result,
+                                         std::string_view sql) {
+  sql_error_fields fields = error_fields(result, sql);
+  if (fields.message.empty()) {
+    const char* text = result ? PQresultErrorMessage(result) : "";
+    if (*text == '\0' && conn) text = PQerrorMessage(conn);
+    fields.message = detail::trimmed_message(text);
+  }
+  if (conn == nullptr || PQstatus(conn) == CONNECTION_BAD) {
+    if (fields.sqlstate.empty()) fields.sqlstate = "08006";  // connection_failure
+    throw connection_error(std::move(fields));
+  }
+  throw_for_sqlstate(std::move(fields));
+}
+
+}  // namespace pgdsl
+
+namespace pgdsl::detail {
+
+inline void erase_all(std::string& text, std::string_view secret) {
+  if (secret.empty()) return;
+  for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at))
+    text.replace(at, secret.size(), "********");
+}
+
+// "host:port/dbname" as libpq resolved it (from the URL, the options or PG* variables).
+inline std::string connection_target(PGconn* conn, const connection_options& options) {
+  const char* host = conn ? PQhost(conn) : nullptr;
+  const char* port = conn ? PQport(conn) : nullptr;
+  const char* db = conn ? PQdb(conn) : nullptr;
+  std::string target = host && *host ? host : (options.host.empty() ? "?" : options.host);
+  if (port && *port) target += std::string(":") + port;
+  if (db && *db) target += std::string("/") + db;
+  return target;
+}
+
+/// Opens a connection; throws connection_error (SQLSTATE 08001) when it cannot.
+inline connection_ptr connect(const connection_options& options) {
+  const conninfo_arrays params(options);
+  connection_ptr conn(PQconnectdbParams(params.keywords.data(), params.values.data(), 1));
+  if (conn && PQstatus(conn.get()) == CONNECTION_OK) return conn;
+  std::string message = "could not connect to " + connection_target(conn.get(), options) + ": " +
+                        trimmed_message(conn ? PQerrorMessage(conn.get()) : "out of memory");
+  erase_all(message, options.password);
+  if (conn) {  // the password may also come from the URL or PGPASSWORD
+    if (PQconninfoOption* used = PQconninfo(conn.get())) {
+      for (PQconninfoOption* o = used; o->keyword; ++o)
+        if (std::string_view(o->keyword) == "password" && o->val) erase_all(message, o->val);
+      PQconninfoFree(used);
+    }
+  }
+  throw connection_error(std::move(message), "08001");
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/execution/detail/connection_state.hpp
+// connection_state: what a connection owns besides the PGconn, kept on the heap so its address
+// stays fixed when the connection object moves (libpq's notice receiver holds that address).
+// It includes the prepared-statement cache, keyed by the static address of a statement's SQL.
+
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+// ---- pgdsl/execution/observability.hpp
+// Observability: what a query hook sees (SQL text, duration, row count, error; never the bound
+// values), a slow-query helper that forwards only statements over a threshold, and the notices
+// (RAISE NOTICE, warnings) the server sends on a connection.
+
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace pgdsl {
+
+/// One finished statement, as the query hook sees it.
+struct query_event {
+  std::string_view sql;               ///< the SQL text with $n placeholders, never the values
+  std::chrono::nanoseconds duration;  ///< from sending to receiving the whole result
+  std::uint64_t rows;                 ///< rows returned, else rows affected
+  const std::exception* error;        ///< the exception about to be thrown; nullptr on success
+};
+
+/// Called after every statement on a connection that has one installed.
+using query_hook = std::function<void(const query_event&)>;
+
+/// A hook that forwards to `sink` only statements that took at least `threshold`
+/// (failed statements too, so a timeout shows up as a slow query).
+inline query_hook slow_query_hook(std::chrono::nanoseconds threshold, query_hook sink) {
+  return [threshold, sink = std::move(sink)](const query_event& event) {
+    if (event.duration >= threshold) sink(event);
+  };
+}
+
+/// A message the server sent without failing the statement (NOTICE, WARNING, ...).
+struct notice {
+  std::string severity{};  ///< NOTICE, WARNING, INFO, LOG or DEBUG
+  std::string sqlstate{};  ///< e.g. "00000" or "01000"
+  std::string message{};   ///< the primary message
+  std::string detail{};    ///< optional detail
+  std::string hint{};      ///< optional hint
+};
+
+/// Receives the notices of a connection (by default libpq prints them to stderr).
+using notice_handler = std::function<void(const notice&)>;
+
+namespace detail {
+
+// Times one statement for the hook; does nothing (not even read the clock) when no hook is set.
+template <class Run, class Rows>
+auto observe(const query_hook& hook, std::string_view sql, Run&& run, Rows&& rows) {
+  if (!hook) return run();
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    auto outcome = run();
+    hook(query_event{sql, std::chrono::steady_clock::now() - start, rows(outcome), nullptr});
+    return outcome;
+  } catch (const std::exception& failure) {
+    hook(query_event{sql, std::chrono::steady_clock::now() - start, 0, &failure});
+    throw;
+  }
+}
+
+}  // namespace detail
+}  // namespace pgdsl
+
+namespace pgdsl::detail {
+
+/// One statement this connection prepared: its server-side name (empty in unnamed mode, where
+/// the entry only records the check) and the result columns its types were checked against.
+struct prepared_statement {
+  std::string name;
+  const void* checked_columns = nullptr;
+};
+
+/// Identifies a result-column list at run time (one address per list type).
+template <class Columns>
+inline constexpr char columns_tag = 0;
+
+/// Server-side prepared statements of one connection. The key is Q::sql.c_str(): one address per
+/// statement, so a lookup hashes a pointer, never the text. Two statement types that share their
+/// SQL object but declare different columns are told apart by checked_columns.
+class prepared_cache {
+ public:
+  prepared_statement* find(const char* sql) {
+    const auto found = statements_.find(sql);
+    return found == statements_.end() ? nullptr : &found->second;
+  }
+  prepared_statement& insert(const char* sql, prepared_statement statement) {
+    return statements_.insert_or_assign(sql, std::move(statement)).first->second;
+  }
+  void erase(const char* sql) { statements_.erase(sql); }
+  void clear() noexcept { statements_.clear(); }
+  std::size_t size() const noexcept { return statements_.size(); }
+  /// A name no statement of this connection has used.
+  std::string next_name() { return "pgdsl_" + std::to_string(++counter_); }
+
+ private:
+  std::unordered_map<const char*, prepared_statement> statements_;
+  unsigned long counter_ = 0;
+};
+
+struct connection_state {
+  connection_ptr conn;
+  bool prepared_statements = true;
+  std::chrono::milliseconds statement_timeout{0};
+  prepared_cache prepared;
+  query_hook hook;
+  notice_handler on_notice;
+  PQnoticeReceiver default_receiver = nullptr;  // libpq's own (prints to stderr)
+  void* default_receiver_arg = nullptr;
+  unsigned long savepoint_counter = 0;
+  unsigned long session = 0;  // incremented by reset(): transactions of an older session are gone
+};
+
+// libpq calls this for every notice; exceptions must not cross back into C.
+inline void receive_notice(void* state, const PGresult* message) noexcept {
+  auto* self = static_cast<connection_state*>(state);
+  if (!self->on_notice) {
+    if (self->default_receiver) self->default_receiver(self->default_receiver_arg, message);
+    return;
+  }
+  auto field = [&](int code) {
+    const char* text = PQresultErrorField(message, code);
+    return text ? std::string(text) : std::string();
+  };
+  try {
+    self->on_notice(notice{field(PG_DIAG_SEVERITY), field(PG_DIAG_SQLSTATE),
+                           field(PG_DIAG_MESSAGE_PRIMARY), field(PG_DIAG_MESSAGE_DETAIL),
+                           field(PG_DIAG_MESSAGE_HINT)});
+  } catch (...) {  // a throwing handler loses its notice rather than corrupting libpq's state
+  }
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/execution/detail/parameters.hpp
+// parameter_block: the binary parameter arrays libpq takes, sized at compile time. Fixed-size
+// values are encoded into per-parameter inline storage (no heap); text, bytea and json point at the
+// caller's bytes (wire_view); only larger encodings (numeric, arrays) spill into one shared buffer.
+
+#include <array>
+#include <climits>
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+
+namespace pgdsl::detail {
+
+// What a raw-SQL argument binds as: string literals and C strings bind as text views.
+template <class T>
+using parameter_value_t = std::conditional_t<
+    (std::is_array_v<std::remove_cvref_t<T>> ||
+     std::is_pointer_v<std::remove_cvref_t<T>>)&&std::is_convertible_v<T, std::string_view>,
+    std::string_view, std::remove_cvref_t<T>>;
+
+template <class T>
+inline constexpr oid parameter_oid_v = type_traits<nullable_base_t<T>>::type_oid;
+
+template <class List>
+struct parameter_oids;
+template <class... T>
+struct parameter_oids<type_list<T...>> {
+  static constexpr std::array<oid, sizeof...(T)> value{parameter_oid_v<T>...};
+};
+
+inline constexpr std::size_t inline_parameter_bytes = 16;
+
+template <std::size_t N>
+class parameter_block {
+ public:
+  parameter_block() = default;
+  parameter_block(const parameter_block&) = delete;  // values_ may point into this object
+  parameter_block& operator=(const parameter_block&) = delete;
+
+  /// Encodes the next parameter ($1, $2, ... in call order); an empty optional is NULL.
+  template <class T>
+  void add(const T& value) {
+    const std::size_t index = next_++;
+    if constexpr (is_optional_v<T>) {
+      if (!value) {
+        values_[index] = nullptr;
+        lengths_[index] = 0;
+        return;
+      }
+      add_present(index, *value);
+    } else {
+      add_present(index, value);
+    }
+  }
+
+  /// Points spilled parameters into the final spill buffer; call once after the last add().
+  void finish() noexcept {
+    if (spill_.empty()) return;
+    for (std::size_t i = 0; i < N; ++i)
+      if (spill_at_[i] != not_spilled) values_[i] = spill_.data() + spill_at_[i];
+  }
+
+  const char* const* values() const noexcept { return N ? values_.data() : nullptr; }
+  const int* lengths() const noexcept { return N ? lengths_.data() : nullptr; }
+  static const int* formats() noexcept { return N ? binary_formats.data() : nullptr; }
+
+ private:
+  static constexpr std::size_t not_spilled = static_cast<std::size_t>(-1);
+  static constexpr std::array<int, N> binary_formats = [] {
+    std::array<int, N> formats{};
+    formats.fill(1);
+    return formats;
+  }();
+
+  // The `Out` of type_traits<T>::encode: fills inline storage, then moves to the spill buffer.
+  struct writer {
+    parameter_block& block;
+    std::size_t index;
+    std::size_t size = 0;
+    void append(const char* bytes, std::size_t count) {
+      std::size_t& at = block.spill_at_[index];
+      if (at == not_spilled && size + count <= inline_parameter_bytes) {
+        std::memcpy(block.inline_[index].data() + size, bytes, count);
+      } else {
+        if (at == not_spilled) {
+          at = block.spill_.size();
+          block.spill_.append(block.inline_[index].data(), size);
+        }
+        block.spill_.append(bytes, count);
+      }
+      size += count;
+    }
+  };
+
+  template <class T>
+  void add_present(std::size_t index, const T& value) {
+    using traits = type_traits<T>;
+    spill_at_[index] = not_spilled;
+    if constexpr (pgdsl::has_wire_view<T>) {
+      // wire_view refuses what the type cannot hold (a NUL in text) before anything is sent.
+      const std::string_view bytes = traits::wire_view(value);
+      values_[index] = bytes.data() != nullptr ? bytes.data() : "";  // nullptr would mean NULL
+      lengths_[index] = checked_length(index, bytes.size());
+    } else {
+      writer out{*this, index};
+      traits::encode(value, out);
+      values_[index] = inline_[index].data();
+      lengths_[index] = checked_length(index, out.size);
+    }
+  }
+
+  static int checked_length(std::size_t index, std::size_t size) {
+    if (size > static_cast<std::size_t>(INT_MAX))
+      throw out_of_range_value("parameter $" + std::to_string(index + 1) +
+                               " is larger than libpq accepts (2 GiB)");
+    return static_cast<int>(size);
+  }
+
+  std::array<const char*, N> values_{};
+  std::array<int, N> lengths_{};
+  std::array<std::array<char, inline_parameter_bytes>, N> inline_;
+  std::array<std::size_t, N> spill_at_;
+  std::string spill_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/execution/detail/statement_runner.hpp
+// The execute path: one function per way a statement reaches the server. Static statements are
+// prepared once per connection (PQprepare + PQdescribePrepared, column types checked before the
+// first execution) and then run with PQexecPrepared; unnamed mode and raw SQL use PQexecParams.
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <type_traits>
+
+// ---- pgdsl/execution/detail/columns.hpp
+// Compile-time facts about a statement's result columns (value types, lookup by key type and by
+// name) and the decoding of one field straight from the PGresult's binary bytes.
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+
+
+namespace pgdsl::detail {
+
+template <class Columns>
+struct columns_info;
+template <class... E>
+struct columns_info<type_list<E...>> {
+  static constexpr std::size_t size = sizeof...(E);
+  using tuple = std::tuple<typename E::value_type...>;
+  using keys = type_list<typename E::key_type...>;
+
+  /// The position of the column whose name is `name` (size when none is).
+  static constexpr std::size_t index_of_name(std::string_view name) {
+    std::size_t index = 0;
+    for (bool found : {(E::name == name)...}) {
+      if (found) return index;
+      ++index;
+    }
+    return size;
+  }
+  static constexpr bool names_known = ((!std::string_view(E::name).empty()) && ...);
+};
+
+template <std::size_t I, class Columns>
+using column_value_t = typename at_t<I, Columns>::value_type;
+
+/// The index of the column a key (row[users.email]) finds; checked with a readable message.
+template <class Columns, class Key>
+constexpr std::size_t column_index_of_key() {
+  using keys = typename columns_info<Columns>::keys;
+  static_assert(contains_v<std::remove_cvref_t<Key>, keys>,
+                "this expression is not one of the statement's result columns; "
+                "select it, or read the row by position with get<I>()");
+  return index_of_v<std::remove_cvref_t<Key>, keys>;
+}
+
+/// Decodes column `column` of row `row` as E::value_type, straight from the binary bytes.
+template <class E>
+typename E::value_type decode_field(const PGresult* result, int row, int column) {
+  using value = typename E::value_type;
+  using base = nullable_base_t<value>;
+  if (PQgetisnull(result, row, column)) {
+    if constexpr (is_optional_v<value>)
+      return value{};
+    else
+      throw unexpected_null(column_label(E::qualified_name, result, column),
+                            type_traits<base>::sql_name);
+  }
+  const std::string_view wire(PQgetvalue(result, row, column),
+                              static_cast<std::size_t>(PQgetlength(result, row, column)));
+  return type_traits<base>::decode(wire);
+}
+
+template <class E>
+void check_column_type(const PGresult* description, int column) {
+  using base = nullable_base_t<typename E::value_type>;
+  const oid server_type = PQftype(description, column);
+  if (!type_traits<base>::accepts(server_type))
+    throw type_mismatch(column_label(E::qualified_name, description, column), server_type,
+                        type_traits<base>::sql_name);
+}
+
+/// Throws type_mismatch unless every declared column can be read from the server's type, and
+/// column_count_mismatch unless the counts agree (a statement declaring no columns accepts any).
+template <class Columns, class CountError>
+void check_column_types(const PGresult* description, const CountError& count_error) {
+  constexpr std::size_t declared = columns_info<Columns>::size;
+  if constexpr (declared > 0) {
+    const auto returned = static_cast<std::size_t>(PQnfields(description));
+    if (returned != declared) count_error(declared, returned);
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (check_column_type<at_t<I, Columns>>(description, static_cast<int>(I)), ...);
+    }
+    (std::make_index_sequence<declared>{});
+  }
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/execution/result_error.hpp
+// result_error: a result whose shape differs from what the caller asked for, detected on the
+// client before any value is decoded: no row or several rows where exactly one was expected, or
+// a column count that differs from the statement's declared columns.
+
+#include <cstddef>
+#include <string>
+
+
+namespace pgdsl {
+
+/// The result does not have the shape the call requires.
+class result_error : public error {
+ public:
+  using error::error;
+};
+
+/// one() or scalar() found no row.
+class no_rows : public result_error {
+ public:
+  explicit no_rows(const std::string& sql)
+      : result_error("expected exactly one row, the statement returned none\nSQL: " + sql) {}
+};
+
+/// one(), one_or_none() or scalar() found more than one row.
+class too_many_rows : public result_error {
+ public:
+  too_many_rows(std::size_t rows, const std::string& sql)
+      : result_error("expected at most one row, the statement returned " + std::to_string(rows) +
+                     "\nSQL: " + sql) {}
+};
+
+/// The server's result has a different number of columns than the statement declares.
+class column_count_mismatch : public result_error {
+ public:
+  column_count_mismatch(std::size_t declared, std::size_t returned, const std::string& sql)
+      : result_error("the statement declares " + std::to_string(declared) +
+                     " result columns but the server returns " + std::to_string(returned) +
+                     "\nSQL: " + sql) {}
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl::detail {
+
+static_assert(std::is_same_v<oid, Oid>, "pgdsl::oid must be libpq's Oid");
+
+inline constexpr int binary_results = 1;
+
+inline void ensure_open(PGconn* conn, const char* sql) {
+  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK)
+    throw connection_error("the connection is closed or broken; call reset() to reconnect", "08003",
+                           sql);
+}
+
+// Checks the declared columns against a described statement or a result.
+template <class Columns>
+void check_columns(const PGresult* description, const char* sql) {
+  check_column_types<Columns>(description, [&](std::size_t declared, std::size_t returned) {
+    throw column_count_mismatch(declared, returned, sql);
+  });
+}
+
+// Drops a server-side statement we prepared; failures are irrelevant (it dies with the session).
+inline void deallocate(PGconn* conn, const std::string& name) noexcept {
+  if (name.empty()) return;
+  const std::string command = "DEALLOCATE " + name;
+  result_ptr ignored(PQexec(conn, command.c_str()));
+}
+
+// Prepares `sql` under `name` and checks its result columns before it ever runs.
+template <class Columns>
+void prepare_checked(PGconn* conn, const std::string& name, const char* sql, int count,
+                     const Oid* types) {
+  const result_ptr prepared(PQprepare(conn, name.c_str(), sql, count, types));
+  if (!succeeded(prepared.get())) throw_sql_error(conn, prepared.get(), sql);
+  const result_ptr description(PQdescribePrepared(conn, name.c_str()));
+  if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
+  try {
+    check_columns<Columns>(description.get(), sql);
+  } catch (...) {
+    deallocate(conn, name);
+    throw;
+  }
+}
+
+// Unnamed mode: Parse and Describe go out in one pipeline with a single Sync, so a transaction
+// pooler (PgBouncer) cannot send the two to different server sessions; then the columns are
+// checked before the statement ever runs.
+template <class Columns>
+void describe_unnamed_checked(PGconn* conn, const char* sql, int count, const Oid* types) {
+  if (PQenterPipelineMode(conn) != 1) throw_sql_error(conn, nullptr, sql);
+  const bool sent = PQsendPrepare(conn, "", sql, count, types) == 1 &&
+                    PQsendDescribePrepared(conn, "") == 1 && PQpipelineSync(conn) == 1;
+  result_ptr failure, description;
+  bool failed_to_send = !sent;
+  for (bool synced = !sent; !synced;) {
+    result_ptr next(PQgetResult(conn));
+    if (PQstatus(conn) == CONNECTION_BAD) break;
+    if (next == nullptr) continue;  // the end of one step's results
+    const ExecStatusType status = PQresultStatus(next.get());
+    if (status == PGRES_PIPELINE_SYNC) {
+      synced = true;
+    } else if (status == PGRES_FATAL_ERROR && failure == nullptr) {
+      failure = std::move(next);
+    } else if (status == PGRES_COMMAND_OK && failure == nullptr) {
+      description = std::move(next);  // the Parse result first, then the Describe result
+    }
+  }
+  PQexitPipelineMode(conn);
+  if (failed_to_send || failure != nullptr || description == nullptr)
+    throw_sql_error(conn, failure.get(), sql);
+  check_columns<Columns>(description.get(), sql);
+}
+
+// SQLSTATE 0A000 "cached plan must not change result type": the table changed under a
+// prepared statement; preparing it again (outside a transaction block) brings it up to date.
+inline bool result_type_changed(const PGresult* failed) noexcept {
+  const char* code = failed ? PQresultErrorField(failed, PG_DIAG_SQLSTATE) : nullptr;
+  const char* message = failed ? PQresultErrorField(failed, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  return code && message && std::strcmp(code, "0A000") == 0 &&
+         std::strstr(message, "cached plan must not change result type") != nullptr;
+}
+
+// Prepares a static statement under a fresh name and records it in the cache.
+template <class Columns>
+prepared_statement& prepare_static(connection_state& state, const char* sql, int count,
+                                   const Oid* types) {
+  std::string name = state.prepared.next_name();
+  prepare_checked<Columns>(state.conn.get(), name, sql, count, types);
+  return state.prepared.insert(sql, prepared_statement{std::move(name), &columns_tag<Columns>});
+}
+
+/// Runs a static statement with its encoded parameters and returns the successful result.
+template <class Columns, class ParamTypes, std::size_t N>
+result_ptr run_static(connection_state& state, const char* sql, const parameter_block<N>& params) {
+  static constexpr auto& types = parameter_oids<ParamTypes>::value;
+  PGconn* conn = state.conn.get();
+  ensure_open(conn, sql);
+  constexpr int count = static_cast<int>(N);
+  prepared_statement* statement = state.prepared.find(sql);
+  if (!state.prepared_statements) {
+    if (statement == nullptr || statement->checked_columns != &columns_tag<Columns>) {
+      describe_unnamed_checked<Columns>(conn, sql, count, types.data());  // check once
+      state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
+    }
+    result_ptr outcome(PQexecParams(conn, sql, count, types.data(), params.values(),
+                                    params.lengths(), params.formats(), binary_results));
+    if (!succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql);
+    check_columns<Columns>(outcome.get(), sql);  // each run is planned afresh: check it
+    return outcome;
+  }
+  if (statement == nullptr) {
+    statement = &prepare_static<Columns>(state, sql, count, types.data());
+  } else if (statement->checked_columns != &columns_tag<Columns>) {
+    const result_ptr description(PQdescribePrepared(conn, statement->name.c_str()));
+    if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
+    check_columns<Columns>(description.get(), sql);
+    statement->checked_columns = &columns_tag<Columns>;
+  }
+  result_ptr outcome(PQexecPrepared(conn, statement->name.c_str(), count, params.values(),
+                                    params.lengths(), params.formats(), binary_results));
+  if (succeeded(outcome.get())) return outcome;
+  if (result_type_changed(outcome.get()) && PQtransactionStatus(conn) == PQTRANS_IDLE) {
+    const std::string stale = statement->name;
+    state.prepared.erase(sql);
+    deallocate(conn, stale);
+    statement = &prepare_static<Columns>(state, sql, count, types.data());
+    outcome.reset(PQexecPrepared(conn, statement->name.c_str(), count, params.values(),
+                                 params.lengths(), params.formats(), binary_results));
+    if (succeeded(outcome.get())) return outcome;
+  }
+  throw_sql_error(conn, outcome.get(), sql);
+}
+
+/// Runs raw SQL with binary parameters; the result's column types are checked on every run.
+template <class Columns, class ParamTypes, std::size_t N>
+result_ptr run_raw(connection_state& state, const char* sql, const parameter_block<N>& params) {
+  static constexpr auto& types = parameter_oids<ParamTypes>::value;
+  PGconn* conn = state.conn.get();
+  ensure_open(conn, sql);
+  result_ptr outcome(PQexecParams(conn, sql, static_cast<int>(N), types.data(), params.values(),
+                                  params.lengths(), params.formats(), binary_results));
+  if (!succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql);
+  check_columns<Columns>(outcome.get(), sql);
+  return outcome;
+}
+
+/// Runs a command in the simple protocol (transaction control, SET); no parameters, no rows.
+inline result_ptr run_command(connection_state& state, const char* sql) {
+  PGconn* conn = state.conn.get();
+  ensure_open(conn, sql);
+  result_ptr outcome(PQexec(conn, sql));
+  if (!succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql);
+  return outcome;
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/execution/raw_query.hpp
+// Raw SQL for what the DSL cannot express yet: raw_sql (a NUL-terminated SQL string, never built
+// from values) and the result columns of db.query<T...>(sql, args...), which are known by
+// position and by the server's labels (used in messages), not by a compile-time name.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The SQL of a raw query: a C string or std::string, passed to libpq as is. Values go in
+/// parameters ($1, $2, ...), never into this text.
+class raw_sql {
+ public:
+  raw_sql(const char* sql) noexcept : sql_(sql) {}                 // NOLINT: implicit by design
+  raw_sql(const std::string& sql) noexcept : sql_(sql.c_str()) {}  // NOLINT
+  const char* c_str() const noexcept { return sql_; }
+
+ private:
+  const char* sql_;
+};
+
+/// Column I of a raw query, decoded as T; its key is the column itself (read it with get<I>()).
+template <std::size_t I, class T>
+struct raw_column {
+  using key_type = raw_column;
+  using value_type = T;
+  static constexpr std::string_view name{};
+  static constexpr std::string_view qualified_name{};
+};
+
+namespace detail {
+
+template <class Indices, class... T>
+struct make_raw_columns;
+template <std::size_t... I, class... T>
+struct make_raw_columns<std::index_sequence<I...>, T...> {
+  using type = type_list<raw_column<I, T>...>;
+};
+
+// A raw-query argument as the parameter it binds: string literals and C strings as text views.
+template <class A>
+decltype(auto) as_parameter(const A& argument) {
+  if constexpr (std::is_same_v<parameter_value_t<A>, std::remove_cvref_t<A>>)
+    return (argument);
+  else
+    return parameter_value_t<A>(argument);
+}
+
+}  // namespace detail
+
+/// The result columns of db.query<T...>(...).
+template <class... T>
+using raw_columns = typename detail::make_raw_columns<std::index_sequence_for<T...>, T...>::type;
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/result.hpp
+// result: the typed answer to one statement, owning its PGresult. It is a range of rows
+// (range-for with structured bindings), and has the usual ways to take exactly what is expected:
+// one(), one_or_none(), scalar(), all(), as<S>(), plus rows_affected() for commands.
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// ---- pgdsl/execution/row.hpp
+// row and record: one row of a typed result. A row is a view into the result (a PGresult pointer
+// and a row number) that decodes a field when it is read; a record owns its decoded values and
+// outlives the result. Both are tuple-like, so structured bindings work, and both find a column
+// by the expression that selected it: row[users.email].
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+template <class Columns>
+class record;
+
+/// A view of one row of a result; valid while the result lives.
+template <class Columns>
+class row {
+ public:
+  row(const PGresult* result, int index) noexcept : result_(result), index_(index) {}
+
+  /// Decodes column I (0-based).
+  template <std::size_t I>
+  detail::column_value_t<I, Columns> get() const {
+    static_assert(I < detail::columns_info<Columns>::size, "column index out of range");
+    return detail::decode_field<at_t<I, Columns>>(result_, index_, static_cast<int>(I));
+  }
+
+  /// Decodes the column selected by `key`, e.g. row[users.email].
+  template <class Key>
+  auto operator[](const Key&) const {
+    return get<detail::column_index_of_key<Columns, Key>()>();
+  }
+
+  /// Decodes every column into an owning record.
+  record<Columns> to_record() const {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return record<Columns>(typename detail::columns_info<Columns>::tuple(get<I>()...));
+    }
+    (std::make_index_sequence<detail::columns_info<Columns>::size>{});
+  }
+
+  /// The row's position in its result.
+  int index() const noexcept { return index_; }
+
+ private:
+  const PGresult* result_;
+  int index_;
+};
+
+/// One decoded row that owns its values (what one(), one_or_none() and all() return).
+template <class Columns>
+class record {
+ public:
+  using tuple_type = typename detail::columns_info<Columns>::tuple;
+
+  explicit record(tuple_type values) : values_(std::move(values)) {}
+
+  template <std::size_t I>
+  auto& get() & {
+    return std::get<I>(values_);
+  }
+  template <std::size_t I>
+  const auto& get() const& {
+    return std::get<I>(values_);
+  }
+  template <std::size_t I>
+  auto&& get() && {
+    return std::get<I>(std::move(values_));
+  }
+
+  /// The value of the column selected by `key`, e.g. rec[users.email].
+  template <class Key>
+  const auto& operator[](const Key&) const {
+    return std::get<detail::column_index_of_key<Columns, Key>()>(values_);
+  }
+
+  /// The values as a std::tuple, in column order.
+  const tuple_type& values() const& noexcept { return values_; }
+  tuple_type values() && noexcept { return std::move(values_); }
+
+  friend bool operator==(const record&, const record&) = default;
+
+ private:
+  tuple_type values_;
+};
+
+}  // namespace pgdsl
+
+template <class Columns>
+struct std::tuple_size<pgdsl::row<Columns>>
+    : std::integral_constant<std::size_t, pgdsl::detail::columns_info<Columns>::size> {};
+template <std::size_t I, class Columns>
+struct std::tuple_element<I, pgdsl::row<Columns>> {
+  using type = pgdsl::detail::column_value_t<I, Columns>;
+};
+template <class Columns>
+struct std::tuple_size<pgdsl::record<Columns>>
+    : std::integral_constant<std::size_t, pgdsl::detail::columns_info<Columns>::size> {};
+template <std::size_t I, class Columns>
+struct std::tuple_element<I, pgdsl::record<Columns>> {
+  using type = pgdsl::detail::column_value_t<I, Columns>;
+};
+
+// ---- pgdsl/execution/struct_mapping.hpp
+// map_row: how result::as<S>() fills a user struct from one row. Boost.Hana-adapted structs and
+// plain aggregates map by member name (a member with no column of that name fails to compile);
+// rows of columns without names (raw queries) map by position. A nullable column into a
+// non-optional member fails to compile with a sentence saying so.
+
+#include <boost/hana/accessors.hpp>
+#include <boost/hana/concept/struct.hpp>
+#include <boost/hana/first.hpp>
+#include <boost/hana/for_each.hpp>
+#include <boost/hana/second.hpp>
+#include <boost/hana/string.hpp>
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/execution/detail/member_names.hpp
+// Member-name reflection for plain aggregates, so .as<S>() can map columns to members by name
+// on g++ 12 and clang 14 alike: the field count comes from aggregate initialisation, each member's
+// address from a structured binding of an object that is declared but never defined, and its name
+// from __PRETTY_FUNCTION__ of a template taking that address. Aggregates of up to 16 members.
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace pgdsl::detail {
+
+inline constexpr std::size_t max_reflected_members = 16;
+
+// Converts to anything, to count how many initialisers an aggregate takes.
+struct member_count_probe {
+  template <class T>
+  operator T() const;  // NOLINT: implicit on purpose; never defined, only used unevaluated
+};
+
+template <class T, class... A>
+constexpr std::size_t aggregate_field_count() {
+  if constexpr (sizeof...(A) > max_reflected_members)
+    return sizeof...(A);
+  else if constexpr (requires { T{A{}..., member_count_probe{}}; })
+    return aggregate_field_count<T, A..., member_count_probe>();
+  else
+    return sizeof...(A);
+}
+
+/// The members of an aggregate object as a tuple of references, in declaration order.
+template <class T>
+constexpr auto tie_members(T& object) {
+  constexpr std::size_t count = aggregate_field_count<std::remove_const_t<T>>();
+  static_assert(count >= 1 && count <= max_reflected_members,
+                "pgdsl maps aggregates of 1 to 16 members; adapt larger structs with "
+                "BOOST_HANA_DEFINE_STRUCT");
+  if constexpr (count == 1) {
+    auto& [m0] = object;
+    return std::tie(m0);
+  } else if constexpr (count == 2) {
+    auto& [m0, m1] = object;
+    return std::tie(m0, m1);
+  } else if constexpr (count == 3) {
+    auto& [m0, m1, m2] = object;
+    return std::tie(m0, m1, m2);
+  } else if constexpr (count == 4) {
+    auto& [m0, m1, m2, m3] = object;
+    return std::tie(m0, m1, m2, m3);
+  } else if constexpr (count == 5) {
+    auto& [m0, m1, m2, m3, m4] = object;
+    return std::tie(m0, m1, m2, m3, m4);
+  } else if constexpr (count == 6) {
+    auto& [m0, m1, m2, m3, m4, m5] = object;
+    return std::tie(m0, m1, m2, m3, m4, m5);
+  } else if constexpr (count == 7) {
+    auto& [m0, m1, m2, m3, m4, m5, m6] = object;
+    return std::tie(m0, m1, m2, m3, m4, m5, m6);
+  } else if constexpr (count == 8) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7] = object;
+    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7);
+  } else if constexpr (count == 9) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8] = object;
+    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8);
+  } else if constexpr (count == 10) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9] = object;
+    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9);
+  } else if constexpr (count == 11) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10] = object;
+    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10);
+  } else if constexpr (count == 12) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = object;
+    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11);
+  } else if constexpr (count == 13) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12] = object;
+    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12);
+  } else if constexpr (count == 14) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13] = object;
+    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13);
+  } else if constexpr (count == 15) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14] = object;
+    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14);
+  } else if constexpr (count == 16) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] = object;
+    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15);
+  }
+}
+
+template <class T>
+struct reflection_wrapper {
+  const T value;
+};
+
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wundefined-var-template"
+#pragma clang diagnostic ignored "-Wundefined-internal"
+#endif
+
+// Declared, never defined: only the addresses of its members are used, at compile time.
+template <class T>
+extern const reflection_wrapper<T> fake_object;
+
+template <class T>
+constexpr auto member_addresses() {
+  constexpr std::size_t count = aggregate_field_count<T>();
+  if constexpr (count == 1) {
+    const auto& [m0] = fake_object<T>.value;
+    return std::tuple(&m0);
+  } else if constexpr (count == 2) {
+    const auto& [m0, m1] = fake_object<T>.value;
+    return std::tuple(&m0, &m1);
+  } else if constexpr (count == 3) {
+    const auto& [m0, m1, m2] = fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2);
+  } else if constexpr (count == 4) {
+    const auto& [m0, m1, m2, m3] = fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3);
+  } else if constexpr (count == 5) {
+    const auto& [m0, m1, m2, m3, m4] = fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3, &m4);
+  } else if constexpr (count == 6) {
+    const auto& [m0, m1, m2, m3, m4, m5] = fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5);
+  } else if constexpr (count == 7) {
+    const auto& [m0, m1, m2, m3, m4, m5, m6] = fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6);
+  } else if constexpr (count == 8) {
+    const auto& [m0, m1, m2, m3, m4, m5, m6, m7] = fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7);
+  } else if constexpr (count == 9) {
+    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8] = fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8);
+  } else if constexpr (count == 10) {
+    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9] = fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9);
+  } else if constexpr (count == 11) {
+    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10] = fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10);
+  } else if constexpr (count == 12) {
+    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11);
+  } else if constexpr (count == 13) {
+    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12] = fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12);
+  } else if constexpr (count == 14) {
+    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13] = fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12, &m13);
+  } else if constexpr (count == 15) {
+    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14] =
+        fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12, &m13,
+                      &m14);
+  } else if constexpr (count == 16) {
+    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] =
+        fake_object<T>.value;
+    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12, &m13,
+                      &m14, &m15);
+  }
+}
+
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
+
+// clang 14 takes a pointer to a subobject as a template argument only inside a class object.
+template <class M>
+struct address_holder {
+  const M* address;
+};
+template <class M>
+address_holder(const M*) -> address_holder<M>;
+
+template <auto Holder>
+constexpr std::string_view signature_of() {
+  return __PRETTY_FUNCTION__;
+}
+
+// The member's name is the identifier right before the holder's closing brace:
+// g++ "{(& fake_object<S>.reflection_wrapper<S>::value.S::name)}", clang
+// "{&fake_object.value.name}".
+constexpr std::string_view name_in_signature(std::string_view signature) {
+  const std::size_t close = signature.rfind('}');
+  std::size_t end = close;
+  while (end > 0 && (signature[end - 1] == ')' || signature[end - 1] == ' ')) --end;
+  std::size_t begin = end;
+  while (begin > 0 && signature[begin - 1] != '.' && signature[begin - 1] != ':') --begin;
+  return signature.substr(begin, end - begin);
+}
+
+/// The names of an aggregate's members, in declaration order. Use it only in constant
+/// expressions: the views point into compile-time strings.
+template <class T>
+consteval auto member_names() {
+  return []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<std::string_view, sizeof...(I)>{
+        name_in_signature(signature_of<address_holder{std::get<I>(member_addresses<T>())}>())...};
+  }
+  (std::make_index_sequence<std::tuple_size_v<decltype(member_addresses<T>())>>{});
+}
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl::detail {
+
+// Reads column I of the row into one member, after the rules that make the mapping safe.
+template <std::size_t I, class Columns, class Member>
+void read_member(const row<Columns>& source, Member& member) {
+  constexpr bool found = I < columns_info<Columns>::size;
+  static_assert(found,
+                "a struct member has no result column of the same name; select a column with "
+                "that name (or alias one with .as<\"name\">()), or remove the member");
+  if constexpr (found) {
+    using value = column_value_t<I, Columns>;
+    constexpr bool nullable_into_plain = is_optional_v<value> && !is_optional_v<Member>;
+    static_assert(!nullable_into_plain,
+                  "a nullable column is read into a non-optional struct member; declare that "
+                  "member as std::optional<T>");
+    static_assert(nullable_into_plain || std::is_assignable_v<Member&, value>,
+                  "a result column's C++ type cannot be assigned to the struct member of the "
+                  "same name; change the member's type");
+    if constexpr (!nullable_into_plain && std::is_assignable_v<Member&, value>)
+      member = source.template get<I>();
+  }
+}
+
+template <class S, class Columns>
+S map_hana_struct(const row<Columns>& source) {
+  S object{};
+  boost::hana::for_each(boost::hana::accessors<S>(), [&](auto accessor) {
+    using key = std::remove_cvref_t<decltype(boost::hana::first(accessor))>;
+    constexpr std::string_view name = boost::hana::to<const char*>(key{});
+    constexpr std::size_t index = columns_info<Columns>::index_of_name(name);
+    read_member<index>(source, boost::hana::second(accessor)(object));
+  });
+  return object;
+}
+
+template <class S, class Columns>
+S map_aggregate_by_name(const row<Columns>& source) {
+  S object{};
+  auto members = tie_members(object);
+  static constexpr auto names = member_names<S>();
+  [&]<std::size_t... M>(std::index_sequence<M...>) {
+    (read_member<columns_info<Columns>::index_of_name(names[M])>(source, std::get<M>(members)),
+     ...);
+  }
+  (std::make_index_sequence<names.size()>{});
+  return object;
+}
+
+template <class S, class Columns>
+S map_by_position(const row<Columns>& source) {
+  constexpr std::size_t columns = columns_info<Columns>::size;
+  if constexpr (std::is_aggregate_v<S>) {
+    static_assert(aggregate_field_count<S>() == columns,
+                  "the struct's member count differs from the number of result columns; columns "
+                  "without names (raw queries) map to members by position");
+    S object{};
+    auto members = tie_members(object);
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (read_member<I>(source, std::get<I>(members)), ...);
+    }
+    (std::make_index_sequence<columns>{});
+    return object;
+  } else {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return S(source.template get<I>()...);
+    }
+    (std::make_index_sequence<columns>{});
+  }
+}
+
+/// Builds one S from one row (see the header comment for the rules).
+template <class S, class Columns>
+S map_row(const row<Columns>& source) {
+  if constexpr (boost::hana::Struct<S>::value)
+    return map_hana_struct<S>(source);
+  else if constexpr (std::is_aggregate_v<S> && columns_info<Columns>::names_known)
+    return map_aggregate_by_name<S>(source);
+  else
+    return map_by_position<S>(source);
+}
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+/// The rows a statement returned, decoded on access into the columns' C++ types.
+template <class Columns>
+class result {
+ public:
+  using row_type = row<Columns>;
+  using record_type = record<Columns>;
+
+  /// Random-access iterator over rows; dereferencing yields a row view by value.
+  class iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = row_type;
+    using difference_type = std::ptrdiff_t;
+    using reference = row_type;
+    using pointer = void;
+
+    iterator() = default;
+    iterator(const PGresult* result, int index) noexcept : result_(result), index_(index) {}
+    row_type operator*() const noexcept { return row_type(result_, index_); }
+    row_type operator[](difference_type n) const noexcept {
+      return row_type(result_, index_ + static_cast<int>(n));
+    }
+    iterator& operator++() noexcept { return ++index_, *this; }
+    iterator operator++(int) noexcept { return iterator(result_, index_++); }
+    iterator& operator--() noexcept { return --index_, *this; }
+    iterator operator--(int) noexcept { return iterator(result_, index_--); }
+    iterator& operator+=(difference_type n) noexcept {
+      return index_ += static_cast<int>(n), *this;
+    }
+    iterator& operator-=(difference_type n) noexcept {
+      return index_ -= static_cast<int>(n), *this;
+    }
+    friend iterator operator+(iterator it, difference_type n) noexcept { return it += n; }
+    friend iterator operator+(difference_type n, iterator it) noexcept { return it += n; }
+    friend iterator operator-(iterator it, difference_type n) noexcept { return it -= n; }
+    friend difference_type operator-(iterator a, iterator b) noexcept {
+      return a.index_ - b.index_;
+    }
+    friend bool operator==(iterator a, iterator b) noexcept { return a.index_ == b.index_; }
+    friend auto operator<=>(iterator a, iterator b) noexcept { return a.index_ <=> b.index_; }
+
+   private:
+    const PGresult* result_ = nullptr;
+    int index_ = 0;
+  };
+
+  /// Takes ownership of a successful result of the statement `sql`; `sql` must be static text
+  /// (a static statement's SQL), or is copied when `copy_sql` is true (raw queries).
+  result(detail::result_ptr handle, const char* sql, bool copy_sql = false)
+      : handle_(std::move(handle)), static_sql_(copy_sql ? nullptr : sql) {
+    if (copy_sql) owned_sql_ = sql;
+  }
+
+  iterator begin() const noexcept { return iterator(handle_.get(), 0); }
+  iterator end() const noexcept { return iterator(handle_.get(), PQntuples(handle_.get())); }
+  std::size_t size() const noexcept { return static_cast<std::size_t>(PQntuples(handle_.get())); }
+  bool empty() const noexcept { return size() == 0; }
+  row_type operator[](std::size_t index) const noexcept {
+    return row_type(handle_.get(), static_cast<int>(index));
+  }
+
+  /// Rows inserted, updated, deleted, selected or copied, as the server counted them.
+  std::uint64_t rows_affected() const noexcept { return detail::affected_rows(handle_.get()); }
+
+  /// The only row; no_rows or too_many_rows otherwise.
+  record_type one() const {
+    if (size() != 1) {
+      if (empty()) throw no_rows(std::string(sql()));
+      throw too_many_rows(size(), std::string(sql()));
+    }
+    return (*this)[0].to_record();
+  }
+
+  /// The only row, or nothing when there is none; too_many_rows when there are several.
+  std::optional<record_type> one_or_none() const {
+    if (empty()) return std::nullopt;
+    if (size() > 1) throw too_many_rows(size(), std::string(sql()));
+    return (*this)[0].to_record();
+  }
+
+  /// The single value of a one-column, one-row result.
+  auto scalar() const {
+    static_assert(detail::columns_info<Columns>::size == 1,
+                  "scalar() needs a statement that returns exactly one column");
+    if (size() != 1) {
+      if (empty()) throw no_rows(std::string(sql()));
+      throw too_many_rows(size(), std::string(sql()));
+    }
+    return (*this)[0].template get<0>();
+  }
+
+  /// Every row, decoded into owning records.
+  std::vector<record_type> all() const {
+    std::vector<record_type> rows;
+    rows.reserve(size());
+    for (const row_type& r : *this) rows.push_back(r.to_record());
+    return rows;
+  }
+
+  /// Every row mapped into S: by member name for Boost.Hana-adapted structs and for aggregates
+  /// (columns without a name, as in raw queries, map by position).
+  template <class S>
+  std::vector<S> as() const {
+    std::vector<S> rows;
+    rows.reserve(size());
+    for (const row_type& r : *this) rows.push_back(detail::map_row<S>(r));
+    return rows;
+  }
+
+  /// The underlying libpq result (owned by this object).
+  const PGresult* native_handle() const noexcept { return handle_.get(); }
+  /// The statement's SQL text.
+  std::string_view sql() const noexcept {
+    return static_sql_ ? std::string_view(static_sql_) : std::string_view(owned_sql_);
+  }
+
+ private:
+  detail::result_ptr handle_;
+  const char* static_sql_;
+  std::string owned_sql_;
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/statement_concept.hpp
+// static_statement: what execute() needs from a statement whose SQL is known at compile time.
+// The DSL's statements satisfy it; so does anything else that renders its SQL into static storage,
+// names its parameter types in $n order and describes its result columns.
+
+#include <concepts>
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+
+
+namespace pgdsl {
+
+namespace detail {
+
+template <class T>
+inline constexpr bool is_type_list = false;
+template <class... T>
+inline constexpr bool is_type_list<type_list<T...>> = true;
+
+// Accepts any parameter value, to check that q.bind(f) is callable.
+struct any_parameter_sink {
+  template <class T>
+  void operator()(const T&) const noexcept {}
+};
+
+template <class List, template <class> class Pred>
+inline constexpr bool all_of_list = false;
+template <class... T, template <class> class Pred>
+inline constexpr bool all_of_list<type_list<T...>, Pred> = (Pred<T>::value && ...);
+
+}  // namespace detail
+
+/// One output column of a statement: the expression type that finds it (row[users.email]), the
+/// C++ type it decodes into, its bare name (for .as<S>()) and its qualified name (for messages).
+template <class E>
+concept result_column_type = requires {
+  typename E::key_type;
+  typename E::value_type;
+  { E::name } -> std::convertible_to<std::string_view>;
+  { E::qualified_name } -> std::convertible_to<std::string_view>;
+};
+
+namespace detail {
+template <class E>
+struct is_result_column : std::bool_constant<result_column_type<E>> {};
+template <class T>
+struct is_bindable : std::bool_constant<parameter_type<nullable_base_t<T>>> {};
+}  // namespace detail
+
+/// A statement with compile-time SQL. Q::sql.c_str() lives in static storage and is unique per
+/// statement type, so its address identifies the statement (the prepared-statement cache key).
+template <class Q>
+concept static_statement = requires(const Q& q) {
+  { Q::sql.c_str() } -> std::same_as<const char*>;
+  { Q::sql.size() } -> std::convertible_to<std::size_t>;
+  { Q::param_count } -> std::convertible_to<std::size_t>;
+  typename Q::param_types;
+  typename Q::result_columns;
+  requires detail::is_type_list<typename Q::param_types>;
+  requires detail::is_type_list<typename Q::result_columns>;
+  requires Q::param_types::size == Q::param_count;
+  requires detail::all_of_list<typename Q::param_types, detail::is_bindable>;
+  requires detail::all_of_list<typename Q::result_columns, detail::is_result_column>;
+  q.bind(detail::any_parameter_sink{});
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/transaction_options.hpp
+// transaction_options: how a transaction starts (isolation level, READ ONLY, DEFERRABLE) and its
+// own statement timeout, and the BEGIN command they produce. The text is built only from these
+// enumerations and integers, never from user strings.
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+namespace pgdsl {
+
+/// SQL isolation levels (PostgreSQL runs READ UNCOMMITTED as READ COMMITTED).
+enum class isolation_level { read_committed, repeatable_read, serializable, read_uncommitted };
+
+/// How db.begin() and db.transaction() start a transaction.
+struct transaction_options {
+  /// Empty = the session's default_transaction_isolation (normally READ COMMITTED).
+  std::optional<isolation_level> isolation{};
+  bool read_only = false;
+  /// Only meaningful with serializable + read_only: wait for a snapshot that cannot fail.
+  bool deferrable = false;
+  /// statement_timeout for this transaction only (SET LOCAL); 0 = the session's setting.
+  std::chrono::milliseconds statement_timeout{0};
+};
+
+namespace detail {
+
+inline std::string begin_command(const transaction_options& options) {
+  std::string command = "BEGIN";
+  if (options.isolation) {
+    command += " ISOLATION LEVEL ";
+    switch (*options.isolation) {
+      case isolation_level::read_committed:
+        command += "READ COMMITTED";
+        break;
+      case isolation_level::repeatable_read:
+        command += "REPEATABLE READ";
+        break;
+      case isolation_level::serializable:
+        command += "SERIALIZABLE";
+        break;
+      case isolation_level::read_uncommitted:
+        command += "READ UNCOMMITTED";
+        break;
+    }
+  }
+  if (options.read_only) command += " READ ONLY";
+  if (options.deferrable) command += " DEFERRABLE";
+  return command;
+}
+
+inline std::string local_timeout_command(std::chrono::milliseconds timeout) {
+  return "SET LOCAL statement_timeout = " + std::to_string(timeout.count());
+}
+
+}  // namespace detail
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+class transaction;
+
+/// Whether the connection can run statements.
+enum class connection_status { ok, bad };
+
+/// Where the connection stands with respect to transaction blocks.
+enum class transaction_status { idle, active, in_transaction, in_error, unknown };
+
+/// A connection to a PostgreSQL server.
+class connection {
+ public:
+  /// Connects with a URL (postgresql://...) or key=value string; throws connection_error.
+  explicit connection(std::string_view conninfo)
+      : connection(connection_options{.conninfo = std::string(conninfo)}) {}
+
+  /// Connects with named options; throws connection_error naming the host, never the password.
+  explicit connection(const connection_options& options)
+      : state_(std::make_unique<detail::connection_state>()) {
+    state().conn = detail::connect(options);
+    state().prepared_statements = options.prepared_statements;
+    state().default_receiver =
+        PQsetNoticeReceiver(native_handle(), detail::receive_notice, state_.get());
+    if (options.statement_timeout.count() > 0) set_statement_timeout(options.statement_timeout);
+  }
+
+  /// Connects to DATABASE_URL when it is set, else where libpq's PG* variables point; fields
+  /// set in `options` override both.
+  static connection from_env(connection_options options = {}) {
+    if (const char* url = std::getenv("DATABASE_URL"); url && *url && options.conninfo.empty())
+      options.conninfo = url;
+    return connection(options);
+  }
+
+  connection(connection&&) noexcept = default;
+  connection& operator=(connection&&) noexcept = default;
+  ~connection() = default;
+
+  /// True when the connection can run statements (false after it was lost).
+  bool is_open() const noexcept {
+    return state_ && state_->conn && PQstatus(state_->conn.get()) == CONNECTION_OK;
+  }
+  connection_status status() const noexcept {
+    return is_open() ? connection_status::ok : connection_status::bad;
+  }
+  transaction_status transaction_state() const noexcept {
+    switch (state_ && state_->conn ? PQtransactionStatus(state_->conn.get()) : PQTRANS_UNKNOWN) {
+      case PQTRANS_IDLE:
+        return transaction_status::idle;
+      case PQTRANS_ACTIVE:
+        return transaction_status::active;
+      case PQTRANS_INTRANS:
+        return transaction_status::in_transaction;
+      case PQTRANS_INERROR:
+        return transaction_status::in_error;
+      default:
+        return transaction_status::unknown;
+    }
+  }
+
+  /// Reconnects with the same parameters (prepared statements are prepared again on next use,
+  /// the statement timeout is applied again); throws connection_error when that fails.
+  void reset() {
+    PQreset(state().conn.get());
+    state().prepared.clear();
+    ++state().session;
+    if (PQstatus(native_handle()) != CONNECTION_OK)
+      throw connection_error(
+          "reset failed: " + detail::trimmed_message(PQerrorMessage(native_handle())), "08001");
+    if (state().statement_timeout.count() > 0) set_statement_timeout(state().statement_timeout);
+  }
+
+  /// The server's version as an integer, e.g. 150004 for 15.4.
+  int server_version() const noexcept { return PQserverVersion(native_handle()); }
+
+  /// Sets statement_timeout for this session (0 = no limit); statements running longer fail
+  /// with query_canceled.
+  void set_statement_timeout(std::chrono::milliseconds timeout) {
+    const std::string command = "SET statement_timeout = " + std::to_string(timeout.count());
+    run_command(command);
+    state().statement_timeout = timeout;
+  }
+
+  /// Installs (or, with an empty function, removes) the hook called after every statement.
+  void set_query_hook(query_hook hook) { state().hook = std::move(hook); }
+  /// Installs the receiver of server notices (empty = libpq's default, printing to stderr).
+  void set_notice_handler(notice_handler handler) { state().on_notice = std::move(handler); }
+
+  /// Runs a static statement: prepared on first use, binary parameters and results.
+  template <static_statement Q>
+  result<typename Q::result_columns> execute(const Q& statement) {
+    detail::parameter_block<Q::param_count> params;
+    statement.bind([&](const auto& value) { params.add(value); });
+    params.finish();
+    const char* sql = Q::sql.c_str();
+    return result<typename Q::result_columns>(
+        observe(sql,
+                [&] {
+                  return detail::run_static<typename Q::result_columns, typename Q::param_types>(
+                      state(), sql, params);
+                }),
+        sql);
+  }
+
+  /// Runs raw SQL whose rows decode into T...: db.query<std::int64_t, std::string>("SELECT id,
+  /// name FROM users WHERE id > $1", 10). Arguments are bound as binary parameters, never spliced.
+  template <class... T, class... Args>
+  result<raw_columns<T...>> query(raw_sql sql, const Args&... args) {
+    using param_types = type_list<detail::parameter_value_t<Args>...>;
+    detail::parameter_block<sizeof...(Args)> params;
+    (params.add(detail::as_parameter(args)), ...);
+    params.finish();
+    return result<raw_columns<T...>>(
+        observe(sql.c_str(),
+                [&] {
+                  return detail::run_raw<raw_columns<T...>, param_types>(state(), sql.c_str(),
+                                                                         params);
+                }),
+        sql.c_str(), true);
+  }
+
+  /// Runs raw SQL that returns no rows of interest (DDL, INSERT, ...); see rows_affected().
+  template <class... Args>
+  result<type_list<>> execute_raw(raw_sql sql, const Args&... args) {
+    return query<>(sql, args...);
+  }
+
+  /// Runs `fn(transaction&)` in a transaction: commits when it returns, rolls back and rethrows
+  /// when it throws. Returns what `fn` returns.
+  template <class F>
+  auto transaction(F&& fn, const transaction_options& options = {});
+
+  /// Starts a transaction that rolls back when destroyed unless committed.
+  pgdsl::transaction begin(const transaction_options& options = {});
+
+  /// Runs a command with the simple protocol (no parameters): transaction control, SET, DDL.
+  void run_command(raw_sql sql) {
+    observe(sql.c_str(), [&] { return detail::run_command(state(), sql.c_str()); });
+  }
+
+  /// Number of static statements this connection has prepared (in unnamed mode: checked).
+  std::size_t prepared_statement_count() const noexcept {
+    return state_ ? state_->prepared.size() : 0;
+  }
+
+  /// The libpq connection, for what pgdsl does not wrap.
+  PGconn* native_handle() const noexcept { return state_ ? state_->conn.get() : nullptr; }
+
+ private:
+  friend class pgdsl::transaction;
+  friend class savepoint;
+
+  // The session a transaction began in; after reset() its transactions no longer exist.
+  unsigned long session() const noexcept { return state_ ? state_->session : 0; }
+
+  template <class Run>
+  detail::result_ptr observe(const char* sql, Run&& run) {
+    return detail::observe(state().hook, sql, std::forward<Run>(run),
+                           [](const detail::result_ptr& r) { return detail::row_count(r.get()); });
+  }
+
+  // The moved-from object has no state: using it is a closed connection, not a crash.
+  detail::connection_state& state() const {
+    if (!state_) throw connection_error("the connection was moved from", "08003");
+    return *state_;
+  }
+
+  std::unique_ptr<detail::connection_state> state_;
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/transaction.hpp
+// transaction and savepoint: RAII scopes over BEGIN/COMMIT and SAVEPOINT/RELEASE. Each rolls
+// back in its destructor unless it was committed or released, so an exception that leaves the
+// scope undoes the work. connection::transaction(fn) and connection::begin() are defined here.
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+namespace detail {
+
+// Statements a transaction or savepoint forwards to its connection while it is active.
+template <class Scope>
+class statement_forwarding {
+ public:
+  /// Runs a static statement in this scope.
+  template <static_statement Q>
+  auto execute(const Q& statement) {
+    return self().db().execute(statement);
+  }
+  /// Runs raw SQL with bound parameters in this scope.
+  template <class... T, class... Args>
+  auto query(raw_sql sql, const Args&... args) {
+    return self().db().template query<T...>(sql, args...);
+  }
+  /// Runs raw SQL that returns no rows of interest in this scope.
+  template <class... Args>
+  auto execute_raw(raw_sql sql, const Args&... args) {
+    return self().db().execute_raw(sql, args...);
+  }
+
+ private:
+  Scope& self() { return static_cast<Scope&>(*this); }
+};
+
+}  // namespace detail
+
+/// A savepoint inside a transaction; rolled back to (and released) when destroyed unless
+/// release() was called. Savepoints nest: sp.nested() opens an inner one.
+class savepoint : public detail::statement_forwarding<savepoint> {
+ public:
+  explicit savepoint(connection& db)
+      : db_(&db),
+        session_(db.session()),
+        name_("pgdsl_sp_" + std::to_string(++db.state_->savepoint_counter)) {
+    db_->run_command(("SAVEPOINT " + name_).c_str());
+  }
+  savepoint(savepoint&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)),
+        session_(other.session_),
+        name_(std::move(other.name_)) {}
+  savepoint& operator=(savepoint&&) = delete;
+  ~savepoint() {
+    try {
+      rollback();
+    } catch (...) {  // a destructor cannot report; the enclosing transaction will roll back
+    }
+  }
+
+  /// Keeps the work done since the savepoint.
+  void release() {
+    if (db_ == nullptr) return;
+    db_->run_command(("RELEASE SAVEPOINT " + name_).c_str());
+    db_ = nullptr;
+  }
+  /// Undoes the work done since the savepoint; the transaction stays usable.
+  void rollback() {
+    if (db_ == nullptr) return;
+    connection* db = std::exchange(db_, nullptr);
+    if (!db->is_open() || db->session() != session_) return;  // gone with the lost session
+    db->run_command(("ROLLBACK TO SAVEPOINT " + name_).c_str());
+    db->run_command(("RELEASE SAVEPOINT " + name_).c_str());
+  }
+  /// Opens a savepoint nested in this one.
+  pgdsl::savepoint nested() { return pgdsl::savepoint(db()); }
+  /// The connection the savepoint belongs to.
+  connection& db() { return *db_; }
+
+ private:
+  connection* db_;
+  unsigned long session_;
+  std::string name_;
+};
+
+/// A transaction block; rolled back when destroyed unless commit() was called.
+class transaction : public detail::statement_forwarding<transaction> {
+ public:
+  explicit transaction(connection& db, const transaction_options& options = {})
+      : db_(&db), session_(db.session()) {
+    db_->run_command(detail::begin_command(options).c_str());
+    if (options.statement_timeout.count() > 0) set_statement_timeout(options.statement_timeout);
+  }
+  transaction(transaction&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)), session_(other.session_) {}
+  transaction& operator=(transaction&&) = delete;
+  ~transaction() {
+    try {
+      rollback();
+    } catch (...) {  // a destructor cannot report; the server ends the block with the session
+    }
+  }
+
+  /// Makes the transaction's work permanent; the object is finished afterwards.
+  void commit() {
+    if (db_ == nullptr) throw error("commit() on a transaction that already ended");
+    std::exchange(db_, nullptr)->run_command("COMMIT");
+  }
+  /// Undoes the transaction's work; the object is finished afterwards. On a lost connection
+  /// there is nothing to undo (the server rolled back), so it does not throw.
+  void rollback() {
+    if (db_ == nullptr) return;
+    connection* db = std::exchange(db_, nullptr);
+    if (!db->is_open() || db->session() != session_) return;
+    db->run_command("ROLLBACK");
+  }
+  /// True until commit() or rollback().
+  bool active() const noexcept { return db_ != nullptr; }
+
+  /// Opens a savepoint, rolled back unless released.
+  pgdsl::savepoint savepoint() { return pgdsl::savepoint(db()); }
+  /// statement_timeout for the rest of this transaction (SET LOCAL).
+  void set_statement_timeout(std::chrono::milliseconds timeout) {
+    db().run_command(detail::local_timeout_command(timeout).c_str());
+  }
+  /// The connection the transaction runs on.
+  connection& db() {
+    if (db_ == nullptr) throw error("the transaction already ended");
+    return *db_;
+  }
+
+ private:
+  connection* db_;
+  unsigned long session_;
+};
+
+inline transaction connection::begin(const transaction_options& options) {
+  return pgdsl::transaction(*this, options);
+}
+
+template <class F>
+auto connection::transaction(F&& fn, const transaction_options& options) {
+  pgdsl::transaction tx(*this, options);
+  if constexpr (std::is_void_v<std::invoke_result_t<F&, pgdsl::transaction&>>) {
+    std::invoke(fn, tx);
+    if (tx.active()) tx.commit();
+  } else {
+    auto value = std::invoke(fn, tx);
+    if (tx.active()) tx.commit();
+    return value;
+  }
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/retry.hpp
+// retry_transaction: re-runs a whole transaction when the server aborted it for a reason that a
+// new attempt can fix (serialization_failure, deadlock_detected), with a bounded number of
+// attempts and jittered exponential backoff. Every other error propagates at once.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <random>
+#include <thread>
+
+
+namespace pgdsl {
+
+/// How retry_transaction waits and when it gives up.
+struct retry_policy {
+  int max_attempts = 5;                          ///< attempts in all, the first included
+  std::chrono::milliseconds initial_backoff{5};  ///< wait before the second attempt
+  std::chrono::milliseconds max_backoff{1000};   ///< the wait never grows beyond this
+  double multiplier = 2.0;                       ///< growth of the wait per attempt
+};
+
+namespace detail {
+
+// A wait between half and all of `backoff`, so competing clients do not retry in lockstep.
+inline std::chrono::microseconds jittered(std::chrono::microseconds backoff) {
+  static thread_local std::minstd_rand random(
+      static_cast<std::uint_fast32_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
+  const auto half = backoff.count() / 2;
+  std::uniform_int_distribution<long long> pick(half, std::max<long long>(half, backoff.count()));
+  return std::chrono::microseconds(pick(random));
+}
+
+}  // namespace detail
+
+/// Runs db.transaction(fn, options), again after serialization_failure or deadlock_detected,
+/// up to policy.max_attempts times; rethrows the last failure. `fn` must be safe to run again:
+/// everything it did in a failed attempt was rolled back.
+template <class F>
+auto retry_transaction(connection& db, F&& fn, const retry_policy& policy = {},
+                       const transaction_options& options = {}) {
+  std::chrono::microseconds backoff = policy.initial_backoff;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return db.transaction(fn, options);
+    } catch (const serialization_failure&) {
+      if (attempt >= policy.max_attempts) throw;
+    } catch (const deadlock_detected&) {
+      if (attempt >= policy.max_attempts) throw;
+    }
+    std::this_thread::sleep_for(detail::jittered(backoff));
+    const auto grown = std::chrono::microseconds(static_cast<std::chrono::microseconds::rep>(
+        static_cast<double>(backoff.count()) * policy.multiplier));
+    backoff = std::min<std::chrono::microseconds>(grown, policy.max_backoff);
+  }
 }
 
 }  // namespace pgdsl

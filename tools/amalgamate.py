@@ -63,8 +63,9 @@ def amalgamate():
                 out.append(line if line.endswith("\n") else line + "\n")
             elif match.group(1) not in entered:
                 inline(match.group(1), header)
-            elif match.group(1) not in emitted:
-                raise AmalgamationError(f"{header}: include cycle through {match.group(1)}")
+            # A header already entered is skipped, as #pragma once makes the compiler do, also
+            # when it is still open higher up (connection.hpp includes transaction.hpp at its end
+            # so that transaction.hpp, which needs the whole connection, can include it back).
         emitted.append(header)
 
     inline(UMBRELLA, "tools/amalgamate.py")

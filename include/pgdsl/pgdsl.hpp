@@ -34,3 +34,5 @@
 #include "pgdsl/statement/on_conflict.hpp"
 #include "pgdsl/statement/select.hpp"
 #include "pgdsl/statement/update.hpp"
+
+#include "pgdsl/execution/all.hpp"

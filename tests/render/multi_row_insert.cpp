@@ -12,6 +12,21 @@
 
 using namespace shop;
 
+namespace {
+
+// Registered when the program starts, like the static statements, so the server check sees it
+// whatever order the test cases run in.
+[[maybe_unused]] const bool multi_row_insert_registered = [] {
+  const std::vector<std::tuple<std::string, std::string, std::optional<double>>> rows{
+      {"a", "a@x", 1.5}, {"b", "b@x", std::nullopt}};
+  const auto q =
+      pgdsl::insert_into(users).columns(users.username, users.email, users.score).values(rows);
+  render_check::registry().push_back({q.render_sql(), {25, 25, 701, 25, 25, 701}, {}});
+  return true;
+}();
+
+}  // namespace
+
 TEST_CASE("a multi-row insert numbers its placeholders row by row") {
   const std::vector<std::tuple<std::string, std::string>> rows{
       {"ann", "a@x"}, {"ben", "b@x"}, {"cy", "c@x"}};
@@ -22,7 +37,6 @@ TEST_CASE("a multi-row insert numbers its placeholders row by row") {
   std::vector<std::string> bound;
   q.bind([&](const std::string& value) { bound.push_back(value); });
   CHECK(bound == std::vector<std::string>{"ann", "a@x", "ben", "b@x", "cy", "c@x"});
-  render_check::registry().push_back({q.render_sql(), std::vector<pgdsl::oid>(6, 25), {}});
 }
 
 TEST_CASE("a multi-row insert keeps each value's own type and NULLs") {

@@ -13,16 +13,9 @@ namespace pgdsl {
 
 /// (left Op right) of result type T.
 template <fixed_string Op, class T, class L, class R>
-struct arithmetic : expression_ops<arithmetic<Op, T, L, R>> {
-  L left;
-  R right;
-
+struct arithmetic : expression_ops<arithmetic<Op, T, L, R>>, detail::binary_operands<L, R> {
   using sql_type = T;
-  using tables = detail::tables_of<L, R>;
-  using params = detail::params_of<L, R>;
   static constexpr bool is_atomic = true;
-  template <class NullTables>
-  static constexpr bool nullable_in = detail::any_nullable<NullTables, L, R>;
 
   static constexpr void render(sql_writer& w) {
     w << '(';
@@ -31,32 +24,18 @@ struct arithmetic : expression_ops<arithmetic<Op, T, L, R>> {
     detail::render_operand<R>(w);
     w << ')';
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    detail::bind_all(f, left, right);
-  }
 };
 
 /// (- operand).
 template <class E>
-struct minus : expression_ops<minus<E>> {
-  E operand;
-
+struct minus : expression_ops<minus<E>>, detail::unary_operand<E> {
   using sql_type = sql_type_t<E>;
-  using tables = typename E::tables;
-  using params = typename E::params;
   static constexpr bool is_atomic = true;
-  template <class NullTables>
-  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
 
   static constexpr void render(sql_writer& w) {
     w << "(- ";
     detail::render_operand<E>(w);
     w << ')';
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    operand.bind(f);
   }
 };
 
@@ -113,11 +92,11 @@ constexpr auto make_arithmetic(L&& left, R&& right) {
                 "(+ also joins two texts), % on integers and numeric");
   using result_type = std::conditional_t<std::is_void_v<result>, lt, result>;
   if constexpr (Op == '+' && std::is_same_v<result, std::string>) {
-    return arithmetic<" || ", result_type, decltype(l), decltype(r)>{
-        {}, std::move(l), std::move(r)};
+    return arithmetic<" || ", result_type, decltype(l), decltype(r)>{{},
+                                                                     {std::move(l), std::move(r)}};
   } else {
     return arithmetic<spaced_operator<Op>(), result_type, decltype(l), decltype(r)>{
-        {}, std::move(l), std::move(r)};
+        {}, {std::move(l), std::move(r)}};
   }
 }
 
@@ -145,7 +124,7 @@ requires(expression<L> || expression<R>) constexpr auto operator%(L&& left, R&& 
 }
 template <expression E>
 constexpr auto operator-(const E& operand) {
-  return minus<E>{{}, operand};
+  return minus<E>{{}, {operand}};
 }
 
 }  // namespace pgdsl

@@ -10,31 +10,21 @@ namespace pgdsl {
 
 /// CAST(operand AS type_traits<T>::sql_name).
 template <class T, class E>
-struct cast_expression : expression_ops<cast_expression<T, E>> {
-  E operand;
-
+struct cast_expression : expression_ops<cast_expression<T, E>>, detail::unary_operand<E> {
   using sql_type = T;
-  using tables = typename E::tables;
-  using params = typename E::params;
   static constexpr bool is_atomic = true;
-  template <class NullTables>
-  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
 
   static constexpr void render(sql_writer& w) {
     w << "CAST(";
     E::render(w);
     w << " AS " << type_traits<T>::sql_name << ')';
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    operand.bind(f);
-  }
 };
 
 /// cast<T>(x): x converted by the server to T's PostgreSQL type.
 template <class T, class E>
 constexpr auto cast(E&& operand) {
-  return cast_expression<T, operand_t<E>>{{}, to_operand(std::forward<E>(operand))};
+  return cast_expression<T, operand_t<E>>{{}, {to_operand(std::forward<E>(operand))}};
 }
 
 }  // namespace pgdsl

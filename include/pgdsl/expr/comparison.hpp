@@ -12,37 +12,21 @@ namespace pgdsl {
 
 /// left Op right, where Op is " = ", " <> ", " LIKE ", ...
 template <fixed_string Op, class L, class R>
-struct comparison : expression_ops<comparison<Op, L, R>> {
-  L left;
-  R right;
-
+struct comparison : expression_ops<comparison<Op, L, R>>, detail::binary_operands<L, R> {
   using sql_type = bool;
-  using tables = detail::tables_of<L, R>;
-  using params = detail::params_of<L, R>;
   static constexpr bool is_atomic = false;
-  template <class NullTables>
-  static constexpr bool nullable_in = detail::any_nullable<NullTables, L, R>;
 
   static constexpr void render(sql_writer& w) {
     detail::render_operand<L>(w);
     w << Op.view();
     detail::render_operand<R>(w);
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    detail::bind_all(f, left, right);
-  }
 };
 
 /// left IS [NOT] DISTINCT FROM right: NULL-safe, never NULL itself.
 template <bool Negated, class L, class R>
-struct distinct_from : expression_ops<distinct_from<Negated, L, R>> {
-  L left;
-  R right;
-
+struct distinct_from : expression_ops<distinct_from<Negated, L, R>>, detail::binary_operands<L, R> {
   using sql_type = bool;
-  using tables = detail::tables_of<L, R>;
-  using params = detail::params_of<L, R>;
   static constexpr bool is_atomic = false;
   template <class NullTables>
   static constexpr bool nullable_in = false;
@@ -52,10 +36,6 @@ struct distinct_from : expression_ops<distinct_from<Negated, L, R>> {
     w << (Negated ? " IS DISTINCT FROM " : " IS NOT DISTINCT FROM ");
     detail::render_operand<R>(w);
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    detail::bind_all(f, left, right);
-  }
 };
 
 namespace detail {
@@ -64,8 +44,8 @@ template <fixed_string Op, class L, class R>
 constexpr auto compare(L&& left, R&& right) {
   using left_type = std::remove_cvref_t<L>;
   auto operand = comparison_operand<left_type>(std::forward<R>(right));
-  return comparison<Op, left_type, decltype(operand)>{
-      {}, std::forward<L>(left), std::move(operand)};
+  return comparison<Op, left_type, decltype(operand)>{{},
+                                                      {std::forward<L>(left), std::move(operand)}};
 }
 
 // A value on the left: render it first so that $n still follow the text left to right.
@@ -74,7 +54,7 @@ constexpr auto compare_value_first(L&& left, R&& right) {
   using right_type = std::remove_cvref_t<R>;
   auto operand = comparison_operand<right_type>(std::forward<L>(left));
   return comparison<Op, decltype(operand), right_type>{
-      {}, std::move(operand), std::forward<R>(right)};
+      {}, {std::move(operand), std::forward<R>(right)}};
 }
 
 }  // namespace detail

@@ -137,8 +137,8 @@ struct expression_ops {
   constexpr auto not_between(Low&& low, High&& high) const {
     return make_between<true>(std::forward<Low>(low), std::forward<High>(high));
   }
-  constexpr auto is_null() const { return null_check<false, Derived>{{}, self()}; }
-  constexpr auto is_not_null() const { return null_check<true, Derived>{{}, self()}; }
+  constexpr auto is_null() const { return null_check<false, Derived>{{}, {self()}}; }
+  constexpr auto is_not_null() const { return null_check<true, Derived>{{}, {self()}}; }
   /// x IS DISTINCT FROM y: like <>, but NULL-safe (never NULL itself).
   template <class Other>
   constexpr auto is_distinct_from(Other&& other) const {
@@ -170,12 +170,12 @@ struct expression_ops {
       else
         return parameter<parameter_storage_t<Other>>{};
     }();
-    return comparison<Op, Derived, decltype(right)>{{}, self(), std::move(right)};
+    return comparison<Op, Derived, decltype(right)>{{}, {self(), std::move(right)}};
   }
   template <bool Negated, class Other>
   constexpr auto make_distinct(Other&& other) const {
     auto right = detail::comparison_operand<Derived>(std::forward<Other>(other));
-    return distinct_from<Negated, Derived, decltype(right)>{{}, self(), std::move(right)};
+    return distinct_from<Negated, Derived, decltype(right)>{{}, {self(), std::move(right)}};
   }
   template <bool Negated, class Low, class High>
   constexpr auto make_between(Low&& low, High&& high) const {
@@ -227,6 +227,41 @@ template <class F, class... E>
 constexpr void bind_all(F& f, const E&... operands) {
   (operands.bind(f), ...);
 }
+
+/// The operand of a node with one: its tables, parameters, nullability (NULL in, NULL out;
+/// a node may redeclare nullable_in) and bound values.
+template <class E>
+struct unary_operand {
+  E operand;
+
+  using tables = typename E::tables;
+  using params = typename E::params;
+  template <class NullTables>
+  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
+
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+  }
+};
+
+/// The operands of a node with two, bound left then right; NULL when either is.
+template <class L, class R>
+struct binary_operands {
+  L left;
+  R right;
+
+  using tables = tables_of<L, R>;
+  using params = params_of<L, R>;
+  template <class NullTables>
+  static constexpr bool nullable_in = any_nullable<NullTables, L, R>;
+
+  template <class F>
+  constexpr void bind(F& f) const {
+    left.bind(f);
+    right.bind(f);
+  }
+};
 
 }  // namespace detail
 

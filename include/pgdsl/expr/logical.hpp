@@ -12,16 +12,9 @@ namespace pgdsl {
 
 /// (left Op right) with Op " AND " or " OR ".
 template <fixed_string Op, class L, class R>
-struct logical : expression_ops<logical<Op, L, R>> {
-  L left;
-  R right;
-
+struct logical : expression_ops<logical<Op, L, R>>, detail::binary_operands<L, R> {
   using sql_type = bool;
-  using tables = detail::tables_of<L, R>;
-  using params = detail::params_of<L, R>;
   static constexpr bool is_atomic = true;
-  template <class NullTables>
-  static constexpr bool nullable_in = detail::any_nullable<NullTables, L, R>;
 
   static constexpr void render(sql_writer& w) {
     w << '(';
@@ -30,31 +23,17 @@ struct logical : expression_ops<logical<Op, L, R>> {
     R::render(w);
     w << ')';
   }
-  template <class F>
-  constexpr void bind(F& f) const {
-    detail::bind_all(f, left, right);
-  }
 };
 
 /// NOT operand.
 template <class E>
-struct negation : expression_ops<negation<E>> {
-  E operand;
-
+struct negation : expression_ops<negation<E>>, detail::unary_operand<E> {
   using sql_type = bool;
-  using tables = typename E::tables;
-  using params = typename E::params;
   static constexpr bool is_atomic = false;
-  template <class NullTables>
-  static constexpr bool nullable_in = E::template nullable_in<NullTables>;
 
   static constexpr void render(sql_writer& w) {
     w << "NOT ";
     detail::render_operand<E>(w);
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    operand.bind(f);
   }
 };
 
@@ -77,7 +56,7 @@ constexpr auto combine(L&& left, R&& right) {
   auto r = to_operand(std::forward<R>(right));
   check_boolean<decltype(l)>();
   check_boolean<decltype(r)>();
-  return logical<Op, decltype(l), decltype(r)>{{}, std::move(l), std::move(r)};
+  return logical<Op, decltype(l), decltype(r)>{{}, {std::move(l), std::move(r)}};
 }
 
 }  // namespace detail
@@ -93,7 +72,7 @@ requires(expression<L> || expression<R>) constexpr auto operator||(L&& left, R&&
 template <expression E>
 constexpr auto operator!(const E& operand) {
   detail::check_boolean<E>();
-  return negation<E>{{}, operand};
+  return negation<E>{{}, {operand}};
 }
 
 }  // namespace pgdsl

@@ -11,12 +11,8 @@ namespace pgdsl {
 
 /// operand IS [NOT] NULL.
 template <bool Negated, class E>
-struct null_check : expression_ops<null_check<Negated, E>> {
-  E operand;
-
+struct null_check : expression_ops<null_check<Negated, E>>, detail::unary_operand<E> {
   using sql_type = bool;
-  using tables = typename E::tables;
-  using params = typename E::params;
   static constexpr bool is_atomic = false;
   template <class NullTables>
   static constexpr bool nullable_in = false;
@@ -24,10 +20,6 @@ struct null_check : expression_ops<null_check<Negated, E>> {
   static constexpr void render(sql_writer& w) {
     detail::render_operand<E>(w);
     w << (Negated ? " IS NOT NULL" : " IS NULL");
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    operand.bind(f);
   }
 };
 
