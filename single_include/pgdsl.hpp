@@ -8835,9 +8835,12 @@ class pipeline {
       }
       active_ = true;
     }
+    // A full window: send, read and hand over what arrived, then wait for the socket before
+    // queueing more, so statements go out in batches as results come back.
     while (!failed_ && queue_.size() + steps > queue_.capacity()) {
       if (unflushed_ == queue_.size()) request_flush();  // else no result could ever arrive
-      if (!pump()) wait_for_socket();
+      pump();
+      wait_for_socket();
     }
     if (failed_) finish();
   }
