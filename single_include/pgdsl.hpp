@@ -9023,23 +9023,31 @@ inline pgdsl::pipeline connection::pipeline() {
   return pgdsl::pipeline(*this);
 }
 
+namespace detail {
+// Consecutive rows of a range, as values() takes them (a plain pair of iterators: clang 14
+// cannot use libstdc++ 12's std::ranges::subrange).
+template <class Iterator>
+struct row_slice {
+  Iterator first, last;
+  Iterator begin() const { return first; }
+  Iterator end() const { return last; }
+};
+}  // namespace detail
+
 template <class Builder, std::ranges::forward_range Rows>
 std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
-  using first_chunk = decltype(insert.values(
-      std::ranges::subrange(std::ranges::begin(rows), std::ranges::begin(rows))));
-  static_assert(runtime_statement<first_chunk>,
+  using iterator = decltype(std::begin(rows));
+  using slice = detail::row_slice<iterator>;
+  static_assert(runtime_statement<decltype(insert.values(std::declval<const slice&>()))>,
                 "insert_rows: the first argument must be insert_into(table).columns(...)");
-  using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
-  constexpr std::size_t per_row = std::tuple_size_v<element>;
-  constexpr std::size_t rows_per_statement = max_statement_parameters / per_row;
+  using element = std::remove_cvref_t<decltype(*std::begin(rows))>;
+  constexpr std::size_t rows_per_statement = max_statement_parameters / std::tuple_size_v<element>;
   std::uint64_t inserted = 0;
   pgdsl::pipeline batch(*this);
-  auto first = std::ranges::begin(rows);
-  const auto last = std::ranges::end(rows);
-  while (first != last) {
-    const auto next =
-        std::ranges::next(first, static_cast<std::ptrdiff_t>(rows_per_statement), last);
-    batch.execute(insert.values(std::ranges::subrange(first, next)),
+  for (iterator first = std::begin(rows), last = std::end(rows); first != last;) {
+    iterator next = first;
+    for (std::size_t taken = 0; taken < rows_per_statement && next != last; ++taken) ++next;
+    batch.execute(insert.values(slice{first, next}),
                   [&inserted](auto&& done) { inserted += done.rows_affected(); });
     first = next;
   }

@@ -6,7 +6,6 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
-#include <ranges>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -48,16 +47,34 @@ TEST_CASE("copy_into maps struct members to columns by name and loads every colu
   CHECK(added == pgdsl::timestamptz{std::chrono::seconds{7}});
 }
 
+namespace {
+// Rows made on the fly: an input range that never holds more than one row (an int and a
+// string_view, converted to bigint and sent as text).
+struct generated_rows {
+  int count;
+  struct iterator {
+    using value_type = std::tuple<int, std::string_view>;
+    using difference_type = std::ptrdiff_t;
+    int i = 0;
+    value_type operator*() const { return {i, "generated"}; }
+    iterator& operator++() {
+      ++i;
+      return *this;
+    }
+    iterator operator++(int) { return iterator{i++}; }
+    bool operator==(const iterator&) const = default;
+  };
+  iterator begin() const { return {1}; }
+  iterator end() const { return {count + 1}; }
+};
+}  // namespace
+
 TEST_CASE("copy_into streams rows from a generator, converting values to the column types") {
   pgdsl::test::database fixture;
   create_items(fixture);
   auto& db = fixture.db();
   constexpr int count = 200'000;  // several 64 KiB chunks
-  auto generated = std::views::iota(1, count + 1) | std::views::transform([](int i) {
-                     // int into bigint, string_view into text
-                     return std::tuple(i, std::string_view("generated"));
-                   });
-  CHECK(db.copy_into(items, pgdsl::columns(items.id, items.label), generated) == count);
+  CHECK(db.copy_into(items, pgdsl::columns(items.id, items.label), generated_rows{count}) == count);
   CHECK(db.query<std::int64_t>("SELECT sum(id)::int8 FROM items").scalar() ==
         std::int64_t{count} * (count + 1) / 2);
 }
