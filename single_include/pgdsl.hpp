@@ -8447,15 +8447,22 @@ class copy_rows {
     const int length = PQgetCopyData(conn_, &message, 0);
     if (length >= 0) {
       const std::unique_ptr<char, decltype(&PQfreemem)> owned(message, &PQfreemem);
-      detail::copy_row_reader reader(std::string_view(message, static_cast<std::size_t>(length)));
-      if (first_) reader.skip_header();
-      first_ = false;
-      const std::int16_t count = reader.field_count();
-      if (count == -1) return advance();  // the trailer; -1 from PQgetCopyData follows
-      if (count != static_cast<std::int16_t>(sizeof...(Columns)))
-        throw decode_error("COPY sent " + std::to_string(count) + " fields, expected " +
-                           std::to_string(sizeof...(Columns)));
-      current_ = value_type{read_field<Columns>(reader)...};  // braces: left to right
+      bool trailer = false;
+      try {
+        detail::copy_row_reader reader(std::string_view(message, static_cast<std::size_t>(length)));
+        if (first_) reader.skip_header();
+        first_ = false;
+        const std::int16_t count = reader.field_count();
+        trailer = count == -1;
+        if (!trailer && count != static_cast<std::int16_t>(sizeof...(Columns)))
+          throw decode_error("COPY sent " + std::to_string(count) + " fields, expected " +
+                             std::to_string(sizeof...(Columns)));
+        if (!trailer) current_ = value_type{read_field<Columns>(reader)...};  // left to right
+      } catch (...) {
+        discard_rest();  // the connection must not stay in COPY mode
+        throw;
+      }
+      if (trailer) return advance();  // -1 from PQgetCopyData follows
       ++rows_read_;
       return;
     }
@@ -8465,6 +8472,15 @@ class copy_rows {
     }
     if (length == -2 || !detail::succeeded(outcome.get()))
       throw_sql_error(conn_, outcome.get(), sql_.c_str());
+  }
+
+  // Reads and drops the remaining data and the COPY's result.
+  void discard_rest() noexcept {
+    done_ = true;
+    char* message = nullptr;
+    while (PQgetCopyData(conn_, &message, 0) >= 0) PQfreemem(message);
+    while (detail::result_ptr extra{PQgetResult(conn_)}) {
+    }
   }
 
   template <class Column>

@@ -142,3 +142,19 @@ TEST_CASE("leaving copy_out early leaves the connection usable") {
   CHECK(count_items(db) == 1000);
   CHECK_THROWS_AS(db.copy_out(missing, pgdsl::columns(missing.id)), pgdsl::undefined_table);
 }
+
+TEST_CASE("copy_out of a column whose declared type differs from the table's is a decode_error") {
+  pgdsl::test::database fixture;
+  fixture.run(
+      "CREATE TABLE items (id int4 PRIMARY KEY, label text NOT NULL, price float8, "
+      "added timestamptz NOT NULL DEFAULT now())");
+  fixture.run("INSERT INTO items (id, label) VALUES (1, 'a')");
+  auto& db = fixture.db();
+  // Binary COPY carries no types: the 4-byte int4 read as int8 is caught by its length.
+  CHECK_THROWS_AS(
+      [&] {
+        for (const auto& [id] : db.copy_out(items, pgdsl::columns(items.id))) (void)id;
+      }(),
+      pgdsl::decode_error);
+  CHECK(count_items(db) == 1);
+}

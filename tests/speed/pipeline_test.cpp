@@ -153,3 +153,20 @@ TEST_CASE("the query hook sees each pipelined statement") {
   batch.finish();
   CHECK(events == 5);
 }
+
+TEST_CASE("a declared column type the server disagrees with fails the pipeline before decoding") {
+  pgdsl::test::database fixture;
+  // price is numeric on the server, std::optional<double> in the descriptor.
+  fixture.run(
+      "CREATE TABLE items (id bigint PRIMARY KEY, label text NOT NULL, price numeric, "
+      "added timestamptz NOT NULL DEFAULT now())");
+  auto& db = fixture.db();
+  db.execute_raw("INSERT INTO items (id, label, price) VALUES (1, 'a', 1.5)");
+  int delivered = 0;
+  auto batch = db.pipeline();
+  batch.execute(item_by_id(1), [&](auto&&) { ++delivered; });
+  CHECK_THROWS_AS(batch.finish(), pgdsl::type_mismatch);
+  CHECK(delivered == 0);
+  CHECK(db.prepared_statement_count() == 0);  // checked again on next use
+  CHECK(count_items(db) == 1);
+}

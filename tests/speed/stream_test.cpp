@@ -94,3 +94,14 @@ TEST_CASE("an error in the middle of a stream is thrown from the iteration") {
   CHECK(seen >= 1);
   CHECK(count_items(db) == 5000);
 }
+
+TEST_CASE("a declared column type the server disagrees with fails the stream before any row") {
+  pgdsl::test::database fixture;
+  fixture.run(
+      "CREATE TABLE items (id int4 PRIMARY KEY, label text NOT NULL, price float8, "
+      "added timestamptz NOT NULL DEFAULT now())");
+  fixture.run("INSERT INTO items (id, label) VALUES (1, 'a')");
+  auto& db = fixture.db();
+  CHECK_THROWS_AS(db.stream(pgdsl::select(items.id).from(items)), pgdsl::type_mismatch);
+  CHECK(count_items(db) == 1);
+}
