@@ -664,11 +664,13 @@ class type_mismatch : public conversion_error {
 
 // ---- pgdsl/types/detail/wire.hpp
 // wire: big-endian integer reading and writing for PostgreSQL's binary formats (network byte
-// order everywhere), written with shifts so the result does not depend on the host's endianness.
+// order everywhere): memcpy and a byte swap on little-endian hosts, one instruction each way.
 // Every reader checks the length it is given and throws decode_error instead of overreading.
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -676,39 +678,52 @@ class type_mismatch : public conversion_error {
 
 namespace pgdsl::detail {
 
+/// `bits` with its bytes in network order (a byte swap on little-endian hosts, which compilers
+/// turn into one instruction; the shift loop they did not always see through).
+template <class Unsigned>
+constexpr Unsigned to_network_order(Unsigned bits) noexcept {
+  if constexpr (sizeof(Unsigned) == 1 || std::endian::native == std::endian::big) {
+    return bits;
+  } else if constexpr (sizeof(Unsigned) == 2) {
+    return __builtin_bswap16(bits);
+  } else if constexpr (sizeof(Unsigned) == 4) {
+    return __builtin_bswap32(bits);
+  } else {
+    static_assert(sizeof(Unsigned) == 8, "integers of 1, 2, 4 or 8 bytes");
+    return __builtin_bswap64(bits);
+  }
+}
+
 /// Appends `value` in network byte order.
 template <class Int, class Out>
 requires std::is_integral_v<Int>
 void append_big_endian(Out& out, Int value) {
-  using unsigned_type = std::make_unsigned_t<Int>;
-  auto bits = static_cast<unsigned_type>(value);
+  const auto bits = to_network_order(static_cast<std::make_unsigned_t<Int>>(value));
   char bytes[sizeof(Int)];
-  for (std::size_t i = 0; i < sizeof(Int); ++i) {
-    bytes[sizeof(Int) - 1 - i] = static_cast<char>(static_cast<unsigned char>(bits & 0xFFu));
-    if constexpr (sizeof(Int) > 1) bits = static_cast<unsigned_type>(bits >> 8);
-  }
+  std::memcpy(bytes, &bits, sizeof(Int));
   out.append(bytes, sizeof(Int));
 }
 
 /// Reads an Int in network byte order at `offset`; the caller has checked the length.
 template <class Int>
 requires std::is_integral_v<Int> Int read_big_endian(std::string_view wire, std::size_t offset) {
-  using unsigned_type = std::make_unsigned_t<Int>;
-  unsigned_type bits = 0;
-  for (std::size_t i = 0; i < sizeof(Int); ++i) {
-    bits = static_cast<unsigned_type>(
-        (static_cast<std::uint64_t>(bits) << 8) |
-        static_cast<unsigned char>(wire[offset + i]));  // shifting in uint64 avoids UB for bytes
-  }
-  return static_cast<Int>(bits);
+  std::make_unsigned_t<Int> bits;
+  std::memcpy(&bits, wire.data() + offset, sizeof(Int));
+  return static_cast<Int>(to_network_order(bits));
+}
+
+/// The decode_error of a value whose binary form has the wrong length (kept out of line).
+[[noreturn]] inline void throw_wrong_length(std::string_view wire, std::size_t expected,
+                                            std::string_view type) {
+  throw decode_error("cannot decode " + std::string(type) + ": expected " +
+                     std::to_string(expected) + " bytes of binary data, got " +
+                     std::to_string(wire.size()));
 }
 
 /// Throws decode_error unless `wire` is exactly `expected` bytes long.
 inline void expect_length(std::string_view wire, std::size_t expected, std::string_view type) {
-  if (wire.size() != expected)
-    throw decode_error("cannot decode " + std::string(type) + ": expected " +
-                       std::to_string(expected) + " bytes of binary data, got " +
-                       std::to_string(wire.size()));
+  if (wire.size() != expected) [[unlikely]]
+    throw_wrong_length(wire, expected, type);
 }
 
 /// Reads fixed-size integers one after another, throwing decode_error when the data runs out.
@@ -998,14 +1013,25 @@ struct timestamp_codec {
   static TimePoint decode(std::string_view wire, std::string_view type) {
     expect_length(wire, 8, type);
     const auto micros = read_big_endian<std::int64_t>(wire, 0);
+    // One comparison for every finite value that fits both sides; the rest is out of line.
+    if (micros > min_timestamp && micros < last_shared_timestamp) [[likely]]
+      return TimePoint(std::chrono::microseconds(micros + postgres_epoch_microseconds));
+    return decode_edge(micros, type);
+  }
+
+ private:
+  // The C++ type ends in year 294247 (int64 microseconds since 1970), PostgreSQL in 294276.
+  static constexpr std::int64_t last_shared_timestamp =
+      std::numeric_limits<std::int64_t>::max() - postgres_epoch_microseconds;
+
+  [[gnu::noinline]] static TimePoint decode_edge(std::int64_t micros, std::string_view type) {
     if (micros == std::numeric_limits<std::int64_t>::max()) return TimePoint::max();
     if (micros == std::numeric_limits<std::int64_t>::min()) return TimePoint::min();
     if (micros < min_timestamp || micros >= end_timestamp)
       throw decode_error("cannot decode " + std::string(type) + ": " + std::to_string(micros) +
                          " microseconds since 2000-01-01 is outside PostgreSQL's range");
-    // The C++ type ends in year 294247 (int64 microseconds since 1970), PostgreSQL in 294276;
     // max() itself stands for 'infinity', so the last finite value is max() - 1.
-    if (micros >= std::numeric_limits<std::int64_t>::max() - postgres_epoch_microseconds)
+    if (micros >= last_shared_timestamp)
       throw out_of_range_value("cannot read " + std::string(type) + " " + std::to_string(micros) +
                                " microseconds since 2000-01-01: std::chrono microseconds since "
                                "1970 end in year 294247");
@@ -5677,6 +5703,20 @@ constexpr auto select_distinct(Items&&... items) {
 // transactions and savepoints, the retry helper, observability and the SQLSTATE exceptions.
 // This layer is the only one that includes <libpq-fe.h>.
 
+// ---- pgdsl/execution/bulk_insert.hpp
+// Statements rendered at run time through the connection: execute() of one multi-row INSERT
+// (unnamed, binary parameters typed by their values). insert_rows(), which splits a longer range
+// under PostgreSQL's 65,535-parameter limit, is in pipeline.hpp: it sends the parts in one
+// pipeline.
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <ranges>
+#include <string>
+
 // ---- pgdsl/execution/connection.hpp
 // connection: one libpq connection, move-only, closed by its destructor. It runs static statements
 // (prepared once, binary both ways), raw SQL with bound parameters, and owns the per-connection
@@ -5685,11 +5725,71 @@ constexpr auto select_distinct(Items&&... items) {
 #include <libpq-fe.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
+#include <ranges>
 #include <string>
 #include <string_view>
 #include <utility>
+
+// ---- pgdsl/execution/column_list.hpp
+// column_list: the columns a COPY reads or writes (pgdsl::columns(users.id, users.name)) and the
+// COPY statement's text for a table and its columns; shared by copy_into and copy_out, and
+// declared before connection so its member templates can name it.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+
+
+namespace pgdsl {
+
+/// The columns a COPY reads or writes, in order: pgdsl::columns(users.id, users.name).
+template <class... Columns>
+struct column_list {};
+
+/// Names the columns of copy_into / copy_out.
+template <column_type... Columns>
+constexpr column_list<std::remove_cvref_t<Columns>...> columns(const Columns&...) {
+  static_assert(sizeof...(Columns) > 0, "columns() needs at least one column");
+  return {};
+}
+
+namespace detail {
+
+template <class T>
+concept tuple_like_row = requires {
+  std::tuple_size<std::remove_cvref_t<T>>::value;
+};
+
+template <class List>
+struct column_list_of;
+template <class... C>
+struct column_list_of<type_list<C...>> {
+  using type = column_list<C...>;
+};
+
+/// COPY "table" ("a", "b") FROM STDIN / TO STDOUT (FORMAT binary).
+template <class Table, class... Columns>
+std::string copy_sql(std::string_view direction) {
+  std::string text = "COPY ";
+  render_appending(text, 1, [](sql_writer& w) {
+    Table::table_identity::render_reference(w);
+    w << " (";
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), w.identifier(Columns::name.view())), ...);
+    w << ") ";
+  });
+  text += direction;
+  text += " (FORMAT binary)";
+  return text;
+}
+
+}  // namespace detail
+}  // namespace pgdsl
 
 // ---- pgdsl/execution/connection_options.hpp
 // connection_options: where to connect and how the connection behaves. Connection parameters are
@@ -6678,21 +6778,30 @@ constexpr std::size_t column_index_of_key() {
   return index_of_v<std::remove_cvref_t<Key>, keys>;
 }
 
+/// Throws unexpected_null for column `column` (out of line: the decode path stays small).
+template <class E>
+[[noreturn, gnu::noinline, gnu::cold]] void throw_unexpected_null(const PGresult* result,
+                                                                  int column) {
+  throw unexpected_null(column_label(E::qualified_name, result, column),
+                        type_traits<nullable_base_t<typename E::value_type>>::sql_name);
+}
+
 /// Decodes column `column` of row `row` as E::value_type, straight from the binary bytes.
+/// One libpq call besides the value in the usual case: PQgetisnull is asked only for an empty
+/// value, which is how libpq shows NULL (and which no fixed-size type has).
 template <class E>
 typename E::value_type decode_field(const PGresult* result, int row, int column) {
   using value = typename E::value_type;
   using base = nullable_base_t<value>;
-  if (PQgetisnull(result, row, column)) {
+  const int length = PQgetlength(result, row, column);
+  if (length == 0 && PQgetisnull(result, row, column)) [[unlikely]] {
     if constexpr (is_optional_v<value>)
       return value{};
     else
-      throw unexpected_null(column_label(E::qualified_name, result, column),
-                            type_traits<base>::sql_name);
+      throw_unexpected_null<E>(result, column);
   }
-  const std::string_view wire(PQgetvalue(result, row, column),
-                              static_cast<std::size_t>(PQgetlength(result, row, column)));
-  return type_traits<base>::decode(wire);
+  return type_traits<base>::decode(
+      std::string_view(PQgetvalue(result, row, column), static_cast<std::size_t>(length)));
 }
 
 template <class E>
@@ -7015,6 +7124,13 @@ namespace pgdsl {
 
 template <class Columns>
 class record;
+template <class Columns>
+class row;
+
+namespace detail {
+template <class S, class Columns>
+S map_row(const row<Columns>& source);
+}
 
 /// A view of one row of a result; valid while the result lives.
 template <class Columns>
@@ -7041,6 +7157,12 @@ class row {
       return record<Columns>(typename detail::columns_info<Columns>::tuple(get<I>()...));
     }
     (std::make_index_sequence<detail::columns_info<Columns>::size>{});
+  }
+
+  /// The row mapped into S, by member name (as result::as<S>() maps every row).
+  template <class S>
+  S as() const {
+    return detail::map_row<S>(*this);
   }
 
   /// The row's position in its result.
@@ -7121,6 +7243,7 @@ struct std::tuple_element<I, pgdsl::record<Columns>> {
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -7365,17 +7488,46 @@ S map_hana_struct(const row<Columns>& source) {
   return object;
 }
 
+// True when every member of S has a column of its name whose C++ type is the member's own type:
+// then S is built by aggregate initialization, each value decoded straight into its member.
+template <class S>
+inline constexpr auto member_names_v = member_names<S>();
+
+template <class S, class Columns>
+constexpr bool maps_exactly_by_name() {
+  using members = decltype(tie_members(std::declval<S&>()));
+  return []<std::size_t... M>(std::index_sequence<M...>) {
+    return ([] {
+      constexpr std::size_t index = columns_info<Columns>::index_of_name(member_names_v<S>[M]);
+      if constexpr (index >= columns_info<Columns>::size) {
+        return false;
+      } else {
+        return std::is_same_v<std::remove_cvref_t<std::tuple_element_t<M, members>>,
+                              column_value_t<index, Columns>>;
+      }
+    }() && ...);
+  }
+  (std::make_index_sequence<member_names_v<S>.size()>{});
+}
+
 template <class S, class Columns>
 S map_aggregate_by_name(const row<Columns>& source) {
-  S object{};
-  auto members = tie_members(object);
   static constexpr auto names = member_names<S>();
-  [&]<std::size_t... M>(std::index_sequence<M...>) {
-    (read_member<columns_info<Columns>::index_of_name(names[M])>(source, std::get<M>(members)),
-     ...);
+  if constexpr (maps_exactly_by_name<S, Columns>()) {
+    return [&]<std::size_t... M>(std::index_sequence<M...>) {
+      return S{source.template get<columns_info<Columns>::index_of_name(names[M])>()...};
+    }
+    (std::make_index_sequence<names.size()>{});
+  } else {
+    S object{};
+    auto members = tie_members(object);
+    [&]<std::size_t... M>(std::index_sequence<M...>) {
+      (read_member<columns_info<Columns>::index_of_name(names[M])>(source, std::get<M>(members)),
+       ...);
+    }
+    (std::make_index_sequence<names.size()>{});
+    return object;
   }
-  (std::make_index_sequence<names.size()>{});
-  return object;
 }
 
 template <class S, class Columns>
@@ -7385,13 +7537,27 @@ S map_by_position(const row<Columns>& source) {
     static_assert(aggregate_field_count<S>() == columns,
                   "the struct's member count differs from the number of result columns; columns "
                   "without names (raw queries) map to members by position");
-    S object{};
-    auto members = tie_members(object);
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (read_member<I>(source, std::get<I>(members)), ...);
+    using members = decltype(tie_members(std::declval<S&>()));
+    constexpr bool exact = []<std::size_t... I>(std::index_sequence<I...>) {
+      return (std::is_same_v<std::remove_cvref_t<std::tuple_element_t<I, members>>,
+                             column_value_t<I, Columns>> &&
+              ...);
     }
     (std::make_index_sequence<columns>{});
-    return object;
+    if constexpr (exact) {  // each value decoded straight into its member
+      return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return S{source.template get<I>()...};
+      }
+      (std::make_index_sequence<columns>{});
+    } else {
+      S object{};
+      auto member_refs = tie_members(object);
+      [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (read_member<I>(source, std::get<I>(member_refs)), ...);
+      }
+      (std::make_index_sequence<columns>{});
+      return object;
+    }
   } else {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
       return S(source.template get<I>()...);
@@ -7506,6 +7672,16 @@ class result {
     return (*this)[0].template get<0>();
   }
 
+  /// The only row mapped into S (as as<S>() maps each row); no_rows or too_many_rows otherwise.
+  template <class S>
+  S one_as() const {
+    if (size() != 1) {
+      if (empty()) throw no_rows(std::string(sql()));
+      throw too_many_rows(size(), std::string(sql()));
+    }
+    return detail::map_row<S>((*this)[0]);
+  }
+
   /// Every row, decoded into owning records.
   std::vector<record_type> all() const {
     std::vector<record_type> rows;
@@ -7538,6 +7714,15 @@ class result {
 };
 
 }  // namespace pgdsl
+
+// ---- pgdsl/execution/runtime_statement.hpp
+// runtime_statement: what the connection needs from a statement whose SQL is rendered at run time
+// (the multi-row INSERT of insert_into(t).columns(...).values(rows)): its text, its parameter
+// count and its bound values in $n order. Such statements run unnamed, never prepared.
+
+#include <concepts>
+#include <cstddef>
+#include <string>
 
 // ---- pgdsl/execution/statement_concept.hpp
 // static_statement: what execute() needs from a statement whose SQL is known at compile time.
@@ -7608,6 +7793,33 @@ concept static_statement = requires(const Q& q) {
 
 }  // namespace pgdsl
 
+namespace pgdsl {
+
+/// A statement that renders its SQL at run time.
+template <class Q>
+concept runtime_statement = requires(const Q& q) {
+  { q.render_sql() } -> std::convertible_to<std::string>;
+  { q.param_count() } -> std::convertible_to<std::size_t>;
+  typename Q::result_columns;
+  requires detail::is_type_list<typename Q::result_columns>;
+  q.bind(detail::any_parameter_sink{});
+};
+
+/// PostgreSQL's limit on the parameters of one statement (the wire protocol counts them in 16
+/// bits).
+inline constexpr std::size_t max_statement_parameters = 65535;
+
+/// A statement has more parameters than PostgreSQL accepts in one statement.
+class too_many_parameters : public error {
+ public:
+  explicit too_many_parameters(std::size_t count)
+      : error("the statement has " + std::to_string(count) +
+              " parameters, PostgreSQL accepts at most 65535 in one statement; insert the rows "
+              "with db.insert_rows(), which splits them") {}
+};
+
+}  // namespace pgdsl
+
 // ---- pgdsl/execution/transaction_options.hpp
 // transaction_options: how a transaction starts (isolation level, READ ONLY, DEFERRABLE) and its
 // own statement timeout, and the BEGIN command they produce. The text is built only from these
@@ -7669,6 +7881,15 @@ inline std::string local_timeout_command(std::chrono::milliseconds timeout) {
 namespace pgdsl {
 
 class transaction;
+class pipeline;
+struct pipeline_options;
+template <class Columns>
+class row_stream;
+template <class... Columns>
+class copy_rows;
+namespace detail {
+struct connection_access;
+}
 
 /// Whether the connection can run statements.
 enum class connection_status { ok, bad };
@@ -7771,6 +7992,37 @@ class connection {
         sql);
   }
 
+  /// Runs a statement rendered at run time (a multi-row INSERT from values(rows)); at most
+  /// 65,535 parameters (too_many_parameters otherwise: use insert_rows()).
+  template <runtime_statement Q>
+  result<typename Q::result_columns> execute(const Q& statement);
+
+  /// Inserts every row of `rows` with insert_into(t).columns(...) as `insert`: multi-row INSERTs
+  /// of at most 65,535 parameters each, sent in one pipeline. Returns the rows inserted.
+  template <class Builder, std::ranges::forward_range Rows>
+  std::uint64_t insert_rows(const Builder& insert, const Rows& rows);
+
+  /// Starts a pipeline: statements queued without waiting for each answer (docs/pipeline.md).
+  pgdsl::pipeline pipeline(pipeline_options options);
+  pgdsl::pipeline pipeline();
+
+  /// Runs a static statement and reads its rows one at a time (single-row mode), in constant
+  /// memory; the connection runs nothing else until the stream is read or destroyed.
+  template <static_statement Q>
+  row_stream<typename Q::result_columns> stream(const Q& statement);
+
+  /// Loads `rows` (tuples, or structs with members named like the columns) into the columns of
+  /// `table` with binary COPY; returns the rows loaded. Nothing is loaded when any row fails.
+  template <class Table, class... Columns, std::ranges::input_range Rows>
+  std::uint64_t copy_into(const Table& table, column_list<Columns...> columns, Rows&& rows);
+  /// Loads `rows` into every column of `table`, in declaration order.
+  template <class Table, std::ranges::input_range Rows>
+  std::uint64_t copy_into(const Table& table, Rows&& rows);
+
+  /// Reads the columns of `table` with binary COPY TO, as a range of tuples decoded row by row.
+  template <class Table, class... Columns>
+  copy_rows<Columns...> copy_out(const Table& table, column_list<Columns...> columns);
+
   /// Runs raw SQL whose rows decode into T...: db.query<std::int64_t, std::string>("SELECT id,
   /// name FROM users WHERE id > $1", 10). Arguments are bound as binary parameters, never spliced.
   template <class... T, class... Args>
@@ -7818,6 +8070,7 @@ class connection {
  private:
   friend class pgdsl::transaction;
   friend class savepoint;
+  friend struct detail::connection_access;
 
   // The session a transaction began in; after reset() its transactions no longer exist.
   unsigned long session() const noexcept { return state_ ? state_->session : 0; }
@@ -7836,6 +8089,1133 @@ class connection {
 
   std::unique_ptr<detail::connection_state> state_;
 };
+
+namespace detail {
+// How the pipeline header reaches a connection's state (one friend instead of one per header).
+struct connection_access {
+  static connection_state& state(const connection& db) { return db.state(); }
+};
+}  // namespace detail
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/copy_into.hpp
+// copy_into: bulk loading with COPY ... FROM STDIN (FORMAT binary). Rows come from any input
+// range (a vector, a view, a generator) as tuples or as structs whose members are named like the
+// columns; each value is encoded by its column's binary encoder into fixed-size chunks, so memory
+// stays bounded however many rows there are.
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <ranges>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/execution/detail/copy_format.hpp
+// COPY's binary format, both ways: copy_writer appends rows (a 16-bit field count, then each field
+// as a 32-bit length and the type's binary encoding; -1 for NULL) and hands fixed-size chunks to
+// PQputCopyData; copy_row_reader splits one CopyData message back into its fields.
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+
+namespace pgdsl::detail {
+
+/// The 11-byte signature, flags and header-extension length that open binary COPY data.
+inline constexpr std::string_view copy_binary_header{"PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0", 19};
+
+class copy_writer {
+ public:
+  /// Bytes gathered before they go to libpq (one PQputCopyData call each).
+  static constexpr std::size_t chunk_bytes = 64 * 1024;
+
+  copy_writer(PGconn* conn, const char* sql) : conn_(conn), sql_(sql) {
+    buffer_.reserve(chunk_bytes + 1024);
+    buffer_.append(copy_binary_header);
+  }
+
+  void begin_row(std::int16_t fields) { append_big_endian(buffer_, fields); }
+  void null_field() { append_big_endian(buffer_, std::int32_t{-1}); }
+
+  /// One non-NULL field of type T, in T's binary encoding.
+  template <class T>
+  void field(const T& value) {
+    if constexpr (has_wire_view<T>) {
+      const std::string_view bytes = type_traits<T>::wire_view(value);
+      append_big_endian(buffer_, checked_length(bytes.size()));
+      buffer_.append(bytes.data(), bytes.size());
+    } else {
+      const std::size_t at = buffer_.size();
+      buffer_.append(4, '\0');  // the length, known once the value is encoded
+      type_traits<T>::encode(value, buffer_);
+      const auto length = checked_length(buffer_.size() - at - 4);
+      char bytes[4];
+      for (int i = 0; i < 4; ++i)
+        bytes[i] = static_cast<char>((static_cast<std::uint32_t>(length) >> (24 - 8 * i)) & 0xFF);
+      std::memcpy(buffer_.data() + at, bytes, 4);
+    }
+  }
+
+  void end_row() {
+    if (buffer_.size() >= chunk_bytes) flush();
+  }
+
+  /// Sends the trailer and the rest, ends the COPY and returns the server's final result.
+  result_ptr finish() {
+    append_big_endian(buffer_, std::int16_t{-1});
+    flush();
+    if (PQputCopyEnd(conn_, nullptr) != 1) throw_sql_error(conn_, nullptr, sql_);
+    return final_result();
+  }
+
+  /// Ends the COPY with an error so the server discards what it received (nothing is loaded).
+  void abort() noexcept {
+    if (PQputCopyEnd(conn_, "pgdsl: a row could not be encoded; nothing was loaded") == 1)
+      final_result();
+  }
+
+ private:
+  std::int32_t checked_length(std::size_t size) const {
+    if (size > 0x7FFFFFFFu)
+      throw out_of_range_value("a COPY field is larger than PostgreSQL accepts (2 GiB)");
+    return static_cast<std::int32_t>(size);
+  }
+
+  void flush() {
+    if (buffer_.empty()) return;
+    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1)
+      throw_sql_error(conn_, nullptr, sql_);
+    buffer_.clear();
+  }
+
+  // The COPY's own result, then the end of results.
+  result_ptr final_result() noexcept {
+    result_ptr outcome(PQgetResult(conn_));
+    while (result_ptr extra{PQgetResult(conn_)}) {
+    }
+    return outcome;
+  }
+
+  PGconn* conn_;
+  const char* sql_;
+  std::string buffer_;
+};
+
+/// Reads the fields of one row of binary COPY data (the first message also holds the header).
+class copy_row_reader {
+ public:
+  explicit copy_row_reader(std::string_view message) : data_(message) {}
+
+  /// Skips the header when it is there (the first message of a COPY TO).
+  void skip_header() {
+    if (data_.starts_with(copy_binary_header.substr(0, 11))) {
+      const auto extension = read<std::uint32_t>(15);
+      offset_ = 19 + extension;
+    }
+  }
+  /// The row's field count, or -1 for the trailer that ends the data.
+  std::int16_t field_count() {
+    const auto count = read<std::int16_t>(offset_);
+    offset_ += 2;
+    return count;
+  }
+  /// The next field's bytes; `null` is set for NULL.
+  std::string_view next_field(bool& null) {
+    const auto length = read<std::int32_t>(offset_);
+    offset_ += 4;
+    null = length < 0;
+    if (null) return {};
+    if (data_.size() - offset_ < static_cast<std::size_t>(length))
+      throw decode_error("COPY data ended inside a field");
+    const std::string_view bytes = data_.substr(offset_, static_cast<std::size_t>(length));
+    offset_ += static_cast<std::size_t>(length);
+    return bytes;
+  }
+
+ private:
+  template <class Int>
+  Int read(std::size_t at) const {
+    if (data_.size() < at + sizeof(Int)) throw decode_error("COPY data ended inside a row");
+    return read_big_endian<Int>(data_, at);
+  }
+
+  std::string_view data_;
+  std::size_t offset_ = 0;
+};
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+namespace detail {
+
+/// The position of the member of Row named like the column (the member count when none is).
+template <class Row, class Column>
+constexpr std::size_t member_index_of() {
+  constexpr auto names = member_names<Row>();
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == Column::name.view()) return i;
+  return names.size();
+}
+
+/// The value of column C in a row: by position for tuples, by member name for structs.
+template <std::size_t I, class Column, class Row>
+decltype(auto) copy_value(const Row& row) {
+  if constexpr (tuple_like_row<Row>) {
+    using std::get;
+    return get<I>(row);
+  } else {
+    constexpr std::size_t count = aggregate_field_count<Row>();
+    constexpr std::size_t index = member_index_of<Row, Column>();
+    static_assert(index < count,
+                  "copy_into: the row struct has no member named like one of the columns; rename "
+                  "the member, or pass tuples");
+    return std::get<(index < count ? index : 0)>(tie_members(row));
+  }
+}
+
+/// Encodes one value into column C: the value's own encoder when it has the column's type (or
+/// is a view of it, like std::string_view for text), else converted to the column's C++ type.
+template <class Column, class Value>
+void copy_field(copy_writer& out, const Value& value) {
+  using column_value = nullable_base_t<typename Column::value_type>;
+  if constexpr (is_optional_v<Value>) {
+    static_assert(Column::is_nullable,
+                  "copy_into: a std::optional value goes into a NOT NULL column");
+    if (!value) return out.null_field();
+    copy_field<Column>(out, *value);
+  } else if constexpr (std::is_same_v<Value, column_value>) {
+    out.field(value);
+  } else if constexpr (requires { type_traits<Value>::type_oid; } && parameter_type<Value> &&
+                       parameter_type<column_value>) {
+    if constexpr (type_traits<Value>::type_oid == type_traits<column_value>::type_oid)
+      out.field(value);
+    else
+      out.field(static_cast<column_value>(value));
+  } else {
+    static_assert(std::is_convertible_v<const Value&, column_value>,
+                  "copy_into: a row value cannot be converted to its column's C++ type");
+    out.field(static_cast<column_value>(value));
+  }
+}
+
+template <class Row, class... Columns, std::size_t... I>
+void copy_row(copy_writer& out, const Row& row, std::index_sequence<I...>) {
+  if constexpr (tuple_like_row<Row>)
+    static_assert(std::tuple_size_v<Row> == sizeof...(Columns),
+                  "copy_into: each tuple must hold one value per column");
+  out.begin_row(static_cast<std::int16_t>(sizeof...(Columns)));
+  (copy_field<Columns>(out, copy_value<I, Columns>(row)), ...);
+  out.end_row();
+}
+
+}  // namespace detail
+
+template <class Table, class... Columns, std::ranges::input_range Rows>
+std::uint64_t connection::copy_into(const Table&, column_list<Columns...>, Rows&& rows) {
+  static_assert(table_type<Table>, "copy_into: the first argument must be a table descriptor");
+  static_assert(
+      (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
+      "copy_into: every column must belong to the table being loaded");
+  const std::string sql = detail::copy_sql<Table, Columns...>("FROM STDIN");
+  const detail::result_ptr done = observe(sql.c_str(), [&] {
+    PGconn* conn = native_handle();
+    detail::ensure_open(conn, sql.c_str());
+    const detail::result_ptr started(PQexec(conn, sql.c_str()));
+    if (PQresultStatus(started.get()) != PGRES_COPY_IN)
+      throw_sql_error(conn, started.get(), sql.c_str());
+    detail::copy_writer out(conn, sql.c_str());
+    try {
+      for (auto&& row : rows)
+        detail::copy_row<std::remove_cvref_t<decltype(row)>, Columns...>(
+            out, row, std::index_sequence_for<Columns...>{});
+    } catch (...) {
+      out.abort();
+      throw;
+    }
+    detail::result_ptr outcome = out.finish();
+    if (!detail::succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql.c_str());
+    return outcome;
+  });
+  return detail::affected_rows(done.get());
+}
+
+template <class Table, std::ranges::input_range Rows>
+std::uint64_t connection::copy_into(const Table& table, Rows&& rows) {
+  return copy_into(table, typename detail::column_list_of<columns_of_t<Table>>::type{},
+                   std::forward<Rows>(rows));
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/copy_out.hpp
+// copy_out: COPY ... TO STDOUT (FORMAT binary) as a range of typed rows, decoded one CopyData
+// message (one row) at a time, so a table of any size streams in constant memory. The column
+// descriptors give the types: binary COPY carries no type information of its own.
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <string>
+#include <tuple>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The rows of a COPY TO, read as they arrive; an input range of std::tuple<column values...>.
+/// Leaving it early reads (and discards) the rest, so the connection stays usable.
+template <class... Columns>
+class copy_rows {
+ public:
+  using value_type = std::tuple<typename Columns::value_type...>;
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = copy_rows::value_type;
+    using difference_type = std::ptrdiff_t;
+
+    iterator() = default;
+    explicit iterator(copy_rows* rows) noexcept : rows_(rows) {}
+    value_type& operator*() const noexcept { return rows_->current_; }
+    value_type* operator->() const noexcept { return &rows_->current_; }
+    iterator& operator++() {
+      rows_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool at_end() const noexcept { return rows_->done_; }
+    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept {
+      return it.at_end();
+    }
+
+   private:
+    copy_rows* rows_ = nullptr;
+  };
+
+  copy_rows(PGconn* conn, std::string sql) : conn_(conn), sql_(std::move(sql)) {
+    detail::ensure_open(conn_, sql_.c_str());
+    const detail::result_ptr started(PQexec(conn_, sql_.c_str()));
+    if (PQresultStatus(started.get()) != PGRES_COPY_OUT)
+      throw_sql_error(conn_, started.get(), sql_.c_str());
+    done_ = false;
+    advance();
+  }
+  copy_rows(const copy_rows&) = delete;
+  copy_rows& operator=(const copy_rows&) = delete;
+  ~copy_rows() {
+    try {
+      while (!done_) advance();
+    } catch (...) {  // the connection reports its state on next use
+    }
+  }
+
+  /// Reads the first row; call once.
+  iterator begin() noexcept { return iterator(this); }
+  std::default_sentinel_t end() const noexcept { return {}; }
+  /// Rows read so far.
+  std::uint64_t rows_read() const noexcept { return rows_read_; }
+
+ private:
+  void advance() {
+    char* message = nullptr;
+    const int length = PQgetCopyData(conn_, &message, 0);
+    if (length >= 0) {
+      const std::unique_ptr<char, decltype(&PQfreemem)> owned(message, &PQfreemem);
+      bool trailer = false;
+      try {
+        detail::copy_row_reader reader(std::string_view(message, static_cast<std::size_t>(length)));
+        if (first_) reader.skip_header();
+        first_ = false;
+        const std::int16_t count = reader.field_count();
+        trailer = count == -1;
+        if (!trailer && count != static_cast<std::int16_t>(sizeof...(Columns)))
+          throw decode_error("COPY sent " + std::to_string(count) + " fields, expected " +
+                             std::to_string(sizeof...(Columns)));
+        if (!trailer) current_ = value_type{read_field<Columns>(reader)...};  // left to right
+      } catch (...) {
+        discard_rest();  // the connection must not stay in COPY mode
+        throw;
+      }
+      if (trailer) return advance();  // -1 from PQgetCopyData follows
+      ++rows_read_;
+      return;
+    }
+    done_ = true;
+    const detail::result_ptr outcome(PQgetResult(conn_));
+    while (detail::result_ptr extra{PQgetResult(conn_)}) {
+    }
+    if (length == -2 || !detail::succeeded(outcome.get()))
+      throw_sql_error(conn_, outcome.get(), sql_.c_str());
+  }
+
+  // Reads and drops the remaining data and the COPY's result.
+  void discard_rest() noexcept {
+    done_ = true;
+    char* message = nullptr;
+    while (PQgetCopyData(conn_, &message, 0) >= 0) PQfreemem(message);
+    while (detail::result_ptr extra{PQgetResult(conn_)}) {
+    }
+  }
+
+  template <class Column>
+  static typename Column::value_type read_field(detail::copy_row_reader& reader) {
+    using value = typename Column::value_type;
+    bool null = false;
+    const std::string_view bytes = reader.next_field(null);
+    if (null) {
+      if constexpr (is_optional_v<value>)
+        return value{};
+      else
+        throw unexpected_null(std::string(Column::name.view()),
+                              type_traits<nullable_base_t<value>>::sql_name);
+    }
+    return type_traits<nullable_base_t<value>>::decode(bytes);
+  }
+
+  PGconn* conn_;
+  std::string sql_;
+  value_type current_{};
+  std::uint64_t rows_read_ = 0;
+  bool first_ = true;
+  bool done_ = true;
+};
+
+template <class Table, class... Columns>
+copy_rows<Columns...> connection::copy_out(const Table&, column_list<Columns...>) {
+  static_assert(table_type<Table>, "copy_out: the first argument must be a table descriptor");
+  static_assert(
+      (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
+      "copy_out: every column must belong to the table being read");
+  return copy_rows<Columns...>(native_handle(), detail::copy_sql<Table, Columns...>("TO STDOUT"));
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/pipeline.hpp
+// pipeline: many statements on one connection without waiting for each answer (libpq pipeline
+// mode on a nonblocking socket). At most max_unanswered steps are in flight, with a flush request
+// every flush_every statements and one sync at finish(): a bounded window keeps libpq from
+// retrying a full socket on every message, and results are handed over in order as they arrive.
+
+#include <libpq-fe.h>
+#include <poll.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <iterator>
+#include <ranges>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/execution/detail/dynamic_parameters.hpp
+// dynamic_parameters: the binary parameter arrays of a statement whose parameter count is only
+// known at run time (a multi-row INSERT). Types come from each bound value; fixed-size values are
+// encoded into one shared buffer, text and bytea point at the caller's bytes.
+
+#include <climits>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+
+namespace pgdsl::detail {
+
+class dynamic_parameters {
+ public:
+  void reserve(std::size_t count) {
+    types_.reserve(count);
+    values_.reserve(count);
+    lengths_.reserve(count);
+    formats_.reserve(count);
+    offsets_.reserve(count);
+  }
+
+  /// Encodes the next parameter; an empty optional is NULL (typed by its value type).
+  template <class T>
+  void add(const T& value) {
+    types_.push_back(parameter_oid_v<T>);
+    formats_.push_back(1);
+    if constexpr (is_optional_v<T>) {
+      if (!value) return push(nullptr, 0, not_encoded);
+      add_present(*value);
+    } else {
+      add_present(value);
+    }
+  }
+
+  /// Points encoded parameters into the final buffer; call once after the last add().
+  void finish() noexcept {
+    for (std::size_t i = 0; i < offsets_.size(); ++i)
+      if (offsets_[i] != not_encoded) values_[i] = encoded_.data() + offsets_[i];
+  }
+
+  void clear() noexcept {
+    types_.clear();
+    values_.clear();
+    lengths_.clear();
+    formats_.clear();
+    offsets_.clear();
+    encoded_.clear();
+  }
+
+  int count() const noexcept { return static_cast<int>(values_.size()); }
+  const oid* types() const noexcept { return types_.data(); }
+  const char* const* values() const noexcept { return values_.data(); }
+  const int* lengths() const noexcept { return lengths_.data(); }
+  const int* formats() const noexcept { return formats_.data(); }
+
+ private:
+  static constexpr std::size_t not_encoded = static_cast<std::size_t>(-1);
+
+  void push(const char* bytes, std::size_t size, std::size_t offset) {
+    if (size > static_cast<std::size_t>(INT_MAX))
+      throw out_of_range_value("parameter $" + std::to_string(values_.size() + 1) +
+                               " is larger than libpq accepts (2 GiB)");
+    values_.push_back(bytes);
+    lengths_.push_back(static_cast<int>(size));
+    offsets_.push_back(offset);
+  }
+
+  template <class T>
+  void add_present(const T& value) {
+    if constexpr (pgdsl::has_wire_view<T>) {
+      const std::string_view bytes = type_traits<T>::wire_view(value);
+      push(bytes.data() != nullptr ? bytes.data() : "", bytes.size(), not_encoded);
+    } else {
+      const std::size_t start = encoded_.size();
+      type_traits<T>::encode(value, encoded_);
+      push(nullptr, encoded_.size() - start, start);
+    }
+  }
+
+  std::vector<oid> types_;
+  std::vector<const char*> values_;
+  std::vector<int> lengths_;
+  std::vector<int> formats_;
+  std::vector<std::size_t> offsets_;
+  std::string encoded_;
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/execution/detail/pipeline_queue.hpp
+// pipeline_queue: what a pipeline remembers about each step it sent and whose result has not come
+// back yet, in sending order. A fixed ring allocated once per pipeline; each step's result handler
+// lives inside its slot when it is small (the usual lambda capturing a few references), so queueing
+// a statement allocates nothing.
+
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <new>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+namespace pgdsl::detail {
+
+/// What kind of result a step expects: a statement's, or the prepare/describe sent before it.
+enum class pipeline_step : unsigned char { statement, prepare, describe };
+
+struct pipeline_entry {
+  static constexpr std::size_t inline_handler_bytes = 48;
+
+  pipeline_step step = pipeline_step::statement;
+  const char* sql = nullptr;  // a static statement's SQL, or owned_sql.c_str()
+  std::string owned_sql;      // the SQL of a statement rendered at run time
+  // Checks a result's columns (describe steps; every statement in unnamed mode).
+  void (*check)(const PGresult*, const char*) = nullptr;
+  // Wraps the result in its typed result and calls the handler.
+  void (*deliver)(pipeline_entry&, result_ptr&&) = nullptr;
+  void (*destroy)(pipeline_entry&) noexcept = nullptr;
+  void* handler = nullptr;
+  std::chrono::steady_clock::time_point sent_at{};  // read only when a query hook is set
+  alignas(std::max_align_t) unsigned char storage[inline_handler_bytes];
+
+  template <class Handler>
+  static constexpr bool fits_inline = sizeof(Handler) <= inline_handler_bytes &&
+                                      alignof(Handler) <= alignof(std::max_align_t) &&
+                                      std::is_nothrow_move_constructible_v<Handler>;
+
+  /// Stores the handler (in the slot when it fits, else on the heap).
+  template <class Handler, class Arg>
+  void store_handler(Arg&& on_result) {
+    if constexpr (fits_inline<Handler>) {
+      handler = ::new (static_cast<void*>(storage)) Handler(std::forward<Arg>(on_result));
+      destroy = [](pipeline_entry& e) noexcept { static_cast<Handler*>(e.handler)->~Handler(); };
+    } else {
+      handler = new Handler(std::forward<Arg>(on_result));
+      destroy = [](pipeline_entry& e) noexcept { delete static_cast<Handler*>(e.handler); };
+    }
+  }
+
+  /// Forgets the step (destroying its handler), leaving the slot reusable.
+  void reset() noexcept {
+    if (destroy) destroy(*this);
+    destroy = nullptr;
+    handler = nullptr;
+    deliver = nullptr;
+    check = nullptr;
+    owned_sql.clear();
+    sql = nullptr;
+    step = pipeline_step::statement;
+  }
+};
+
+/// A first-in first-out ring of entries with a fixed capacity.
+class pipeline_queue {
+ public:
+  explicit pipeline_queue(std::size_t capacity) : slots_(capacity) {}
+  pipeline_queue(const pipeline_queue&) = delete;
+  pipeline_queue& operator=(const pipeline_queue&) = delete;
+  ~pipeline_queue() { clear(); }
+
+  std::size_t size() const noexcept { return size_; }
+  std::size_t capacity() const noexcept { return slots_.size(); }
+  bool empty() const noexcept { return size_ == 0; }
+
+  /// A fresh slot at the back; the caller fills it (the queue must not be full).
+  pipeline_entry& push_back() {
+    pipeline_entry& slot = slots_[(head_ + size_) % slots_.size()];
+    ++size_;
+    return slot;
+  }
+  /// Takes back the slot push_back() just gave (its step could not be sent).
+  void pop_back() noexcept {
+    --size_;
+    slots_[(head_ + size_) % slots_.size()].reset();
+  }
+  pipeline_entry& front() noexcept { return slots_[head_]; }
+  void pop_front() noexcept {
+    slots_[head_].reset();
+    head_ = (head_ + 1) % slots_.size();
+    --size_;
+  }
+  void clear() noexcept {
+    while (size_ != 0) pop_front();
+  }
+
+ private:
+  std::vector<pipeline_entry> slots_;
+  std::size_t head_ = 0;
+  std::size_t size_ = 0;
+};
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+/// How many statements a pipeline keeps unanswered, and how often it asks for results.
+struct pipeline_options {
+  std::size_t max_unanswered = 1024;  ///< statements sent whose results have not arrived
+  std::size_t flush_every = 128;      ///< a flush request after this many statements
+};
+
+/// Statements queued on one connection; results arrive in order through each statement's handler.
+/// See docs/pipeline.md for what an error does to the statements after it.
+class pipeline {
+ public:
+  explicit pipeline(connection& db, pipeline_options options = {})
+      : state_(&detail::connection_access::state(db)),
+        options_(options),
+        queue_(options.max_unanswered + 3) {}  // a statement may bring a prepare and a describe
+  pipeline(const pipeline&) = delete;
+  pipeline& operator=(const pipeline&) = delete;
+  /// Waits for what is still in flight (discarding results) so the connection stays usable.
+  ~pipeline() {
+    try {
+      if (active_) {
+        failed_ = true;  // deliver nothing more: the owner is gone
+        drain();
+      }
+    } catch (...) {  // a destructor cannot report; a broken connection reports on its next use
+    }
+  }
+
+  /// Queues a static statement; on_result(result<...>&&) runs when its result arrives (during a
+  /// later execute() or finish()). Throws the first failure of the pipeline, after waiting for the
+  /// rest (see docs/pipeline.md).
+  template <static_statement Q, class Handler>
+  void execute(const Q& statement, Handler&& on_result) {
+    using columns = typename Q::result_columns;
+    static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
+    detail::parameter_block<Q::param_count> params;
+    statement.bind([&](const auto& value) { params.add(value); });
+    params.finish();
+    const char* sql = Q::sql.c_str();
+    prepare_to_send(3);
+    const char* name = send_static<columns>(sql, static_cast<int>(Q::param_count), types.data());
+    push_statement<columns>(sql, std::forward<Handler>(on_result), {}, [&] {
+      return name != nullptr
+                 ? PQsendQueryPrepared(conn(), name, static_cast<int>(Q::param_count),
+                                       params.values(), params.lengths(), params.formats(), 1)
+                 : PQsendQueryParams(conn(), sql, static_cast<int>(Q::param_count), types.data(),
+                                     params.values(), params.lengths(), params.formats(), 1);
+    });
+  }
+  /// Queues a static statement whose result is only checked for success.
+  template <static_statement Q>
+  void execute(const Q& statement) {
+    execute(statement, [](auto&&) {});
+  }
+
+  /// Queues a statement rendered at run time (e.g. a multi-row INSERT), run unnamed.
+  template <runtime_statement Q, class Handler>
+  void execute(const Q& statement, Handler&& on_result) {
+    using columns = typename Q::result_columns;
+    detail::dynamic_parameters params;
+    params.reserve(statement.param_count());
+    statement.bind([&](const auto& value) { params.add(value); });
+    params.finish();
+    std::string sql = statement.render_sql();
+    prepare_to_send(1);
+    const char* text = sql.c_str();
+    push_statement<columns>(text, std::forward<Handler>(on_result), std::move(sql), [&] {
+      return PQsendQueryParams(conn(), queue_back_sql_, params.count(), params.types(),
+                               params.values(), params.lengths(), params.formats(), 1);
+    });
+  }
+  template <runtime_statement Q>
+  void execute(const Q& statement) {
+    execute(statement, [](auto&&) {});
+  }
+
+  /// Sends the sync, hands over every remaining result and leaves pipeline mode. Throws the first
+  /// error (a server error typed by SQLSTATE and naming its statement's SQL, or what a handler
+  /// threw); the connection is usable afterwards either way.
+  void finish() {
+    if (!active_) return;
+    drain();
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  }
+
+  /// Statements queued whose results have not been handed over yet.
+  std::size_t pending() const noexcept { return queue_.size(); }
+
+ private:
+  PGconn* conn() const noexcept { return state_->conn.get(); }
+
+  [[noreturn]] void fail_now(const char* sql) {
+    if (PQstatus(conn()) == CONNECTION_BAD) {
+      active_ = false;  // nothing more will come; reset() is the way back
+      queue_.clear();
+    }
+    throw_sql_error(conn(), nullptr, sql ? sql : "pipeline");
+  }
+
+  // Enters pipeline mode on first use; waits until `steps` more fit the window; throws (after
+  // draining) when an earlier statement failed.
+  void prepare_to_send(std::size_t steps) {
+    if (!active_) {
+      if (finished_) throw error("this pipeline has finished; start another with db.pipeline()");
+      detail::ensure_open(conn(), "pipeline");
+      if (PQsetnonblocking(conn(), 1) != 0) fail_now(nullptr);
+      if (PQenterPipelineMode(conn()) != 1) {
+        PQsetnonblocking(conn(), 0);
+        fail_now(nullptr);
+      }
+      active_ = true;
+    }
+    // A full window: send, read and hand over what arrived, then wait for the socket before
+    // queueing more, so statements go out in batches as results come back.
+    while (!failed_ && queue_.size() + steps > queue_.capacity()) {
+      if (unflushed_ == queue_.size()) request_flush();  // else no result could ever arrive
+      pump();
+      wait_for_socket();
+    }
+    if (failed_) finish();
+  }
+
+  void request_flush() {
+    if (PQsendFlushRequest(conn()) != 1) fail_now(nullptr);
+    unflushed_ = 0;
+  }
+
+  // Queues the prepare and describe a statement needs before it can run prepared; returns the
+  // server-side name to run (nullptr in unnamed mode).
+  template <class Columns>
+  const char* send_static(const char* sql, int count, const oid* types) {
+    if (!state_->prepared_statements) return nullptr;
+    detail::prepared_statement* statement = state_->prepared.find(sql);
+    if (statement == nullptr) {
+      std::string name = state_->prepared.next_name();
+      push_step(detail::pipeline_step::prepare, sql, nullptr,
+                [&] { return PQsendPrepare(conn(), name.c_str(), sql, count, types); });
+      statement =
+          &state_->prepared.insert(sql, detail::prepared_statement{std::move(name), nullptr});
+    }
+    if (statement->checked_columns != &detail::columns_tag<Columns>) {
+      push_step(detail::pipeline_step::describe, sql, &check<Columns>,
+                [&] { return PQsendDescribePrepared(conn(), statement->name.c_str()); });
+      statement->checked_columns = &detail::columns_tag<Columns>;
+    }
+    return statement->name.c_str();
+  }
+
+  template <class Columns>
+  static void check(const PGresult* result, const char* sql) {
+    detail::check_columns<Columns>(result, sql);
+  }
+
+  template <class Send>
+  detail::pipeline_entry& push_step(detail::pipeline_step step, const char* sql,
+                                    void (*checker)(const PGresult*, const char*), Send&& send) {
+    detail::pipeline_entry& entry = queue_.push_back();
+    entry.step = step;
+    entry.sql = sql;
+    entry.check = checker;
+    if (send() != 1) {
+      queue_.pop_back();
+      fail_now(sql);
+    }
+    ++unflushed_;
+    return entry;
+  }
+
+  template <class Columns, class Handler, class Send>
+  void push_statement(const char* sql, Handler&& on_result, std::string owned_sql, Send&& send) {
+    using stored = std::decay_t<Handler>;
+    detail::pipeline_entry& entry = queue_.push_back();
+    entry.owned_sql = std::move(owned_sql);
+    entry.sql = entry.owned_sql.empty() ? sql : entry.owned_sql.c_str();
+    queue_back_sql_ = entry.sql;
+    if (!state_->prepared_statements || !entry.owned_sql.empty()) entry.check = &check<Columns>;
+    entry.store_handler<stored>(std::forward<Handler>(on_result));
+    entry.deliver = [](detail::pipeline_entry& e, detail::result_ptr&& r) {
+      (*static_cast<stored*>(e.handler))(
+          result<Columns>(std::move(r), e.sql, /*copy_sql=*/!e.owned_sql.empty()));
+    };
+    if (state_->hook) entry.sent_at = std::chrono::steady_clock::now();
+    if (send() != 1) {
+      queue_.pop_back();
+      fail_now(sql);
+    }
+    ++unflushed_;
+    if (++since_flush_ == options_.flush_every) {
+      since_flush_ = 0;
+      request_flush();
+    }
+  }
+
+  // Sends what libpq holds, reads what arrived and hands over every complete result. Returns
+  // whether anything was handled (libpq may have read input while sending, so this comes before
+  // any wait).
+  bool pump() {
+    unsent_ = PQflush(conn());
+    if (unsent_ < 0) fail_now(nullptr);
+    if (PQconsumeInput(conn()) != 1) fail_now(nullptr);
+    bool progress = false;
+    while (!PQisBusy(conn())) {
+      if (queue_.empty() && !synced_) break;
+      detail::result_ptr next(PQgetResult(conn()));
+      if (next == nullptr) {
+        if (PQstatus(conn()) == CONNECTION_BAD) fail_now(nullptr);
+        continue;  // the end of one step's results
+      }
+      progress = true;
+      if (PQresultStatus(next.get()) == PGRES_PIPELINE_SYNC) {
+        sync_received_ = true;
+        break;
+      }
+      if (queue_.empty()) continue;  // not ours (cannot happen with one sync per pipeline)
+      handle(queue_.front(), std::move(next));
+      queue_.pop_front();
+    }
+    return progress;
+  }
+
+  // Blocks until the socket is readable (or writable while libpq holds unsent data).
+  void wait_for_socket() {
+    pollfd socket{PQsocket(conn()), static_cast<short>(POLLIN | (unsent_ ? POLLOUT : 0)), 0};
+    if (poll(&socket, 1, -1) < 0 && errno != EINTR) fail_now(nullptr);
+  }
+
+  void handle(detail::pipeline_entry& entry, detail::result_ptr&& outcome) {
+    const ExecStatusType status = PQresultStatus(outcome.get());
+    const bool ok = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
+    if (!ok && entry.step != detail::pipeline_step::statement)
+      state_->prepared.erase(entry.sql);  // never prepared, or unchecked: do it again next time
+    if (failed_) return;                  // the pipeline already failed: results are discarded
+    try {
+      if (!ok) {
+        // PGRES_PIPELINE_ABORTED cannot come first: an error precedes it and sets failed_.
+        throw_sql_error(conn(), outcome.get(), entry.sql);
+      }
+      if (entry.check) entry.check(outcome.get(), entry.sql);
+      if (entry.step == detail::pipeline_step::statement) {
+        if (state_->hook) report(entry, outcome.get(), nullptr);
+        entry.deliver(entry, std::move(outcome));
+      }
+    } catch (const std::exception& failure) {
+      if (entry.step == detail::pipeline_step::describe) state_->prepared.erase(entry.sql);
+      if (state_->hook && entry.step == detail::pipeline_step::statement && !ok)
+        report(entry, nullptr, &failure);
+      error_ = std::current_exception();
+      failed_ = true;
+    } catch (...) {
+      error_ = std::current_exception();
+      failed_ = true;
+    }
+  }
+
+  void report(const detail::pipeline_entry& entry, const PGresult* outcome,
+              const std::exception* failure) {
+    try {
+      state_->hook(query_event{entry.sql, std::chrono::steady_clock::now() - entry.sent_at,
+                               outcome ? detail::row_count(outcome) : 0, failure});
+    } catch (...) {  // a throwing hook must not break the pipeline's bookkeeping
+    }
+  }
+
+  // Sends the sync and waits for it: every step's result is handled (or discarded after a
+  // failure); then leaves pipeline mode and blocking mode.
+  void drain() {
+    if (!synced_) {
+      if (PQpipelineSync(conn()) != 1) fail_now(nullptr);
+      synced_ = true;
+    }
+    while (!sync_received_)
+      if (!pump() && !sync_received_) wait_for_socket();
+    active_ = false;
+    finished_ = true;
+    queue_.clear();
+    if (PQexitPipelineMode(conn()) != 1 || PQsetnonblocking(conn(), 0) != 0) fail_now(nullptr);
+  }
+
+  detail::connection_state* state_;
+  pipeline_options options_;
+  detail::pipeline_queue queue_;
+  const char* queue_back_sql_ = nullptr;
+  std::size_t since_flush_ = 0;
+  std::size_t unflushed_ = 0;  // steps sent since the last flush request
+  int unsent_ = 0;             // PQflush's answer: 1 while libpq still holds data to send
+  bool active_ = false;
+  bool finished_ = false;
+  bool synced_ = false;
+  bool sync_received_ = false;
+  bool failed_ = false;
+  std::exception_ptr error_;
+};
+
+inline pgdsl::pipeline connection::pipeline(pipeline_options options) {
+  return pgdsl::pipeline(*this, options);
+}
+inline pgdsl::pipeline connection::pipeline() {
+  return pgdsl::pipeline(*this);
+}
+
+namespace detail {
+// Consecutive rows of a range, as values() takes them (a plain pair of iterators: clang 14
+// cannot use libstdc++ 12's std::ranges::subrange).
+template <class Iterator>
+struct row_slice {
+  Iterator first, last;
+  Iterator begin() const { return first; }
+  Iterator end() const { return last; }
+};
+}  // namespace detail
+
+template <class Builder, std::ranges::forward_range Rows>
+std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
+  using iterator = decltype(std::begin(rows));
+  using slice = detail::row_slice<iterator>;
+  static_assert(runtime_statement<decltype(insert.values(std::declval<const slice&>()))>,
+                "insert_rows: the first argument must be insert_into(table).columns(...)");
+  using element = std::remove_cvref_t<decltype(*std::begin(rows))>;
+  constexpr std::size_t rows_per_statement = max_statement_parameters / std::tuple_size_v<element>;
+  std::uint64_t inserted = 0;
+  pgdsl::pipeline batch(*this);
+  for (iterator first = std::begin(rows), last = std::end(rows); first != last;) {
+    iterator next = first;
+    for (std::size_t taken = 0; taken < rows_per_statement && next != last; ++taken) ++next;
+    batch.execute(insert.values(slice{first, next}),
+                  [&inserted](auto&& done) { inserted += done.rows_affected(); });
+    first = next;
+  }
+  batch.finish();
+  return inserted;
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/stream.hpp
+// row_stream: a large result read row by row in libpq's single-row mode, so memory stays constant
+// whatever the row count and decoding overlaps the server's work. Rows are the same typed views
+// as a result's (structured bindings, row[column], as<S>()), each valid until the next row.
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <utility>
+
+// ---- pgdsl/execution/detail/prepare.hpp
+// prepare_for_run: the prepared-statement step of the execute path on its own, for the callers
+// that send the statement themselves (streaming): prepared once per connection, columns checked
+// once per declared column list.
+
+#include <libpq-fe.h>
+
+
+namespace pgdsl::detail {
+
+/// The connection's prepared statement for `sql`, prepared (and its columns checked) if needed.
+template <class Columns>
+const prepared_statement& prepare_for_run(connection_state& state, const char* sql, int count,
+                                          const Oid* types) {
+  prepared_statement* statement = state.prepared.find(sql);
+  if (statement == nullptr) return prepare_static<Columns>(state, sql, count, types);
+  if (statement->checked_columns != &columns_tag<Columns>) {
+    PGconn* conn = state.conn.get();
+    const result_ptr description(PQdescribePrepared(conn, statement->name.c_str()));
+    if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
+    check_columns<Columns>(description.get(), sql);
+    statement->checked_columns = &columns_tag<Columns>;
+  }
+  return *statement;
+}
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+/// The rows of one statement, received one at a time: an input range of row<Columns>.
+/// Leaving it early reads (and discards) the rest, so the connection stays usable.
+template <class Columns>
+class row_stream {
+ public:
+  using row_type = row<Columns>;
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = row_type;
+    using difference_type = std::ptrdiff_t;
+
+    iterator() = default;
+    explicit iterator(row_stream* stream) noexcept : stream_(stream) {}
+    row_type operator*() const noexcept { return row_type(stream_->current_.get(), 0); }
+    iterator& operator++() {
+      stream_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool at_end() const noexcept { return stream_->done_; }
+    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept {
+      return it.at_end();
+    }
+
+   private:
+    row_stream* stream_ = nullptr;
+  };
+
+  /// Takes over a connection on which a query was just sent in single-row mode.
+  row_stream(PGconn* conn, const char* sql) : conn_(conn), sql_(sql) { advance(); }
+  row_stream(const row_stream&) = delete;
+  row_stream& operator=(const row_stream&) = delete;
+  ~row_stream() {
+    try {
+      while (!done_) advance();
+    } catch (...) {  // the connection reports its state on next use
+    }
+  }
+
+  iterator begin() noexcept { return iterator(this); }
+  std::default_sentinel_t end() const noexcept { return {}; }
+
+  /// Calls fn(S) for every remaining row mapped into S (by member name, as result::as<S>()).
+  template <class S, class F>
+  void each_as(F&& fn) {
+    for (; !done_; advance()) fn(detail::map_row<S>(row_type(current_.get(), 0)));
+  }
+
+  /// Rows received so far.
+  std::uint64_t rows_read() const noexcept { return rows_read_; }
+
+ private:
+  void advance() {
+    current_.reset();  // first: the next row's result then reuses the memory of this one
+    current_.reset(PQgetResult(conn_));
+    if (current_ && PQresultStatus(current_.get()) == PGRES_SINGLE_TUPLE) {
+      ++rows_read_;
+      return;
+    }
+    done_ = true;
+    detail::result_ptr outcome = std::move(current_);
+    while (detail::result_ptr extra{PQgetResult(conn_)}) {
+    }
+    if (outcome == nullptr || !detail::succeeded(outcome.get()))
+      throw_sql_error(conn_, outcome.get(), sql_);
+  }
+
+  PGconn* conn_;
+  const char* sql_;
+  detail::result_ptr current_;
+  std::uint64_t rows_read_ = 0;
+  bool done_ = false;
+};
+
+template <static_statement Q>
+row_stream<typename Q::result_columns> connection::stream(const Q& statement) {
+  using columns = typename Q::result_columns;
+  static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
+  constexpr int count = static_cast<int>(Q::param_count);
+  detail::parameter_block<Q::param_count> params;
+  statement.bind([&](const auto& value) { params.add(value); });
+  params.finish();
+  const char* sql = Q::sql.c_str();
+  detail::connection_state& s = state();
+  PGconn* conn = s.conn.get();
+  detail::ensure_open(conn, sql);
+  bool sent = false;
+  if (s.prepared_statements) {
+    const detail::prepared_statement& prepared =
+        detail::prepare_for_run<columns>(s, sql, count, types.data());
+    sent = PQsendQueryPrepared(conn, prepared.name.c_str(), count, params.values(),
+                               params.lengths(), params.formats(), detail::binary_results) == 1;
+  } else {
+    detail::prepared_statement* checked = s.prepared.find(sql);
+    if (checked == nullptr || checked->checked_columns != &detail::columns_tag<columns>) {
+      detail::describe_unnamed_checked<columns>(conn, sql, count, types.data());
+      s.prepared.insert(sql,
+                        detail::prepared_statement{std::string(), &detail::columns_tag<columns>});
+    }
+    sent = PQsendQueryParams(conn, sql, count, types.data(), params.values(), params.lengths(),
+                             params.formats(), detail::binary_results) == 1;
+  }
+  if (!sent) throw_sql_error(conn, nullptr, sql);
+  if (PQsetSingleRowMode(conn) != 1) {
+    while (detail::result_ptr extra{PQgetResult(conn)}) {
+    }
+    throw_sql_error(conn, nullptr, sql);
+  }
+  return row_stream<columns>(conn, sql);
+}
 
 }  // namespace pgdsl
 
@@ -7994,6 +9374,33 @@ auto connection::transaction(F&& fn, const transaction_options& options) {
     if (tx.active()) tx.commit();
     return value;
   }
+}
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+template <runtime_statement Q>
+result<typename Q::result_columns> connection::execute(const Q& statement) {
+  using columns = typename Q::result_columns;
+  const std::size_t count = statement.param_count();
+  if (count > max_statement_parameters) throw too_many_parameters(count);
+  detail::dynamic_parameters params;
+  params.reserve(count);
+  statement.bind([&](const auto& value) { params.add(value); });
+  params.finish();
+  const std::string sql = statement.render_sql();
+  detail::result_ptr outcome = observe(sql.c_str(), [&] {
+    PGconn* conn = native_handle();
+    detail::ensure_open(conn, sql.c_str());
+    detail::result_ptr r(PQexecParams(conn, sql.c_str(), params.count(), params.types(),
+                                      params.values(), params.lengths(), params.formats(),
+                                      detail::binary_results));
+    if (!detail::succeeded(r.get())) throw_sql_error(conn, r.get(), sql.c_str());
+    detail::check_columns<columns>(r.get(), sql.c_str());
+    return r;
+  });
+  return result<columns>(std::move(outcome), sql.c_str(), /*copy_sql=*/true);
 }
 
 }  // namespace pgdsl

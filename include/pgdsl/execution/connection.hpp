@@ -6,12 +6,15 @@
 #include <libpq-fe.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
+#include <ranges>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "pgdsl/execution/column_list.hpp"
 #include "pgdsl/execution/connection_options.hpp"
 #include "pgdsl/execution/detail/connect.hpp"
 #include "pgdsl/execution/detail/connection_state.hpp"
@@ -20,12 +23,22 @@
 #include "pgdsl/execution/observability.hpp"
 #include "pgdsl/execution/raw_query.hpp"
 #include "pgdsl/execution/result.hpp"
+#include "pgdsl/execution/runtime_statement.hpp"
 #include "pgdsl/execution/statement_concept.hpp"
 #include "pgdsl/execution/transaction_options.hpp"
 
 namespace pgdsl {
 
 class transaction;
+class pipeline;
+struct pipeline_options;
+template <class Columns>
+class row_stream;
+template <class... Columns>
+class copy_rows;
+namespace detail {
+struct connection_access;
+}
 
 /// Whether the connection can run statements.
 enum class connection_status { ok, bad };
@@ -128,6 +141,37 @@ class connection {
         sql);
   }
 
+  /// Runs a statement rendered at run time (a multi-row INSERT from values(rows)); at most
+  /// 65,535 parameters (too_many_parameters otherwise: use insert_rows()).
+  template <runtime_statement Q>
+  result<typename Q::result_columns> execute(const Q& statement);
+
+  /// Inserts every row of `rows` with insert_into(t).columns(...) as `insert`: multi-row INSERTs
+  /// of at most 65,535 parameters each, sent in one pipeline. Returns the rows inserted.
+  template <class Builder, std::ranges::forward_range Rows>
+  std::uint64_t insert_rows(const Builder& insert, const Rows& rows);
+
+  /// Starts a pipeline: statements queued without waiting for each answer (docs/pipeline.md).
+  pgdsl::pipeline pipeline(pipeline_options options);
+  pgdsl::pipeline pipeline();
+
+  /// Runs a static statement and reads its rows one at a time (single-row mode), in constant
+  /// memory; the connection runs nothing else until the stream is read or destroyed.
+  template <static_statement Q>
+  row_stream<typename Q::result_columns> stream(const Q& statement);
+
+  /// Loads `rows` (tuples, or structs with members named like the columns) into the columns of
+  /// `table` with binary COPY; returns the rows loaded. Nothing is loaded when any row fails.
+  template <class Table, class... Columns, std::ranges::input_range Rows>
+  std::uint64_t copy_into(const Table& table, column_list<Columns...> columns, Rows&& rows);
+  /// Loads `rows` into every column of `table`, in declaration order.
+  template <class Table, std::ranges::input_range Rows>
+  std::uint64_t copy_into(const Table& table, Rows&& rows);
+
+  /// Reads the columns of `table` with binary COPY TO, as a range of tuples decoded row by row.
+  template <class Table, class... Columns>
+  copy_rows<Columns...> copy_out(const Table& table, column_list<Columns...> columns);
+
   /// Runs raw SQL whose rows decode into T...: db.query<std::int64_t, std::string>("SELECT id,
   /// name FROM users WHERE id > $1", 10). Arguments are bound as binary parameters, never spliced.
   template <class... T, class... Args>
@@ -175,6 +219,7 @@ class connection {
  private:
   friend class pgdsl::transaction;
   friend class savepoint;
+  friend struct detail::connection_access;
 
   // The session a transaction began in; after reset() its transactions no longer exist.
   unsigned long session() const noexcept { return state_ ? state_->session : 0; }
@@ -194,6 +239,18 @@ class connection {
   std::unique_ptr<detail::connection_state> state_;
 };
 
+namespace detail {
+// How the pipeline header reaches a connection's state (one friend instead of one per header).
+struct connection_access {
+  static connection_state& state(const connection& db) { return db.state(); }
+};
+}  // namespace detail
+
 }  // namespace pgdsl
 
+#include "pgdsl/execution/bulk_insert.hpp"
+#include "pgdsl/execution/copy_into.hpp"
+#include "pgdsl/execution/copy_out.hpp"
+#include "pgdsl/execution/pipeline.hpp"
+#include "pgdsl/execution/stream.hpp"
 #include "pgdsl/execution/transaction.hpp"

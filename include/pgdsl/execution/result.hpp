@@ -113,6 +113,16 @@ class result {
     return (*this)[0].template get<0>();
   }
 
+  /// The only row mapped into S (as as<S>() maps each row); no_rows or too_many_rows otherwise.
+  template <class S>
+  S one_as() const {
+    if (size() != 1) {
+      if (empty()) throw no_rows(std::string(sql()));
+      throw too_many_rows(size(), std::string(sql()));
+    }
+    return detail::map_row<S>((*this)[0]);
+  }
+
   /// Every row, decoded into owning records.
   std::vector<record_type> all() const {
     std::vector<record_type> rows;

@@ -17,6 +17,13 @@ namespace pgdsl {
 
 template <class Columns>
 class record;
+template <class Columns>
+class row;
+
+namespace detail {
+template <class S, class Columns>
+S map_row(const row<Columns>& source);
+}
 
 /// A view of one row of a result; valid while the result lives.
 template <class Columns>
@@ -43,6 +50,12 @@ class row {
       return record<Columns>(typename detail::columns_info<Columns>::tuple(get<I>()...));
     }
     (std::make_index_sequence<detail::columns_info<Columns>::size>{});
+  }
+
+  /// The row mapped into S, by member name (as result::as<S>() maps every row).
+  template <class S>
+  S as() const {
+    return detail::map_row<S>(*this);
   }
 
   /// The row's position in its result.

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -56,17 +57,46 @@ S map_hana_struct(const row<Columns>& source) {
   return object;
 }
 
+// True when every member of S has a column of its name whose C++ type is the member's own type:
+// then S is built by aggregate initialization, each value decoded straight into its member.
+template <class S>
+inline constexpr auto member_names_v = member_names<S>();
+
+template <class S, class Columns>
+constexpr bool maps_exactly_by_name() {
+  using members = decltype(tie_members(std::declval<S&>()));
+  return []<std::size_t... M>(std::index_sequence<M...>) {
+    return ([] {
+      constexpr std::size_t index = columns_info<Columns>::index_of_name(member_names_v<S>[M]);
+      if constexpr (index >= columns_info<Columns>::size) {
+        return false;
+      } else {
+        return std::is_same_v<std::remove_cvref_t<std::tuple_element_t<M, members>>,
+                              column_value_t<index, Columns>>;
+      }
+    }() && ...);
+  }
+  (std::make_index_sequence<member_names_v<S>.size()>{});
+}
+
 template <class S, class Columns>
 S map_aggregate_by_name(const row<Columns>& source) {
-  S object{};
-  auto members = tie_members(object);
   static constexpr auto names = member_names<S>();
-  [&]<std::size_t... M>(std::index_sequence<M...>) {
-    (read_member<columns_info<Columns>::index_of_name(names[M])>(source, std::get<M>(members)),
-     ...);
+  if constexpr (maps_exactly_by_name<S, Columns>()) {
+    return [&]<std::size_t... M>(std::index_sequence<M...>) {
+      return S{source.template get<columns_info<Columns>::index_of_name(names[M])>()...};
+    }
+    (std::make_index_sequence<names.size()>{});
+  } else {
+    S object{};
+    auto members = tie_members(object);
+    [&]<std::size_t... M>(std::index_sequence<M...>) {
+      (read_member<columns_info<Columns>::index_of_name(names[M])>(source, std::get<M>(members)),
+       ...);
+    }
+    (std::make_index_sequence<names.size()>{});
+    return object;
   }
-  (std::make_index_sequence<names.size()>{});
-  return object;
 }
 
 template <class S, class Columns>
@@ -76,13 +106,27 @@ S map_by_position(const row<Columns>& source) {
     static_assert(aggregate_field_count<S>() == columns,
                   "the struct's member count differs from the number of result columns; columns "
                   "without names (raw queries) map to members by position");
-    S object{};
-    auto members = tie_members(object);
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (read_member<I>(source, std::get<I>(members)), ...);
+    using members = decltype(tie_members(std::declval<S&>()));
+    constexpr bool exact = []<std::size_t... I>(std::index_sequence<I...>) {
+      return (std::is_same_v<std::remove_cvref_t<std::tuple_element_t<I, members>>,
+                             column_value_t<I, Columns>> &&
+              ...);
     }
     (std::make_index_sequence<columns>{});
-    return object;
+    if constexpr (exact) {  // each value decoded straight into its member
+      return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return S{source.template get<I>()...};
+      }
+      (std::make_index_sequence<columns>{});
+    } else {
+      S object{};
+      auto member_refs = tie_members(object);
+      [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (read_member<I>(source, std::get<I>(member_refs)), ...);
+      }
+      (std::make_index_sequence<columns>{});
+      return object;
+    }
   } else {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
       return S(source.template get<I>()...);

@@ -49,21 +49,30 @@ constexpr std::size_t column_index_of_key() {
   return index_of_v<std::remove_cvref_t<Key>, keys>;
 }
 
+/// Throws unexpected_null for column `column` (out of line: the decode path stays small).
+template <class E>
+[[noreturn, gnu::noinline, gnu::cold]] void throw_unexpected_null(const PGresult* result,
+                                                                  int column) {
+  throw unexpected_null(column_label(E::qualified_name, result, column),
+                        type_traits<nullable_base_t<typename E::value_type>>::sql_name);
+}
+
 /// Decodes column `column` of row `row` as E::value_type, straight from the binary bytes.
+/// One libpq call besides the value in the usual case: PQgetisnull is asked only for an empty
+/// value, which is how libpq shows NULL (and which no fixed-size type has).
 template <class E>
 typename E::value_type decode_field(const PGresult* result, int row, int column) {
   using value = typename E::value_type;
   using base = nullable_base_t<value>;
-  if (PQgetisnull(result, row, column)) {
+  const int length = PQgetlength(result, row, column);
+  if (length == 0 && PQgetisnull(result, row, column)) [[unlikely]] {
     if constexpr (is_optional_v<value>)
       return value{};
     else
-      throw unexpected_null(column_label(E::qualified_name, result, column),
-                            type_traits<base>::sql_name);
+      throw_unexpected_null<E>(result, column);
   }
-  const std::string_view wire(PQgetvalue(result, row, column),
-                              static_cast<std::size_t>(PQgetlength(result, row, column)));
-  return type_traits<base>::decode(wire);
+  return type_traits<base>::decode(
+      std::string_view(PQgetvalue(result, row, column), static_cast<std::size_t>(length)));
 }
 
 template <class E>

@@ -1,0 +1,287 @@
+// pgdsl_peer: the benchmark peer of ../shared/peers (its README defines the contract and the six
+// workloads), written as a pgdsl user would write it: table descriptors, DSL statements, and the
+// connection's execute (point_select), pipeline (pipelined_select, batch_insert), stream
+// (fetch_all) and copy_into (bulk_copy). pool_select needs a connection pool, which pgdsl does not
+// have yet. Extra modes for docs/performance.md: --workload stream_rss / copy_rss measure memory.
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <random>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pgdsl/execution/all.hpp"
+#include "pgdsl/pgdsl.hpp"
+
+namespace {
+
+using pgdsl::primary_key;
+
+// The three benchmark tables share their columns; each is its own descriptor.
+struct users_t : pgdsl::table<"users"> {
+  column<"id", std::int64_t, primary_key> id;
+  column<"name", std::string> name;
+  column<"email", std::string> email;
+  column<"created_at", pgdsl::timestamptz> created_at;
+  column<"score", std::optional<double>> score;
+};
+struct users_big_t : pgdsl::table<"users_big"> {
+  column<"id", std::int64_t, primary_key> id;
+  column<"name", std::string> name;
+  column<"email", std::string> email;
+  column<"created_at", pgdsl::timestamptz> created_at;
+  column<"score", std::optional<double>> score;
+};
+struct users_load_t : pgdsl::table<"users_load"> {
+  column<"id", std::int64_t> id;
+  column<"name", std::string> name;
+  column<"email", std::string> email;
+  column<"created_at", pgdsl::timestamptz> created_at;
+  column<"score", std::optional<double>> score;
+};
+constexpr users_t users{};
+constexpr users_big_t users_big{};
+constexpr users_load_t users_load{};
+
+// One row, as the peer contract's C++ peers keep it.
+struct user {
+  std::int64_t id = 0;
+  std::string name;
+  std::string email;
+  pgdsl::timestamptz created_at;
+  std::optional<double> score;
+  bool operator==(const user&) const = default;
+};
+
+[[noreturn]] void fail(const std::string& message) {
+  std::fprintf(stderr, "error: %s\n", message.c_str());
+  std::exit(1);
+}
+void check(bool ok, const char* what) {
+  if (!ok) fail(what);
+}
+
+struct arguments {
+  std::string workload, conninfo;
+  std::int64_t n = 0;
+  std::uint64_t seed = 1;
+};
+
+arguments parse(int argc, char** argv) {
+  arguments args;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string_view key = argv[i];
+    if (key == "--workload")
+      args.workload = argv[i + 1];
+    else if (key == "--conninfo")
+      args.conninfo = argv[i + 1];
+    else if (key == "--n")
+      args.n = std::atoll(argv[i + 1]);
+    else if (key == "--seed")
+      args.seed = std::strtoull(argv[i + 1], nullptr, 10);
+    else
+      fail("unknown option " + std::string(key));
+  }
+  if (argc % 2 != 1 || args.workload.empty() || args.conninfo.empty() || args.n <= 0)
+    fail("usage: pgdsl_peer --workload W --conninfo CONNINFO --n N [--seed S]");
+  return args;
+}
+
+std::vector<std::int64_t> random_ids(std::int64_t n, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_int_distribution<std::int64_t> pick(1, 100'000);
+  std::vector<std::int64_t> ids(static_cast<std::size_t>(n));
+  for (auto& id : ids) id = pick(rng);
+  return ids;
+}
+
+// Row i of the benchmark tables (schema.sql's bench_rows).
+user make_row(std::int64_t i) {
+  using namespace std::chrono;
+  constexpr pgdsl::timestamptz base = sys_days{year{2020} / January / 1};
+  return user{i, "user_" + std::to_string(i), "user" + std::to_string(i) + "@example.com",
+              base + seconds{i} + microseconds{i % 1'000'000},
+              i % 10 != 0 ? std::optional<double>(static_cast<double>(i) * 0.25) : std::nullopt};
+}
+
+template <class Fn>
+double seconds_of(Fn&& fn) {
+  const auto start = std::chrono::steady_clock::now();
+  fn();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+auto by_id(std::int64_t id) {
+  return pgdsl::select(users.id, users.name, users.email, users.created_at, users.score)
+      .from(users)
+      .where(users.id == id);
+}
+
+std::vector<user> point_select(pgdsl::connection& db, const std::vector<std::int64_t>& ids) {
+  std::vector<user> rows;
+  rows.reserve(ids.size());
+  for (const std::int64_t id : ids) rows.push_back(db.execute(by_id(id)).one_as<user>());
+  return rows;
+}
+
+std::vector<user> pipelined_select(pgdsl::connection& db, const std::vector<std::int64_t>& ids) {
+  std::vector<user> rows;
+  rows.reserve(ids.size());
+  auto batch = db.pipeline();
+  for (const std::int64_t id : ids)
+    batch.execute(by_id(id),
+                  [&](auto&& result) { rows.push_back(result.template one_as<user>()); });
+  batch.finish();
+  return rows;
+}
+
+auto all_users() {
+  return pgdsl::select(users_big.id, users_big.name, users_big.email, users_big.created_at,
+                       users_big.score)
+      .from(users_big);
+}
+
+std::vector<user> fetch_all(pgdsl::connection& db, std::optional<std::int64_t> limit,
+                            std::int64_t expected) {
+  std::vector<user> rows;
+  rows.reserve(static_cast<std::size_t>(expected));
+  auto keep = [&](user&& row) { rows.push_back(std::move(row)); };
+  if (limit)
+    db.stream(all_users().limit(*limit)).each_as<user>(keep);
+  else
+    db.stream(all_users()).each_as<user>(keep);
+  return rows;
+}
+
+void bulk_copy(pgdsl::connection& db, std::span<const user> rows) {
+  check(db.copy_into(users_load, rows) == rows.size(), "wrong COPY count");
+}
+
+void batch_insert(pgdsl::connection& db, std::span<const user> rows) {
+  auto tx = db.begin();
+  auto batch = db.pipeline();
+  for (const user& u : rows)
+    batch.execute(pgdsl::insert_into(users_load)
+                      .set(users_load.id = u.id, users_load.name = std::string_view(u.name),
+                           users_load.email = std::string_view(u.email),
+                           users_load.created_at = u.created_at, users_load.score = u.score));
+  batch.finish();
+  tx.commit();
+}
+
+void check_selected(const std::vector<user>& rows, const std::vector<std::int64_t>& ids) {
+  check(rows.size() == ids.size(), "wrong row count");
+  for (std::size_t i = 0; i < ids.size(); ++i) check(rows[i] == make_row(ids[i]), "wrong row");
+}
+
+void check_table(const std::vector<user>& rows, std::int64_t n) {
+  check(static_cast<std::int64_t>(rows.size()) == n, "wrong row count");
+  std::int64_t id_sum = 0;
+  for (const user& row : rows) {
+    check(row == make_row(row.id), "wrong row");
+    id_sum += row.id;
+  }
+  check(id_sum == n * (n + 1) / 2, "wrong ids");
+}
+
+// Memory modes (docs/performance.md): rows are streamed and counted, never kept.
+double stream_rss(pgdsl::connection& db, std::int64_t n) {
+  std::int64_t seen = 0, id_sum = 0;
+  const double seconds = seconds_of([&] {
+    for (const auto& [id, name, email, created_at, score] : db.stream(all_users().limit(n))) {
+      ++seen;
+      id_sum += id;
+      check(!name.empty() && !email.empty(), "wrong row");
+    }
+  });
+  check(seen == n && id_sum == n * (n + 1) / 2, "wrong rows");
+  return seconds;
+}
+
+// Rows made on the fly (an input range holding one row at a time), for copy_rss.
+struct generated_users {
+  std::int64_t count;
+  struct iterator {
+    using value_type = user;
+    using difference_type = std::ptrdiff_t;
+    std::int64_t i = 0;
+    user operator*() const { return make_row(i); }
+    iterator& operator++() {
+      ++i;
+      return *this;
+    }
+    iterator operator++(int) { return iterator{i++}; }
+    bool operator==(const iterator&) const = default;
+  };
+  iterator begin() const { return {1}; }
+  iterator end() const { return {count + 1}; }
+};
+
+double copy_rss(pgdsl::connection& db, std::int64_t n) {
+  const double seconds = seconds_of([&] {
+    check(db.copy_into(users_load, generated_users{n}) == static_cast<std::uint64_t>(n),
+          "wrong count");
+  });
+  db.run_command("TRUNCATE users_load");
+  return seconds;
+}
+
+double run(const arguments& args) {
+  pgdsl::connection db{args.conninfo};
+  const std::int64_t n = args.n;
+  const std::int64_t warm = std::min(n, std::max<std::int64_t>(n / 10, 100));
+  const std::string& w = args.workload;
+  if (w == "point_select" || w == "pipelined_select") {
+    const auto select = w == "point_select" ? point_select : pipelined_select;
+    select(db, random_ids(warm, args.seed + 1000));
+    const auto ids = random_ids(n, args.seed);
+    std::vector<user> rows;
+    const double seconds = seconds_of([&] { rows = select(db, ids); });
+    check_selected(rows, ids);
+    return seconds;
+  }
+  if (w == "fetch_all") {
+    fetch_all(db, warm, warm);
+    std::vector<user> rows;
+    const double seconds = seconds_of([&] { rows = fetch_all(db, std::nullopt, n); });
+    check_table(rows, n);
+    return seconds;
+  }
+  if (w == "bulk_copy" || w == "batch_insert") {
+    std::vector<user> rows;
+    rows.reserve(static_cast<std::size_t>(n));
+    for (std::int64_t i = 1; i <= n; ++i) rows.push_back(make_row(i));
+    const auto load = w == "bulk_copy" ? bulk_copy : batch_insert;
+    load(db, std::span<const user>(rows).first(static_cast<std::size_t>(warm)));
+    db.run_command("TRUNCATE users_load");
+    return seconds_of([&] { load(db, rows); });
+  }
+  if (w == "stream_rss") return stream_rss(db, n);
+  if (w == "copy_rss") return copy_rss(db, n);
+  fail("unknown workload " + w);
+}
+
+const char* metric_of(std::string_view workload) {
+  return workload == "point_select" || workload == "pipelined_select" ? "qps" : "rows_per_s";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const arguments args = parse(argc, argv);
+  if (args.workload == "pool_select") {
+    std::printf("pool_select unsupported no connection pool in pgdsl yet\n");
+    return 0;
+  }
+  try {
+    const double seconds = run(args);
+    std::printf("%s %s %.1f\n", args.workload.c_str(), metric_of(args.workload),
+                static_cast<double>(args.n) / seconds);
+  } catch (const std::exception& failure) {
+    fail(failure.what());
+  }
+}

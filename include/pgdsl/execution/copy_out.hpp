@@ -1,0 +1,151 @@
+// copy_out: COPY ... TO STDOUT (FORMAT binary) as a range of typed rows, decoded one CopyData
+// message (one row) at a time, so a table of any size streams in constant memory. The column
+// descriptors give the types: binary COPY carries no type information of its own.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include "pgdsl/execution/column_list.hpp"
+#include "pgdsl/execution/connection.hpp"
+#include "pgdsl/execution/detail/copy_format.hpp"
+#include "pgdsl/execution/detail/statement_runner.hpp"
+#include "pgdsl/schema/table.hpp"
+
+namespace pgdsl {
+
+/// The rows of a COPY TO, read as they arrive; an input range of std::tuple<column values...>.
+/// Leaving it early reads (and discards) the rest, so the connection stays usable.
+template <class... Columns>
+class copy_rows {
+ public:
+  using value_type = std::tuple<typename Columns::value_type...>;
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = copy_rows::value_type;
+    using difference_type = std::ptrdiff_t;
+
+    iterator() = default;
+    explicit iterator(copy_rows* rows) noexcept : rows_(rows) {}
+    value_type& operator*() const noexcept { return rows_->current_; }
+    value_type* operator->() const noexcept { return &rows_->current_; }
+    iterator& operator++() {
+      rows_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool at_end() const noexcept { return rows_->done_; }
+    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept {
+      return it.at_end();
+    }
+
+   private:
+    copy_rows* rows_ = nullptr;
+  };
+
+  copy_rows(PGconn* conn, std::string sql) : conn_(conn), sql_(std::move(sql)) {
+    detail::ensure_open(conn_, sql_.c_str());
+    const detail::result_ptr started(PQexec(conn_, sql_.c_str()));
+    if (PQresultStatus(started.get()) != PGRES_COPY_OUT)
+      throw_sql_error(conn_, started.get(), sql_.c_str());
+    done_ = false;
+    advance();
+  }
+  copy_rows(const copy_rows&) = delete;
+  copy_rows& operator=(const copy_rows&) = delete;
+  ~copy_rows() {
+    try {
+      while (!done_) advance();
+    } catch (...) {  // the connection reports its state on next use
+    }
+  }
+
+  /// Reads the first row; call once.
+  iterator begin() noexcept { return iterator(this); }
+  std::default_sentinel_t end() const noexcept { return {}; }
+  /// Rows read so far.
+  std::uint64_t rows_read() const noexcept { return rows_read_; }
+
+ private:
+  void advance() {
+    char* message = nullptr;
+    const int length = PQgetCopyData(conn_, &message, 0);
+    if (length >= 0) {
+      const std::unique_ptr<char, decltype(&PQfreemem)> owned(message, &PQfreemem);
+      bool trailer = false;
+      try {
+        detail::copy_row_reader reader(std::string_view(message, static_cast<std::size_t>(length)));
+        if (first_) reader.skip_header();
+        first_ = false;
+        const std::int16_t count = reader.field_count();
+        trailer = count == -1;
+        if (!trailer && count != static_cast<std::int16_t>(sizeof...(Columns)))
+          throw decode_error("COPY sent " + std::to_string(count) + " fields, expected " +
+                             std::to_string(sizeof...(Columns)));
+        if (!trailer) current_ = value_type{read_field<Columns>(reader)...};  // left to right
+      } catch (...) {
+        discard_rest();  // the connection must not stay in COPY mode
+        throw;
+      }
+      if (trailer) return advance();  // -1 from PQgetCopyData follows
+      ++rows_read_;
+      return;
+    }
+    done_ = true;
+    const detail::result_ptr outcome(PQgetResult(conn_));
+    while (detail::result_ptr extra{PQgetResult(conn_)}) {
+    }
+    if (length == -2 || !detail::succeeded(outcome.get()))
+      throw_sql_error(conn_, outcome.get(), sql_.c_str());
+  }
+
+  // Reads and drops the remaining data and the COPY's result.
+  void discard_rest() noexcept {
+    done_ = true;
+    char* message = nullptr;
+    while (PQgetCopyData(conn_, &message, 0) >= 0) PQfreemem(message);
+    while (detail::result_ptr extra{PQgetResult(conn_)}) {
+    }
+  }
+
+  template <class Column>
+  static typename Column::value_type read_field(detail::copy_row_reader& reader) {
+    using value = typename Column::value_type;
+    bool null = false;
+    const std::string_view bytes = reader.next_field(null);
+    if (null) {
+      if constexpr (is_optional_v<value>)
+        return value{};
+      else
+        throw unexpected_null(std::string(Column::name.view()),
+                              type_traits<nullable_base_t<value>>::sql_name);
+    }
+    return type_traits<nullable_base_t<value>>::decode(bytes);
+  }
+
+  PGconn* conn_;
+  std::string sql_;
+  value_type current_{};
+  std::uint64_t rows_read_ = 0;
+  bool first_ = true;
+  bool done_ = true;
+};
+
+template <class Table, class... Columns>
+copy_rows<Columns...> connection::copy_out(const Table&, column_list<Columns...>) {
+  static_assert(table_type<Table>, "copy_out: the first argument must be a table descriptor");
+  static_assert(
+      (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
+      "copy_out: every column must belong to the table being read");
+  return copy_rows<Columns...>(native_handle(), detail::copy_sql<Table, Columns...>("TO STDOUT"));
+}
+
+}  // namespace pgdsl

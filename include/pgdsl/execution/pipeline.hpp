@@ -1,0 +1,359 @@
+// pipeline: many statements on one connection without waiting for each answer (libpq pipeline
+// mode on a nonblocking socket). At most max_unanswered steps are in flight, with a flush request
+// every flush_every statements and one sync at finish(): a bounded window keeps libpq from
+// retrying a full socket on every message, and results are handed over in order as they arrive.
+#pragma once
+
+#include <libpq-fe.h>
+#include <poll.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <iterator>
+#include <ranges>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include "pgdsl/execution/connection.hpp"
+#include "pgdsl/execution/detail/dynamic_parameters.hpp"
+#include "pgdsl/execution/detail/pipeline_queue.hpp"
+#include "pgdsl/execution/runtime_statement.hpp"
+
+namespace pgdsl {
+
+/// How many statements a pipeline keeps unanswered, and how often it asks for results.
+struct pipeline_options {
+  std::size_t max_unanswered = 1024;  ///< statements sent whose results have not arrived
+  std::size_t flush_every = 128;      ///< a flush request after this many statements
+};
+
+/// Statements queued on one connection; results arrive in order through each statement's handler.
+/// See docs/pipeline.md for what an error does to the statements after it.
+class pipeline {
+ public:
+  explicit pipeline(connection& db, pipeline_options options = {})
+      : state_(&detail::connection_access::state(db)),
+        options_(options),
+        queue_(options.max_unanswered + 3) {}  // a statement may bring a prepare and a describe
+  pipeline(const pipeline&) = delete;
+  pipeline& operator=(const pipeline&) = delete;
+  /// Waits for what is still in flight (discarding results) so the connection stays usable.
+  ~pipeline() {
+    try {
+      if (active_) {
+        failed_ = true;  // deliver nothing more: the owner is gone
+        drain();
+      }
+    } catch (...) {  // a destructor cannot report; a broken connection reports on its next use
+    }
+  }
+
+  /// Queues a static statement; on_result(result<...>&&) runs when its result arrives (during a
+  /// later execute() or finish()). Throws the first failure of the pipeline, after waiting for the
+  /// rest (see docs/pipeline.md).
+  template <static_statement Q, class Handler>
+  void execute(const Q& statement, Handler&& on_result) {
+    using columns = typename Q::result_columns;
+    static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
+    detail::parameter_block<Q::param_count> params;
+    statement.bind([&](const auto& value) { params.add(value); });
+    params.finish();
+    const char* sql = Q::sql.c_str();
+    prepare_to_send(3);
+    const char* name = send_static<columns>(sql, static_cast<int>(Q::param_count), types.data());
+    push_statement<columns>(sql, std::forward<Handler>(on_result), {}, [&] {
+      return name != nullptr
+                 ? PQsendQueryPrepared(conn(), name, static_cast<int>(Q::param_count),
+                                       params.values(), params.lengths(), params.formats(), 1)
+                 : PQsendQueryParams(conn(), sql, static_cast<int>(Q::param_count), types.data(),
+                                     params.values(), params.lengths(), params.formats(), 1);
+    });
+  }
+  /// Queues a static statement whose result is only checked for success.
+  template <static_statement Q>
+  void execute(const Q& statement) {
+    execute(statement, [](auto&&) {});
+  }
+
+  /// Queues a statement rendered at run time (e.g. a multi-row INSERT), run unnamed.
+  template <runtime_statement Q, class Handler>
+  void execute(const Q& statement, Handler&& on_result) {
+    using columns = typename Q::result_columns;
+    detail::dynamic_parameters params;
+    params.reserve(statement.param_count());
+    statement.bind([&](const auto& value) { params.add(value); });
+    params.finish();
+    std::string sql = statement.render_sql();
+    prepare_to_send(1);
+    const char* text = sql.c_str();
+    push_statement<columns>(text, std::forward<Handler>(on_result), std::move(sql), [&] {
+      return PQsendQueryParams(conn(), queue_back_sql_, params.count(), params.types(),
+                               params.values(), params.lengths(), params.formats(), 1);
+    });
+  }
+  template <runtime_statement Q>
+  void execute(const Q& statement) {
+    execute(statement, [](auto&&) {});
+  }
+
+  /// Sends the sync, hands over every remaining result and leaves pipeline mode. Throws the first
+  /// error (a server error typed by SQLSTATE and naming its statement's SQL, or what a handler
+  /// threw); the connection is usable afterwards either way.
+  void finish() {
+    if (!active_) return;
+    drain();
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  }
+
+  /// Statements queued whose results have not been handed over yet.
+  std::size_t pending() const noexcept { return queue_.size(); }
+
+ private:
+  PGconn* conn() const noexcept { return state_->conn.get(); }
+
+  [[noreturn]] void fail_now(const char* sql) {
+    if (PQstatus(conn()) == CONNECTION_BAD) {
+      active_ = false;  // nothing more will come; reset() is the way back
+      queue_.clear();
+    }
+    throw_sql_error(conn(), nullptr, sql ? sql : "pipeline");
+  }
+
+  // Enters pipeline mode on first use; waits until `steps` more fit the window; throws (after
+  // draining) when an earlier statement failed.
+  void prepare_to_send(std::size_t steps) {
+    if (!active_) {
+      if (finished_) throw error("this pipeline has finished; start another with db.pipeline()");
+      detail::ensure_open(conn(), "pipeline");
+      if (PQsetnonblocking(conn(), 1) != 0) fail_now(nullptr);
+      if (PQenterPipelineMode(conn()) != 1) {
+        PQsetnonblocking(conn(), 0);
+        fail_now(nullptr);
+      }
+      active_ = true;
+    }
+    // A full window: send, read and hand over what arrived, then wait for the socket before
+    // queueing more, so statements go out in batches as results come back.
+    while (!failed_ && queue_.size() + steps > queue_.capacity()) {
+      if (unflushed_ == queue_.size()) request_flush();  // else no result could ever arrive
+      pump();
+      wait_for_socket();
+    }
+    if (failed_) finish();
+  }
+
+  void request_flush() {
+    if (PQsendFlushRequest(conn()) != 1) fail_now(nullptr);
+    unflushed_ = 0;
+  }
+
+  // Queues the prepare and describe a statement needs before it can run prepared; returns the
+  // server-side name to run (nullptr in unnamed mode).
+  template <class Columns>
+  const char* send_static(const char* sql, int count, const oid* types) {
+    if (!state_->prepared_statements) return nullptr;
+    detail::prepared_statement* statement = state_->prepared.find(sql);
+    if (statement == nullptr) {
+      std::string name = state_->prepared.next_name();
+      push_step(detail::pipeline_step::prepare, sql, nullptr,
+                [&] { return PQsendPrepare(conn(), name.c_str(), sql, count, types); });
+      statement =
+          &state_->prepared.insert(sql, detail::prepared_statement{std::move(name), nullptr});
+    }
+    if (statement->checked_columns != &detail::columns_tag<Columns>) {
+      push_step(detail::pipeline_step::describe, sql, &check<Columns>,
+                [&] { return PQsendDescribePrepared(conn(), statement->name.c_str()); });
+      statement->checked_columns = &detail::columns_tag<Columns>;
+    }
+    return statement->name.c_str();
+  }
+
+  template <class Columns>
+  static void check(const PGresult* result, const char* sql) {
+    detail::check_columns<Columns>(result, sql);
+  }
+
+  template <class Send>
+  detail::pipeline_entry& push_step(detail::pipeline_step step, const char* sql,
+                                    void (*checker)(const PGresult*, const char*), Send&& send) {
+    detail::pipeline_entry& entry = queue_.push_back();
+    entry.step = step;
+    entry.sql = sql;
+    entry.check = checker;
+    if (send() != 1) {
+      queue_.pop_back();
+      fail_now(sql);
+    }
+    ++unflushed_;
+    return entry;
+  }
+
+  template <class Columns, class Handler, class Send>
+  void push_statement(const char* sql, Handler&& on_result, std::string owned_sql, Send&& send) {
+    using stored = std::decay_t<Handler>;
+    detail::pipeline_entry& entry = queue_.push_back();
+    entry.owned_sql = std::move(owned_sql);
+    entry.sql = entry.owned_sql.empty() ? sql : entry.owned_sql.c_str();
+    queue_back_sql_ = entry.sql;
+    if (!state_->prepared_statements || !entry.owned_sql.empty()) entry.check = &check<Columns>;
+    entry.store_handler<stored>(std::forward<Handler>(on_result));
+    entry.deliver = [](detail::pipeline_entry& e, detail::result_ptr&& r) {
+      (*static_cast<stored*>(e.handler))(
+          result<Columns>(std::move(r), e.sql, /*copy_sql=*/!e.owned_sql.empty()));
+    };
+    if (state_->hook) entry.sent_at = std::chrono::steady_clock::now();
+    if (send() != 1) {
+      queue_.pop_back();
+      fail_now(sql);
+    }
+    ++unflushed_;
+    if (++since_flush_ == options_.flush_every) {
+      since_flush_ = 0;
+      request_flush();
+    }
+  }
+
+  // Sends what libpq holds, reads what arrived and hands over every complete result. Returns
+  // whether anything was handled (libpq may have read input while sending, so this comes before
+  // any wait).
+  bool pump() {
+    unsent_ = PQflush(conn());
+    if (unsent_ < 0) fail_now(nullptr);
+    if (PQconsumeInput(conn()) != 1) fail_now(nullptr);
+    bool progress = false;
+    while (!PQisBusy(conn())) {
+      if (queue_.empty() && !synced_) break;
+      detail::result_ptr next(PQgetResult(conn()));
+      if (next == nullptr) {
+        if (PQstatus(conn()) == CONNECTION_BAD) fail_now(nullptr);
+        continue;  // the end of one step's results
+      }
+      progress = true;
+      if (PQresultStatus(next.get()) == PGRES_PIPELINE_SYNC) {
+        sync_received_ = true;
+        break;
+      }
+      if (queue_.empty()) continue;  // not ours (cannot happen with one sync per pipeline)
+      handle(queue_.front(), std::move(next));
+      queue_.pop_front();
+    }
+    return progress;
+  }
+
+  // Blocks until the socket is readable (or writable while libpq holds unsent data).
+  void wait_for_socket() {
+    pollfd socket{PQsocket(conn()), static_cast<short>(POLLIN | (unsent_ ? POLLOUT : 0)), 0};
+    if (poll(&socket, 1, -1) < 0 && errno != EINTR) fail_now(nullptr);
+  }
+
+  void handle(detail::pipeline_entry& entry, detail::result_ptr&& outcome) {
+    const ExecStatusType status = PQresultStatus(outcome.get());
+    const bool ok = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
+    if (!ok && entry.step != detail::pipeline_step::statement)
+      state_->prepared.erase(entry.sql);  // never prepared, or unchecked: do it again next time
+    if (failed_) return;                  // the pipeline already failed: results are discarded
+    try {
+      if (!ok) {
+        // PGRES_PIPELINE_ABORTED cannot come first: an error precedes it and sets failed_.
+        throw_sql_error(conn(), outcome.get(), entry.sql);
+      }
+      if (entry.check) entry.check(outcome.get(), entry.sql);
+      if (entry.step == detail::pipeline_step::statement) {
+        if (state_->hook) report(entry, outcome.get(), nullptr);
+        entry.deliver(entry, std::move(outcome));
+      }
+    } catch (const std::exception& failure) {
+      if (entry.step == detail::pipeline_step::describe) state_->prepared.erase(entry.sql);
+      if (state_->hook && entry.step == detail::pipeline_step::statement && !ok)
+        report(entry, nullptr, &failure);
+      error_ = std::current_exception();
+      failed_ = true;
+    } catch (...) {
+      error_ = std::current_exception();
+      failed_ = true;
+    }
+  }
+
+  void report(const detail::pipeline_entry& entry, const PGresult* outcome,
+              const std::exception* failure) {
+    try {
+      state_->hook(query_event{entry.sql, std::chrono::steady_clock::now() - entry.sent_at,
+                               outcome ? detail::row_count(outcome) : 0, failure});
+    } catch (...) {  // a throwing hook must not break the pipeline's bookkeeping
+    }
+  }
+
+  // Sends the sync and waits for it: every step's result is handled (or discarded after a
+  // failure); then leaves pipeline mode and blocking mode.
+  void drain() {
+    if (!synced_) {
+      if (PQpipelineSync(conn()) != 1) fail_now(nullptr);
+      synced_ = true;
+    }
+    while (!sync_received_)
+      if (!pump() && !sync_received_) wait_for_socket();
+    active_ = false;
+    finished_ = true;
+    queue_.clear();
+    if (PQexitPipelineMode(conn()) != 1 || PQsetnonblocking(conn(), 0) != 0) fail_now(nullptr);
+  }
+
+  detail::connection_state* state_;
+  pipeline_options options_;
+  detail::pipeline_queue queue_;
+  const char* queue_back_sql_ = nullptr;
+  std::size_t since_flush_ = 0;
+  std::size_t unflushed_ = 0;  // steps sent since the last flush request
+  int unsent_ = 0;             // PQflush's answer: 1 while libpq still holds data to send
+  bool active_ = false;
+  bool finished_ = false;
+  bool synced_ = false;
+  bool sync_received_ = false;
+  bool failed_ = false;
+  std::exception_ptr error_;
+};
+
+inline pgdsl::pipeline connection::pipeline(pipeline_options options) {
+  return pgdsl::pipeline(*this, options);
+}
+inline pgdsl::pipeline connection::pipeline() {
+  return pgdsl::pipeline(*this);
+}
+
+namespace detail {
+// Consecutive rows of a range, as values() takes them (a plain pair of iterators: clang 14
+// cannot use libstdc++ 12's std::ranges::subrange).
+template <class Iterator>
+struct row_slice {
+  Iterator first, last;
+  Iterator begin() const { return first; }
+  Iterator end() const { return last; }
+};
+}  // namespace detail
+
+template <class Builder, std::ranges::forward_range Rows>
+std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
+  using iterator = decltype(std::begin(rows));
+  using slice = detail::row_slice<iterator>;
+  static_assert(runtime_statement<decltype(insert.values(std::declval<const slice&>()))>,
+                "insert_rows: the first argument must be insert_into(table).columns(...)");
+  using element = std::remove_cvref_t<decltype(*std::begin(rows))>;
+  constexpr std::size_t rows_per_statement = max_statement_parameters / std::tuple_size_v<element>;
+  std::uint64_t inserted = 0;
+  pgdsl::pipeline batch(*this);
+  for (iterator first = std::begin(rows), last = std::end(rows); first != last;) {
+    iterator next = first;
+    for (std::size_t taken = 0; taken < rows_per_statement && next != last; ++taken) ++next;
+    batch.execute(insert.values(slice{first, next}),
+                  [&inserted](auto&& done) { inserted += done.rows_affected(); });
+    first = next;
+  }
+  batch.finish();
+  return inserted;
+}
+
+}  // namespace pgdsl

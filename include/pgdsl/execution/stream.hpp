@@ -1,0 +1,134 @@
+// row_stream: a large result read row by row in libpq's single-row mode, so memory stays constant
+// whatever the row count and decoding overlaps the server's work. Rows are the same typed views
+// as a result's (structured bindings, row[column], as<S>()), each valid until the next row.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <utility>
+
+#include "pgdsl/execution/connection.hpp"
+#include "pgdsl/execution/detail/prepare.hpp"
+#include "pgdsl/execution/detail/statement_runner.hpp"
+#include "pgdsl/execution/row.hpp"
+#include "pgdsl/execution/struct_mapping.hpp"
+
+namespace pgdsl {
+
+/// The rows of one statement, received one at a time: an input range of row<Columns>.
+/// Leaving it early reads (and discards) the rest, so the connection stays usable.
+template <class Columns>
+class row_stream {
+ public:
+  using row_type = row<Columns>;
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = row_type;
+    using difference_type = std::ptrdiff_t;
+
+    iterator() = default;
+    explicit iterator(row_stream* stream) noexcept : stream_(stream) {}
+    row_type operator*() const noexcept { return row_type(stream_->current_.get(), 0); }
+    iterator& operator++() {
+      stream_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool at_end() const noexcept { return stream_->done_; }
+    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept {
+      return it.at_end();
+    }
+
+   private:
+    row_stream* stream_ = nullptr;
+  };
+
+  /// Takes over a connection on which a query was just sent in single-row mode.
+  row_stream(PGconn* conn, const char* sql) : conn_(conn), sql_(sql) { advance(); }
+  row_stream(const row_stream&) = delete;
+  row_stream& operator=(const row_stream&) = delete;
+  ~row_stream() {
+    try {
+      while (!done_) advance();
+    } catch (...) {  // the connection reports its state on next use
+    }
+  }
+
+  iterator begin() noexcept { return iterator(this); }
+  std::default_sentinel_t end() const noexcept { return {}; }
+
+  /// Calls fn(S) for every remaining row mapped into S (by member name, as result::as<S>()).
+  template <class S, class F>
+  void each_as(F&& fn) {
+    for (; !done_; advance()) fn(detail::map_row<S>(row_type(current_.get(), 0)));
+  }
+
+  /// Rows received so far.
+  std::uint64_t rows_read() const noexcept { return rows_read_; }
+
+ private:
+  void advance() {
+    current_.reset();  // first: the next row's result then reuses the memory of this one
+    current_.reset(PQgetResult(conn_));
+    if (current_ && PQresultStatus(current_.get()) == PGRES_SINGLE_TUPLE) {
+      ++rows_read_;
+      return;
+    }
+    done_ = true;
+    detail::result_ptr outcome = std::move(current_);
+    while (detail::result_ptr extra{PQgetResult(conn_)}) {
+    }
+    if (outcome == nullptr || !detail::succeeded(outcome.get()))
+      throw_sql_error(conn_, outcome.get(), sql_);
+  }
+
+  PGconn* conn_;
+  const char* sql_;
+  detail::result_ptr current_;
+  std::uint64_t rows_read_ = 0;
+  bool done_ = false;
+};
+
+template <static_statement Q>
+row_stream<typename Q::result_columns> connection::stream(const Q& statement) {
+  using columns = typename Q::result_columns;
+  static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
+  constexpr int count = static_cast<int>(Q::param_count);
+  detail::parameter_block<Q::param_count> params;
+  statement.bind([&](const auto& value) { params.add(value); });
+  params.finish();
+  const char* sql = Q::sql.c_str();
+  detail::connection_state& s = state();
+  PGconn* conn = s.conn.get();
+  detail::ensure_open(conn, sql);
+  bool sent = false;
+  if (s.prepared_statements) {
+    const detail::prepared_statement& prepared =
+        detail::prepare_for_run<columns>(s, sql, count, types.data());
+    sent = PQsendQueryPrepared(conn, prepared.name.c_str(), count, params.values(),
+                               params.lengths(), params.formats(), detail::binary_results) == 1;
+  } else {
+    detail::prepared_statement* checked = s.prepared.find(sql);
+    if (checked == nullptr || checked->checked_columns != &detail::columns_tag<columns>) {
+      detail::describe_unnamed_checked<columns>(conn, sql, count, types.data());
+      s.prepared.insert(sql,
+                        detail::prepared_statement{std::string(), &detail::columns_tag<columns>});
+    }
+    sent = PQsendQueryParams(conn, sql, count, types.data(), params.values(), params.lengths(),
+                             params.formats(), detail::binary_results) == 1;
+  }
+  if (!sent) throw_sql_error(conn, nullptr, sql);
+  if (PQsetSingleRowMode(conn) != 1) {
+    while (detail::result_ptr extra{PQgetResult(conn)}) {
+    }
+    throw_sql_error(conn, nullptr, sql);
+  }
+  return row_stream<columns>(conn, sql);
+}
+
+}  // namespace pgdsl

@@ -1,0 +1,71 @@
+// Multi-row INSERTs through the connection: one statement from values(rows), the parameter limit
+// as a typed error, and insert_rows() splitting more than 65,535 parameters into several
+// statements that commit or fail together.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "items.hpp"
+
+using namespace speed_test;
+
+namespace {
+std::vector<std::tuple<std::int64_t, std::string, std::optional<double>>> make_rows(int count) {
+  std::vector<std::tuple<std::int64_t, std::string, std::optional<double>>> rows;
+  for (int i = 1; i <= count; ++i)
+    rows.emplace_back(i, "r" + std::to_string(i), i % 7 ? std::optional(i * 1.0) : std::nullopt);
+  return rows;
+}
+}  // namespace
+
+TEST_CASE("a multi-row INSERT from values(rows) runs through execute") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  const auto rows = make_rows(10);
+  CHECK(
+      db.execute(pgdsl::insert_into(items).columns(items.id, items.label, items.price).values(rows))
+          .rows_affected() == 10);
+  CHECK(count_items(db) == 10);
+}
+
+TEST_CASE("one statement of more than 65,535 parameters is refused before it is sent") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  const auto rows = make_rows(21'846);  // 65,538 parameters
+  CHECK_THROWS_AS(
+      db.execute(
+          pgdsl::insert_into(items).columns(items.id, items.label, items.price).values(rows)),
+      pgdsl::too_many_parameters);
+  CHECK(count_items(db) == 0);
+}
+
+TEST_CASE("insert_rows splits more than 65,535 parameters into several statements") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  const auto rows = make_rows(70'000);  // 210,000 parameters: four statements
+  CHECK(db.insert_rows(pgdsl::insert_into(items).columns(items.id, items.label, items.price),
+                       rows) == 70'000);
+  CHECK(count_items(db) == 70'000);
+  CHECK(db.query<std::int64_t>("SELECT count(*) FROM items WHERE price IS NULL").scalar() ==
+        70'000 / 7);
+  CHECK(db.query<std::string>("SELECT label FROM items WHERE id = 69999").scalar() == "r69999");
+}
+
+TEST_CASE("insert_rows inserts nothing when a later statement fails") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  auto rows = make_rows(50'000);
+  std::get<0>(rows.back()) = 1;  // a duplicate key in the third statement
+  CHECK_THROWS_AS(
+      db.insert_rows(pgdsl::insert_into(items).columns(items.id, items.label, items.price), rows),
+      pgdsl::unique_violation);
+  CHECK(count_items(db) == 0);
+}
