@@ -4495,20 +4495,12 @@ namespace pgdsl {
 template <class MissingTable, bool Holds>
 inline constexpr bool table_is_in_from = Holds;
 
-/// Stands in the message when nothing is missing.
-struct no_table {};
-
 namespace detail {
-
-template <class Identity>
-using table_description_t = typename Identity::description;
 
 template <class Missing>
 constexpr void check_scope() {
-  if constexpr (Missing::size == 0) {
-    static_assert(table_is_in_from<no_table, true>);
-  } else {
-    static_assert(table_is_in_from<table_description_t<at_t<0, Missing>>, false>,
+  if constexpr (Missing::size != 0) {
+    static_assert(table_is_in_from<typename at_t<0, Missing>::description, false>,
                   "a column's table is not in FROM or JOIN: add it with .from(table) or "
                   ".join(table).on(condition)");
   }
@@ -4879,36 +4871,9 @@ constexpr auto delete_from(const Table&) {
 
 #include <cstddef>
 #include <ranges>
-#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
-#include <vector>
-
-// ---- pgdsl/render/runtime_sql.hpp
-// Rendering at run time, for the one statement shape whose length is only known then (multi-row
-// VALUES from a range): the same sql_writer, measured then written, so the rules are the same.
-
-#include <cstddef>
-#include <string>
-
-
-namespace pgdsl::detail {
-
-/// Appends what render(writer) writes to `out`, numbering placeholders from `first_placeholder`;
-/// returns the number the next placeholder would get.
-template <class Render>
-std::size_t render_appending(std::string& out, std::size_t first_placeholder, Render&& render) {
-  sql_writer counter(nullptr, first_placeholder);
-  render(counter);
-  const std::size_t start = out.size();
-  out.resize(start + counter.size());
-  sql_writer writer(out.data() + start, first_placeholder);
-  render(writer);
-  return writer.next_placeholder();
-}
-
-}  // namespace pgdsl::detail
 
 // ---- pgdsl/statement/on_conflict.hpp
 // ON CONFLICT for INSERT: .on_conflict(cols...).do_nothing() or .do_update(col = excluded(col),
@@ -5242,6 +5207,30 @@ constexpr auto insert_into(const Table&) {
 #include <utility>
 #include <vector>
 
+// ---- pgdsl/render/runtime_sql.hpp
+// Rendering at run time, for the one statement shape whose length is only known then (multi-row
+// VALUES from a range): the same sql_writer, measured then written, so the rules are the same.
+
+#include <cstddef>
+#include <string>
+
+
+namespace pgdsl::detail {
+
+/// Appends what render(writer) writes to `out`, numbering placeholders from `first_placeholder`;
+/// returns the number the next placeholder would get.
+template <class Render>
+std::size_t render_appending(std::string& out, std::size_t first_placeholder, Render&& render) {
+  sql_writer counter(nullptr, first_placeholder);
+  render(counter);
+  const std::size_t start = out.size();
+  out.resize(start + counter.size());
+  sql_writer writer(out.data() + start, first_placeholder);
+  render(writer);
+  return writer.next_placeholder();
+}
+
+}  // namespace pgdsl::detail
 
 namespace pgdsl {
 

@@ -6,13 +6,10 @@
 
 #include <cstddef>
 #include <ranges>
-#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
-#include <vector>
 
-#include "pgdsl/render/runtime_sql.hpp"
 #include "pgdsl/render/sql_text.hpp"
 #include "pgdsl/schema/reflection.hpp"
 #include "pgdsl/statement/assignment_list.hpp"

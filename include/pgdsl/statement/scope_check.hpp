@@ -11,20 +11,12 @@ namespace pgdsl {
 template <class MissingTable, bool Holds>
 inline constexpr bool table_is_in_from = Holds;
 
-/// Stands in the message when nothing is missing.
-struct no_table {};
-
 namespace detail {
-
-template <class Identity>
-using table_description_t = typename Identity::description;
 
 template <class Missing>
 constexpr void check_scope() {
-  if constexpr (Missing::size == 0) {
-    static_assert(table_is_in_from<no_table, true>);
-  } else {
-    static_assert(table_is_in_from<table_description_t<at_t<0, Missing>>, false>,
+  if constexpr (Missing::size != 0) {
+    static_assert(table_is_in_from<typename at_t<0, Missing>::description, false>,
                   "a column's table is not in FROM or JOIN: add it with .from(table) or "
                   ".join(table).on(condition)");
   }
