@@ -9,6 +9,7 @@
 #include <tuple>
 #include <type_traits>
 
+#include "pgdsl/render/lists.hpp"
 #include "pgdsl/render/runtime_sql.hpp"
 #include "pgdsl/schema/table.hpp"
 #include "pgdsl/util/type_list.hpp"
@@ -47,8 +48,7 @@ std::string copy_sql(std::string_view direction) {
   render_appending(text, 1, [](sql_writer& w) {
     Table::table_identity::render_reference(w);
     w << " (";
-    std::size_t index = 0;
-    ((w << (index++ == 0 ? "" : ", "), w.identifier(Columns::name.view())), ...);
+    detail::render_column_names<Columns...>(w);
     w << ") ";
   });
   text += direction;

@@ -9,6 +9,7 @@
 
 #include "pgdsl/expr/expression.hpp"
 #include "pgdsl/expr/type_rules.hpp"
+#include "pgdsl/render/lists.hpp"
 #include "pgdsl/util/pack.hpp"
 
 namespace pgdsl {
@@ -34,8 +35,7 @@ struct function_call : expression_ops<function_call<Name, T, Nulls, Args...>> {
 
   static constexpr void render(sql_writer& w) {
     w << Name.view() << '(';
-    std::size_t index = 0;
-    ((w << (index++ == 0 ? "" : ", "), Args::render(w)), ...);
+    detail::render_list<Args...>(w);
     w << ')';
   }
   template <class F>

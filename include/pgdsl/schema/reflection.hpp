@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "pgdsl/render/lists.hpp"
 #include "pgdsl/schema/detail/member_types.hpp"
 #include "pgdsl/schema/table.hpp"
 #include "pgdsl/util/type_list.hpp"
@@ -61,10 +62,7 @@ struct column_pack<type_list<Columns...>> {
   using columns = type_list<Columns...>;
   using tables = concat_t<typename Columns::tables...>;
   using params = type_list<>;
-  static constexpr void render(sql_writer& w) {
-    std::size_t index = 0;
-    ((w << (index++ == 0 ? "" : ", "), Columns::render(w)), ...);
-  }
+  static constexpr void render(sql_writer& w) { detail::render_list<Columns...>(w); }
   template <class F>
   constexpr void bind(F&) const {}
 };

@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "pgdsl/render/lists.hpp"
 #include "pgdsl/render/sql_writer.hpp"
 #include "pgdsl/util/fixed_string.hpp"
 #include "pgdsl/util/pack.hpp"
@@ -63,10 +64,7 @@ struct item_list {
 
   using tables = concat_t<typename Items::tables...>;
   using params = concat_t<typename Items::params...>;
-  static constexpr void render(sql_writer& w) {
-    std::size_t index = 0;
-    ((w << (index++ == 0 ? "" : ", "), Items::render(w)), ...);
-  }
+  static constexpr void render(sql_writer& w) { detail::render_list<Items...>(w); }
   template <class F>
   constexpr void bind(F& f) const {
     items.for_each([&f](const auto& item) { item.bind(f); });

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "pgdsl/expr/logical.hpp"
+#include "pgdsl/render/lists.hpp"
 #include "pgdsl/render/sql_text.hpp"
 #include "pgdsl/statement/clause.hpp"
 #include "pgdsl/statement/from.hpp"
@@ -24,8 +25,7 @@ struct using_clause {
   using params = type_list<>;
   static constexpr void render(sql_writer& w) {
     w << " USING ";
-    std::size_t index = 0;
-    ((w << (index++ == 0 ? "" : ", "), Entries::render(w)), ...);
+    detail::render_list<Entries...>(w);
   }
   template <class F>
   constexpr void bind(F&) const {}

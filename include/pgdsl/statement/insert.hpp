@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "pgdsl/render/lists.hpp"
 #include "pgdsl/render/sql_text.hpp"
 #include "pgdsl/schema/reflection.hpp"
 #include "pgdsl/statement/assignment_list.hpp"
@@ -62,8 +63,7 @@ struct insert_select_clause {
 
   static constexpr void render(sql_writer& w) {
     w << " (";
-    std::size_t index = 0;
-    ((w << (index++ == 0 ? "" : ", "), w.identifier(Columns::name.view())), ...);
+    detail::render_column_names<Columns...>(w);
     w << ") ";
     Query::render(w);
   }

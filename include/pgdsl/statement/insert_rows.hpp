@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "pgdsl/render/lists.hpp"
 #include "pgdsl/render/runtime_sql.hpp"
 #include "pgdsl/statement/insert.hpp"
 
@@ -62,8 +63,7 @@ struct insert_multi_row_query {
       w << "INSERT INTO ";
       identity::render_reference(w);
       w << " (";
-      std::size_t index = 0;
-      ((w << (index++ == 0 ? "" : ", "), w.identifier(Columns::name.view())), ...);
+      detail::render_column_names<Columns...>(w);
       w << ") VALUES ";
     }
   };

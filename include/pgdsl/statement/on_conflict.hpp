@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "pgdsl/expr/expression.hpp"
+#include "pgdsl/render/lists.hpp"
 #include "pgdsl/statement/assignment_list.hpp"
 #include "pgdsl/statement/clause.hpp"
 
@@ -61,8 +62,7 @@ struct conflict_clause {
   static constexpr void render_targets(sql_writer& w, type_list<Columns...>) {
     if constexpr (sizeof...(Columns) > 0) {
       w << " (";
-      std::size_t index = 0;
-      ((w << (index++ == 0 ? "" : ", "), w.identifier(Columns::name.view())), ...);
+      detail::render_column_names<Columns...>(w);
       w << ')';
     }
   }
