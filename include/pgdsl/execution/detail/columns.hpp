@@ -61,7 +61,8 @@ template <class E>
 /// One libpq call besides the value in the usual case: PQgetisnull is asked only for an empty
 /// value, which is how libpq shows NULL (and which no fixed-size type has).
 template <class E>
-typename E::value_type decode_field(const PGresult* result, int row, int column) {
+[[gnu::always_inline]] inline typename E::value_type decode_field(const PGresult* result, int row,
+                                                                  int column) {
   using value = typename E::value_type;
   using base = nullable_base_t<value>;
   const int length = PQgetlength(result, row, column);
