@@ -2,7 +2,8 @@
 // workloads), written as a pgdsl user would write it: table descriptors, DSL statements, and the
 // connection's execute (point_select), pipeline (pipelined_select, batch_insert), stream
 // (fetch_all) and copy_into (bulk_copy). pool_select needs a connection pool, which pgdsl does not
-// have yet. Extra modes for docs/performance.md: --workload stream_rss / copy_rss measure memory.
+// have yet. Extra modes for docs/performance.md: --workload stream_rss / cursor_rss / copy_rss
+// measure memory.
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -193,11 +194,13 @@ void check_table(const std::vector<user>& rows, std::int64_t n) {
   check(id_sum == n * (n + 1) / 2, "wrong ids");
 }
 
-// Memory modes (docs/performance.md): rows are streamed and counted, never kept.
-double stream_rss(pgdsl::connection& db, std::int64_t n) {
+// Memory modes (docs/performance.md): rows are streamed (single-row mode or a server-side cursor)
+// and counted, never kept.
+template <class Rows>
+double count_rows(Rows&& rows_of, std::int64_t n) {
   std::int64_t seen = 0, id_sum = 0;
   const double seconds = seconds_of([&] {
-    for (const auto& [id, name, email, created_at, score] : db.stream(all_users().limit(n))) {
+    for (const auto& [id, name, email, created_at, score] : rows_of()) {
       ++seen;
       id_sum += id;
       check(!name.empty() && !email.empty(), "wrong row");
@@ -205,6 +208,14 @@ double stream_rss(pgdsl::connection& db, std::int64_t n) {
   });
   check(seen == n && id_sum == n * (n + 1) / 2, "wrong rows");
   return seconds;
+}
+
+double stream_rss(pgdsl::connection& db, std::int64_t n) {
+  return count_rows([&] { return db.stream(all_users().limit(n)); }, n);
+}
+
+double cursor_rss(pgdsl::connection& db, std::int64_t n) {
+  return count_rows([&] { return db.cursor(all_users().limit(n)); }, n);
 }
 
 // Rows made on the fly (an input range holding one row at a time), for copy_rss.
@@ -266,6 +277,7 @@ double run(const arguments& args) {
     return seconds_of([&] { load(db, rows); });
   }
   if (w == "stream_rss") return stream_rss(db, n);
+  if (w == "cursor_rss") return cursor_rss(db, n);
   if (w == "copy_rss") return copy_rss(db, n);
   fail("unknown workload " + w);
 }

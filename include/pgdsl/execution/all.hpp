@@ -9,6 +9,8 @@
 #include "pgdsl/execution/connection_options.hpp"
 #include "pgdsl/execution/copy_into.hpp"
 #include "pgdsl/execution/copy_out.hpp"
+#include "pgdsl/execution/cursor.hpp"
+#include "pgdsl/execution/cursor_options.hpp"
 #include "pgdsl/execution/observability.hpp"
 #include "pgdsl/execution/pipeline.hpp"
 #include "pgdsl/execution/raw_query.hpp"

@@ -16,6 +16,7 @@
 
 #include "pgdsl/execution/column_list.hpp"
 #include "pgdsl/execution/connection_options.hpp"
+#include "pgdsl/execution/cursor_options.hpp"
 #include "pgdsl/execution/detail/connect.hpp"
 #include "pgdsl/execution/detail/connection_state.hpp"
 #include "pgdsl/execution/detail/parameters.hpp"
@@ -34,6 +35,8 @@ class pipeline;
 struct pipeline_options;
 template <class Columns>
 class row_stream;
+template <class Columns>
+class row_cursor;
 template <class... Columns>
 class copy_rows;
 namespace detail {
@@ -160,6 +163,12 @@ class connection {
   template <static_statement Q>
   row_stream<typename Q::result_columns> stream(const Q& statement);
 
+  /// Runs a static statement through a server-side cursor and reads its rows in batches of
+  /// options.fetch_size, the next batch fetched while one is read; in a transaction of its own
+  /// unless one is open. The connection runs nothing else until the cursor is read or destroyed.
+  template <static_statement Q>
+  row_cursor<typename Q::result_columns> cursor(const Q& statement, cursor_options options = {});
+
   /// Loads `rows` (tuples, or structs with members named like the columns) into the columns of
   /// `table` with binary COPY; returns the rows loaded. Nothing is loaded when any row fails.
   template <class Table, class... Columns, std::ranges::input_range Rows>
@@ -251,6 +260,7 @@ struct connection_access {
 #include "pgdsl/execution/bulk_insert.hpp"
 #include "pgdsl/execution/copy_into.hpp"
 #include "pgdsl/execution/copy_out.hpp"
+#include "pgdsl/execution/cursor.hpp"
 #include "pgdsl/execution/pipeline.hpp"
 #include "pgdsl/execution/stream.hpp"
 #include "pgdsl/execution/transaction.hpp"

@@ -59,6 +59,7 @@ struct connection_state {
   PQnoticeReceiver default_receiver = nullptr;  // libpq's own (prints to stderr)
   void* default_receiver_arg = nullptr;
   unsigned long savepoint_counter = 0;
+  unsigned long cursor_counter = 0;
   unsigned long session = 0;  // incremented by reset(): transactions of an older session are gone
 };
 

@@ -1,0 +1,236 @@
+// row_cursor: a large result read in batches through a server-side cursor (DECLARE ... NO SCROLL
+// CURSOR, then FETCH n). Memory holds at most two batches whatever the row count, and the next
+// FETCH is already on its way while a batch is decoded: libpq's pipeline mode keeps two in flight.
+// Outside a transaction the cursor opens its own (a cursor lives in a transaction) and commits it
+// at the end, so the rows come from one snapshot.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <string>
+#include <utility>
+
+#include "pgdsl/execution/connection.hpp"
+#include "pgdsl/execution/cursor_options.hpp"
+#include "pgdsl/execution/detail/statement_runner.hpp"
+#include "pgdsl/execution/row.hpp"
+#include "pgdsl/execution/struct_mapping.hpp"
+
+namespace pgdsl {
+
+namespace detail {
+// A statement's bound parameters, as libpq takes them.
+struct bound_parameters {
+  int count;
+  const Oid* types;
+  const char* const* values;
+  const int* lengths;
+  const int* formats;
+};
+}  // namespace detail
+
+/// The rows of one statement, fetched in batches: an input range of row<Columns>.
+/// Leaving it early closes the cursor, so the connection stays usable.
+template <class Columns>
+class row_cursor {
+ public:
+  using row_type = row<Columns>;
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = row_type;
+    using difference_type = std::ptrdiff_t;
+
+    iterator() = default;
+    explicit iterator(row_cursor* cursor) noexcept : cursor_(cursor) {}
+    row_type operator*() const noexcept { return cursor_->current(); }
+    iterator& operator++() {
+      cursor_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool at_end() const noexcept { return cursor_->done_; }
+    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept {
+      return it.at_end();
+    }
+
+   private:
+    row_cursor* cursor_ = nullptr;
+  };
+
+  /// Declares cursor `name` for `sql` and sends the first two FETCHes, in one pipeline.
+  row_cursor(PGconn* conn, const char* sql, const std::string& name,
+             const detail::bound_parameters& params, int fetch_size)
+      : conn_(conn),
+        sql_(sql),
+        fetch_("FETCH " + std::to_string(fetch_size) + " FROM " + name),
+        close_("CLOSE " + name),
+        fetch_size_(fetch_size),
+        own_transaction_(PQtransactionStatus(conn) == PQTRANS_IDLE) {
+    detail::ensure_open(conn_, sql_);
+    if (PQenterPipelineMode(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
+    const std::string declare = "DECLARE " + name + " NO SCROLL CURSOR FOR " + sql;
+    bool sent = !own_transaction_ || send("BEGIN");
+    sent = sent && PQsendQueryParams(conn_, declare.c_str(), params.count, params.types,
+                                     params.values, params.lengths, params.formats, 0) == 1;
+    setup_pending_ = own_transaction_ ? 2 : 1;
+    sent = sent && send_fetch() && send_fetch();
+    try {
+      if (!sent) throw_sql_error(conn_, nullptr, sql_);
+      next_batch();
+    } catch (...) {
+      finish_quietly();
+      throw;
+    }
+  }
+  row_cursor(const row_cursor&) = delete;
+  row_cursor& operator=(const row_cursor&) = delete;
+  ~row_cursor() { finish_quietly(); }
+
+  iterator begin() noexcept { return iterator(this); }
+  std::default_sentinel_t end() const noexcept { return {}; }
+
+  /// Calls fn(S) for every remaining row mapped into S (by member name, as result::as<S>()).
+  template <class S, class F>
+  void each_as(F&& fn) {
+    for (; !done_; advance()) fn(detail::map_row<S>(current()));
+  }
+
+  /// Rows received so far.
+  std::uint64_t rows_read() const noexcept { return rows_read_; }
+
+ private:
+  row_type current() const noexcept { return row_type(batch_.get(), index_); }
+
+  void advance() {
+    if (++index_ < batch_rows_) {
+      ++rows_read_;
+      return;
+    }
+    if (batch_rows_ < fetch_size_) return finish();  // a short batch is the last one
+    next_batch();
+  }
+
+  // Takes the next FETCH's rows and, when the batch is full, asks for one more at once, so the
+  // server works on it while this batch is read.
+  void next_batch() {
+    batch_.reset();
+    while (setup_pending_ > 0) {
+      --setup_pending_;
+      detail::result_ptr step = next_result();
+      if (!detail::succeeded(step.get())) return fail(std::move(step));
+    }
+    --fetches_pending_;
+    batch_ = next_result();
+    if (!detail::succeeded(batch_.get())) return fail(std::move(batch_));
+    if (!columns_checked_) {
+      detail::check_columns<Columns>(batch_.get(), sql_);
+      columns_checked_ = true;
+    }
+    index_ = 0;
+    batch_rows_ = PQntuples(batch_.get());
+    if (batch_rows_ == fetch_size_ && !send_fetch()) throw_sql_error(conn_, nullptr, sql_);
+    if (batch_rows_ == 0) return finish();
+    ++rows_read_;
+  }
+
+  // The next queued step's result; each is followed by a null that ends it.
+  detail::result_ptr next_result() {
+    detail::result_ptr outcome(PQgetResult(conn_));
+    if (outcome == nullptr) throw_sql_error(conn_, nullptr, sql_);  // the connection is gone
+    detail::result_ptr end_of_step(PQgetResult(conn_));
+    return outcome;
+  }
+
+  bool send(const char* command) {
+    return PQsendQueryParams(conn_, command, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  }
+  bool send_fetch() {
+    const bool sent = PQsendQueryParams(conn_, fetch_.c_str(), 0, nullptr, nullptr, nullptr,
+                                        nullptr, detail::binary_results) == 1 &&
+                      PQsendFlushRequest(conn_) == 1 && PQflush(conn_) == 0;
+    fetches_pending_ += sent ? 1 : 0;
+    return sent;
+  }
+
+  // Reads what is still queued, closes the cursor (commits its own transaction), syncs and leaves
+  // pipeline mode; throws the first failure.
+  void finish(detail::result_ptr failure = nullptr) {
+    done_ = true;
+    batch_.reset();
+    while (setup_pending_ + fetches_pending_ > 0) {
+      --(setup_pending_ > 0 ? setup_pending_ : fetches_pending_);
+      detail::result_ptr step = next_result();
+      if (failure == nullptr && !detail::succeeded(step.get())) failure = std::move(step);
+    }
+    const bool closing = failure == nullptr;
+    if (closing && !send(own_transaction_ ? "COMMIT" : close_.c_str()))
+      throw_sql_error(conn_, nullptr, sql_);
+    if (PQpipelineSync(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
+    for (int steps = closing ? 1 : 0; steps > 0;) {
+      --steps;
+      detail::result_ptr step = next_result();
+      if (failure == nullptr && !detail::succeeded(step.get())) failure = std::move(step);
+    }
+    const detail::result_ptr sync(PQgetResult(conn_));
+    if (sync == nullptr || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC)
+      throw_sql_error(conn_, nullptr, sql_);
+    if (PQexitPipelineMode(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
+    if (failure != nullptr && own_transaction_ && PQtransactionStatus(conn_) != PQTRANS_IDLE)
+      detail::result_ptr rolled_back(PQexec(conn_, "ROLLBACK"));
+    if (failure != nullptr) throw_sql_error(conn_, failure.get(), sql_);
+  }
+  [[noreturn]] void fail(detail::result_ptr failure) {
+    finish(std::move(failure));
+    throw_sql_error(conn_, nullptr, sql_);  // not reached: finish() throws the failure
+  }
+
+  // For destructors and failed construction: ends the cursor if it is still open, silently (the
+  // connection reports a broken state on its next use).
+  void finish_quietly() noexcept {
+    if (done_) return;
+    try {
+      finish();
+    } catch (...) {
+    }
+    done_ = true;
+  }
+
+  PGconn* conn_;
+  const char* sql_;
+  std::string fetch_;
+  std::string close_;
+  int fetch_size_;
+  bool own_transaction_;
+  int setup_pending_ = 0;    // results of BEGIN and DECLARE still to read
+  int fetches_pending_ = 0;  // FETCHes sent and not yet read
+  detail::result_ptr batch_;
+  int index_ = 0;
+  int batch_rows_ = 0;
+  bool columns_checked_ = false;
+  bool done_ = false;
+  std::uint64_t rows_read_ = 0;
+};
+
+template <static_statement Q>
+row_cursor<typename Q::result_columns> connection::cursor(const Q& statement,
+                                                          cursor_options options) {
+  static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
+  detail::parameter_block<Q::param_count> params;
+  statement.bind([&](const auto& value) { params.add(value); });
+  params.finish();
+  detail::connection_state& s = state();
+  const std::string name = "pgdsl_cursor_" + std::to_string(++s.cursor_counter);
+  return row_cursor<typename Q::result_columns>(
+      s.conn.get(), Q::sql.c_str(), name,
+      detail::bound_parameters{static_cast<int>(Q::param_count), types.data(), params.values(),
+                               params.lengths(), params.formats()},
+      std::max(options.fetch_size, 1));
+}
+
+}  // namespace pgdsl
