@@ -9209,6 +9209,8 @@ class pipeline {
         sync_received_ = true;
         break;
       }
+      // The null that ends this step's results is already there: taking it now spares a parse.
+      detail::result_ptr end_of_step(PQgetResult(conn()));
       if (queue_.empty()) continue;  // not ours (cannot happen with one sync per pipeline)
       handle(queue_.front(), std::move(next));
       queue_.pop_front();
