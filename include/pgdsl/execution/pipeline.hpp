@@ -27,7 +27,7 @@ namespace pgdsl {
 
 /// How many statements a pipeline keeps unanswered, and how often it asks for results.
 struct pipeline_options {
-  std::size_t max_unanswered = 4096;  ///< statements sent whose results have not arrived
+  std::size_t max_unanswered = 1024;  ///< statements sent whose results have not arrived
   std::size_t flush_every = 128;      ///< a flush request after this many statements
 };
 
