@@ -16,9 +16,13 @@ TEST_CASE("a pipeline runs more statements than its window and hands over result
   pgdsl::test::database fixture;
   create_items(fixture);
   auto& db = fixture.db();
-  constexpr std::int64_t count = 3000;  // several windows of 1,024
+  constexpr std::int64_t count = 10'000;
+  // Several windows of the default 1,024, and a window whose ring (103 slots) ends inside a block.
+  const auto options = GENERATE(pgdsl::pipeline_options{},
+                                pgdsl::pipeline_options{.max_unanswered = 100, .flush_every = 7});
+  CAPTURE(options.max_unanswered);
   {
-    auto batch = db.pipeline();
+    auto batch = db.pipeline(options);
     for (std::int64_t id = 1; id <= count; ++id)
       batch.execute(insert_item(id, "item " + std::to_string(id),
                                 id % 3 ? std::optional(id * 0.5) : std::nullopt));
@@ -27,7 +31,7 @@ TEST_CASE("a pipeline runs more statements than its window and hands over result
   CHECK(count_items(db) == count);
 
   std::vector<item> rows;
-  auto batch = db.pipeline();
+  auto batch = db.pipeline(options);
   for (std::int64_t id = count; id >= 1; --id)
     batch.execute(item_by_id(id),
                   [&](auto&& result) { rows.push_back(result.template one_as<item>()); });

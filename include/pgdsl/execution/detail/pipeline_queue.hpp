@@ -1,11 +1,13 @@
 // pipeline_queue: what a pipeline remembers about each step it sent and whose result has not come
-// back yet, in sending order. A fixed ring allocated once per pipeline; each step's result handler
-// lives inside its slot when it is small (the usual lambda capturing a few references), so queueing
-// a statement allocates nothing.
+// back yet, in sending order. A ring of fixed capacity whose slots are allocated in blocks when
+// first reached (a short pipeline allocates one block however large its window) and never move;
+// each step's result handler lives inside its slot when it is small (the usual lambda capturing a
+// few references), so queueing a statement allocates nothing once its block exists.
 #pragma once
 
 #include <libpq-fe.h>
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -70,30 +72,33 @@ struct pipeline_entry {
 /// A first-in first-out ring of entries with a fixed capacity.
 class pipeline_queue {
  public:
-  explicit pipeline_queue(std::size_t capacity) : slots_(capacity) {}
+  explicit pipeline_queue(std::size_t capacity)
+      : blocks_((capacity + block_size - 1) / block_size), capacity_(capacity) {}
   pipeline_queue(const pipeline_queue&) = delete;
   pipeline_queue& operator=(const pipeline_queue&) = delete;
   ~pipeline_queue() { clear(); }
 
   std::size_t size() const noexcept { return size_; }
-  std::size_t capacity() const noexcept { return slots_.size(); }
+  std::size_t capacity() const noexcept { return capacity_; }
   bool empty() const noexcept { return size_ == 0; }
 
   /// A fresh slot at the back; the caller fills it (the queue must not be full).
   pipeline_entry& push_back() {
-    pipeline_entry& slot = slots_[(head_ + size_) % slots_.size()];
+    const std::size_t index = (head_ + size_) % capacity_;
+    std::unique_ptr<block>& holder = blocks_[index / block_size];
+    if (holder == nullptr) holder = std::make_unique<block>();
     ++size_;
-    return slot;
+    return (*holder)[index % block_size];
   }
   /// Takes back the slot push_back() just gave (its step could not be sent).
   void pop_back() noexcept {
     --size_;
-    slots_[(head_ + size_) % slots_.size()].reset();
+    slot_at((head_ + size_) % capacity_).reset();
   }
-  pipeline_entry& front() noexcept { return slots_[head_]; }
+  pipeline_entry& front() noexcept { return slot_at(head_); }
   void pop_front() noexcept {
-    slots_[head_].reset();
-    head_ = (head_ + 1) % slots_.size();
+    slot_at(head_).reset();
+    head_ = (head_ + 1) % capacity_;
     --size_;
   }
   void clear() noexcept {
@@ -101,7 +106,16 @@ class pipeline_queue {
   }
 
  private:
-  std::vector<pipeline_entry> slots_;
+  static constexpr std::size_t block_size = 64;
+  using block = std::array<pipeline_entry, block_size>;
+
+  // A slot in use: push_back() allocated its block.
+  pipeline_entry& slot_at(std::size_t index) noexcept {
+    return (*blocks_[index / block_size])[index % block_size];
+  }
+
+  std::vector<std::unique_ptr<block>> blocks_;
+  std::size_t capacity_;
   std::size_t head_ = 0;
   std::size_t size_ = 0;
 };
