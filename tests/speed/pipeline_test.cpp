@@ -1,6 +1,7 @@
 // Pipelines against the real server: results in order across more statements than the window
 // holds, a failing statement's typed error naming its SQL, what happens to the statements after
-// it, a throwing handler, unnamed mode, and the connection usable after each.
+// it, a throwing handler, unnamed mode, a full window that no flush request covers, and the
+// connection usable after each.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -44,6 +45,21 @@ TEST_CASE("a pipeline runs more statements than its window and hands over result
           item{id % 3 ? std::optional(id * 0.5) : std::nullopt, "item " + std::to_string(id), id});
   }
   CHECK(db.prepared_statement_count() == 2);  // each statement prepared once, in the pipeline
+}
+
+TEST_CASE("a full window that no flush request covers asks for one and goes on") {
+  // flush_every larger than the window: every full window must ask for its results itself, and
+  // once they are read the pipeline must not wait for answers nobody asked for.
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  int delivered = 0;
+  auto batch = db.pipeline(pgdsl::pipeline_options{.max_unanswered = 10, .flush_every = 1000});
+  for (std::int64_t id = 1; id <= 100; ++id)
+    batch.execute(insert_item(id, "x", std::nullopt), [&](auto&&) { ++delivered; });
+  batch.finish();
+  CHECK(delivered == 100);
+  CHECK(count_items(db) == 100);
 }
 
 TEST_CASE("a failing statement throws its typed error naming its SQL; the rest are not run") {
