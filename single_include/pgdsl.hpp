@@ -7918,6 +7918,17 @@ class row_cursor;
 template <class... Columns>
 class copy_rows;
 namespace detail {
+// The copy_rows of a statement's result columns.
+template <class Columns>
+struct copy_rows_for;
+template <class... E>
+struct copy_rows_for<type_list<E...>> {
+  using type = copy_rows<E...>;
+};
+template <class Columns>
+using copy_rows_for_t = typename copy_rows_for<Columns>::type;
+}  // namespace detail
+namespace detail {
 struct connection_access;
 }
 
@@ -8058,6 +8069,10 @@ class connection {
   /// Reads the columns of `table` with binary COPY TO, as a range of tuples decoded row by row.
   template <class Table, class... Columns>
   copy_rows<Columns...> copy_out(const Table& table, column_list<Columns...> columns);
+  /// Reads the rows of a static statement without parameters with COPY (...) TO STDOUT (FORMAT
+  /// binary), as tuples decoded row by row; its columns are checked against the server first.
+  template <static_statement Q>
+  detail::copy_rows_for_t<typename Q::result_columns> copy_out(const Q& statement);
 
   /// Runs raw SQL whose rows decode into T...: db.query<std::int64_t, std::string>("SELECT id,
   /// name FROM users WHERE id > $1", 10). Arguments are bound as binary parameters, never spliced.
@@ -8397,8 +8412,10 @@ std::uint64_t connection::copy_into(const Table& table, Rows&& rows) {
 
 // ---- pgdsl/execution/copy_out.hpp
 // copy_out: COPY ... TO STDOUT (FORMAT binary) as a range of typed rows, decoded one CopyData
-// message (one row) at a time, so a table of any size streams in constant memory. The column
-// descriptors give the types: binary COPY carries no type information of its own.
+// message (one row) at a time, so a table of any size streams in constant memory. Binary COPY
+// carries no type information of its own: the column descriptors give the types (a table's
+// columns), or the statement does (COPY (SELECT ...)), whose columns are checked against the
+// server first, as for execute().
 
 #include <libpq-fe.h>
 
@@ -8409,6 +8426,50 @@ std::uint64_t connection::copy_into(const Table& table, Rows&& rows) {
 #include <tuple>
 #include <utility>
 
+// ---- pgdsl/execution/detail/prepare.hpp
+// prepare_for_run: the prepared-statement step of the execute path on its own, for the callers
+// that send the statement themselves (streaming, COPY TO): prepared once per connection, columns
+// checked once per declared column list.
+
+#include <libpq-fe.h>
+
+#include <string>
+
+
+namespace pgdsl::detail {
+
+/// The connection's prepared statement for `sql`, prepared (and its columns checked) if needed.
+template <class Columns>
+const prepared_statement& prepare_for_run(connection_state& state, const char* sql, int count,
+                                          const Oid* types) {
+  prepared_statement* statement = state.prepared.find(sql);
+  if (statement == nullptr) return prepare_static<Columns>(state, sql, count, types);
+  if (statement->checked_columns != &columns_tag<Columns>) {
+    PGconn* conn = state.conn.get();
+    const result_ptr description(PQdescribePrepared(conn, statement->name.c_str()));
+    if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
+    check_columns<Columns>(description.get(), sql);
+    statement->checked_columns = &columns_tag<Columns>;
+  }
+  return *statement;
+}
+
+/// Checks a static statement's result columns against the server once per connection: by
+/// preparing it (prepared mode) or by describing it unnamed (prepared_statements = false).
+/// Returns the server-side name to run it by, empty in unnamed mode.
+template <class Columns>
+const std::string& checked_statement(connection_state& state, const char* sql, int count,
+                                     const Oid* types) {
+  if (state.prepared_statements) return prepare_for_run<Columns>(state, sql, count, types).name;
+  prepared_statement* checked = state.prepared.find(sql);
+  if (checked == nullptr || checked->checked_columns != &columns_tag<Columns>) {
+    describe_unnamed_checked<Columns>(state.conn.get(), sql, count, types);
+    checked = &state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
+  }
+  return checked->name;
+}
+
+}  // namespace pgdsl::detail
 
 namespace pgdsl {
 
@@ -8517,7 +8578,7 @@ class copy_rows {
       if constexpr (is_optional_v<value>)
         return value{};
       else
-        throw unexpected_null(std::string(Column::name.view()),
+        throw unexpected_null(std::string(std::string_view(Column::name)),
                               type_traits<nullable_base_t<value>>::sql_name);
     }
     return type_traits<nullable_base_t<value>>::decode(bytes);
@@ -8538,6 +8599,22 @@ copy_rows<Columns...> connection::copy_out(const Table&, column_list<Columns...>
       (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
       "copy_out: every column must belong to the table being read");
   return copy_rows<Columns...>(native_handle(), detail::copy_sql<Table, Columns...>("TO STDOUT"));
+}
+
+template <static_statement Q>
+detail::copy_rows_for_t<typename Q::result_columns> connection::copy_out(const Q&) {
+  using columns = typename Q::result_columns;
+  static_assert(Q::param_count == 0,
+                "copy_out(statement): COPY cannot bind parameters, and this statement has some; "
+                "read it with db.stream() or db.cursor()");
+  static_assert(detail::columns_info<columns>::size > 0,
+                "copy_out(statement): the statement returns no columns");
+  const char* sql = Q::sql.c_str();
+  detail::connection_state& s = state();
+  detail::ensure_open(s.conn.get(), sql);
+  detail::checked_statement<columns>(s, sql, 0, nullptr);
+  return detail::copy_rows_for_t<columns>(
+      s.conn.get(), "COPY (" + std::string(Q::sql.view()) + ") TO STDOUT (FORMAT binary)");
 }
 
 }  // namespace pgdsl
@@ -9358,33 +9435,6 @@ std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
 #include <iterator>
 #include <utility>
 
-// ---- pgdsl/execution/detail/prepare.hpp
-// prepare_for_run: the prepared-statement step of the execute path on its own, for the callers
-// that send the statement themselves (streaming): prepared once per connection, columns checked
-// once per declared column list.
-
-#include <libpq-fe.h>
-
-
-namespace pgdsl::detail {
-
-/// The connection's prepared statement for `sql`, prepared (and its columns checked) if needed.
-template <class Columns>
-const prepared_statement& prepare_for_run(connection_state& state, const char* sql, int count,
-                                          const Oid* types) {
-  prepared_statement* statement = state.prepared.find(sql);
-  if (statement == nullptr) return prepare_static<Columns>(state, sql, count, types);
-  if (statement->checked_columns != &columns_tag<Columns>) {
-    PGconn* conn = state.conn.get();
-    const result_ptr description(PQdescribePrepared(conn, statement->name.c_str()));
-    if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
-    check_columns<Columns>(description.get(), sql);
-    statement->checked_columns = &columns_tag<Columns>;
-  }
-  return *statement;
-}
-
-}  // namespace pgdsl::detail
 
 namespace pgdsl {
 
@@ -9476,22 +9526,13 @@ row_stream<typename Q::result_columns> connection::stream(const Q& statement) {
   detail::connection_state& s = state();
   PGconn* conn = s.conn.get();
   detail::ensure_open(conn, sql);
-  bool sent = false;
-  if (s.prepared_statements) {
-    const detail::prepared_statement& prepared =
-        detail::prepare_for_run<columns>(s, sql, count, types.data());
-    sent = PQsendQueryPrepared(conn, prepared.name.c_str(), count, params.values(),
-                               params.lengths(), params.formats(), detail::binary_results) == 1;
-  } else {
-    detail::prepared_statement* checked = s.prepared.find(sql);
-    if (checked == nullptr || checked->checked_columns != &detail::columns_tag<columns>) {
-      detail::describe_unnamed_checked<columns>(conn, sql, count, types.data());
-      s.prepared.insert(sql,
-                        detail::prepared_statement{std::string(), &detail::columns_tag<columns>});
-    }
-    sent = PQsendQueryParams(conn, sql, count, types.data(), params.values(), params.lengths(),
-                             params.formats(), detail::binary_results) == 1;
-  }
+  const std::string& name = detail::checked_statement<columns>(s, sql, count, types.data());
+  const bool sent =
+      s.prepared_statements
+          ? PQsendQueryPrepared(conn, name.c_str(), count, params.values(), params.lengths(),
+                                params.formats(), detail::binary_results) == 1
+          : PQsendQueryParams(conn, sql, count, types.data(), params.values(), params.lengths(),
+                              params.formats(), detail::binary_results) == 1;
   if (!sent) throw_sql_error(conn, nullptr, sql);
   if (PQsetSingleRowMode(conn) != 1) {
     while (detail::result_ptr extra{PQgetResult(conn)}) {

@@ -1,6 +1,7 @@
 // Binary COPY against the real server: rows from tuples, from structs by member name and from a
 // generator, NULL through std::optional, failures (a server error, a value that cannot be sent)
-// that load nothing and leave the connection usable, and copy_out reading typed rows back.
+// that load nothing and leave the connection usable, and copy_out reading typed rows back (of a
+// table's columns, or of a statement).
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -157,4 +158,51 @@ TEST_CASE("copy_out of a column whose declared type differs from the table's is 
       }(),
       pgdsl::decode_error);
   CHECK(count_items(db) == 1);
+}
+
+TEST_CASE("copy_out of a statement reads its rows, computed columns and NULLs included") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  fixture.run(
+      "INSERT INTO items (id, label, price) SELECT i, 'l' || i, "
+      "CASE WHEN i % 2 = 0 THEN NULL ELSE i * 0.5 END FROM generate_series(1, 3000) i");
+  std::int64_t expected = 3001;
+  auto rows = db.copy_out(pgdsl::select(items.id, items.label + items.label, items.price)
+                              .from(items)
+                              .order_by(items.id.desc()));
+  for (const auto& [id, doubled, price] : rows) {
+    CHECK(id == --expected);
+    CHECK(doubled == "l" + std::to_string(id) + "l" + std::to_string(id));
+    CHECK(price.has_value() == (id % 2 == 1));
+  }
+  CHECK(expected == 1);
+  CHECK(rows.rows_read() == 3000);
+  CHECK(count_items(db) == 3000);
+}
+
+TEST_CASE("copy_out of a statement checks its columns against the server before any row") {
+  pgdsl::test::database fixture;
+  fixture.run(
+      "CREATE TABLE items (id int4 PRIMARY KEY, label text NOT NULL, price float8, "
+      "added timestamptz NOT NULL DEFAULT now())");
+  fixture.run("INSERT INTO items (id, label) VALUES (1, 'a')");
+  auto& db = fixture.db();
+  // The same mistake as above, now a type_mismatch naming the column instead of a decode_error.
+  CHECK_THROWS_AS(db.copy_out(pgdsl::select(items.id).from(items)), pgdsl::type_mismatch);
+  CHECK_THROWS_AS(db.copy_out(pgdsl::select(missing.id).from(missing)), pgdsl::undefined_table);
+  CHECK(count_items(db) == 1);
+}
+
+TEST_CASE("copy_out of a statement works without server-side prepared statements") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  fixture.run("INSERT INTO items (id, label) SELECT i, 'x' FROM generate_series(1, 100) i");
+  pgdsl::connection_options options;
+  options.prepared_statements = false;
+  pgdsl::connection db = fixture.connect_another(options);
+  std::int64_t sum = 0;
+  for (const auto& [id] : db.copy_out(pgdsl::select(items.id).from(items))) sum += id;
+  CHECK(sum == 5050);
+  CHECK(db.query<std::int64_t>("SELECT count(*) FROM pg_prepared_statements").scalar() == 0);
 }

@@ -105,3 +105,22 @@ TEST_CASE("a declared column type the server disagrees with fails the stream bef
   CHECK_THROWS_AS(db.stream(pgdsl::select(items.id).from(items)), pgdsl::type_mismatch);
   CHECK(count_items(db) == 1);
 }
+
+TEST_CASE("a stream works without server-side prepared statements, checking its columns") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  fill(fixture, 100);
+  pgdsl::connection_options options;
+  options.prepared_statements = false;
+  pgdsl::connection db = fixture.connect_another(options);
+  std::int64_t sum = 0;
+  for (int pass = 0; pass < 2; ++pass)  // the second run finds the check already done
+    for (const auto& [id, label] : db.stream(pgdsl::select(items.id, items.label).from(items))) {
+      CHECK(label == "l" + std::to_string(id));
+      sum += id;
+    }
+  CHECK(sum == 2 * 5050);
+  CHECK(db.query<std::int64_t>("SELECT count(*) FROM pg_prepared_statements").scalar() == 0);
+  fixture.run("ALTER TABLE items ALTER COLUMN id TYPE int4");
+  CHECK_THROWS_AS(db.stream(pgdsl::select(items.id).from(items)), pgdsl::type_mismatch);
+}

@@ -40,6 +40,17 @@ class row_cursor;
 template <class... Columns>
 class copy_rows;
 namespace detail {
+// The copy_rows of a statement's result columns.
+template <class Columns>
+struct copy_rows_for;
+template <class... E>
+struct copy_rows_for<type_list<E...>> {
+  using type = copy_rows<E...>;
+};
+template <class Columns>
+using copy_rows_for_t = typename copy_rows_for<Columns>::type;
+}  // namespace detail
+namespace detail {
 struct connection_access;
 }
 
@@ -180,6 +191,10 @@ class connection {
   /// Reads the columns of `table` with binary COPY TO, as a range of tuples decoded row by row.
   template <class Table, class... Columns>
   copy_rows<Columns...> copy_out(const Table& table, column_list<Columns...> columns);
+  /// Reads the rows of a static statement without parameters with COPY (...) TO STDOUT (FORMAT
+  /// binary), as tuples decoded row by row; its columns are checked against the server first.
+  template <static_statement Q>
+  detail::copy_rows_for_t<typename Q::result_columns> copy_out(const Q& statement);
 
   /// Runs raw SQL whose rows decode into T...: db.query<std::int64_t, std::string>("SELECT id,
   /// name FROM users WHERE id > $1", 10). Arguments are bound as binary parameters, never spliced.

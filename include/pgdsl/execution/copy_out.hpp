@@ -1,6 +1,8 @@
 // copy_out: COPY ... TO STDOUT (FORMAT binary) as a range of typed rows, decoded one CopyData
-// message (one row) at a time, so a table of any size streams in constant memory. The column
-// descriptors give the types: binary COPY carries no type information of its own.
+// message (one row) at a time, so a table of any size streams in constant memory. Binary COPY
+// carries no type information of its own: the column descriptors give the types (a table's
+// columns), or the statement does (COPY (SELECT ...)), whose columns are checked against the
+// server first, as for execute().
 #pragma once
 
 #include <libpq-fe.h>
@@ -15,6 +17,7 @@
 #include "pgdsl/execution/column_list.hpp"
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/detail/copy_format.hpp"
+#include "pgdsl/execution/detail/prepare.hpp"
 #include "pgdsl/execution/detail/statement_runner.hpp"
 #include "pgdsl/schema/table.hpp"
 
@@ -125,7 +128,7 @@ class copy_rows {
       if constexpr (is_optional_v<value>)
         return value{};
       else
-        throw unexpected_null(std::string(Column::name.view()),
+        throw unexpected_null(std::string(std::string_view(Column::name)),
                               type_traits<nullable_base_t<value>>::sql_name);
     }
     return type_traits<nullable_base_t<value>>::decode(bytes);
@@ -146,6 +149,22 @@ copy_rows<Columns...> connection::copy_out(const Table&, column_list<Columns...>
       (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
       "copy_out: every column must belong to the table being read");
   return copy_rows<Columns...>(native_handle(), detail::copy_sql<Table, Columns...>("TO STDOUT"));
+}
+
+template <static_statement Q>
+detail::copy_rows_for_t<typename Q::result_columns> connection::copy_out(const Q&) {
+  using columns = typename Q::result_columns;
+  static_assert(Q::param_count == 0,
+                "copy_out(statement): COPY cannot bind parameters, and this statement has some; "
+                "read it with db.stream() or db.cursor()");
+  static_assert(detail::columns_info<columns>::size > 0,
+                "copy_out(statement): the statement returns no columns");
+  const char* sql = Q::sql.c_str();
+  detail::connection_state& s = state();
+  detail::ensure_open(s.conn.get(), sql);
+  detail::checked_statement<columns>(s, sql, 0, nullptr);
+  return detail::copy_rows_for_t<columns>(
+      s.conn.get(), "COPY (" + std::string(Q::sql.view()) + ") TO STDOUT (FORMAT binary)");
 }
 
 }  // namespace pgdsl

@@ -106,22 +106,13 @@ row_stream<typename Q::result_columns> connection::stream(const Q& statement) {
   detail::connection_state& s = state();
   PGconn* conn = s.conn.get();
   detail::ensure_open(conn, sql);
-  bool sent = false;
-  if (s.prepared_statements) {
-    const detail::prepared_statement& prepared =
-        detail::prepare_for_run<columns>(s, sql, count, types.data());
-    sent = PQsendQueryPrepared(conn, prepared.name.c_str(), count, params.values(),
-                               params.lengths(), params.formats(), detail::binary_results) == 1;
-  } else {
-    detail::prepared_statement* checked = s.prepared.find(sql);
-    if (checked == nullptr || checked->checked_columns != &detail::columns_tag<columns>) {
-      detail::describe_unnamed_checked<columns>(conn, sql, count, types.data());
-      s.prepared.insert(sql,
-                        detail::prepared_statement{std::string(), &detail::columns_tag<columns>});
-    }
-    sent = PQsendQueryParams(conn, sql, count, types.data(), params.values(), params.lengths(),
-                             params.formats(), detail::binary_results) == 1;
-  }
+  const std::string& name = detail::checked_statement<columns>(s, sql, count, types.data());
+  const bool sent =
+      s.prepared_statements
+          ? PQsendQueryPrepared(conn, name.c_str(), count, params.values(), params.lengths(),
+                                params.formats(), detail::binary_results) == 1
+          : PQsendQueryParams(conn, sql, count, types.data(), params.values(), params.lengths(),
+                              params.formats(), detail::binary_results) == 1;
   if (!sent) throw_sql_error(conn, nullptr, sql);
   if (PQsetSingleRowMode(conn) != 1) {
     while (detail::result_ptr extra{PQgetResult(conn)}) {
