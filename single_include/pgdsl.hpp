@@ -9199,12 +9199,14 @@ class pipeline {
       }
       active_ = true;
     }
-    // A full window: send, read and hand over what arrived; wait for the socket only when nothing
-    // did. When every unanswered step came after the last flush request, no result would ever
-    // arrive: ask for one first (checked on every pass, since pump() may leave only such steps).
+    // A full window: send, read and hand over what arrived, then wait for the socket before
+    // queueing more, so statements go out in batches as results come back (as libpq_raw does).
+    // Waiting needs a flush request after the last step read: when only steps sent after the last
+    // one are left, no result would ever arrive, so ask for one first (or go on when none is left).
     while (!failed_ && queue_.size() + steps > queue_.capacity()) {
       if (unflushed_ >= queue_.size()) request_flush();
-      if (!pump()) wait_for_socket();
+      pump();
+      if (unflushed_ < queue_.size()) wait_for_socket();
     }
     if (failed_) finish();
   }
