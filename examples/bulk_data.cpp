@@ -6,10 +6,10 @@
 #include <pgdsl/pgdsl.hpp>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <optional>
-#include <ranges>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -28,6 +28,30 @@ struct reading {
   std::optional<double> value;
 };
 
+// The rows to load, made one at a time as COPY asks for them: an input range of tuples. (With
+// g++, std::views::iota(...) | std::views::transform(...) works as well; clang 14 cannot compile
+// libstdc++ 12's views.)
+struct generated_readings {
+  std::int64_t count;
+  struct iterator {
+    using value_type = std::tuple<std::int64_t, std::string, std::optional<double>>;
+    using difference_type = std::ptrdiff_t;
+    std::int64_t i = 0;
+    value_type operator*() const {
+      return {i, "sensor-" + std::to_string(i % 10),
+              i % 100 == 0 ? std::nullopt : std::optional(static_cast<double>(i) * 0.5)};
+    }
+    iterator& operator++() {
+      ++i;
+      return *this;
+    }
+    iterator operator++(int) { return iterator{i++}; }
+    bool operator==(const iterator&) const = default;
+  };
+  iterator begin() const { return {1}; }
+  iterator end() const { return {count + 1}; }
+};
+
 using pgdsl::select;
 
 int main() try {
@@ -35,13 +59,8 @@ int main() try {
   db.run_command(
       "CREATE TEMP TABLE readings (id bigint PRIMARY KEY, sensor text NOT NULL, value float8)");
 
-  // 1. Binary COPY from a lazy range: one row exists at a time, whatever the count.
-  auto generated = std::views::iota(std::int64_t{1}, std::int64_t{100'001}) |
-                   std::views::transform([](std::int64_t i) {
-                     return std::tuple(i, "sensor-" + std::to_string(i % 10),
-                                       i % 100 == 0 ? std::nullopt : std::optional(i * 0.5));
-                   });
-  const std::uint64_t copied = db.copy_into(readings, generated);
+  // 1. Binary COPY from a generator: one row exists at a time, whatever the count.
+  const std::uint64_t copied = db.copy_into(readings, generated_readings{100'000});
   std::printf("copy_into loaded %llu rows\n", static_cast<unsigned long long>(copied));
 
   // 2. A multi-row INSERT from a vector (split under PostgreSQL's 65,535-parameter limit).
