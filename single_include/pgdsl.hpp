@@ -7927,10 +7927,8 @@ struct copy_rows_for<type_list<E...>> {
 };
 template <class Columns>
 using copy_rows_for_t = typename copy_rows_for<Columns>::type;
-}  // namespace detail
-namespace detail {
 struct connection_access;
-}
+}  // namespace detail
 
 /// Whether the connection can run statements.
 enum class connection_status { ok, bad };
@@ -8421,7 +8419,6 @@ std::uint64_t connection::copy_into(const Table& table, Rows&& rows) {
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -8471,6 +8468,49 @@ const std::string& checked_statement(connection_state& state, const char* sql, i
 
 }  // namespace pgdsl::detail
 
+// ---- pgdsl/execution/detail/pull_iterator.hpp
+// pull_iterator: the input iterator of a range that produces its items one at a time, reading
+// the next from the server as the iteration moves on (a stream, a cursor, a COPY TO). The range
+// gives value_type, current(), advance() and at_end(), and befriends this iterator.
+
+#include <cstddef>
+#include <iterator>
+#include <type_traits>
+#include <utility>
+
+namespace pgdsl::detail {
+
+template <class Source>
+class pull_iterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = typename Source::value_type;
+  using difference_type = std::ptrdiff_t;
+
+  pull_iterator() = default;
+  explicit pull_iterator(Source* source) noexcept : source_(source) {}
+
+  decltype(auto) operator*() const noexcept { return source_->current(); }
+  auto operator->() const noexcept requires
+      std::is_lvalue_reference_v<decltype(std::declval<Source&>().current())> {
+    return &source_->current();
+  }
+  pull_iterator& operator++() {
+    source_->advance();
+    return *this;
+  }
+  void operator++(int) { ++*this; }
+  bool at_end() const noexcept { return source_->at_end(); }  // a member: befriended by Source
+  friend bool operator==(const pull_iterator& it, std::default_sentinel_t) noexcept {
+    return it.at_end();
+  }
+
+ private:
+  Source* source_ = nullptr;
+};
+
+}  // namespace pgdsl::detail
+
 namespace pgdsl {
 
 /// The rows of a COPY TO, read as they arrive; an input range of std::tuple<column values...>.
@@ -8480,29 +8520,7 @@ class copy_rows {
  public:
   using value_type = std::tuple<typename Columns::value_type...>;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = copy_rows::value_type;
-    using difference_type = std::ptrdiff_t;
-
-    iterator() = default;
-    explicit iterator(copy_rows* rows) noexcept : rows_(rows) {}
-    value_type& operator*() const noexcept { return rows_->current_; }
-    value_type* operator->() const noexcept { return &rows_->current_; }
-    iterator& operator++() {
-      rows_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return rows_->done_; }
-    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept {
-      return it.at_end();
-    }
-
-   private:
-    copy_rows* rows_ = nullptr;
-  };
+  using iterator = detail::pull_iterator<copy_rows>;
 
   copy_rows(PGconn* conn, std::string sql) : conn_(conn), sql_(std::move(sql)) {
     detail::ensure_open(conn_, sql_.c_str());
@@ -8528,6 +8546,10 @@ class copy_rows {
   std::uint64_t rows_read() const noexcept { return rows_read_; }
 
  private:
+  friend iterator;
+  value_type& current() noexcept { return current_; }
+  bool at_end() const noexcept { return done_; }
+
   void advance() {
     char* message = nullptr;
     const int length = PQgetCopyData(conn_, &message, 0);
@@ -8631,7 +8653,6 @@ detail::copy_rows_for_t<typename Q::result_columns> connection::copy_out(const Q
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <string>
 #include <utility>
 
@@ -8656,28 +8677,8 @@ class row_cursor {
  public:
   using row_type = row<Columns>;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = row_type;
-    using difference_type = std::ptrdiff_t;
-
-    iterator() = default;
-    explicit iterator(row_cursor* cursor) noexcept : cursor_(cursor) {}
-    row_type operator*() const noexcept { return cursor_->current(); }
-    iterator& operator++() {
-      cursor_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return cursor_->done_; }
-    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept {
-      return it.at_end();
-    }
-
-   private:
-    row_cursor* cursor_ = nullptr;
-  };
+  using value_type = row_type;
+  using iterator = detail::pull_iterator<row_cursor>;
 
   /// Declares cursor `name` for `sql` and sends the first two FETCHes, in one pipeline.
   row_cursor(PGconn* conn, const char* sql, const std::string& name,
@@ -8721,7 +8722,9 @@ class row_cursor {
   std::uint64_t rows_read() const noexcept { return rows_read_; }
 
  private:
+  friend iterator;
   row_type current() const noexcept { return row_type(batch_.get(), index_); }
+  bool at_end() const noexcept { return done_; }
 
   void advance() {
     if (++index_ < batch_rows_) {
@@ -9434,7 +9437,6 @@ std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <utility>
 
 
@@ -9447,28 +9449,8 @@ class row_stream {
  public:
   using row_type = row<Columns>;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = row_type;
-    using difference_type = std::ptrdiff_t;
-
-    iterator() = default;
-    explicit iterator(row_stream* stream) noexcept : stream_(stream) {}
-    row_type operator*() const noexcept { return row_type(stream_->current_.get(), 0); }
-    iterator& operator++() {
-      stream_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return stream_->done_; }
-    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept {
-      return it.at_end();
-    }
-
-   private:
-    row_stream* stream_ = nullptr;
-  };
+  using value_type = row_type;
+  using iterator = detail::pull_iterator<row_stream>;
 
   /// Takes over a connection on which a query was just sent in single-row mode.
   row_stream(PGconn* conn, const char* sql) : conn_(conn), sql_(sql) { advance(); }
@@ -9494,6 +9476,10 @@ class row_stream {
   std::uint64_t rows_read() const noexcept { return rows_read_; }
 
  private:
+  friend iterator;
+  row_type current() const noexcept { return row_type(current_.get(), 0); }
+  bool at_end() const noexcept { return done_; }
+
   void advance() {
     current_.reset();  // first: the next row's result then reuses the memory of this one
     current_.reset(PQgetResult(conn_));

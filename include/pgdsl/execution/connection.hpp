@@ -49,10 +49,8 @@ struct copy_rows_for<type_list<E...>> {
 };
 template <class Columns>
 using copy_rows_for_t = typename copy_rows_for<Columns>::type;
-}  // namespace detail
-namespace detail {
 struct connection_access;
-}
+}  // namespace detail
 
 /// Whether the connection can run statements.
 enum class connection_status { ok, bad };

@@ -9,7 +9,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -18,6 +17,7 @@
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/detail/copy_format.hpp"
 #include "pgdsl/execution/detail/prepare.hpp"
+#include "pgdsl/execution/detail/pull_iterator.hpp"
 #include "pgdsl/execution/detail/statement_runner.hpp"
 #include "pgdsl/schema/table.hpp"
 
@@ -30,29 +30,7 @@ class copy_rows {
  public:
   using value_type = std::tuple<typename Columns::value_type...>;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = copy_rows::value_type;
-    using difference_type = std::ptrdiff_t;
-
-    iterator() = default;
-    explicit iterator(copy_rows* rows) noexcept : rows_(rows) {}
-    value_type& operator*() const noexcept { return rows_->current_; }
-    value_type* operator->() const noexcept { return &rows_->current_; }
-    iterator& operator++() {
-      rows_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return rows_->done_; }
-    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept {
-      return it.at_end();
-    }
-
-   private:
-    copy_rows* rows_ = nullptr;
-  };
+  using iterator = detail::pull_iterator<copy_rows>;
 
   copy_rows(PGconn* conn, std::string sql) : conn_(conn), sql_(std::move(sql)) {
     detail::ensure_open(conn_, sql_.c_str());
@@ -78,6 +56,10 @@ class copy_rows {
   std::uint64_t rows_read() const noexcept { return rows_read_; }
 
  private:
+  friend iterator;
+  value_type& current() noexcept { return current_; }
+  bool at_end() const noexcept { return done_; }
+
   void advance() {
     char* message = nullptr;
     const int length = PQgetCopyData(conn_, &message, 0);

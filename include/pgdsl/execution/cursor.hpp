@@ -10,12 +10,12 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <string>
 #include <utility>
 
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/cursor_options.hpp"
+#include "pgdsl/execution/detail/pull_iterator.hpp"
 #include "pgdsl/execution/detail/statement_runner.hpp"
 #include "pgdsl/execution/row.hpp"
 #include "pgdsl/execution/struct_mapping.hpp"
@@ -40,28 +40,8 @@ class row_cursor {
  public:
   using row_type = row<Columns>;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = row_type;
-    using difference_type = std::ptrdiff_t;
-
-    iterator() = default;
-    explicit iterator(row_cursor* cursor) noexcept : cursor_(cursor) {}
-    row_type operator*() const noexcept { return cursor_->current(); }
-    iterator& operator++() {
-      cursor_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return cursor_->done_; }
-    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept {
-      return it.at_end();
-    }
-
-   private:
-    row_cursor* cursor_ = nullptr;
-  };
+  using value_type = row_type;
+  using iterator = detail::pull_iterator<row_cursor>;
 
   /// Declares cursor `name` for `sql` and sends the first two FETCHes, in one pipeline.
   row_cursor(PGconn* conn, const char* sql, const std::string& name,
@@ -105,7 +85,9 @@ class row_cursor {
   std::uint64_t rows_read() const noexcept { return rows_read_; }
 
  private:
+  friend iterator;
   row_type current() const noexcept { return row_type(batch_.get(), index_); }
+  bool at_end() const noexcept { return done_; }
 
   void advance() {
     if (++index_ < batch_rows_) {

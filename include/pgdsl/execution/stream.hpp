@@ -7,11 +7,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <utility>
 
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/detail/prepare.hpp"
+#include "pgdsl/execution/detail/pull_iterator.hpp"
 #include "pgdsl/execution/detail/statement_runner.hpp"
 #include "pgdsl/execution/row.hpp"
 #include "pgdsl/execution/struct_mapping.hpp"
@@ -25,28 +25,8 @@ class row_stream {
  public:
   using row_type = row<Columns>;
 
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = row_type;
-    using difference_type = std::ptrdiff_t;
-
-    iterator() = default;
-    explicit iterator(row_stream* stream) noexcept : stream_(stream) {}
-    row_type operator*() const noexcept { return row_type(stream_->current_.get(), 0); }
-    iterator& operator++() {
-      stream_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool at_end() const noexcept { return stream_->done_; }
-    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept {
-      return it.at_end();
-    }
-
-   private:
-    row_stream* stream_ = nullptr;
-  };
+  using value_type = row_type;
+  using iterator = detail::pull_iterator<row_stream>;
 
   /// Takes over a connection on which a query was just sent in single-row mode.
   row_stream(PGconn* conn, const char* sql) : conn_(conn), sql_(sql) { advance(); }
@@ -72,6 +52,10 @@ class row_stream {
   std::uint64_t rows_read() const noexcept { return rows_read_; }
 
  private:
+  friend iterator;
+  row_type current() const noexcept { return row_type(current_.get(), 0); }
+  bool at_end() const noexcept { return done_; }
+
   void advance() {
     current_.reset();  // first: the next row's result then reuses the memory of this one
     current_.reset(PQgetResult(conn_));
