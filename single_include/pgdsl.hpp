@@ -5785,18 +5785,33 @@ struct column_list_of<type_list<C...>> {
   using type = column_list<C...>;
 };
 
-/// COPY "table" ("a", "b") FROM STDIN / TO STDOUT (FORMAT binary).
-template <class Table, class... Columns>
-std::string copy_sql(std::string_view direction) {
-  std::string text = "COPY ";
-  render_appending(text, 1, [](sql_writer& w) {
-    Table::table_identity::render_reference(w);
-    w << " (";
-    detail::render_column_names<Columns...>(w);
-    w << ") ";
-  });
-  text += direction;
-  text += " (FORMAT binary)";
+/// Which way a COPY moves rows.
+enum class copy_direction { in, out };
+
+/// COPY "table" ("a", "b") FROM STDIN / TO STDOUT (FORMAT binary), rendered once per table,
+/// columns and direction.
+template <copy_direction Direction, class Table, class... Columns>
+const std::string& copy_sql() {
+  static const std::string text = [] {
+    std::string sql = "COPY ";
+    render_appending(sql, 1, [](sql_writer& w) {
+      Table::table_identity::render_reference(w);
+      w << " (";
+      detail::render_column_names<Columns...>(w);
+      w << ") ";
+    });
+    sql += Direction == copy_direction::in ? "FROM STDIN" : "TO STDOUT";
+    sql += " (FORMAT binary)";
+    return sql;
+  }();
+  return text;
+}
+
+/// COPY (<statement>) TO STDOUT (FORMAT binary), rendered once per statement.
+template <class Q>
+const std::string& copy_statement_sql() {
+  static const std::string text =
+      "COPY (" + std::string(Q::sql.view()) + ") TO STDOUT (FORMAT binary)";
   return text;
 }
 
@@ -6654,6 +6669,12 @@ template <std::size_t N>
 class parameter_block {
  public:
   parameter_block() = default;
+  /// Encodes a static statement's bound values, $1 to $N in order.
+  template <class Statement>
+  explicit parameter_block(const Statement& statement) {
+    statement.bind([&](const auto& value) { add(value); });
+    finish();
+  }
   parameter_block(const parameter_block&) = delete;  // values_ may point into this object
   parameter_block& operator=(const parameter_block&) = delete;
 
@@ -6750,6 +6771,8 @@ class parameter_block {
 // The execute path: one function per way a statement reaches the server. Static statements are
 // prepared once per connection (PQprepare + PQdescribePrepared, column types checked before the
 // first execution) and then run with PQexecPrepared; unnamed mode and raw SQL use PQexecParams.
+// The preparing and checking step is also available alone (checked_statement) for the callers
+// that send a statement themselves (streaming, COPY TO).
 
 #include <libpq-fe.h>
 
@@ -6991,6 +7014,38 @@ prepared_statement& prepare_static(connection_state& state, const char* sql, int
   return state.prepared.insert(sql, prepared_statement{std::move(name), &columns_tag<Columns>});
 }
 
+/// The connection's prepared statement for `sql`, prepared (and its columns checked) if needed;
+/// for the callers that send the statement themselves.
+template <class Columns>
+const prepared_statement& prepare_for_run(connection_state& state, const char* sql, int count,
+                                          const Oid* types) {
+  prepared_statement* statement = state.prepared.find(sql);
+  if (statement == nullptr) return prepare_static<Columns>(state, sql, count, types);
+  if (statement->checked_columns != &columns_tag<Columns>) {
+    PGconn* conn = state.conn.get();
+    const result_ptr description(PQdescribePrepared(conn, statement->name.c_str()));
+    if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
+    check_columns<Columns>(description.get(), sql);
+    statement->checked_columns = &columns_tag<Columns>;
+  }
+  return *statement;
+}
+
+/// Checks a static statement's result columns against the server once per connection: by
+/// preparing it (prepared mode) or by describing it unnamed (prepared_statements = false).
+/// Returns the server-side name to run it by, empty in unnamed mode.
+template <class Columns>
+const std::string& checked_statement(connection_state& state, const char* sql, int count,
+                                     const Oid* types) {
+  if (state.prepared_statements) return prepare_for_run<Columns>(state, sql, count, types).name;
+  prepared_statement* checked = state.prepared.find(sql);
+  if (checked == nullptr || checked->checked_columns != &columns_tag<Columns>) {
+    describe_unnamed_checked<Columns>(state.conn.get(), sql, count, types);
+    checked = &state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
+  }
+  return checked->name;
+}
+
 /// Runs a static statement with its encoded parameters and returns the successful result.
 template <class Columns, class ParamTypes, std::size_t N>
 result_ptr run_static(connection_state& state, const char* sql, const parameter_block<N>& params) {
@@ -6998,36 +7053,24 @@ result_ptr run_static(connection_state& state, const char* sql, const parameter_
   PGconn* conn = state.conn.get();
   ensure_open(conn, sql);
   constexpr int count = static_cast<int>(N);
-  prepared_statement* statement = state.prepared.find(sql);
+  const std::string* name = &checked_statement<Columns>(state, sql, count, types.data());
   if (!state.prepared_statements) {
-    if (statement == nullptr || statement->checked_columns != &columns_tag<Columns>) {
-      describe_unnamed_checked<Columns>(conn, sql, count, types.data());  // check once
-      state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
-    }
     result_ptr outcome(PQexecParams(conn, sql, count, types.data(), params.values(),
                                     params.lengths(), params.formats(), binary_results));
     if (!succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql);
     check_columns<Columns>(outcome.get(), sql);  // each run is planned afresh: check it
     return outcome;
   }
-  if (statement == nullptr) {
-    statement = &prepare_static<Columns>(state, sql, count, types.data());
-  } else if (statement->checked_columns != &columns_tag<Columns>) {
-    const result_ptr description(PQdescribePrepared(conn, statement->name.c_str()));
-    if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
-    check_columns<Columns>(description.get(), sql);
-    statement->checked_columns = &columns_tag<Columns>;
-  }
-  result_ptr outcome(PQexecPrepared(conn, statement->name.c_str(), count, params.values(),
-                                    params.lengths(), params.formats(), binary_results));
+  result_ptr outcome(PQexecPrepared(conn, name->c_str(), count, params.values(), params.lengths(),
+                                    params.formats(), binary_results));
   if (succeeded(outcome.get())) return outcome;
   if (result_type_changed(outcome.get()) && PQtransactionStatus(conn) == PQTRANS_IDLE) {
-    const std::string stale = statement->name;
+    const std::string stale = *name;
     state.prepared.erase(sql);
     deallocate(conn, stale);
-    statement = &prepare_static<Columns>(state, sql, count, types.data());
-    outcome.reset(PQexecPrepared(conn, statement->name.c_str(), count, params.values(),
-                                 params.lengths(), params.formats(), binary_results));
+    name = &prepare_static<Columns>(state, sql, count, types.data()).name;
+    outcome.reset(PQexecPrepared(conn, name->c_str(), count, params.values(), params.lengths(),
+                                 params.formats(), binary_results));
     if (succeeded(outcome.get())) return outcome;
   }
   throw_sql_error(conn, outcome.get(), sql);
@@ -8018,9 +8061,7 @@ class connection {
   /// Runs a static statement: prepared on first use, binary parameters and results.
   template <static_statement Q>
   result<typename Q::result_columns> execute(const Q& statement) {
-    detail::parameter_block<Q::param_count> params;
-    statement.bind([&](const auto& value) { params.add(value); });
-    params.finish();
+    const detail::parameter_block<Q::param_count> params(statement);
     const char* sql = Q::sql.c_str();
     return result<typename Q::result_columns>(
         observe(sql,
@@ -8377,7 +8418,7 @@ std::uint64_t connection::copy_into(const Table&, column_list<Columns...>, Rows&
   static_assert(
       (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
       "copy_into: every column must belong to the table being loaded");
-  const std::string sql = detail::copy_sql<Table, Columns...>("FROM STDIN");
+  const std::string& sql = detail::copy_sql<detail::copy_direction::in, Table, Columns...>();
   const detail::result_ptr done = observe(sql.c_str(), [&] {
     PGconn* conn = native_handle();
     detail::ensure_open(conn, sql.c_str());
@@ -8422,51 +8463,6 @@ std::uint64_t connection::copy_into(const Table& table, Rows&& rows) {
 #include <string>
 #include <tuple>
 #include <utility>
-
-// ---- pgdsl/execution/detail/prepare.hpp
-// prepare_for_run: the prepared-statement step of the execute path on its own, for the callers
-// that send the statement themselves (streaming, COPY TO): prepared once per connection, columns
-// checked once per declared column list.
-
-#include <libpq-fe.h>
-
-#include <string>
-
-
-namespace pgdsl::detail {
-
-/// The connection's prepared statement for `sql`, prepared (and its columns checked) if needed.
-template <class Columns>
-const prepared_statement& prepare_for_run(connection_state& state, const char* sql, int count,
-                                          const Oid* types) {
-  prepared_statement* statement = state.prepared.find(sql);
-  if (statement == nullptr) return prepare_static<Columns>(state, sql, count, types);
-  if (statement->checked_columns != &columns_tag<Columns>) {
-    PGconn* conn = state.conn.get();
-    const result_ptr description(PQdescribePrepared(conn, statement->name.c_str()));
-    if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
-    check_columns<Columns>(description.get(), sql);
-    statement->checked_columns = &columns_tag<Columns>;
-  }
-  return *statement;
-}
-
-/// Checks a static statement's result columns against the server once per connection: by
-/// preparing it (prepared mode) or by describing it unnamed (prepared_statements = false).
-/// Returns the server-side name to run it by, empty in unnamed mode.
-template <class Columns>
-const std::string& checked_statement(connection_state& state, const char* sql, int count,
-                                     const Oid* types) {
-  if (state.prepared_statements) return prepare_for_run<Columns>(state, sql, count, types).name;
-  prepared_statement* checked = state.prepared.find(sql);
-  if (checked == nullptr || checked->checked_columns != &columns_tag<Columns>) {
-    describe_unnamed_checked<Columns>(state.conn.get(), sql, count, types);
-    checked = &state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
-  }
-  return checked->name;
-}
-
-}  // namespace pgdsl::detail
 
 // ---- pgdsl/execution/detail/pull_iterator.hpp
 // pull_iterator: the input iterator of a range that produces its items one at a time, reading
@@ -8522,11 +8518,12 @@ class copy_rows {
 
   using iterator = detail::pull_iterator<copy_rows>;
 
-  copy_rows(PGconn* conn, std::string sql) : conn_(conn), sql_(std::move(sql)) {
-    detail::ensure_open(conn_, sql_.c_str());
-    const detail::result_ptr started(PQexec(conn_, sql_.c_str()));
+  /// Starts the COPY `sql` (static text, rendered once per table or statement).
+  copy_rows(PGconn* conn, const std::string& sql) : conn_(conn), sql_(sql.c_str()) {
+    detail::ensure_open(conn_, sql_);
+    const detail::result_ptr started(PQexec(conn_, sql_));
     if (PQresultStatus(started.get()) != PGRES_COPY_OUT)
-      throw_sql_error(conn_, started.get(), sql_.c_str());
+      throw_sql_error(conn_, started.get(), sql_);
     done_ = false;
     advance();
   }
@@ -8579,7 +8576,7 @@ class copy_rows {
     while (detail::result_ptr extra{PQgetResult(conn_)}) {
     }
     if (length == -2 || !detail::succeeded(outcome.get()))
-      throw_sql_error(conn_, outcome.get(), sql_.c_str());
+      throw_sql_error(conn_, outcome.get(), sql_);
   }
 
   // Reads and drops the remaining data and the COPY's result.
@@ -8607,7 +8604,7 @@ class copy_rows {
   }
 
   PGconn* conn_;
-  std::string sql_;
+  const char* sql_;
   value_type current_{};
   std::uint64_t rows_read_ = 0;
   bool first_ = true;
@@ -8620,7 +8617,8 @@ copy_rows<Columns...> connection::copy_out(const Table&, column_list<Columns...>
   static_assert(
       (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
       "copy_out: every column must belong to the table being read");
-  return copy_rows<Columns...>(native_handle(), detail::copy_sql<Table, Columns...>("TO STDOUT"));
+  return copy_rows<Columns...>(native_handle(),
+                               detail::copy_sql<detail::copy_direction::out, Table, Columns...>());
 }
 
 template <static_statement Q>
@@ -8635,8 +8633,7 @@ detail::copy_rows_for_t<typename Q::result_columns> connection::copy_out(const Q
   detail::connection_state& s = state();
   detail::ensure_open(s.conn.get(), sql);
   detail::checked_statement<columns>(s, sql, 0, nullptr);
-  return detail::copy_rows_for_t<columns>(
-      s.conn.get(), "COPY (" + std::string(Q::sql.view()) + ") TO STDOUT (FORMAT binary)");
+  return detail::copy_rows_for_t<columns>(s.conn.get(), detail::copy_statement_sql<Q>());
 }
 
 }  // namespace pgdsl
@@ -8747,10 +8744,7 @@ class row_cursor {
     --fetches_pending_;
     batch_ = next_result();
     if (!detail::succeeded(batch_.get())) return fail(std::move(batch_));
-    if (!columns_checked_) {
-      detail::check_columns<Columns>(batch_.get(), sql_);
-      columns_checked_ = true;
-    }
+    if (rows_read_ == 0) detail::check_columns<Columns>(batch_.get(), sql_);  // the first batch
     index_ = 0;
     batch_rows_ = PQntuples(batch_.get());
     if (batch_rows_ == fetch_size_ && !send_fetch()) throw_sql_error(conn_, nullptr, sql_);
@@ -8782,20 +8776,18 @@ class row_cursor {
   void finish(detail::result_ptr failure = nullptr) {
     done_ = true;
     batch_.reset();
-    while (setup_pending_ + fetches_pending_ > 0) {
-      --(setup_pending_ > 0 ? setup_pending_ : fetches_pending_);
+    auto take_result = [&] {  // of the next queued step, keeping the first failure
       detail::result_ptr step = next_result();
       if (failure == nullptr && !detail::succeeded(step.get())) failure = std::move(step);
-    }
+    };
+    for (int queued = std::exchange(setup_pending_, 0) + std::exchange(fetches_pending_, 0);
+         queued > 0; --queued)
+      take_result();
     const bool closing = failure == nullptr;
     if (closing && !send(own_transaction_ ? "COMMIT" : close_.c_str()))
       throw_sql_error(conn_, nullptr, sql_);
     if (PQpipelineSync(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
-    for (int steps = closing ? 1 : 0; steps > 0;) {
-      --steps;
-      detail::result_ptr step = next_result();
-      if (failure == nullptr && !detail::succeeded(step.get())) failure = std::move(step);
-    }
+    if (closing) take_result();
     const detail::result_ptr sync(PQgetResult(conn_));
     if (sync == nullptr || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC)
       throw_sql_error(conn_, nullptr, sql_);
@@ -8831,7 +8823,6 @@ class row_cursor {
   detail::result_ptr batch_;
   int index_ = 0;
   int batch_rows_ = 0;
-  bool columns_checked_ = false;
   bool done_ = false;
   std::uint64_t rows_read_ = 0;
 };
@@ -8840,9 +8831,7 @@ template <static_statement Q>
 row_cursor<typename Q::result_columns> connection::cursor(const Q& statement,
                                                           cursor_options options) {
   static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
-  detail::parameter_block<Q::param_count> params;
-  statement.bind([&](const auto& value) { params.add(value); });
-  params.finish();
+  const detail::parameter_block<Q::param_count> params(statement);
   detail::connection_state& s = state();
   const std::string name = "pgdsl_cursor_" + std::to_string(++s.cursor_counter);
   return row_cursor<typename Q::result_columns>(
@@ -9125,9 +9114,7 @@ class pipeline {
   void execute(const Q& statement, Handler&& on_result) {
     using columns = typename Q::result_columns;
     static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
-    detail::parameter_block<Q::param_count> params;
-    statement.bind([&](const auto& value) { params.add(value); });
-    params.finish();
+    const detail::parameter_block<Q::param_count> params(statement);
     const char* sql = Q::sql.c_str();
     prepare_to_send(3);
     const char* name = send_static<columns>(sql, static_cast<int>(Q::param_count), types.data());
@@ -9507,9 +9494,7 @@ row_stream<typename Q::result_columns> connection::stream(const Q& statement) {
   using columns = typename Q::result_columns;
   static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
   constexpr int count = static_cast<int>(Q::param_count);
-  detail::parameter_block<Q::param_count> params;
-  statement.bind([&](const auto& value) { params.add(value); });
-  params.finish();
+  const detail::parameter_block<Q::param_count> params(statement);
   const char* sql = Q::sql.c_str();
   detail::connection_state& s = state();
   PGconn* conn = s.conn.get();

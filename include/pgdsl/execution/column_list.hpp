@@ -41,18 +41,33 @@ struct column_list_of<type_list<C...>> {
   using type = column_list<C...>;
 };
 
-/// COPY "table" ("a", "b") FROM STDIN / TO STDOUT (FORMAT binary).
-template <class Table, class... Columns>
-std::string copy_sql(std::string_view direction) {
-  std::string text = "COPY ";
-  render_appending(text, 1, [](sql_writer& w) {
-    Table::table_identity::render_reference(w);
-    w << " (";
-    detail::render_column_names<Columns...>(w);
-    w << ") ";
-  });
-  text += direction;
-  text += " (FORMAT binary)";
+/// Which way a COPY moves rows.
+enum class copy_direction { in, out };
+
+/// COPY "table" ("a", "b") FROM STDIN / TO STDOUT (FORMAT binary), rendered once per table,
+/// columns and direction.
+template <copy_direction Direction, class Table, class... Columns>
+const std::string& copy_sql() {
+  static const std::string text = [] {
+    std::string sql = "COPY ";
+    render_appending(sql, 1, [](sql_writer& w) {
+      Table::table_identity::render_reference(w);
+      w << " (";
+      detail::render_column_names<Columns...>(w);
+      w << ") ";
+    });
+    sql += Direction == copy_direction::in ? "FROM STDIN" : "TO STDOUT";
+    sql += " (FORMAT binary)";
+    return sql;
+  }();
+  return text;
+}
+
+/// COPY (<statement>) TO STDOUT (FORMAT binary), rendered once per statement.
+template <class Q>
+const std::string& copy_statement_sql() {
+  static const std::string text =
+      "COPY (" + std::string(Q::sql.view()) + ") TO STDOUT (FORMAT binary)";
   return text;
 }
 

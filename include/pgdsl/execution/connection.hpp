@@ -140,9 +140,7 @@ class connection {
   /// Runs a static statement: prepared on first use, binary parameters and results.
   template <static_statement Q>
   result<typename Q::result_columns> execute(const Q& statement) {
-    detail::parameter_block<Q::param_count> params;
-    statement.bind([&](const auto& value) { params.add(value); });
-    params.finish();
+    const detail::parameter_block<Q::param_count> params(statement);
     const char* sql = Q::sql.c_str();
     return result<typename Q::result_columns>(
         observe(sql,

@@ -95,7 +95,7 @@ std::uint64_t connection::copy_into(const Table&, column_list<Columns...>, Rows&
   static_assert(
       (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
       "copy_into: every column must belong to the table being loaded");
-  const std::string sql = detail::copy_sql<Table, Columns...>("FROM STDIN");
+  const std::string& sql = detail::copy_sql<detail::copy_direction::in, Table, Columns...>();
   const detail::result_ptr done = observe(sql.c_str(), [&] {
     PGconn* conn = native_handle();
     detail::ensure_open(conn, sql.c_str());

@@ -16,7 +16,6 @@
 #include "pgdsl/execution/column_list.hpp"
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/detail/copy_format.hpp"
-#include "pgdsl/execution/detail/prepare.hpp"
 #include "pgdsl/execution/detail/pull_iterator.hpp"
 #include "pgdsl/execution/detail/statement_runner.hpp"
 #include "pgdsl/schema/table.hpp"
@@ -32,11 +31,12 @@ class copy_rows {
 
   using iterator = detail::pull_iterator<copy_rows>;
 
-  copy_rows(PGconn* conn, std::string sql) : conn_(conn), sql_(std::move(sql)) {
-    detail::ensure_open(conn_, sql_.c_str());
-    const detail::result_ptr started(PQexec(conn_, sql_.c_str()));
+  /// Starts the COPY `sql` (static text, rendered once per table or statement).
+  copy_rows(PGconn* conn, const std::string& sql) : conn_(conn), sql_(sql.c_str()) {
+    detail::ensure_open(conn_, sql_);
+    const detail::result_ptr started(PQexec(conn_, sql_));
     if (PQresultStatus(started.get()) != PGRES_COPY_OUT)
-      throw_sql_error(conn_, started.get(), sql_.c_str());
+      throw_sql_error(conn_, started.get(), sql_);
     done_ = false;
     advance();
   }
@@ -89,7 +89,7 @@ class copy_rows {
     while (detail::result_ptr extra{PQgetResult(conn_)}) {
     }
     if (length == -2 || !detail::succeeded(outcome.get()))
-      throw_sql_error(conn_, outcome.get(), sql_.c_str());
+      throw_sql_error(conn_, outcome.get(), sql_);
   }
 
   // Reads and drops the remaining data and the COPY's result.
@@ -117,7 +117,7 @@ class copy_rows {
   }
 
   PGconn* conn_;
-  std::string sql_;
+  const char* sql_;
   value_type current_{};
   std::uint64_t rows_read_ = 0;
   bool first_ = true;
@@ -130,7 +130,8 @@ copy_rows<Columns...> connection::copy_out(const Table&, column_list<Columns...>
   static_assert(
       (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
       "copy_out: every column must belong to the table being read");
-  return copy_rows<Columns...>(native_handle(), detail::copy_sql<Table, Columns...>("TO STDOUT"));
+  return copy_rows<Columns...>(native_handle(),
+                               detail::copy_sql<detail::copy_direction::out, Table, Columns...>());
 }
 
 template <static_statement Q>
@@ -145,8 +146,7 @@ detail::copy_rows_for_t<typename Q::result_columns> connection::copy_out(const Q
   detail::connection_state& s = state();
   detail::ensure_open(s.conn.get(), sql);
   detail::checked_statement<columns>(s, sql, 0, nullptr);
-  return detail::copy_rows_for_t<columns>(
-      s.conn.get(), "COPY (" + std::string(Q::sql.view()) + ") TO STDOUT (FORMAT binary)");
+  return detail::copy_rows_for_t<columns>(s.conn.get(), detail::copy_statement_sql<Q>());
 }
 
 }  // namespace pgdsl

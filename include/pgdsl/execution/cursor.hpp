@@ -110,10 +110,7 @@ class row_cursor {
     --fetches_pending_;
     batch_ = next_result();
     if (!detail::succeeded(batch_.get())) return fail(std::move(batch_));
-    if (!columns_checked_) {
-      detail::check_columns<Columns>(batch_.get(), sql_);
-      columns_checked_ = true;
-    }
+    if (rows_read_ == 0) detail::check_columns<Columns>(batch_.get(), sql_);  // the first batch
     index_ = 0;
     batch_rows_ = PQntuples(batch_.get());
     if (batch_rows_ == fetch_size_ && !send_fetch()) throw_sql_error(conn_, nullptr, sql_);
@@ -145,20 +142,18 @@ class row_cursor {
   void finish(detail::result_ptr failure = nullptr) {
     done_ = true;
     batch_.reset();
-    while (setup_pending_ + fetches_pending_ > 0) {
-      --(setup_pending_ > 0 ? setup_pending_ : fetches_pending_);
+    auto take_result = [&] {  // of the next queued step, keeping the first failure
       detail::result_ptr step = next_result();
       if (failure == nullptr && !detail::succeeded(step.get())) failure = std::move(step);
-    }
+    };
+    for (int queued = std::exchange(setup_pending_, 0) + std::exchange(fetches_pending_, 0);
+         queued > 0; --queued)
+      take_result();
     const bool closing = failure == nullptr;
     if (closing && !send(own_transaction_ ? "COMMIT" : close_.c_str()))
       throw_sql_error(conn_, nullptr, sql_);
     if (PQpipelineSync(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
-    for (int steps = closing ? 1 : 0; steps > 0;) {
-      --steps;
-      detail::result_ptr step = next_result();
-      if (failure == nullptr && !detail::succeeded(step.get())) failure = std::move(step);
-    }
+    if (closing) take_result();
     const detail::result_ptr sync(PQgetResult(conn_));
     if (sync == nullptr || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC)
       throw_sql_error(conn_, nullptr, sql_);
@@ -194,7 +189,6 @@ class row_cursor {
   detail::result_ptr batch_;
   int index_ = 0;
   int batch_rows_ = 0;
-  bool columns_checked_ = false;
   bool done_ = false;
   std::uint64_t rows_read_ = 0;
 };
@@ -203,9 +197,7 @@ template <static_statement Q>
 row_cursor<typename Q::result_columns> connection::cursor(const Q& statement,
                                                           cursor_options options) {
   static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
-  detail::parameter_block<Q::param_count> params;
-  statement.bind([&](const auto& value) { params.add(value); });
-  params.finish();
+  const detail::parameter_block<Q::param_count> params(statement);
   detail::connection_state& s = state();
   const std::string name = "pgdsl_cursor_" + std::to_string(++s.cursor_counter);
   return row_cursor<typename Q::result_columns>(

@@ -59,9 +59,7 @@ class pipeline {
   void execute(const Q& statement, Handler&& on_result) {
     using columns = typename Q::result_columns;
     static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
-    detail::parameter_block<Q::param_count> params;
-    statement.bind([&](const auto& value) { params.add(value); });
-    params.finish();
+    const detail::parameter_block<Q::param_count> params(statement);
     const char* sql = Q::sql.c_str();
     prepare_to_send(3);
     const char* name = send_static<columns>(sql, static_cast<int>(Q::param_count), types.data());

@@ -10,7 +10,6 @@
 #include <utility>
 
 #include "pgdsl/execution/connection.hpp"
-#include "pgdsl/execution/detail/prepare.hpp"
 #include "pgdsl/execution/detail/pull_iterator.hpp"
 #include "pgdsl/execution/detail/statement_runner.hpp"
 #include "pgdsl/execution/row.hpp"
@@ -83,9 +82,7 @@ row_stream<typename Q::result_columns> connection::stream(const Q& statement) {
   using columns = typename Q::result_columns;
   static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
   constexpr int count = static_cast<int>(Q::param_count);
-  detail::parameter_block<Q::param_count> params;
-  statement.bind([&](const auto& value) { params.add(value); });
-  params.finish();
+  const detail::parameter_block<Q::param_count> params(statement);
   const char* sql = Q::sql.c_str();
   detail::connection_state& s = state();
   PGconn* conn = s.conn.get();

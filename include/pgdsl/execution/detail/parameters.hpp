@@ -40,6 +40,12 @@ template <std::size_t N>
 class parameter_block {
  public:
   parameter_block() = default;
+  /// Encodes a static statement's bound values, $1 to $N in order.
+  template <class Statement>
+  explicit parameter_block(const Statement& statement) {
+    statement.bind([&](const auto& value) { add(value); });
+    finish();
+  }
   parameter_block(const parameter_block&) = delete;  // values_ may point into this object
   parameter_block& operator=(const parameter_block&) = delete;
 

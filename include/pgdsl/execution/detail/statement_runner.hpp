@@ -1,6 +1,8 @@
 // The execute path: one function per way a statement reaches the server. Static statements are
 // prepared once per connection (PQprepare + PQdescribePrepared, column types checked before the
 // first execution) and then run with PQexecPrepared; unnamed mode and raw SQL use PQexecParams.
+// The preparing and checking step is also available alone (checked_statement) for the callers
+// that send a statement themselves (streaming, COPY TO).
 #pragma once
 
 #include <libpq-fe.h>
@@ -107,6 +109,38 @@ prepared_statement& prepare_static(connection_state& state, const char* sql, int
   return state.prepared.insert(sql, prepared_statement{std::move(name), &columns_tag<Columns>});
 }
 
+/// The connection's prepared statement for `sql`, prepared (and its columns checked) if needed;
+/// for the callers that send the statement themselves.
+template <class Columns>
+const prepared_statement& prepare_for_run(connection_state& state, const char* sql, int count,
+                                          const Oid* types) {
+  prepared_statement* statement = state.prepared.find(sql);
+  if (statement == nullptr) return prepare_static<Columns>(state, sql, count, types);
+  if (statement->checked_columns != &columns_tag<Columns>) {
+    PGconn* conn = state.conn.get();
+    const result_ptr description(PQdescribePrepared(conn, statement->name.c_str()));
+    if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
+    check_columns<Columns>(description.get(), sql);
+    statement->checked_columns = &columns_tag<Columns>;
+  }
+  return *statement;
+}
+
+/// Checks a static statement's result columns against the server once per connection: by
+/// preparing it (prepared mode) or by describing it unnamed (prepared_statements = false).
+/// Returns the server-side name to run it by, empty in unnamed mode.
+template <class Columns>
+const std::string& checked_statement(connection_state& state, const char* sql, int count,
+                                     const Oid* types) {
+  if (state.prepared_statements) return prepare_for_run<Columns>(state, sql, count, types).name;
+  prepared_statement* checked = state.prepared.find(sql);
+  if (checked == nullptr || checked->checked_columns != &columns_tag<Columns>) {
+    describe_unnamed_checked<Columns>(state.conn.get(), sql, count, types);
+    checked = &state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
+  }
+  return checked->name;
+}
+
 /// Runs a static statement with its encoded parameters and returns the successful result.
 template <class Columns, class ParamTypes, std::size_t N>
 result_ptr run_static(connection_state& state, const char* sql, const parameter_block<N>& params) {
@@ -114,36 +148,24 @@ result_ptr run_static(connection_state& state, const char* sql, const parameter_
   PGconn* conn = state.conn.get();
   ensure_open(conn, sql);
   constexpr int count = static_cast<int>(N);
-  prepared_statement* statement = state.prepared.find(sql);
+  const std::string* name = &checked_statement<Columns>(state, sql, count, types.data());
   if (!state.prepared_statements) {
-    if (statement == nullptr || statement->checked_columns != &columns_tag<Columns>) {
-      describe_unnamed_checked<Columns>(conn, sql, count, types.data());  // check once
-      state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
-    }
     result_ptr outcome(PQexecParams(conn, sql, count, types.data(), params.values(),
                                     params.lengths(), params.formats(), binary_results));
     if (!succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql);
     check_columns<Columns>(outcome.get(), sql);  // each run is planned afresh: check it
     return outcome;
   }
-  if (statement == nullptr) {
-    statement = &prepare_static<Columns>(state, sql, count, types.data());
-  } else if (statement->checked_columns != &columns_tag<Columns>) {
-    const result_ptr description(PQdescribePrepared(conn, statement->name.c_str()));
-    if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
-    check_columns<Columns>(description.get(), sql);
-    statement->checked_columns = &columns_tag<Columns>;
-  }
-  result_ptr outcome(PQexecPrepared(conn, statement->name.c_str(), count, params.values(),
-                                    params.lengths(), params.formats(), binary_results));
+  result_ptr outcome(PQexecPrepared(conn, name->c_str(), count, params.values(), params.lengths(),
+                                    params.formats(), binary_results));
   if (succeeded(outcome.get())) return outcome;
   if (result_type_changed(outcome.get()) && PQtransactionStatus(conn) == PQTRANS_IDLE) {
-    const std::string stale = statement->name;
+    const std::string stale = *name;
     state.prepared.erase(sql);
     deallocate(conn, stale);
-    statement = &prepare_static<Columns>(state, sql, count, types.data());
-    outcome.reset(PQexecPrepared(conn, statement->name.c_str(), count, params.values(),
-                                 params.lengths(), params.formats(), binary_results));
+    name = &prepare_static<Columns>(state, sql, count, types.data()).name;
+    outcome.reset(PQexecPrepared(conn, name->c_str(), count, params.values(), params.lengths(),
+                                 params.formats(), binary_results));
     if (succeeded(outcome.get())) return outcome;
   }
   throw_sql_error(conn, outcome.get(), sql);
