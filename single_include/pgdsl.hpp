@@ -5717,23 +5717,26 @@ constexpr auto select_distinct(Items&&... items) {
 // This layer is the only one that includes <libpq-fe.h>.
 
 // ---- pgdsl/execution/bulk_insert.hpp
-// Statements rendered at run time through the connection: execute() of one multi-row INSERT
-// (unnamed, binary parameters typed by their values). insert_rows(), which splits a longer range
-// under PostgreSQL's 65,535-parameter limit, is in pipeline.hpp: it sends the parts in one
-// pipeline.
-
-#include <libpq-fe.h>
+// insert_rows: many rows inserted with multi-row INSERTs, each under PostgreSQL's 65,535-parameter
+// limit, all sent in one pipeline (so the server never waits for the client between them).
 
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <ranges>
-#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 
 // ---- pgdsl/execution/connection.hpp
-// connection: one libpq connection, move-only, closed by its destructor. It runs static statements
-// (prepared once, binary both ways), raw SQL with bound parameters, and owns the per-connection
-// settings: prepared-statement mode, statement timeout, query hook and notice handler.
+// connection: one libpq connection, move-only, closed by its destructor. It runs single
+// statements (static ones prepared once, binary both ways; statements rendered at run time; raw
+// SQL with bound parameters; commands) and owns the per-connection settings: prepared-statement
+// mode, statement timeout, query hook and notice handler. Every other capability lives in a
+// header of its own and reaches the connection's state through detail::connection_access; the
+// member functions below that are "defined in" another header are shortcuts to those
+// capabilities, usable once that header (or <pgdsl/pgdsl.hpp>) is included. A new capability
+// does not edit this header.
 
 #include <libpq-fe.h>
 
@@ -6630,6 +6633,17 @@ inline void receive_notice(void* state, const PGresult* message) noexcept {
 
 }  // namespace pgdsl::detail
 
+// ---- pgdsl/execution/detail/dynamic_parameters.hpp
+// dynamic_parameters: the binary parameter arrays of a statement whose parameter count is only
+// known at run time (a multi-row INSERT). Types come from each bound value; fixed-size values are
+// encoded into one shared buffer, text and bytea point at the caller's bytes.
+
+#include <climits>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
 // ---- pgdsl/execution/detail/parameters.hpp
 // parameter_block: the binary parameter arrays libpq takes, sized at compile time. Fixed-size
 // values are encoded into per-parameter inline storage (no heap); text, bytea and json point at the
@@ -6643,6 +6657,102 @@ inline void receive_notice(void* state, const PGresult* message) noexcept {
 #include <string_view>
 #include <type_traits>
 
+// ---- pgdsl/execution/detail/protocol.hpp
+// protocol: what a statement sends and how its results are taken, apart from how the caller
+// waits for the socket. Every Parse, Describe and Execute leaves through the send_* functions
+// here (one call site per libpq function); results are taken with take_result(conn, wait), where
+// `wait` is the caller's way to block until the socket is ready: poll() for the blocking
+// connection and the pipeline (socket_wait.hpp), a coroutine's wait for an asynchronous one.
+
+#include <libpq-fe.h>
+
+
+namespace pgdsl::detail {
+
+inline constexpr int binary_results = 1;
+inline constexpr int text_results = 0;
+
+/// A statement's bound parameters, as libpq takes them (parameter_block, dynamic_parameters).
+struct bound_parameters {
+  int count = 0;
+  const oid* types = nullptr;
+  const char* const* values = nullptr;
+  const int* lengths = nullptr;
+  const int* formats = nullptr;
+};
+
+/// Parse: prepares `sql` under `name` ("" is the unnamed statement).
+inline bool send_prepare(PGconn* conn, const char* name, const char* sql,
+                         const bound_parameters& params) noexcept {
+  return PQsendPrepare(conn, name, sql, params.count, params.types) == 1;
+}
+
+/// Describe of a prepared statement: its parameter and result column types.
+inline bool send_describe(PGconn* conn, const char* name) noexcept {
+  return PQsendDescribePrepared(conn, name) == 1;
+}
+
+/// Bind and Execute: the prepared statement `name`, or, with name == nullptr, `sql` parsed on
+/// the spot (unnamed).
+inline bool send_statement(PGconn* conn, const char* name, const char* sql,
+                           const bound_parameters& params,
+                           int result_format = binary_results) noexcept {
+  if (name != nullptr)
+    return PQsendQueryPrepared(conn, name, params.count, params.values, params.lengths,
+                               params.formats, result_format) == 1;
+  return PQsendQueryParams(conn, sql, params.count, params.types, params.values, params.lengths,
+                           params.formats, result_format) == 1;
+}
+
+/// A command in the simple protocol (no parameters; several commands separated by ';').
+inline bool send_command(PGconn* conn, const char* sql) noexcept {
+  return PQsendQuery(conn, sql) == 1;
+}
+
+/// What a wait is for: input, or input and room to send what libpq still holds.
+enum class socket_need : unsigned char { read, read_write };
+
+/// The next result of what was sent, or null at the end of one step's results (the end of all
+/// results outside pipeline mode). `wait(conn, need)` blocks until the socket is ready and
+/// returns false when waiting failed; libpq then reports the failure as a result.
+template <class Wait>
+result_ptr take_result(PGconn* conn, Wait&& wait) {
+  while (PQisBusy(conn)) {
+    const int unsent = PQflush(conn);
+    if (unsent < 0) break;
+    if (!wait(conn, unsent > 0 ? socket_need::read_write : socket_need::read)) break;
+    if (PQconsumeInput(conn) != 1) break;
+  }
+  return result_ptr(PQgetResult(conn));
+}
+
+/// Every result up to the end of what was sent, as PQexec keeps them: the first failure, else
+/// the last result; a COPY's start (COPY IN/OUT) ends the reading, the data follows it.
+template <class Wait>
+result_ptr take_final_result(PGconn* conn, Wait&& wait) {
+  result_ptr kept;
+  while (result_ptr next = take_result(conn, wait)) {
+    const ExecStatusType status = PQresultStatus(next.get());
+    if (kept == nullptr || succeeded(kept.get())) kept = std::move(next);
+    if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) break;
+    if (PQstatus(conn) == CONNECTION_BAD) break;
+  }
+  return kept;
+}
+
+/// One row of a COPY TO (a CopyData message; free with PQfreemem) and its length; -1 at the end
+/// of the data, -2 on failure.
+template <class Wait>
+int take_copy_data(PGconn* conn, char** message, Wait&& wait) {
+  for (;;) {
+    const int length = PQgetCopyData(conn, message, 1);
+    if (length != 0) return length;
+    if (!wait(conn, socket_need::read) || PQconsumeInput(conn) != 1)
+      return PQgetCopyData(conn, message, 0);  // libpq reports what broke
+  }
+}
+
+}  // namespace pgdsl::detail
 
 namespace pgdsl::detail {
 
@@ -6704,6 +6814,13 @@ class parameter_block {
   const char* const* values() const noexcept { return N ? values_.data() : nullptr; }
   const int* lengths() const noexcept { return N ? lengths_.data() : nullptr; }
   static const int* formats() noexcept { return N ? binary_formats.data() : nullptr; }
+
+  /// The block as libpq takes it, typed by the statement's parameter types.
+  template <class ParamTypes>
+  bound_parameters bound() const noexcept {
+    return {static_cast<int>(N), parameter_oids<ParamTypes>::value.data(), values(), lengths(),
+            formats()};
+  }
 
  private:
   static constexpr std::size_t not_spilled = static_cast<std::size_t>(-1);
@@ -6767,19 +6884,114 @@ class parameter_block {
 
 }  // namespace pgdsl::detail
 
+namespace pgdsl::detail {
+
+class dynamic_parameters {
+ public:
+  void reserve(std::size_t count) {
+    types_.reserve(count);
+    values_.reserve(count);
+    lengths_.reserve(count);
+    formats_.reserve(count);
+    offsets_.reserve(count);
+  }
+
+  /// Encodes the next parameter; an empty optional is NULL (typed by its value type).
+  template <class T>
+  void add(const T& value) {
+    types_.push_back(parameter_oid_v<T>);
+    formats_.push_back(1);
+    if constexpr (is_optional_v<T>) {
+      if (!value) return push(nullptr, 0, not_encoded);
+      add_present(*value);
+    } else {
+      add_present(value);
+    }
+  }
+
+  /// Points encoded parameters into the final buffer; call once after the last add().
+  void finish() noexcept {
+    for (std::size_t i = 0; i < offsets_.size(); ++i)
+      if (offsets_[i] != not_encoded) values_[i] = encoded_.data() + offsets_[i];
+  }
+
+  void clear() noexcept {
+    types_.clear();
+    values_.clear();
+    lengths_.clear();
+    formats_.clear();
+    offsets_.clear();
+    encoded_.clear();
+  }
+
+  int count() const noexcept { return static_cast<int>(values_.size()); }
+  const oid* types() const noexcept { return types_.data(); }
+  const char* const* values() const noexcept { return values_.data(); }
+  const int* lengths() const noexcept { return lengths_.data(); }
+  const int* formats() const noexcept { return formats_.data(); }
+  /// The parameters as libpq takes them.
+  bound_parameters bound() const noexcept {
+    return {count(), types(), values(), lengths(), formats()};
+  }
+
+ private:
+  static constexpr std::size_t not_encoded = static_cast<std::size_t>(-1);
+
+  void push(const char* bytes, std::size_t size, std::size_t offset) {
+    if (size > static_cast<std::size_t>(INT_MAX))
+      throw out_of_range_value("parameter $" + std::to_string(values_.size() + 1) +
+                               " is larger than libpq accepts (2 GiB)");
+    values_.push_back(bytes);
+    lengths_.push_back(static_cast<int>(size));
+    offsets_.push_back(offset);
+  }
+
+  template <class T>
+  void add_present(const T& value) {
+    if constexpr (pgdsl::has_wire_view<T>) {
+      const std::string_view bytes = type_traits<T>::wire_view(value);
+      push(bytes.data() != nullptr ? bytes.data() : "", bytes.size(), not_encoded);
+    } else {
+      const std::size_t start = encoded_.size();
+      type_traits<T>::encode(value, encoded_);
+      push(nullptr, encoded_.size() - start, start);
+    }
+  }
+
+  std::vector<oid> types_;
+  std::vector<const char*> values_;
+  std::vector<int> lengths_;
+  std::vector<int> formats_;
+  std::vector<std::size_t> offsets_;
+  std::string encoded_;
+};
+
+}  // namespace pgdsl::detail
+
 // ---- pgdsl/execution/detail/statement_runner.hpp
-// The execute path: one function per way a statement reaches the server. Static statements are
-// prepared once per connection (PQprepare + PQdescribePrepared, column types checked before the
-// first execution) and then run with PQexecPrepared; unnamed mode and raw SQL use PQexecParams.
-// The preparing and checking step is also available alone (checked_statement) for the callers
-// that send a statement themselves (streaming, COPY TO).
+// The blocking execute path: a statement's steps sent through protocol.hpp and its results taken
+// with poll_wait. Static statements are prepared and checked once per connection (prepare.hpp),
+// then executed by name (or unnamed, checked on every run); raw SQL and statements rendered at
+// run time are executed unnamed with their columns checked on every run; commands go through the
+// simple protocol. Streaming, COPY and the pipeline send their statements with the same steps.
 
 #include <libpq-fe.h>
 
-#include <cstddef>
 #include <cstring>
 #include <string>
-#include <type_traits>
+
+// ---- pgdsl/execution/detail/prepare.hpp
+// prepare: the one prepare-and-check of a static statement. plan_statement() decides from the
+// connection's cache which steps a statement needs before it can run (Parse, Describe) and
+// records them; the steps go out through protocol.hpp and their results come back to
+// accept_step(), which checks the described columns against the statement's declared ones, so a
+// mismatch is reported before the statement ever runs. The blocking connection sends the steps
+// in one round trip (prepare_now); a pipeline queues them in front of the statement.
+
+#include <libpq-fe.h>
+
+#include <cstring>
+#include <string>
 
 // ---- pgdsl/execution/detail/columns.hpp
 // Compile-time facts about a statement's result columns (value types, lookup by key type and by
@@ -6928,15 +7140,20 @@ namespace pgdsl::detail {
 
 static_assert(std::is_same_v<oid, Oid>, "pgdsl::oid must be libpq's Oid");
 
-inline constexpr int binary_results = 1;
-
+/// Refuses to start a statement on a connection that is closed or still busy with a pipeline
+/// or a cursor (whose results would otherwise be mixed with this statement's).
 inline void ensure_open(PGconn* conn, const char* sql) {
   if (conn == nullptr || PQstatus(conn) != CONNECTION_OK)
     throw connection_error("the connection is closed or broken; call reset() to reconnect", "08003",
                            sql);
+  if (PQpipelineStatus(conn) != PQ_PIPELINE_OFF)
+    throw sql_error(sql_error_fields{
+        .message = "the connection is in pipeline mode: a pipeline or cursor on it is still "
+                   "being read; finish it before running another statement",
+        .sql = sql});
 }
 
-// Checks the declared columns against a described statement or a result.
+/// Checks the declared columns against a described statement or a result.
 template <class Columns>
 void check_columns(const PGresult* description, const char* sql) {
   check_column_types<Columns>(description, [&](std::size_t declared, std::size_t returned) {
@@ -6944,56 +7161,169 @@ void check_columns(const PGresult* description, const char* sql) {
   });
 }
 
-// Drops a server-side statement we prepared; failures are irrelevant (it dies with the session).
-inline void deallocate(PGconn* conn, const std::string& name) noexcept {
-  if (name.empty()) return;
-  const std::string command = "DEALLOCATE " + name;
-  result_ptr ignored(PQexec(conn, command.c_str()));
+/// What a statement needs before it runs on a connection, and how it runs.
+struct statement_plan {
+  const char* target;     ///< the statement Parse/Describe address ("" = unnamed)
+  const char* run_as;     ///< the prepared statement to execute; nullptr = unnamed, checked
+  bool prepare = false;   ///< a Parse must go first
+  bool describe = false;  ///< a Describe must go first, its columns checked
+};
+
+/// The steps static statement `sql` (declaring Columns) needs on this connection, recorded in
+/// the cache as if they succeeded; forget_statement() undoes that when one fails. In prepared
+/// mode a statement is parsed once under a fresh name and described once per column list; in
+/// unnamed mode it is parsed and described unnamed once, then parsed again on every run and its
+/// result checked each time (each run may be planned afresh).
+template <class Columns>
+statement_plan plan_statement(connection_state& state, const char* sql) {
+  prepared_statement* statement = state.prepared.find(sql);
+  const bool checked = statement != nullptr && statement->checked_columns == &columns_tag<Columns>;
+  if (!state.prepared_statements) {
+    if (!checked)
+      state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
+    return {"", nullptr, !checked, !checked};
+  }
+  bool prepare = false;
+  if (statement == nullptr) {
+    statement =
+        &state.prepared.insert(sql, prepared_statement{state.prepared.next_name(), nullptr});
+    prepare = true;
+  }
+  statement->checked_columns = &columns_tag<Columns>;
+  const char* name = statement->name.c_str();
+  return {name, name, prepare, !checked};
 }
 
-// Prepares `sql` under `name` and checks its result columns before it ever runs.
+/// Forgets what plan_statement() recorded for `sql` (a step failed; planned afresh next time).
+inline void forget_statement(connection_state& state, const char* sql) {
+  state.prepared.erase(sql);
+}
+
+/// Handles the result of a Parse (describe == false) or a Describe: throws the server's error,
+/// or the column mismatch of a description.
 template <class Columns>
-void prepare_checked(PGconn* conn, const std::string& name, const char* sql, int count,
-                     const Oid* types) {
-  const result_ptr prepared(PQprepare(conn, name.c_str(), sql, count, types));
-  if (!succeeded(prepared.get())) throw_sql_error(conn, prepared.get(), sql);
-  const result_ptr description(PQdescribePrepared(conn, name.c_str()));
-  if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
+void accept_step(PGconn* conn, const PGresult* outcome, bool describe, const char* sql) {
+  if (!succeeded(outcome)) throw_sql_error(conn, outcome, sql);
+  if (describe) check_columns<Columns>(outcome, sql);
+}
+
+/// Drops a server-side statement; failures are irrelevant (it dies with the session).
+template <class Wait>
+void deallocate(PGconn* conn, const char* name, Wait& wait) noexcept {
+  if (*name == '\0') return;
   try {
-    check_columns<Columns>(description.get(), sql);
+    const std::string command = std::string("DEALLOCATE ") + name;
+    if (send_command(conn, command.c_str())) take_final_result(conn, wait);
+  } catch (...) {  // out of memory: the statement dies with the session
+  }
+}
+
+/// The result of the next step of a pipeline, with the null that ends it taken too.
+template <class Wait>
+result_ptr take_step(PGconn* conn, Wait& wait) {
+  result_ptr outcome = take_result(conn, wait);
+  if (outcome != nullptr) result_ptr end_of_step = take_result(conn, wait);
+  return outcome;
+}
+
+/// Reads and drops a pipeline's results up to and including its sync.
+template <class Wait>
+void skip_to_sync(PGconn* conn, Wait& wait) {
+  for (;;) {
+    const result_ptr next = take_result(conn, wait);
+    if (next != nullptr ? PQresultStatus(next.get()) == PGRES_PIPELINE_SYNC
+                        : PQstatus(conn) == CONNECTION_BAD)
+      return;
+  }
+}
+
+/// Sends a plan's Parse and Describe in one pipeline with a single Sync (one round trip, and a
+/// transaction pooler cannot split them between server sessions), then accepts their results.
+/// When one fails the statement is forgotten (and dropped from the server) before the throw.
+template <class Columns, class Wait>
+void prepare_now(connection_state& state, const char* sql, const statement_plan& plan,
+                 const bound_parameters& params, Wait&& wait) {
+  PGconn* conn = state.conn.get();
+  if (PQenterPipelineMode(conn) != 1) throw_sql_error(conn, nullptr, sql);
+  const bool sent = (!plan.prepare || send_prepare(conn, plan.target, sql, params)) &&
+                    (!plan.describe || send_describe(conn, plan.target)) &&
+                    PQpipelineSync(conn) == 1;
+  result_ptr parsed, described;
+  if (sent) {
+    if (plan.prepare) parsed = take_step(conn, wait);
+    if (plan.describe) described = take_step(conn, wait);
+    skip_to_sync(conn, wait);
+  }
+  PQexitPipelineMode(conn);
+  try {
+    if (!sent) throw_sql_error(conn, nullptr, sql);
+    if (plan.prepare) accept_step<Columns>(conn, parsed.get(), false, sql);
+    if (plan.describe) accept_step<Columns>(conn, described.get(), true, sql);
   } catch (...) {
-    deallocate(conn, name);
+    const std::string name = plan.target;  // owned by the cache entry forgotten next
+    forget_statement(state, sql);
+    if (!plan.prepare || succeeded(parsed.get())) deallocate(conn, name.c_str(), wait);
     throw;
   }
 }
 
-// Unnamed mode: Parse and Describe go out in one pipeline with a single Sync, so a transaction
-// pooler (PgBouncer) cannot send the two to different server sessions; then the columns are
-// checked before the statement ever runs.
-template <class Columns>
-void describe_unnamed_checked(PGconn* conn, const char* sql, int count, const Oid* types) {
-  if (PQenterPipelineMode(conn) != 1) throw_sql_error(conn, nullptr, sql);
-  const bool sent = PQsendPrepare(conn, "", sql, count, types) == 1 &&
-                    PQsendDescribePrepared(conn, "") == 1 && PQpipelineSync(conn) == 1;
-  result_ptr failure, description;
-  bool failed_to_send = !sent;
-  for (bool synced = !sent; !synced;) {
-    result_ptr next(PQgetResult(conn));
-    if (PQstatus(conn) == CONNECTION_BAD) break;
-    if (next == nullptr) continue;  // the end of one step's results
-    const ExecStatusType status = PQresultStatus(next.get());
-    if (status == PGRES_PIPELINE_SYNC) {
-      synced = true;
-    } else if (status == PGRES_FATAL_ERROR && failure == nullptr) {
-      failure = std::move(next);
-    } else if (status == PGRES_COMMAND_OK && failure == nullptr) {
-      description = std::move(next);  // the Parse result first, then the Describe result
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/execution/detail/socket_wait.hpp
+// socket_wait: how the blocking connection and the pipeline wait for the server: poll() on
+// libpq's socket. The protocol functions take the wait as an argument, so an asynchronous
+// connection can pass its own (an Asio socket wait) and reuse everything else.
+
+#include <libpq-fe.h>
+#include <poll.h>
+
+#include <cerrno>
+
+
+namespace pgdsl::detail {
+
+/// Blocks in poll() until the socket is readable (or writable, when asked); false on failure.
+struct poll_wait {
+  bool operator()(PGconn* conn, socket_need need) const noexcept {
+    pollfd socket{PQsocket(conn),
+                  static_cast<short>(POLLIN | (need == socket_need::read_write ? POLLOUT : 0)), 0};
+    for (;;) {
+      if (poll(&socket, 1, -1) >= 0) return true;
+      if (errno != EINTR) return false;
     }
   }
-  PQexitPipelineMode(conn);
-  if (failed_to_send || failure != nullptr || description == nullptr)
-    throw_sql_error(conn, failure.get(), sql);
-  check_columns<Columns>(description.get(), sql);
+};
+
+/// The results of a statement sent on a blocking connection: the first failure or the last
+/// result (see take_final_result).
+inline result_ptr take_final_result(PGconn* conn) {
+  return take_final_result(conn, poll_wait{});
+}
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl::detail {
+
+/// Makes static statement `sql` ready to run on this connection (prepared and its columns
+/// checked, once); returns the prepared statement to execute, nullptr in unnamed mode.
+template <class Columns>
+const char* ready_statement(connection_state& state, const char* sql,
+                            const bound_parameters& params) {
+  ensure_open(state.conn.get(), sql);
+  const statement_plan plan = plan_statement<Columns>(state, sql);
+  if (plan.prepare || plan.describe) prepare_now<Columns>(state, sql, plan, params, poll_wait{});
+  return plan.run_as;
+}
+
+/// Executes what ready_statement() returned and takes its result, successful or not; a result
+/// of a statement run unnamed has its columns checked.
+template <class Columns>
+result_ptr run_ready(PGconn* conn, const char* name, const char* sql,
+                     const bound_parameters& params) {
+  if (!send_statement(conn, name, sql, params)) throw_sql_error(conn, nullptr, sql);
+  result_ptr outcome = take_final_result(conn);
+  if (succeeded(outcome.get()) && name == nullptr) check_columns<Columns>(outcome.get(), sql);
+  return outcome;
 }
 
 // SQLSTATE 0A000 "cached plan must not change result type": the table changed under a
@@ -7005,96 +7335,48 @@ inline bool result_type_changed(const PGresult* failed) noexcept {
          std::strstr(message, "cached plan must not change result type") != nullptr;
 }
 
-// Prepares a static statement under a fresh name and records it in the cache.
+/// Runs a static statement with its bound parameters and returns the successful result.
 template <class Columns>
-prepared_statement& prepare_static(connection_state& state, const char* sql, int count,
-                                   const Oid* types) {
-  std::string name = state.prepared.next_name();
-  prepare_checked<Columns>(state.conn.get(), name, sql, count, types);
-  return state.prepared.insert(sql, prepared_statement{std::move(name), &columns_tag<Columns>});
-}
-
-/// The connection's prepared statement for `sql`, prepared (and its columns checked) if needed;
-/// for the callers that send the statement themselves.
-template <class Columns>
-const prepared_statement& prepare_for_run(connection_state& state, const char* sql, int count,
-                                          const Oid* types) {
-  prepared_statement* statement = state.prepared.find(sql);
-  if (statement == nullptr) return prepare_static<Columns>(state, sql, count, types);
-  if (statement->checked_columns != &columns_tag<Columns>) {
-    PGconn* conn = state.conn.get();
-    const result_ptr description(PQdescribePrepared(conn, statement->name.c_str()));
-    if (!succeeded(description.get())) throw_sql_error(conn, description.get(), sql);
-    check_columns<Columns>(description.get(), sql);
-    statement->checked_columns = &columns_tag<Columns>;
-  }
-  return *statement;
-}
-
-/// Checks a static statement's result columns against the server once per connection: by
-/// preparing it (prepared mode) or by describing it unnamed (prepared_statements = false).
-/// Returns the server-side name to run it by, empty in unnamed mode.
-template <class Columns>
-const std::string& checked_statement(connection_state& state, const char* sql, int count,
-                                     const Oid* types) {
-  if (state.prepared_statements) return prepare_for_run<Columns>(state, sql, count, types).name;
-  prepared_statement* checked = state.prepared.find(sql);
-  if (checked == nullptr || checked->checked_columns != &columns_tag<Columns>) {
-    describe_unnamed_checked<Columns>(state.conn.get(), sql, count, types);
-    checked = &state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
-  }
-  return checked->name;
-}
-
-/// Runs a static statement with its encoded parameters and returns the successful result.
-template <class Columns, class ParamTypes, std::size_t N>
-result_ptr run_static(connection_state& state, const char* sql, const parameter_block<N>& params) {
-  static constexpr auto& types = parameter_oids<ParamTypes>::value;
+result_ptr run_static(connection_state& state, const char* sql, const bound_parameters& params) {
   PGconn* conn = state.conn.get();
-  ensure_open(conn, sql);
-  constexpr int count = static_cast<int>(N);
-  const std::string* name = &checked_statement<Columns>(state, sql, count, types.data());
-  if (!state.prepared_statements) {
-    result_ptr outcome(PQexecParams(conn, sql, count, types.data(), params.values(),
-                                    params.lengths(), params.formats(), binary_results));
-    if (!succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql);
-    check_columns<Columns>(outcome.get(), sql);  // each run is planned afresh: check it
-    return outcome;
-  }
-  result_ptr outcome(PQexecPrepared(conn, name->c_str(), count, params.values(), params.lengths(),
-                                    params.formats(), binary_results));
+  const char* name = ready_statement<Columns>(state, sql, params);
+  result_ptr outcome = run_ready<Columns>(conn, name, sql, params);
   if (succeeded(outcome.get())) return outcome;
-  if (result_type_changed(outcome.get()) && PQtransactionStatus(conn) == PQTRANS_IDLE) {
-    const std::string stale = *name;
-    state.prepared.erase(sql);
-    deallocate(conn, stale);
-    name = &prepare_static<Columns>(state, sql, count, types.data()).name;
-    outcome.reset(PQexecPrepared(conn, name->c_str(), count, params.values(), params.lengths(),
-                                 params.formats(), binary_results));
+  if (name != nullptr && result_type_changed(outcome.get()) &&
+      PQtransactionStatus(conn) == PQTRANS_IDLE) {
+    const std::string stale = name;
+    forget_statement(state, sql);
+    poll_wait wait;
+    deallocate(conn, stale.c_str(), wait);
+    name = ready_statement<Columns>(state, sql, params);
+    outcome = run_ready<Columns>(conn, name, sql, params);
     if (succeeded(outcome.get())) return outcome;
   }
   throw_sql_error(conn, outcome.get(), sql);
 }
 
-/// Runs raw SQL with binary parameters; the result's column types are checked on every run.
-template <class Columns, class ParamTypes, std::size_t N>
-result_ptr run_raw(connection_state& state, const char* sql, const parameter_block<N>& params) {
-  static constexpr auto& types = parameter_oids<ParamTypes>::value;
+/// Runs SQL unnamed with bound parameters (raw SQL, statements rendered at run time); the
+/// result's columns are checked on every run.
+template <class Columns>
+result_ptr run_unnamed(connection_state& state, const char* sql, const bound_parameters& params) {
   PGconn* conn = state.conn.get();
   ensure_open(conn, sql);
-  result_ptr outcome(PQexecParams(conn, sql, static_cast<int>(N), types.data(), params.values(),
-                                  params.lengths(), params.formats(), binary_results));
+  result_ptr outcome = run_ready<Columns>(conn, nullptr, sql, params);
   if (!succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql);
-  check_columns<Columns>(outcome.get(), sql);
   return outcome;
 }
 
-/// Runs a command in the simple protocol (transaction control, SET); no parameters, no rows.
-inline result_ptr run_command(connection_state& state, const char* sql) {
-  PGconn* conn = state.conn.get();
+/// Sends a command in the simple protocol and takes its result; throws unless its status is
+/// `expected` (a COPY's start) or, by default, success.
+inline result_ptr run_command(PGconn* conn, const char* sql,
+                              ExecStatusType expected = PGRES_COMMAND_OK) {
   ensure_open(conn, sql);
-  result_ptr outcome(PQexec(conn, sql));
-  if (!succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql);
+  if (!send_command(conn, sql)) throw_sql_error(conn, nullptr, sql);
+  result_ptr outcome = take_final_result(conn);
+  const bool ok = expected == PGRES_COMMAND_OK
+                      ? succeeded(outcome.get())
+                      : outcome != nullptr && PQresultStatus(outcome.get()) == expected;
+  if (!ok) throw_sql_error(conn, outcome.get(), sql);
   return outcome;
 }
 
@@ -8061,44 +8343,63 @@ class connection {
   /// Runs a static statement: prepared on first use, binary parameters and results.
   template <static_statement Q>
   result<typename Q::result_columns> execute(const Q& statement) {
+    using columns = typename Q::result_columns;
     const detail::parameter_block<Q::param_count> params(statement);
     const char* sql = Q::sql.c_str();
-    return result<typename Q::result_columns>(
-        observe(sql,
-                [&] {
-                  return detail::run_static<typename Q::result_columns, typename Q::param_types>(
-                      state(), sql, params);
-                }),
-        sql);
+    return result<columns>(observe(sql,
+                                   [&] {
+                                     return detail::run_static<columns>(
+                                         state(), sql,
+                                         params.template bound<typename Q::param_types>());
+                                   }),
+                           sql);
   }
 
   /// Runs a statement rendered at run time (a multi-row INSERT from values(rows)); at most
   /// 65,535 parameters (too_many_parameters otherwise: use insert_rows()).
   template <runtime_statement Q>
-  result<typename Q::result_columns> execute(const Q& statement);
+  result<typename Q::result_columns> execute(const Q& statement) {
+    using columns = typename Q::result_columns;
+    const std::size_t count = statement.param_count();
+    if (count > max_statement_parameters) throw too_many_parameters(count);
+    detail::dynamic_parameters params;
+    params.reserve(count);
+    statement.bind([&](const auto& value) { params.add(value); });
+    params.finish();
+    const std::string sql = statement.render_sql();
+    return result<columns>(
+        observe(sql.c_str(),
+                [&] { return detail::run_unnamed<columns>(state(), sql.c_str(), params.bound()); }),
+        sql.c_str(), /*copy_sql=*/true);
+  }
 
   /// Inserts every row of `rows` with insert_into(t).columns(...) as `insert`: multi-row INSERTs
   /// of at most 65,535 parameters each, sent in one pipeline. Returns the rows inserted.
+  /// Defined in bulk_insert.hpp.
   template <class Builder, std::ranges::forward_range Rows>
   std::uint64_t insert_rows(const Builder& insert, const Rows& rows);
 
   /// Starts a pipeline: statements queued without waiting for each answer (docs/pipeline.md).
+  /// Defined in pipeline.hpp.
   pgdsl::pipeline pipeline(pipeline_options options);
   pgdsl::pipeline pipeline();
 
   /// Runs a static statement and reads its rows one at a time (single-row mode), in constant
   /// memory; the connection runs nothing else until the stream is read or destroyed.
+  /// Defined in stream.hpp.
   template <static_statement Q>
   row_stream<typename Q::result_columns> stream(const Q& statement);
 
   /// Runs a static statement through a server-side cursor and reads its rows in batches of
   /// options.fetch_size, the next batch fetched while one is read; in a transaction of its own
   /// unless one is open. The connection runs nothing else until the cursor is read or destroyed.
+  /// Defined in cursor.hpp.
   template <static_statement Q>
   row_cursor<typename Q::result_columns> cursor(const Q& statement, cursor_options options = {});
 
   /// Loads `rows` (tuples, or structs with members named like the columns) into the columns of
   /// `table` with binary COPY; returns the rows loaded. Nothing is loaded when any row fails.
+  /// Defined in copy_into.hpp.
   template <class Table, class... Columns, std::ranges::input_range Rows>
   std::uint64_t copy_into(const Table& table, column_list<Columns...> columns, Rows&& rows);
   /// Loads `rows` into every column of `table`, in declaration order.
@@ -8106,6 +8407,7 @@ class connection {
   std::uint64_t copy_into(const Table& table, Rows&& rows);
 
   /// Reads the columns of `table` with binary COPY TO, as a range of tuples decoded row by row.
+  /// Defined in copy_out.hpp.
   template <class Table, class... Columns>
   copy_rows<Columns...> copy_out(const Table& table, column_list<Columns...> columns);
   /// Reads the rows of a static statement without parameters with COPY (...) TO STDOUT (FORMAT
@@ -8121,13 +8423,13 @@ class connection {
     detail::parameter_block<sizeof...(Args)> params;
     (params.add(detail::as_parameter(args)), ...);
     params.finish();
-    return result<raw_columns<T...>>(
-        observe(sql.c_str(),
-                [&] {
-                  return detail::run_raw<raw_columns<T...>, param_types>(state(), sql.c_str(),
-                                                                         params);
-                }),
-        sql.c_str(), true);
+    return result<raw_columns<T...>>(observe(sql.c_str(),
+                                             [&] {
+                                               return detail::run_unnamed<raw_columns<T...>>(
+                                                   state(), sql.c_str(),
+                                                   params.template bound<param_types>());
+                                             }),
+                                     sql.c_str(), true);
   }
 
   /// Runs raw SQL that returns no rows of interest (DDL, INSERT, ...); see rows_affected().
@@ -8137,16 +8439,17 @@ class connection {
   }
 
   /// Runs `fn(transaction&)` in a transaction: commits when it returns, rolls back and rethrows
-  /// when it throws. Returns what `fn` returns.
+  /// when it throws. Returns what `fn` returns. Defined in transaction.hpp.
   template <class F>
   auto transaction(F&& fn, const transaction_options& options = {});
 
-  /// Starts a transaction that rolls back when destroyed unless committed.
+  /// Starts a transaction that rolls back when destroyed unless committed. Defined in
+  /// transaction.hpp.
   pgdsl::transaction begin(const transaction_options& options = {});
 
   /// Runs a command with the simple protocol (no parameters): transaction control, SET, DDL.
   void run_command(raw_sql sql) {
-    observe(sql.c_str(), [&] { return detail::run_command(state(), sql.c_str()); });
+    observe(sql.c_str(), [&] { return detail::run_command(state().conn.get(), sql.c_str()); });
   }
 
   /// Number of static statements this connection has prepared (in unnamed mode: checked).
@@ -8158,12 +8461,7 @@ class connection {
   PGconn* native_handle() const noexcept { return state_ ? state_->conn.get() : nullptr; }
 
  private:
-  friend class pgdsl::transaction;
-  friend class savepoint;
   friend struct detail::connection_access;
-
-  // The session a transaction began in; after reset() its transactions no longer exist.
-  unsigned long session() const noexcept { return state_ ? state_->session : 0; }
 
   template <class Run>
   detail::result_ptr observe(const char* sql, Run&& run) {
@@ -8181,665 +8479,16 @@ class connection {
 };
 
 namespace detail {
-// How the pipeline header reaches a connection's state (one friend instead of one per header).
+// The one way into a connection's state for the capabilities built on it (pipeline, streams,
+// COPY, transactions, and later pools and listeners): none of them is a friend.
 struct connection_access {
   static connection_state& state(const connection& db) { return db.state(); }
+  // The session a transaction began in; after reset() its transactions no longer exist.
+  static unsigned long session(const connection& db) noexcept {
+    return db.state_ ? db.state_->session : 0;
+  }
 };
 }  // namespace detail
-
-}  // namespace pgdsl
-
-// ---- pgdsl/execution/copy_into.hpp
-// copy_into: bulk loading with COPY ... FROM STDIN (FORMAT binary). Rows come from any input
-// range (a vector, a view, a generator) as tuples or as structs whose members are named like the
-// columns; each value is encoded by its column's binary encoder into fixed-size chunks, so memory
-// stays bounded however many rows there are.
-
-#include <libpq-fe.h>
-
-#include <cstddef>
-#include <cstdint>
-#include <exception>
-#include <ranges>
-#include <string>
-#include <tuple>
-#include <type_traits>
-#include <utility>
-
-// ---- pgdsl/execution/detail/copy_format.hpp
-// COPY's binary format, both ways: copy_writer appends rows (a 16-bit field count, then each field
-// as a 32-bit length and the type's binary encoding; -1 for NULL) and hands fixed-size chunks to
-// PQputCopyData; copy_row_reader splits one CopyData message back into its fields.
-
-#include <libpq-fe.h>
-
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <string>
-#include <string_view>
-
-
-namespace pgdsl::detail {
-
-/// The 11-byte signature, flags and header-extension length that open binary COPY data.
-inline constexpr std::string_view copy_binary_header{"PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0", 19};
-
-class copy_writer {
- public:
-  /// Bytes gathered before they go to libpq (one PQputCopyData call each).
-  static constexpr std::size_t chunk_bytes = 64 * 1024;
-
-  copy_writer(PGconn* conn, const char* sql) : conn_(conn), sql_(sql) {
-    buffer_.reserve(chunk_bytes + 1024);
-    buffer_.append(copy_binary_header);
-  }
-
-  void begin_row(std::int16_t fields) { append_big_endian(buffer_, fields); }
-  void null_field() { append_big_endian(buffer_, std::int32_t{-1}); }
-
-  /// One non-NULL field of type T, in T's binary encoding.
-  template <class T>
-  void field(const T& value) {
-    if constexpr (has_wire_view<T>) {
-      const std::string_view bytes = type_traits<T>::wire_view(value);
-      append_big_endian(buffer_, checked_length(bytes.size()));
-      buffer_.append(bytes.data(), bytes.size());
-    } else {
-      const std::size_t at = buffer_.size();
-      buffer_.append(4, '\0');  // the length, known once the value is encoded
-      type_traits<T>::encode(value, buffer_);
-      const auto length = checked_length(buffer_.size() - at - 4);
-      char bytes[4];
-      for (int i = 0; i < 4; ++i)
-        bytes[i] = static_cast<char>((static_cast<std::uint32_t>(length) >> (24 - 8 * i)) & 0xFF);
-      std::memcpy(buffer_.data() + at, bytes, 4);
-    }
-  }
-
-  void end_row() {
-    if (buffer_.size() >= chunk_bytes) flush();
-  }
-
-  /// Sends the trailer and the rest, ends the COPY and returns the server's final result.
-  result_ptr finish() {
-    append_big_endian(buffer_, std::int16_t{-1});
-    flush();
-    if (PQputCopyEnd(conn_, nullptr) != 1) throw_sql_error(conn_, nullptr, sql_);
-    return final_result();
-  }
-
-  /// Ends the COPY with an error so the server discards what it received (nothing is loaded).
-  void abort() noexcept {
-    if (PQputCopyEnd(conn_, "pgdsl: a row could not be encoded; nothing was loaded") == 1)
-      final_result();
-  }
-
- private:
-  std::int32_t checked_length(std::size_t size) const {
-    if (size > 0x7FFFFFFFu)
-      throw out_of_range_value("a COPY field is larger than PostgreSQL accepts (2 GiB)");
-    return static_cast<std::int32_t>(size);
-  }
-
-  void flush() {
-    if (buffer_.empty()) return;
-    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1)
-      throw_sql_error(conn_, nullptr, sql_);
-    buffer_.clear();
-  }
-
-  // The COPY's own result, then the end of results.
-  result_ptr final_result() noexcept {
-    result_ptr outcome(PQgetResult(conn_));
-    while (result_ptr extra{PQgetResult(conn_)}) {
-    }
-    return outcome;
-  }
-
-  PGconn* conn_;
-  const char* sql_;
-  std::string buffer_;
-};
-
-/// Reads the fields of one row of binary COPY data (the first message also holds the header).
-class copy_row_reader {
- public:
-  explicit copy_row_reader(std::string_view message) : data_(message) {}
-
-  /// Skips the header when it is there (the first message of a COPY TO).
-  void skip_header() {
-    if (data_.starts_with(copy_binary_header.substr(0, 11))) {
-      const auto extension = read<std::uint32_t>(15);
-      offset_ = 19 + extension;
-    }
-  }
-  /// The row's field count, or -1 for the trailer that ends the data.
-  std::int16_t field_count() {
-    const auto count = read<std::int16_t>(offset_);
-    offset_ += 2;
-    return count;
-  }
-  /// The next field's bytes; `null` is set for NULL.
-  std::string_view next_field(bool& null) {
-    const auto length = read<std::int32_t>(offset_);
-    offset_ += 4;
-    null = length < 0;
-    if (null) return {};
-    if (data_.size() - offset_ < static_cast<std::size_t>(length))
-      throw decode_error("COPY data ended inside a field");
-    const std::string_view bytes = data_.substr(offset_, static_cast<std::size_t>(length));
-    offset_ += static_cast<std::size_t>(length);
-    return bytes;
-  }
-
- private:
-  template <class Int>
-  Int read(std::size_t at) const {
-    if (data_.size() < at + sizeof(Int)) throw decode_error("COPY data ended inside a row");
-    return read_big_endian<Int>(data_, at);
-  }
-
-  std::string_view data_;
-  std::size_t offset_ = 0;
-};
-
-}  // namespace pgdsl::detail
-
-namespace pgdsl {
-
-namespace detail {
-
-/// The position of the member of Row named like the column (the member count when none is).
-template <class Row, class Column>
-constexpr std::size_t member_index_of() {
-  constexpr auto names = member_names<Row>();
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == Column::name.view()) return i;
-  return names.size();
-}
-
-/// The value of column C in a row: by position for tuples, by member name for structs.
-template <std::size_t I, class Column, class Row>
-decltype(auto) copy_value(const Row& row) {
-  if constexpr (tuple_like_row<Row>) {
-    using std::get;
-    return get<I>(row);
-  } else {
-    constexpr std::size_t count = aggregate_field_count<Row>();
-    constexpr std::size_t index = member_index_of<Row, Column>();
-    static_assert(index < count,
-                  "copy_into: the row struct has no member named like one of the columns; rename "
-                  "the member, or pass tuples");
-    return std::get<(index < count ? index : 0)>(tie_members(row));
-  }
-}
-
-/// Encodes one value into column C: the value's own encoder when it has the column's type (or
-/// is a view of it, like std::string_view for text), else converted to the column's C++ type.
-template <class Column, class Value>
-void copy_field(copy_writer& out, const Value& value) {
-  using column_value = nullable_base_t<typename Column::value_type>;
-  if constexpr (is_optional_v<Value>) {
-    static_assert(Column::is_nullable,
-                  "copy_into: a std::optional value goes into a NOT NULL column");
-    if (!value) return out.null_field();
-    copy_field<Column>(out, *value);
-  } else if constexpr (std::is_same_v<Value, column_value>) {
-    out.field(value);
-  } else if constexpr (requires { type_traits<Value>::type_oid; } && parameter_type<Value> &&
-                       parameter_type<column_value>) {
-    if constexpr (type_traits<Value>::type_oid == type_traits<column_value>::type_oid)
-      out.field(value);
-    else
-      out.field(static_cast<column_value>(value));
-  } else {
-    static_assert(std::is_convertible_v<const Value&, column_value>,
-                  "copy_into: a row value cannot be converted to its column's C++ type");
-    out.field(static_cast<column_value>(value));
-  }
-}
-
-template <class Row, class... Columns, std::size_t... I>
-void copy_row(copy_writer& out, const Row& row, std::index_sequence<I...>) {
-  if constexpr (tuple_like_row<Row>)
-    static_assert(std::tuple_size_v<Row> == sizeof...(Columns),
-                  "copy_into: each tuple must hold one value per column");
-  out.begin_row(static_cast<std::int16_t>(sizeof...(Columns)));
-  (copy_field<Columns>(out, copy_value<I, Columns>(row)), ...);
-  out.end_row();
-}
-
-}  // namespace detail
-
-template <class Table, class... Columns, std::ranges::input_range Rows>
-std::uint64_t connection::copy_into(const Table&, column_list<Columns...>, Rows&& rows) {
-  static_assert(table_type<Table>, "copy_into: the first argument must be a table descriptor");
-  static_assert(
-      (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
-      "copy_into: every column must belong to the table being loaded");
-  const std::string& sql = detail::copy_sql<detail::copy_direction::in, Table, Columns...>();
-  const detail::result_ptr done = observe(sql.c_str(), [&] {
-    PGconn* conn = native_handle();
-    detail::ensure_open(conn, sql.c_str());
-    const detail::result_ptr started(PQexec(conn, sql.c_str()));
-    if (PQresultStatus(started.get()) != PGRES_COPY_IN)
-      throw_sql_error(conn, started.get(), sql.c_str());
-    detail::copy_writer out(conn, sql.c_str());
-    try {
-      for (auto&& row : rows)
-        detail::copy_row<std::remove_cvref_t<decltype(row)>, Columns...>(
-            out, row, std::index_sequence_for<Columns...>{});
-    } catch (...) {
-      out.abort();
-      throw;
-    }
-    detail::result_ptr outcome = out.finish();
-    if (!detail::succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql.c_str());
-    return outcome;
-  });
-  return detail::affected_rows(done.get());
-}
-
-template <class Table, std::ranges::input_range Rows>
-std::uint64_t connection::copy_into(const Table& table, Rows&& rows) {
-  return copy_into(table, typename detail::column_list_of<columns_of_t<Table>>::type{},
-                   std::forward<Rows>(rows));
-}
-
-}  // namespace pgdsl
-
-// ---- pgdsl/execution/copy_out.hpp
-// copy_out: COPY ... TO STDOUT (FORMAT binary) as a range of typed rows, decoded one CopyData
-// message (one row) at a time, so a table of any size streams in constant memory. Binary COPY
-// carries no type information of its own: the column descriptors give the types (a table's
-// columns), or the statement does (COPY (SELECT ...)), whose columns are checked against the
-// server first, as for execute().
-
-#include <libpq-fe.h>
-
-#include <cstddef>
-#include <cstdint>
-#include <string>
-#include <tuple>
-#include <utility>
-
-// ---- pgdsl/execution/detail/pull_iterator.hpp
-// pull_iterator: the input iterator of a range that produces its items one at a time, reading
-// the next from the server as the iteration moves on (a stream, a cursor, a COPY TO). The range
-// gives value_type, current(), advance() and at_end(), and befriends this iterator.
-
-#include <cstddef>
-#include <iterator>
-#include <type_traits>
-#include <utility>
-
-namespace pgdsl::detail {
-
-template <class Source>
-class pull_iterator {
- public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = typename Source::value_type;
-  using difference_type = std::ptrdiff_t;
-
-  pull_iterator() = default;
-  explicit pull_iterator(Source* source) noexcept : source_(source) {}
-
-  decltype(auto) operator*() const noexcept { return source_->current(); }
-  auto operator->() const noexcept requires
-      std::is_lvalue_reference_v<decltype(std::declval<Source&>().current())> {
-    return &source_->current();
-  }
-  pull_iterator& operator++() {
-    source_->advance();
-    return *this;
-  }
-  void operator++(int) { ++*this; }
-  bool at_end() const noexcept { return source_->at_end(); }  // a member: befriended by Source
-  friend bool operator==(const pull_iterator& it, std::default_sentinel_t) noexcept {
-    return it.at_end();
-  }
-
- private:
-  Source* source_ = nullptr;
-};
-
-}  // namespace pgdsl::detail
-
-namespace pgdsl {
-
-/// The rows of a COPY TO, read as they arrive; an input range of std::tuple<column values...>.
-/// Leaving it early reads (and discards) the rest, so the connection stays usable.
-template <class... Columns>
-class copy_rows {
- public:
-  using value_type = std::tuple<typename Columns::value_type...>;
-
-  using iterator = detail::pull_iterator<copy_rows>;
-
-  /// Starts the COPY `sql` (static text, rendered once per table or statement).
-  copy_rows(PGconn* conn, const std::string& sql) : conn_(conn), sql_(sql.c_str()) {
-    detail::ensure_open(conn_, sql_);
-    const detail::result_ptr started(PQexec(conn_, sql_));
-    if (PQresultStatus(started.get()) != PGRES_COPY_OUT)
-      throw_sql_error(conn_, started.get(), sql_);
-    done_ = false;
-    advance();
-  }
-  copy_rows(const copy_rows&) = delete;
-  copy_rows& operator=(const copy_rows&) = delete;
-  ~copy_rows() {
-    try {
-      while (!done_) advance();
-    } catch (...) {  // the connection reports its state on next use
-    }
-  }
-
-  /// Reads the first row; call once.
-  iterator begin() noexcept { return iterator(this); }
-  std::default_sentinel_t end() const noexcept { return {}; }
-  /// Rows read so far.
-  std::uint64_t rows_read() const noexcept { return rows_read_; }
-
- private:
-  friend iterator;
-  value_type& current() noexcept { return current_; }
-  bool at_end() const noexcept { return done_; }
-
-  void advance() {
-    char* message = nullptr;
-    const int length = PQgetCopyData(conn_, &message, 0);
-    if (length >= 0) {
-      const std::unique_ptr<char, decltype(&PQfreemem)> owned(message, &PQfreemem);
-      bool trailer = false;
-      try {
-        detail::copy_row_reader reader(std::string_view(message, static_cast<std::size_t>(length)));
-        if (first_) reader.skip_header();
-        first_ = false;
-        const std::int16_t count = reader.field_count();
-        trailer = count == -1;
-        if (!trailer && count != static_cast<std::int16_t>(sizeof...(Columns)))
-          throw decode_error("COPY sent " + std::to_string(count) + " fields, expected " +
-                             std::to_string(sizeof...(Columns)));
-        if (!trailer) current_ = value_type{read_field<Columns>(reader)...};  // left to right
-      } catch (...) {
-        discard_rest();  // the connection must not stay in COPY mode
-        throw;
-      }
-      if (trailer) return advance();  // -1 from PQgetCopyData follows
-      ++rows_read_;
-      return;
-    }
-    done_ = true;
-    const detail::result_ptr outcome(PQgetResult(conn_));
-    while (detail::result_ptr extra{PQgetResult(conn_)}) {
-    }
-    if (length == -2 || !detail::succeeded(outcome.get()))
-      throw_sql_error(conn_, outcome.get(), sql_);
-  }
-
-  // Reads and drops the remaining data and the COPY's result.
-  void discard_rest() noexcept {
-    done_ = true;
-    char* message = nullptr;
-    while (PQgetCopyData(conn_, &message, 0) >= 0) PQfreemem(message);
-    while (detail::result_ptr extra{PQgetResult(conn_)}) {
-    }
-  }
-
-  template <class Column>
-  static typename Column::value_type read_field(detail::copy_row_reader& reader) {
-    using value = typename Column::value_type;
-    bool null = false;
-    const std::string_view bytes = reader.next_field(null);
-    if (null) {
-      if constexpr (is_optional_v<value>)
-        return value{};
-      else
-        throw unexpected_null(std::string(std::string_view(Column::name)),
-                              type_traits<nullable_base_t<value>>::sql_name);
-    }
-    return type_traits<nullable_base_t<value>>::decode(bytes);
-  }
-
-  PGconn* conn_;
-  const char* sql_;
-  value_type current_{};
-  std::uint64_t rows_read_ = 0;
-  bool first_ = true;
-  bool done_ = true;
-};
-
-template <class Table, class... Columns>
-copy_rows<Columns...> connection::copy_out(const Table&, column_list<Columns...>) {
-  static_assert(table_type<Table>, "copy_out: the first argument must be a table descriptor");
-  static_assert(
-      (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
-      "copy_out: every column must belong to the table being read");
-  return copy_rows<Columns...>(native_handle(),
-                               detail::copy_sql<detail::copy_direction::out, Table, Columns...>());
-}
-
-template <static_statement Q>
-detail::copy_rows_for_t<typename Q::result_columns> connection::copy_out(const Q&) {
-  using columns = typename Q::result_columns;
-  static_assert(Q::param_count == 0,
-                "copy_out(statement): COPY cannot bind parameters, and this statement has some; "
-                "read it with db.stream() or db.cursor()");
-  static_assert(detail::columns_info<columns>::size > 0,
-                "copy_out(statement): the statement returns no columns");
-  const char* sql = Q::sql.c_str();
-  detail::connection_state& s = state();
-  detail::ensure_open(s.conn.get(), sql);
-  detail::checked_statement<columns>(s, sql, 0, nullptr);
-  return detail::copy_rows_for_t<columns>(s.conn.get(), detail::copy_statement_sql<Q>());
-}
-
-}  // namespace pgdsl
-
-// ---- pgdsl/execution/cursor.hpp
-// row_cursor: a large result read in batches through a server-side cursor (DECLARE ... NO SCROLL
-// CURSOR, then FETCH n). Memory holds at most two batches whatever the row count, and the next
-// FETCH is already on its way while a batch is decoded: libpq's pipeline mode keeps two in flight.
-// Outside a transaction the cursor opens its own (a cursor lives in a transaction) and commits it
-// at the end, so the rows come from one snapshot.
-
-#include <libpq-fe.h>
-
-#include <algorithm>
-#include <cstddef>
-#include <cstdint>
-#include <string>
-#include <utility>
-
-
-namespace pgdsl {
-
-namespace detail {
-// A statement's bound parameters, as libpq takes them.
-struct bound_parameters {
-  int count;
-  const Oid* types;
-  const char* const* values;
-  const int* lengths;
-  const int* formats;
-};
-}  // namespace detail
-
-/// The rows of one statement, fetched in batches: an input range of row<Columns>.
-/// Leaving it early closes the cursor, so the connection stays usable.
-template <class Columns>
-class row_cursor {
- public:
-  using row_type = row<Columns>;
-
-  using value_type = row_type;
-  using iterator = detail::pull_iterator<row_cursor>;
-
-  /// Declares cursor `name` for `sql` and sends the first two FETCHes, in one pipeline.
-  row_cursor(PGconn* conn, const char* sql, const std::string& name,
-             const detail::bound_parameters& params, int fetch_size)
-      : conn_(conn),
-        sql_(sql),
-        fetch_("FETCH " + std::to_string(fetch_size) + " FROM " + name),
-        close_("CLOSE " + name),
-        fetch_size_(fetch_size),
-        own_transaction_(PQtransactionStatus(conn) == PQTRANS_IDLE) {
-    detail::ensure_open(conn_, sql_);
-    if (PQenterPipelineMode(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
-    const std::string declare = "DECLARE " + name + " NO SCROLL CURSOR FOR " + sql;
-    bool sent = !own_transaction_ || send("BEGIN");
-    sent = sent && PQsendQueryParams(conn_, declare.c_str(), params.count, params.types,
-                                     params.values, params.lengths, params.formats, 0) == 1;
-    setup_pending_ = own_transaction_ ? 2 : 1;
-    sent = sent && send_fetch() && send_fetch();
-    try {
-      if (!sent) throw_sql_error(conn_, nullptr, sql_);
-      next_batch();
-    } catch (...) {
-      finish_quietly();
-      throw;
-    }
-  }
-  row_cursor(const row_cursor&) = delete;
-  row_cursor& operator=(const row_cursor&) = delete;
-  ~row_cursor() { finish_quietly(); }
-
-  iterator begin() noexcept { return iterator(this); }
-  std::default_sentinel_t end() const noexcept { return {}; }
-
-  /// Calls fn(S) for every remaining row mapped into S (by member name, as result::as<S>()).
-  template <class S, class F>
-  void each_as(F&& fn) {
-    for (; !done_; advance()) fn(detail::map_row<S>(current()));
-  }
-
-  /// Rows received so far.
-  std::uint64_t rows_read() const noexcept { return rows_read_; }
-
- private:
-  friend iterator;
-  row_type current() const noexcept { return row_type(batch_.get(), index_); }
-  bool at_end() const noexcept { return done_; }
-
-  void advance() {
-    if (++index_ < batch_rows_) {
-      ++rows_read_;
-      return;
-    }
-    if (batch_rows_ < fetch_size_) return finish();  // a short batch is the last one
-    next_batch();
-  }
-
-  // Takes the next FETCH's rows and, when the batch is full, asks for one more at once, so the
-  // server works on it while this batch is read.
-  void next_batch() {
-    batch_.reset();
-    while (setup_pending_ > 0) {
-      --setup_pending_;
-      detail::result_ptr step = next_result();
-      if (!detail::succeeded(step.get())) return fail(std::move(step));
-    }
-    --fetches_pending_;
-    batch_ = next_result();
-    if (!detail::succeeded(batch_.get())) return fail(std::move(batch_));
-    if (rows_read_ == 0) detail::check_columns<Columns>(batch_.get(), sql_);  // the first batch
-    index_ = 0;
-    batch_rows_ = PQntuples(batch_.get());
-    if (batch_rows_ == fetch_size_ && !send_fetch()) throw_sql_error(conn_, nullptr, sql_);
-    if (batch_rows_ == 0) return finish();
-    ++rows_read_;
-  }
-
-  // The next queued step's result; each is followed by a null that ends it.
-  detail::result_ptr next_result() {
-    detail::result_ptr outcome(PQgetResult(conn_));
-    if (outcome == nullptr) throw_sql_error(conn_, nullptr, sql_);  // the connection is gone
-    detail::result_ptr end_of_step(PQgetResult(conn_));
-    return outcome;
-  }
-
-  bool send(const char* command) {
-    return PQsendQueryParams(conn_, command, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
-  }
-  bool send_fetch() {
-    const bool sent = PQsendQueryParams(conn_, fetch_.c_str(), 0, nullptr, nullptr, nullptr,
-                                        nullptr, detail::binary_results) == 1 &&
-                      PQsendFlushRequest(conn_) == 1 && PQflush(conn_) == 0;
-    fetches_pending_ += sent ? 1 : 0;
-    return sent;
-  }
-
-  // Reads what is still queued, closes the cursor (commits its own transaction), syncs and leaves
-  // pipeline mode; throws the first failure.
-  void finish(detail::result_ptr failure = nullptr) {
-    done_ = true;
-    batch_.reset();
-    auto take_result = [&] {  // of the next queued step, keeping the first failure
-      detail::result_ptr step = next_result();
-      if (failure == nullptr && !detail::succeeded(step.get())) failure = std::move(step);
-    };
-    for (int queued = std::exchange(setup_pending_, 0) + std::exchange(fetches_pending_, 0);
-         queued > 0; --queued)
-      take_result();
-    const bool closing = failure == nullptr;
-    if (closing && !send(own_transaction_ ? "COMMIT" : close_.c_str()))
-      throw_sql_error(conn_, nullptr, sql_);
-    if (PQpipelineSync(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
-    if (closing) take_result();
-    const detail::result_ptr sync(PQgetResult(conn_));
-    if (sync == nullptr || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC)
-      throw_sql_error(conn_, nullptr, sql_);
-    if (PQexitPipelineMode(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
-    if (failure != nullptr && own_transaction_ && PQtransactionStatus(conn_) != PQTRANS_IDLE)
-      detail::result_ptr rolled_back(PQexec(conn_, "ROLLBACK"));
-    if (failure != nullptr) throw_sql_error(conn_, failure.get(), sql_);
-  }
-  [[noreturn]] void fail(detail::result_ptr failure) {
-    finish(std::move(failure));
-    throw_sql_error(conn_, nullptr, sql_);  // not reached: finish() throws the failure
-  }
-
-  // For destructors and failed construction: ends the cursor if it is still open, silently (the
-  // connection reports a broken state on its next use).
-  void finish_quietly() noexcept {
-    if (done_) return;
-    try {
-      finish();
-    } catch (...) {
-    }
-    done_ = true;
-  }
-
-  PGconn* conn_;
-  const char* sql_;
-  std::string fetch_;
-  std::string close_;
-  int fetch_size_;
-  bool own_transaction_;
-  int setup_pending_ = 0;    // results of BEGIN and DECLARE still to read
-  int fetches_pending_ = 0;  // FETCHes sent and not yet read
-  detail::result_ptr batch_;
-  int index_ = 0;
-  int batch_rows_ = 0;
-  bool done_ = false;
-  std::uint64_t rows_read_ = 0;
-};
-
-template <static_statement Q>
-row_cursor<typename Q::result_columns> connection::cursor(const Q& statement,
-                                                          cursor_options options) {
-  static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
-  const detail::parameter_block<Q::param_count> params(statement);
-  detail::connection_state& s = state();
-  const std::string name = "pgdsl_cursor_" + std::to_string(++s.cursor_counter);
-  return row_cursor<typename Q::result_columns>(
-      s.conn.get(), Q::sql.c_str(), name,
-      detail::bound_parameters{static_cast<int>(Q::param_count), types.data(), params.values(),
-                               params.lengths(), params.formats()},
-      std::max(options.fetch_size, 1));
-}
 
 }  // namespace pgdsl
 
@@ -8850,9 +8499,7 @@ row_cursor<typename Q::result_columns> connection::cursor(const Q& statement,
 // retrying a full socket on every message, and results are handed over in order as they arrive.
 
 #include <libpq-fe.h>
-#include <poll.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -8862,98 +8509,6 @@ row_cursor<typename Q::result_columns> connection::cursor(const Q& statement,
 #include <string>
 #include <type_traits>
 #include <utility>
-
-// ---- pgdsl/execution/detail/dynamic_parameters.hpp
-// dynamic_parameters: the binary parameter arrays of a statement whose parameter count is only
-// known at run time (a multi-row INSERT). Types come from each bound value; fixed-size values are
-// encoded into one shared buffer, text and bytea point at the caller's bytes.
-
-#include <climits>
-#include <cstddef>
-#include <string>
-#include <string_view>
-#include <vector>
-
-
-namespace pgdsl::detail {
-
-class dynamic_parameters {
- public:
-  void reserve(std::size_t count) {
-    types_.reserve(count);
-    values_.reserve(count);
-    lengths_.reserve(count);
-    formats_.reserve(count);
-    offsets_.reserve(count);
-  }
-
-  /// Encodes the next parameter; an empty optional is NULL (typed by its value type).
-  template <class T>
-  void add(const T& value) {
-    types_.push_back(parameter_oid_v<T>);
-    formats_.push_back(1);
-    if constexpr (is_optional_v<T>) {
-      if (!value) return push(nullptr, 0, not_encoded);
-      add_present(*value);
-    } else {
-      add_present(value);
-    }
-  }
-
-  /// Points encoded parameters into the final buffer; call once after the last add().
-  void finish() noexcept {
-    for (std::size_t i = 0; i < offsets_.size(); ++i)
-      if (offsets_[i] != not_encoded) values_[i] = encoded_.data() + offsets_[i];
-  }
-
-  void clear() noexcept {
-    types_.clear();
-    values_.clear();
-    lengths_.clear();
-    formats_.clear();
-    offsets_.clear();
-    encoded_.clear();
-  }
-
-  int count() const noexcept { return static_cast<int>(values_.size()); }
-  const oid* types() const noexcept { return types_.data(); }
-  const char* const* values() const noexcept { return values_.data(); }
-  const int* lengths() const noexcept { return lengths_.data(); }
-  const int* formats() const noexcept { return formats_.data(); }
-
- private:
-  static constexpr std::size_t not_encoded = static_cast<std::size_t>(-1);
-
-  void push(const char* bytes, std::size_t size, std::size_t offset) {
-    if (size > static_cast<std::size_t>(INT_MAX))
-      throw out_of_range_value("parameter $" + std::to_string(values_.size() + 1) +
-                               " is larger than libpq accepts (2 GiB)");
-    values_.push_back(bytes);
-    lengths_.push_back(static_cast<int>(size));
-    offsets_.push_back(offset);
-  }
-
-  template <class T>
-  void add_present(const T& value) {
-    if constexpr (pgdsl::has_wire_view<T>) {
-      const std::string_view bytes = type_traits<T>::wire_view(value);
-      push(bytes.data() != nullptr ? bytes.data() : "", bytes.size(), not_encoded);
-    } else {
-      const std::size_t start = encoded_.size();
-      type_traits<T>::encode(value, encoded_);
-      push(nullptr, encoded_.size() - start, start);
-    }
-  }
-
-  std::vector<oid> types_;
-  std::vector<const char*> values_;
-  std::vector<int> lengths_;
-  std::vector<int> formats_;
-  std::vector<std::size_t> offsets_;
-  std::string encoded_;
-};
-
-}  // namespace pgdsl::detail
 
 // ---- pgdsl/execution/detail/pipeline_queue.hpp
 // pipeline_queue: what a pipeline remembers about each step it sent and whose result has not come
@@ -9113,18 +8668,13 @@ class pipeline {
   template <static_statement Q, class Handler>
   void execute(const Q& statement, Handler&& on_result) {
     using columns = typename Q::result_columns;
-    static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
     const detail::parameter_block<Q::param_count> params(statement);
+    const detail::bound_parameters bound = params.template bound<typename Q::param_types>();
     const char* sql = Q::sql.c_str();
     prepare_to_send(3);
-    const char* name = send_static<columns>(sql, static_cast<int>(Q::param_count), types.data());
-    push_statement<columns>(sql, std::forward<Handler>(on_result), {}, [&] {
-      return name != nullptr
-                 ? PQsendQueryPrepared(conn(), name, static_cast<int>(Q::param_count),
-                                       params.values(), params.lengths(), params.formats(), 1)
-                 : PQsendQueryParams(conn(), sql, static_cast<int>(Q::param_count), types.data(),
-                                     params.values(), params.lengths(), params.formats(), 1);
-    });
+    const char* name = send_steps<columns>(sql, bound);
+    push_statement<columns>(sql, std::forward<Handler>(on_result), {}, name == nullptr,
+                            [&] { return detail::send_statement(conn(), name, sql, bound); });
   }
   /// Queues a static statement whose result is only checked for success.
   template <static_statement Q>
@@ -9143,9 +8693,8 @@ class pipeline {
     std::string sql = statement.render_sql();
     prepare_to_send(1);
     const char* text = sql.c_str();
-    push_statement<columns>(text, std::forward<Handler>(on_result), std::move(sql), [&] {
-      return PQsendQueryParams(conn(), queue_back_sql_, params.count(), params.types(),
-                               params.values(), params.lengths(), params.formats(), 1);
+    push_statement<columns>(text, std::forward<Handler>(on_result), std::move(sql), true, [&] {
+      return detail::send_statement(conn(), nullptr, queue_back_sql_, params.bound());
     });
   }
   template <runtime_statement Q>
@@ -9206,25 +8755,19 @@ class pipeline {
     unflushed_ = 0;
   }
 
-  // Queues the prepare and describe a statement needs before it can run prepared; returns the
-  // server-side name to run (nullptr in unnamed mode).
+  // Queues the Parse and Describe a static statement needs before it can run (as planned by the
+  // one prepare-and-check, prepare.hpp); returns the prepared statement to run, nullptr to run it
+  // unnamed.
   template <class Columns>
-  const char* send_static(const char* sql, int count, const oid* types) {
-    if (!state_->prepared_statements) return nullptr;
-    detail::prepared_statement* statement = state_->prepared.find(sql);
-    if (statement == nullptr) {
-      std::string name = state_->prepared.next_name();
+  const char* send_steps(const char* sql, const detail::bound_parameters& params) {
+    const detail::statement_plan plan = detail::plan_statement<Columns>(*state_, sql);
+    if (plan.prepare)
       push_step(detail::pipeline_step::prepare, sql, nullptr,
-                [&] { return PQsendPrepare(conn(), name.c_str(), sql, count, types); });
-      statement =
-          &state_->prepared.insert(sql, detail::prepared_statement{std::move(name), nullptr});
-    }
-    if (statement->checked_columns != &detail::columns_tag<Columns>) {
+                [&] { return detail::send_prepare(conn(), plan.target, sql, params); });
+    if (plan.describe)
       push_step(detail::pipeline_step::describe, sql, &check<Columns>,
-                [&] { return PQsendDescribePrepared(conn(), statement->name.c_str()); });
-      statement->checked_columns = &detail::columns_tag<Columns>;
-    }
-    return statement->name.c_str();
+                [&] { return detail::send_describe(conn(), plan.target); });
+    return plan.run_as;
   }
 
   template <class Columns>
@@ -9247,14 +8790,16 @@ class pipeline {
     return entry;
   }
 
+  // Queues a statement; `check_result`: its result's columns are checked (it runs unnamed).
   template <class Columns, class Handler, class Send>
-  void push_statement(const char* sql, Handler&& on_result, std::string owned_sql, Send&& send) {
+  void push_statement(const char* sql, Handler&& on_result, std::string owned_sql,
+                      bool check_result, Send&& send) {
     using stored = std::decay_t<Handler>;
     detail::pipeline_entry& entry = queue_.push_back();
     entry.owned_sql = std::move(owned_sql);
     entry.sql = entry.owned_sql.empty() ? sql : entry.owned_sql.c_str();
     queue_back_sql_ = entry.sql;
-    if (!state_->prepared_statements || !entry.owned_sql.empty()) entry.check = &check<Columns>;
+    if (check_result) entry.check = &check<Columns>;
     entry.store_handler<stored>(std::forward<Handler>(on_result));
     entry.deliver = [](detail::pipeline_entry& e, detail::result_ptr&& r) {
       (*static_cast<stored*>(e.handler))(
@@ -9303,16 +8848,17 @@ class pipeline {
 
   // Blocks until the socket is readable (or writable while libpq holds unsent data).
   void wait_for_socket() {
-    pollfd socket{PQsocket(conn()), static_cast<short>(POLLIN | (unsent_ ? POLLOUT : 0)), 0};
-    if (poll(&socket, 1, -1) < 0 && errno != EINTR) fail_now(nullptr);
+    if (!detail::poll_wait{}(conn(),
+                             unsent_ ? detail::socket_need::read_write : detail::socket_need::read))
+      fail_now(nullptr);
   }
 
   void handle(detail::pipeline_entry& entry, detail::result_ptr&& outcome) {
     const ExecStatusType status = PQresultStatus(outcome.get());
     const bool ok = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
     if (!ok && entry.step != detail::pipeline_step::statement)
-      state_->prepared.erase(entry.sql);  // never prepared, or unchecked: do it again next time
-    if (failed_) return;                  // the pipeline already failed: results are discarded
+      detail::forget_statement(*state_, entry.sql);  // not prepared or not checked: plan again
+    if (failed_) return;  // the pipeline already failed: results are discarded
     try {
       if (!ok) {
         // PGRES_PIPELINE_ABORTED cannot come first: an error precedes it and sets failed_.
@@ -9324,7 +8870,8 @@ class pipeline {
         entry.deliver(entry, std::move(outcome));
       }
     } catch (const std::exception& failure) {
-      if (entry.step == detail::pipeline_step::describe) state_->prepared.erase(entry.sql);
+      if (entry.step == detail::pipeline_step::describe)
+        detail::forget_statement(*state_, entry.sql);
       if (state_->hook && entry.step == detail::pipeline_step::statement && !ok)
         report(entry, nullptr, &failure);
       error_ = std::current_exception();
@@ -9381,6 +8928,10 @@ inline pgdsl::pipeline connection::pipeline() {
   return pgdsl::pipeline(*this);
 }
 
+}  // namespace pgdsl
+
+namespace pgdsl {
+
 namespace detail {
 // Consecutive rows of a range, as values() takes them (a plain pair of iterators: clang 14
 // cannot use libstdc++ 12's std::ranges::subrange).
@@ -9411,6 +8962,849 @@ std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
   }
   batch.finish();
   return inserted;
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/copy_into.hpp
+// copy_into: bulk loading with COPY ... FROM STDIN (FORMAT binary). Rows come from any input
+// range (a vector, a view, a generator) as tuples or as structs whose members are named like the
+// columns; each value is encoded by its column's binary encoder into fixed-size chunks, so memory
+// stays bounded however many rows there are.
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <ranges>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/execution/detail/copy_format.hpp
+// COPY's binary format, both ways: copy_writer appends rows (a 16-bit field count, then each field
+// as a 32-bit length and the type's binary encoding; -1 for NULL) and hands fixed-size chunks to
+// PQputCopyData; copy_row_reader splits one CopyData message back into its fields.
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+
+namespace pgdsl::detail {
+
+/// The 11-byte signature, flags and header-extension length that open binary COPY data.
+inline constexpr std::string_view copy_binary_header{"PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0", 19};
+
+class copy_writer {
+ public:
+  /// Bytes gathered before they go to libpq (one PQputCopyData call each).
+  static constexpr std::size_t chunk_bytes = 64 * 1024;
+
+  copy_writer(PGconn* conn, const char* sql) : conn_(conn), sql_(sql) {
+    buffer_.reserve(chunk_bytes + 1024);
+    buffer_.append(copy_binary_header);
+  }
+
+  void begin_row(std::int16_t fields) { append_big_endian(buffer_, fields); }
+  void null_field() { append_big_endian(buffer_, std::int32_t{-1}); }
+
+  /// One non-NULL field of type T, in T's binary encoding.
+  template <class T>
+  void field(const T& value) {
+    if constexpr (has_wire_view<T>) {
+      const std::string_view bytes = type_traits<T>::wire_view(value);
+      append_big_endian(buffer_, checked_length(bytes.size()));
+      buffer_.append(bytes.data(), bytes.size());
+    } else {
+      const std::size_t at = buffer_.size();
+      buffer_.append(4, '\0');  // the length, known once the value is encoded
+      type_traits<T>::encode(value, buffer_);
+      const auto length = checked_length(buffer_.size() - at - 4);
+      char bytes[4];
+      for (int i = 0; i < 4; ++i)
+        bytes[i] = static_cast<char>((static_cast<std::uint32_t>(length) >> (24 - 8 * i)) & 0xFF);
+      std::memcpy(buffer_.data() + at, bytes, 4);
+    }
+  }
+
+  void end_row() {
+    if (buffer_.size() >= chunk_bytes) flush();
+  }
+
+  /// Sends the trailer and the rest, ends the COPY and returns the server's final result.
+  result_ptr finish() {
+    append_big_endian(buffer_, std::int16_t{-1});
+    flush();
+    if (PQputCopyEnd(conn_, nullptr) != 1) throw_sql_error(conn_, nullptr, sql_);
+    return final_result();
+  }
+
+  /// Ends the COPY with an error so the server discards what it received (nothing is loaded).
+  void abort() noexcept {
+    if (PQputCopyEnd(conn_, "pgdsl: a row could not be encoded; nothing was loaded") == 1)
+      final_result();
+  }
+
+ private:
+  std::int32_t checked_length(std::size_t size) const {
+    if (size > 0x7FFFFFFFu)
+      throw out_of_range_value("a COPY field is larger than PostgreSQL accepts (2 GiB)");
+    return static_cast<std::int32_t>(size);
+  }
+
+  void flush() {
+    if (buffer_.empty()) return;
+    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1)
+      throw_sql_error(conn_, nullptr, sql_);
+    buffer_.clear();
+  }
+
+  // The COPY's own result, then the end of results.
+  result_ptr final_result() noexcept { return take_final_result(conn_); }
+
+  PGconn* conn_;
+  const char* sql_;
+  std::string buffer_;
+};
+
+/// Reads the fields of one row of binary COPY data (the first message also holds the header).
+class copy_row_reader {
+ public:
+  explicit copy_row_reader(std::string_view message) : data_(message) {}
+
+  /// Skips the header when it is there (the first message of a COPY TO).
+  void skip_header() {
+    if (data_.starts_with(copy_binary_header.substr(0, 11))) {
+      const auto extension = read<std::uint32_t>(15);
+      offset_ = 19 + extension;
+    }
+  }
+  /// The row's field count, or -1 for the trailer that ends the data.
+  std::int16_t field_count() {
+    const auto count = read<std::int16_t>(offset_);
+    offset_ += 2;
+    return count;
+  }
+  /// The next field's bytes; `null` is set for NULL.
+  std::string_view next_field(bool& null) {
+    const auto length = read<std::int32_t>(offset_);
+    offset_ += 4;
+    null = length < 0;
+    if (null) return {};
+    if (data_.size() - offset_ < static_cast<std::size_t>(length))
+      throw decode_error("COPY data ended inside a field");
+    const std::string_view bytes = data_.substr(offset_, static_cast<std::size_t>(length));
+    offset_ += static_cast<std::size_t>(length);
+    return bytes;
+  }
+
+ private:
+  template <class Int>
+  Int read(std::size_t at) const {
+    if (data_.size() < at + sizeof(Int)) throw decode_error("COPY data ended inside a row");
+    return read_big_endian<Int>(data_, at);
+  }
+
+  std::string_view data_;
+  std::size_t offset_ = 0;
+};
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+namespace detail {
+
+/// The position of the member of Row named like the column (the member count when none is).
+template <class Row, class Column>
+constexpr std::size_t member_index_of() {
+  constexpr auto names = member_names<Row>();
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == Column::name.view()) return i;
+  return names.size();
+}
+
+/// The value of column C in a row: by position for tuples, by member name for structs.
+template <std::size_t I, class Column, class Row>
+decltype(auto) copy_value(const Row& row) {
+  if constexpr (tuple_like_row<Row>) {
+    using std::get;
+    return get<I>(row);
+  } else {
+    constexpr std::size_t count = aggregate_field_count<Row>();
+    constexpr std::size_t index = member_index_of<Row, Column>();
+    static_assert(index < count,
+                  "copy_into: the row struct has no member named like one of the columns; rename "
+                  "the member, or pass tuples");
+    return std::get<(index < count ? index : 0)>(tie_members(row));
+  }
+}
+
+/// Encodes one value into column C: the value's own encoder when it has the column's type (or
+/// is a view of it, like std::string_view for text), else converted to the column's C++ type.
+template <class Column, class Value>
+void copy_field(copy_writer& out, const Value& value) {
+  using column_value = nullable_base_t<typename Column::value_type>;
+  if constexpr (is_optional_v<Value>) {
+    static_assert(Column::is_nullable,
+                  "copy_into: a std::optional value goes into a NOT NULL column");
+    if (!value) return out.null_field();
+    copy_field<Column>(out, *value);
+  } else if constexpr (std::is_same_v<Value, column_value>) {
+    out.field(value);
+  } else if constexpr (requires { type_traits<Value>::type_oid; } && parameter_type<Value> &&
+                       parameter_type<column_value>) {
+    if constexpr (type_traits<Value>::type_oid == type_traits<column_value>::type_oid)
+      out.field(value);
+    else
+      out.field(static_cast<column_value>(value));
+  } else {
+    static_assert(std::is_convertible_v<const Value&, column_value>,
+                  "copy_into: a row value cannot be converted to its column's C++ type");
+    out.field(static_cast<column_value>(value));
+  }
+}
+
+template <class Row, class... Columns, std::size_t... I>
+void copy_row(copy_writer& out, const Row& row, std::index_sequence<I...>) {
+  if constexpr (tuple_like_row<Row>)
+    static_assert(std::tuple_size_v<Row> == sizeof...(Columns),
+                  "copy_into: each tuple must hold one value per column");
+  out.begin_row(static_cast<std::int16_t>(sizeof...(Columns)));
+  (copy_field<Columns>(out, copy_value<I, Columns>(row)), ...);
+  out.end_row();
+}
+
+}  // namespace detail
+
+template <class Table, class... Columns, std::ranges::input_range Rows>
+std::uint64_t connection::copy_into(const Table&, column_list<Columns...>, Rows&& rows) {
+  static_assert(table_type<Table>, "copy_into: the first argument must be a table descriptor");
+  static_assert(
+      (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
+      "copy_into: every column must belong to the table being loaded");
+  const std::string& sql = detail::copy_sql<detail::copy_direction::in, Table, Columns...>();
+  const detail::result_ptr done = observe(sql.c_str(), [&] {
+    PGconn* conn = detail::connection_access::state(*this).conn.get();
+    detail::run_command(conn, sql.c_str(), PGRES_COPY_IN);
+    detail::copy_writer out(conn, sql.c_str());
+    try {
+      for (auto&& row : rows)
+        detail::copy_row<std::remove_cvref_t<decltype(row)>, Columns...>(
+            out, row, std::index_sequence_for<Columns...>{});
+    } catch (...) {
+      out.abort();
+      throw;
+    }
+    detail::result_ptr outcome = out.finish();
+    if (!detail::succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql.c_str());
+    return outcome;
+  });
+  return detail::affected_rows(done.get());
+}
+
+template <class Table, std::ranges::input_range Rows>
+std::uint64_t connection::copy_into(const Table& table, Rows&& rows) {
+  return copy_into(table, typename detail::column_list_of<columns_of_t<Table>>::type{},
+                   std::forward<Rows>(rows));
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/copy_out.hpp
+// copy_out: COPY ... TO STDOUT (FORMAT binary) as a range of typed rows, decoded one CopyData
+// message (one row) at a time, so a table of any size streams in constant memory. Binary COPY
+// carries no type information of its own: the column descriptors give the types (a table's
+// columns), or the statement does (COPY (SELECT ...)), whose columns are checked against the
+// server first, as for execute().
+
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <tuple>
+#include <utility>
+
+// ---- pgdsl/execution/detail/pull_iterator.hpp
+// pull_iterator: the input iterator of a range that produces its items one at a time, reading
+// the next from the server as the iteration moves on (a stream, a cursor, a COPY TO). The range
+// gives value_type, current(), advance() and at_end(), and befriends this iterator.
+
+#include <cstddef>
+#include <iterator>
+#include <type_traits>
+#include <utility>
+
+namespace pgdsl::detail {
+
+template <class Source>
+class pull_iterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = typename Source::value_type;
+  using difference_type = std::ptrdiff_t;
+
+  pull_iterator() = default;
+  explicit pull_iterator(Source* source) noexcept : source_(source) {}
+
+  decltype(auto) operator*() const noexcept { return source_->current(); }
+  auto operator->() const noexcept requires
+      std::is_lvalue_reference_v<decltype(std::declval<Source&>().current())> {
+    return &source_->current();
+  }
+  pull_iterator& operator++() {
+    source_->advance();
+    return *this;
+  }
+  void operator++(int) { ++*this; }
+  bool at_end() const noexcept { return source_->at_end(); }  // a member: befriended by Source
+  friend bool operator==(const pull_iterator& it, std::default_sentinel_t) noexcept {
+    return it.at_end();
+  }
+
+ private:
+  Source* source_ = nullptr;
+};
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+/// The rows of a COPY TO, read as they arrive; an input range of std::tuple<column values...>.
+/// Leaving it early reads (and discards) the rest, so the connection stays usable.
+template <class... Columns>
+class copy_rows {
+ public:
+  using value_type = std::tuple<typename Columns::value_type...>;
+
+  using iterator = detail::pull_iterator<copy_rows>;
+
+  /// Starts the COPY `sql` (static text, rendered once per table or statement).
+  copy_rows(PGconn* conn, const std::string& sql) : conn_(conn), sql_(sql.c_str()) {
+    detail::run_command(conn_, sql_, PGRES_COPY_OUT);
+    done_ = false;
+    advance();
+  }
+  copy_rows(const copy_rows&) = delete;
+  copy_rows& operator=(const copy_rows&) = delete;
+  ~copy_rows() {
+    try {
+      while (!done_) advance();
+    } catch (...) {  // the connection reports its state on next use
+    }
+  }
+
+  /// Reads the first row; call once.
+  iterator begin() noexcept { return iterator(this); }
+  std::default_sentinel_t end() const noexcept { return {}; }
+  /// Rows read so far.
+  std::uint64_t rows_read() const noexcept { return rows_read_; }
+
+ private:
+  friend iterator;
+  value_type& current() noexcept { return current_; }
+  bool at_end() const noexcept { return done_; }
+
+  void advance() {
+    char* message = nullptr;
+    const int length = detail::take_copy_data(conn_, &message, detail::poll_wait{});
+    if (length >= 0) {
+      const std::unique_ptr<char, decltype(&PQfreemem)> owned(message, &PQfreemem);
+      bool trailer = false;
+      try {
+        detail::copy_row_reader reader(std::string_view(message, static_cast<std::size_t>(length)));
+        if (first_) reader.skip_header();
+        first_ = false;
+        const std::int16_t count = reader.field_count();
+        trailer = count == -1;
+        if (!trailer && count != static_cast<std::int16_t>(sizeof...(Columns)))
+          throw decode_error("COPY sent " + std::to_string(count) + " fields, expected " +
+                             std::to_string(sizeof...(Columns)));
+        if (!trailer) current_ = value_type{read_field<Columns>(reader)...};  // left to right
+      } catch (...) {
+        discard_rest();  // the connection must not stay in COPY mode
+        throw;
+      }
+      if (trailer) return advance();  // -1 from PQgetCopyData follows
+      ++rows_read_;
+      return;
+    }
+    done_ = true;
+    const detail::result_ptr outcome = detail::take_final_result(conn_);
+    if (length == -2 || !detail::succeeded(outcome.get()))
+      throw_sql_error(conn_, outcome.get(), sql_);
+  }
+
+  // Reads and drops the remaining data and the COPY's result.
+  void discard_rest() noexcept {
+    done_ = true;
+    char* message = nullptr;
+    while (detail::take_copy_data(conn_, &message, detail::poll_wait{}) >= 0) PQfreemem(message);
+    detail::take_final_result(conn_);
+  }
+
+  template <class Column>
+  static typename Column::value_type read_field(detail::copy_row_reader& reader) {
+    using value = typename Column::value_type;
+    bool null = false;
+    const std::string_view bytes = reader.next_field(null);
+    if (null) {
+      if constexpr (is_optional_v<value>)
+        return value{};
+      else
+        throw unexpected_null(std::string(std::string_view(Column::name)),
+                              type_traits<nullable_base_t<value>>::sql_name);
+    }
+    return type_traits<nullable_base_t<value>>::decode(bytes);
+  }
+
+  PGconn* conn_;
+  const char* sql_;
+  value_type current_{};
+  std::uint64_t rows_read_ = 0;
+  bool first_ = true;
+  bool done_ = true;
+};
+
+template <class Table, class... Columns>
+copy_rows<Columns...> connection::copy_out(const Table&, column_list<Columns...>) {
+  static_assert(table_type<Table>, "copy_out: the first argument must be a table descriptor");
+  static_assert(
+      (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
+      "copy_out: every column must belong to the table being read");
+  return copy_rows<Columns...>(detail::connection_access::state(*this).conn.get(),
+                               detail::copy_sql<detail::copy_direction::out, Table, Columns...>());
+}
+
+template <static_statement Q>
+detail::copy_rows_for_t<typename Q::result_columns> connection::copy_out(const Q&) {
+  using columns = typename Q::result_columns;
+  static_assert(Q::param_count == 0,
+                "copy_out(statement): COPY cannot bind parameters, and this statement has some; "
+                "read it with db.stream() or db.cursor()");
+  static_assert(detail::columns_info<columns>::size > 0,
+                "copy_out(statement): the statement returns no columns");
+  detail::connection_state& s = detail::connection_access::state(*this);
+  detail::ready_statement<columns>(s, Q::sql.c_str(), {});  // checks the columns, once
+  return detail::copy_rows_for_t<columns>(s.conn.get(), detail::copy_statement_sql<Q>());
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/cursor.hpp
+// row_cursor: a large result read in batches through a server-side cursor (DECLARE ... NO SCROLL
+// CURSOR, then FETCH n). Memory holds at most two batches whatever the row count, and the next
+// FETCH is already on its way while a batch is decoded: libpq's pipeline mode keeps two in flight.
+// Outside a transaction the cursor opens its own (a cursor lives in a transaction) and commits it
+// at the end, so the rows come from one snapshot.
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The rows of one statement, fetched in batches: an input range of row<Columns>.
+/// Leaving it early closes the cursor, so the connection stays usable.
+template <class Columns>
+class row_cursor {
+ public:
+  using row_type = row<Columns>;
+
+  using value_type = row_type;
+  using iterator = detail::pull_iterator<row_cursor>;
+
+  /// Declares cursor `name` for `sql` and sends the first two FETCHes, in one pipeline.
+  row_cursor(PGconn* conn, const char* sql, const std::string& name,
+             const detail::bound_parameters& params, int fetch_size)
+      : conn_(conn),
+        sql_(sql),
+        fetch_("FETCH " + std::to_string(fetch_size) + " FROM " + name),
+        close_("CLOSE " + name),
+        fetch_size_(fetch_size),
+        own_transaction_(PQtransactionStatus(conn) == PQTRANS_IDLE) {
+    detail::ensure_open(conn_, sql_);
+    if (PQenterPipelineMode(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
+    const std::string declare = "DECLARE " + name + " NO SCROLL CURSOR FOR " + sql;
+    bool sent = !own_transaction_ || send("BEGIN");
+    sent = sent &&
+           detail::send_statement(conn_, nullptr, declare.c_str(), params, detail::text_results);
+    setup_pending_ = own_transaction_ ? 2 : 1;
+    sent = sent && send_fetch() && send_fetch();
+    try {
+      if (!sent) throw_sql_error(conn_, nullptr, sql_);
+      next_batch();
+    } catch (...) {
+      finish_quietly();
+      throw;
+    }
+  }
+  row_cursor(const row_cursor&) = delete;
+  row_cursor& operator=(const row_cursor&) = delete;
+  ~row_cursor() { finish_quietly(); }
+
+  iterator begin() noexcept { return iterator(this); }
+  std::default_sentinel_t end() const noexcept { return {}; }
+
+  /// Calls fn(S) for every remaining row mapped into S (by member name, as result::as<S>()).
+  template <class S, class F>
+  void each_as(F&& fn) {
+    for (; !done_; advance()) fn(detail::map_row<S>(current()));
+  }
+
+  /// Rows received so far.
+  std::uint64_t rows_read() const noexcept { return rows_read_; }
+
+ private:
+  friend iterator;
+  row_type current() const noexcept { return row_type(batch_.get(), index_); }
+  bool at_end() const noexcept { return done_; }
+
+  void advance() {
+    if (++index_ < batch_rows_) {
+      ++rows_read_;
+      return;
+    }
+    if (batch_rows_ < fetch_size_) return finish();  // a short batch is the last one
+    next_batch();
+  }
+
+  // Takes the next FETCH's rows and, when the batch is full, asks for one more at once, so the
+  // server works on it while this batch is read.
+  void next_batch() {
+    batch_.reset();
+    while (setup_pending_ > 0) {
+      --setup_pending_;
+      detail::result_ptr step = next_result();
+      if (!detail::succeeded(step.get())) return fail(std::move(step));
+    }
+    --fetches_pending_;
+    batch_ = next_result();
+    if (!detail::succeeded(batch_.get())) return fail(std::move(batch_));
+    if (rows_read_ == 0) detail::check_columns<Columns>(batch_.get(), sql_);  // the first batch
+    index_ = 0;
+    batch_rows_ = PQntuples(batch_.get());
+    if (batch_rows_ == fetch_size_ && !send_fetch()) throw_sql_error(conn_, nullptr, sql_);
+    if (batch_rows_ == 0) return finish();
+    ++rows_read_;
+  }
+
+  // The next queued step's result; each is followed by a null that ends it.
+  detail::result_ptr next_result() {
+    detail::poll_wait wait;
+    detail::result_ptr outcome = detail::take_step(conn_, wait);
+    if (outcome == nullptr) throw_sql_error(conn_, nullptr, sql_);  // the connection is gone
+    return outcome;
+  }
+
+  bool send(const char* command) {
+    return detail::send_statement(conn_, nullptr, command, {}, detail::text_results);
+  }
+  bool send_fetch() {
+    const bool sent = detail::send_statement(conn_, nullptr, fetch_.c_str(), {}) &&
+                      PQsendFlushRequest(conn_) == 1 && PQflush(conn_) == 0;
+    fetches_pending_ += sent ? 1 : 0;
+    return sent;
+  }
+
+  // Reads what is still queued, closes the cursor (commits its own transaction), syncs and leaves
+  // pipeline mode; throws the first failure.
+  void finish(detail::result_ptr failure = nullptr) {
+    done_ = true;
+    batch_.reset();
+    auto take_result = [&] {  // of the next queued step, keeping the first failure
+      detail::result_ptr step = next_result();
+      if (failure == nullptr && !detail::succeeded(step.get())) failure = std::move(step);
+    };
+    for (int queued = std::exchange(setup_pending_, 0) + std::exchange(fetches_pending_, 0);
+         queued > 0; --queued)
+      take_result();
+    const bool closing = failure == nullptr;
+    if (closing && !send(own_transaction_ ? "COMMIT" : close_.c_str()))
+      throw_sql_error(conn_, nullptr, sql_);
+    if (PQpipelineSync(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
+    if (closing) take_result();
+    const detail::result_ptr sync = detail::take_result(conn_, detail::poll_wait{});
+    if (sync == nullptr || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC)
+      throw_sql_error(conn_, nullptr, sql_);
+    if (PQexitPipelineMode(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
+    if (failure != nullptr && own_transaction_ && PQtransactionStatus(conn_) != PQTRANS_IDLE &&
+        detail::send_command(conn_, "ROLLBACK"))
+      detail::take_final_result(conn_);
+    if (failure != nullptr) throw_sql_error(conn_, failure.get(), sql_);
+  }
+  [[noreturn]] void fail(detail::result_ptr failure) {
+    finish(std::move(failure));
+    throw_sql_error(conn_, nullptr, sql_);  // not reached: finish() throws the failure
+  }
+
+  // For destructors and failed construction: ends the cursor if it is still open, silently (the
+  // connection reports a broken state on its next use).
+  void finish_quietly() noexcept {
+    if (done_) return;
+    try {
+      finish();
+    } catch (...) {
+    }
+    done_ = true;
+  }
+
+  PGconn* conn_;
+  const char* sql_;
+  std::string fetch_;
+  std::string close_;
+  int fetch_size_;
+  bool own_transaction_;
+  int setup_pending_ = 0;    // results of BEGIN and DECLARE still to read
+  int fetches_pending_ = 0;  // FETCHes sent and not yet read
+  detail::result_ptr batch_;
+  int index_ = 0;
+  int batch_rows_ = 0;
+  bool done_ = false;
+  std::uint64_t rows_read_ = 0;
+};
+
+template <static_statement Q>
+row_cursor<typename Q::result_columns> connection::cursor(const Q& statement,
+                                                          cursor_options options) {
+  const detail::parameter_block<Q::param_count> params(statement);
+  detail::connection_state& s = detail::connection_access::state(*this);
+  const std::string name = "pgdsl_cursor_" + std::to_string(++s.cursor_counter);
+  return row_cursor<typename Q::result_columns>(s.conn.get(), Q::sql.c_str(), name,
+                                                params.template bound<typename Q::param_types>(),
+                                                std::max(options.fetch_size, 1));
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/retry.hpp
+// retry_transaction: re-runs a whole transaction when the server aborted it for a reason that a
+// new attempt can fix (serialization_failure, deadlock_detected), with a bounded number of
+// attempts and jittered exponential backoff. Every other error propagates at once.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <random>
+#include <thread>
+
+// ---- pgdsl/execution/transaction.hpp
+// transaction and savepoint: RAII scopes over BEGIN/COMMIT and SAVEPOINT/RELEASE. Each rolls
+// back in its destructor unless it was committed or released, so an exception that leaves the
+// scope undoes the work. connection::transaction(fn) and connection::begin() are defined here.
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+namespace detail {
+
+// Statements a transaction or savepoint forwards to its connection while it is active.
+template <class Scope>
+class statement_forwarding {
+ public:
+  /// Runs a static statement in this scope.
+  template <static_statement Q>
+  auto execute(const Q& statement) {
+    return self().db().execute(statement);
+  }
+  /// Runs raw SQL with bound parameters in this scope.
+  template <class... T, class... Args>
+  auto query(raw_sql sql, const Args&... args) {
+    return self().db().template query<T...>(sql, args...);
+  }
+  /// Runs raw SQL that returns no rows of interest in this scope.
+  template <class... Args>
+  auto execute_raw(raw_sql sql, const Args&... args) {
+    return self().db().execute_raw(sql, args...);
+  }
+
+ private:
+  Scope& self() { return static_cast<Scope&>(*this); }
+};
+
+}  // namespace detail
+
+/// A savepoint inside a transaction; rolled back to (and released) when destroyed unless
+/// release() was called. Savepoints nest: sp.nested() opens an inner one.
+class savepoint : public detail::statement_forwarding<savepoint> {
+ public:
+  explicit savepoint(connection& db)
+      : db_(&db),
+        session_(detail::connection_access::session(db)),
+        name_("pgdsl_sp_" +
+              std::to_string(++detail::connection_access::state(db).savepoint_counter)) {
+    db_->run_command(("SAVEPOINT " + name_).c_str());
+  }
+  savepoint(savepoint&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)),
+        session_(other.session_),
+        name_(std::move(other.name_)) {}
+  savepoint& operator=(savepoint&&) = delete;
+  ~savepoint() {
+    try {
+      rollback();
+    } catch (...) {  // a destructor cannot report; the enclosing transaction will roll back
+    }
+  }
+
+  /// Keeps the work done since the savepoint.
+  void release() {
+    if (db_ == nullptr) return;
+    db_->run_command(("RELEASE SAVEPOINT " + name_).c_str());
+    db_ = nullptr;
+  }
+  /// Undoes the work done since the savepoint; the transaction stays usable.
+  void rollback() {
+    if (db_ == nullptr) return;
+    connection* db = std::exchange(db_, nullptr);
+    if (!db->is_open() || detail::connection_access::session(*db) != session_)
+      return;  // gone with the lost session
+    db->run_command(("ROLLBACK TO SAVEPOINT " + name_).c_str());
+    db->run_command(("RELEASE SAVEPOINT " + name_).c_str());
+  }
+  /// Opens a savepoint nested in this one.
+  pgdsl::savepoint nested() { return pgdsl::savepoint(db()); }
+  /// The connection the savepoint belongs to.
+  connection& db() { return *db_; }
+
+ private:
+  connection* db_;
+  unsigned long session_;
+  std::string name_;
+};
+
+/// A transaction block; rolled back when destroyed unless commit() was called.
+class transaction : public detail::statement_forwarding<transaction> {
+ public:
+  explicit transaction(connection& db, const transaction_options& options = {})
+      : db_(&db), session_(detail::connection_access::session(db)) {
+    db_->run_command(detail::begin_command(options).c_str());
+    if (options.statement_timeout.count() > 0) set_statement_timeout(options.statement_timeout);
+  }
+  transaction(transaction&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)), session_(other.session_) {}
+  transaction& operator=(transaction&&) = delete;
+  ~transaction() {
+    try {
+      rollback();
+    } catch (...) {  // a destructor cannot report; the server ends the block with the session
+    }
+  }
+
+  /// Makes the transaction's work permanent; the object is finished afterwards.
+  void commit() {
+    if (db_ == nullptr) throw error("commit() on a transaction that already ended");
+    std::exchange(db_, nullptr)->run_command("COMMIT");
+  }
+  /// Undoes the transaction's work; the object is finished afterwards. On a lost connection
+  /// there is nothing to undo (the server rolled back), so it does not throw.
+  void rollback() {
+    if (db_ == nullptr) return;
+    connection* db = std::exchange(db_, nullptr);
+    if (!db->is_open() || detail::connection_access::session(*db) != session_) return;
+    db->run_command("ROLLBACK");
+  }
+  /// True until commit() or rollback().
+  bool active() const noexcept { return db_ != nullptr; }
+
+  /// Opens a savepoint, rolled back unless released.
+  pgdsl::savepoint savepoint() { return pgdsl::savepoint(db()); }
+  /// statement_timeout for the rest of this transaction (SET LOCAL).
+  void set_statement_timeout(std::chrono::milliseconds timeout) {
+    db().run_command(detail::local_timeout_command(timeout).c_str());
+  }
+  /// The connection the transaction runs on.
+  connection& db() {
+    if (db_ == nullptr) throw error("the transaction already ended");
+    return *db_;
+  }
+
+ private:
+  connection* db_;
+  unsigned long session_;
+};
+
+inline transaction connection::begin(const transaction_options& options) {
+  return pgdsl::transaction(*this, options);
+}
+
+template <class F>
+auto connection::transaction(F&& fn, const transaction_options& options) {
+  pgdsl::transaction tx(*this, options);
+  if constexpr (std::is_void_v<std::invoke_result_t<F&, pgdsl::transaction&>>) {
+    std::invoke(fn, tx);
+    if (tx.active()) tx.commit();
+  } else {
+    auto value = std::invoke(fn, tx);
+    if (tx.active()) tx.commit();
+    return value;
+  }
+}
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// How retry_transaction waits and when it gives up.
+struct retry_policy {
+  int max_attempts = 5;                          ///< attempts in all, the first included
+  std::chrono::milliseconds initial_backoff{5};  ///< wait before the second attempt
+  std::chrono::milliseconds max_backoff{1000};   ///< the wait never grows beyond this
+  double multiplier = 2.0;                       ///< growth of the wait per attempt
+};
+
+namespace detail {
+
+// A wait between half and all of `backoff`, so competing clients do not retry in lockstep.
+inline std::chrono::microseconds jittered(std::chrono::microseconds backoff) {
+  static thread_local std::minstd_rand random(
+      static_cast<std::uint_fast32_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
+  const auto half = backoff.count() / 2;
+  std::uniform_int_distribution<long long> pick(half, std::max<long long>(half, backoff.count()));
+  return std::chrono::microseconds(pick(random));
+}
+
+}  // namespace detail
+
+/// Runs db.transaction(fn, options), again after serialization_failure or deadlock_detected,
+/// up to policy.max_attempts times; rethrows the last failure. `fn` must be safe to run again:
+/// everything it did in a failed attempt was rolled back.
+template <class F>
+auto retry_transaction(connection& db, F&& fn, const retry_policy& policy = {},
+                       const transaction_options& options = {}) {
+  std::chrono::microseconds backoff = policy.initial_backoff;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return db.transaction(fn, options);
+    } catch (const serialization_failure&) {
+      if (attempt >= policy.max_attempts) throw;
+    } catch (const deadlock_detected&) {
+      if (attempt >= policy.max_attempts) throw;
+    }
+    std::this_thread::sleep_for(detail::jittered(backoff));
+    const auto grown = std::chrono::microseconds(static_cast<std::chrono::microseconds::rep>(
+        static_cast<double>(backoff.count()) * policy.multiplier));
+    backoff = std::min<std::chrono::microseconds>(grown, policy.max_backoff);
+  }
 }
 
 }  // namespace pgdsl
@@ -9469,14 +9863,16 @@ class row_stream {
 
   void advance() {
     current_.reset();  // first: the next row's result then reuses the memory of this one
-    current_.reset(PQgetResult(conn_));
+    current_ = detail::take_result(conn_, detail::poll_wait{});
     if (current_ && PQresultStatus(current_.get()) == PGRES_SINGLE_TUPLE) {
       ++rows_read_;
       return;
     }
     done_ = true;
     detail::result_ptr outcome = std::move(current_);
-    while (detail::result_ptr extra{PQgetResult(conn_)}) {
+    if (outcome != nullptr) {
+      detail::result_ptr rest = detail::take_final_result(conn_);
+      if (rest != nullptr && detail::succeeded(outcome.get())) outcome = std::move(rest);
     }
     if (outcome == nullptr || !detail::succeeded(outcome.get()))
       throw_sql_error(conn_, outcome.get(), sql_);
@@ -9492,272 +9888,18 @@ class row_stream {
 template <static_statement Q>
 row_stream<typename Q::result_columns> connection::stream(const Q& statement) {
   using columns = typename Q::result_columns;
-  static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
-  constexpr int count = static_cast<int>(Q::param_count);
   const detail::parameter_block<Q::param_count> params(statement);
+  const detail::bound_parameters bound = params.template bound<typename Q::param_types>();
   const char* sql = Q::sql.c_str();
-  detail::connection_state& s = state();
+  detail::connection_state& s = detail::connection_access::state(*this);
   PGconn* conn = s.conn.get();
-  detail::ensure_open(conn, sql);
-  const std::string& name = detail::checked_statement<columns>(s, sql, count, types.data());
-  const bool sent =
-      s.prepared_statements
-          ? PQsendQueryPrepared(conn, name.c_str(), count, params.values(), params.lengths(),
-                                params.formats(), detail::binary_results) == 1
-          : PQsendQueryParams(conn, sql, count, types.data(), params.values(), params.lengths(),
-                              params.formats(), detail::binary_results) == 1;
-  if (!sent) throw_sql_error(conn, nullptr, sql);
+  const char* name = detail::ready_statement<columns>(s, sql, bound);
+  if (!detail::send_statement(conn, name, sql, bound)) throw_sql_error(conn, nullptr, sql);
   if (PQsetSingleRowMode(conn) != 1) {
-    while (detail::result_ptr extra{PQgetResult(conn)}) {
-    }
+    detail::take_final_result(conn);
     throw_sql_error(conn, nullptr, sql);
   }
   return row_stream<columns>(conn, sql);
-}
-
-}  // namespace pgdsl
-
-// ---- pgdsl/execution/transaction.hpp
-// transaction and savepoint: RAII scopes over BEGIN/COMMIT and SAVEPOINT/RELEASE. Each rolls
-// back in its destructor unless it was committed or released, so an exception that leaves the
-// scope undoes the work. connection::transaction(fn) and connection::begin() are defined here.
-
-#include <chrono>
-#include <functional>
-#include <string>
-#include <type_traits>
-#include <utility>
-
-
-namespace pgdsl {
-
-namespace detail {
-
-// Statements a transaction or savepoint forwards to its connection while it is active.
-template <class Scope>
-class statement_forwarding {
- public:
-  /// Runs a static statement in this scope.
-  template <static_statement Q>
-  auto execute(const Q& statement) {
-    return self().db().execute(statement);
-  }
-  /// Runs raw SQL with bound parameters in this scope.
-  template <class... T, class... Args>
-  auto query(raw_sql sql, const Args&... args) {
-    return self().db().template query<T...>(sql, args...);
-  }
-  /// Runs raw SQL that returns no rows of interest in this scope.
-  template <class... Args>
-  auto execute_raw(raw_sql sql, const Args&... args) {
-    return self().db().execute_raw(sql, args...);
-  }
-
- private:
-  Scope& self() { return static_cast<Scope&>(*this); }
-};
-
-}  // namespace detail
-
-/// A savepoint inside a transaction; rolled back to (and released) when destroyed unless
-/// release() was called. Savepoints nest: sp.nested() opens an inner one.
-class savepoint : public detail::statement_forwarding<savepoint> {
- public:
-  explicit savepoint(connection& db)
-      : db_(&db),
-        session_(db.session()),
-        name_("pgdsl_sp_" + std::to_string(++db.state_->savepoint_counter)) {
-    db_->run_command(("SAVEPOINT " + name_).c_str());
-  }
-  savepoint(savepoint&& other) noexcept
-      : db_(std::exchange(other.db_, nullptr)),
-        session_(other.session_),
-        name_(std::move(other.name_)) {}
-  savepoint& operator=(savepoint&&) = delete;
-  ~savepoint() {
-    try {
-      rollback();
-    } catch (...) {  // a destructor cannot report; the enclosing transaction will roll back
-    }
-  }
-
-  /// Keeps the work done since the savepoint.
-  void release() {
-    if (db_ == nullptr) return;
-    db_->run_command(("RELEASE SAVEPOINT " + name_).c_str());
-    db_ = nullptr;
-  }
-  /// Undoes the work done since the savepoint; the transaction stays usable.
-  void rollback() {
-    if (db_ == nullptr) return;
-    connection* db = std::exchange(db_, nullptr);
-    if (!db->is_open() || db->session() != session_) return;  // gone with the lost session
-    db->run_command(("ROLLBACK TO SAVEPOINT " + name_).c_str());
-    db->run_command(("RELEASE SAVEPOINT " + name_).c_str());
-  }
-  /// Opens a savepoint nested in this one.
-  pgdsl::savepoint nested() { return pgdsl::savepoint(db()); }
-  /// The connection the savepoint belongs to.
-  connection& db() { return *db_; }
-
- private:
-  connection* db_;
-  unsigned long session_;
-  std::string name_;
-};
-
-/// A transaction block; rolled back when destroyed unless commit() was called.
-class transaction : public detail::statement_forwarding<transaction> {
- public:
-  explicit transaction(connection& db, const transaction_options& options = {})
-      : db_(&db), session_(db.session()) {
-    db_->run_command(detail::begin_command(options).c_str());
-    if (options.statement_timeout.count() > 0) set_statement_timeout(options.statement_timeout);
-  }
-  transaction(transaction&& other) noexcept
-      : db_(std::exchange(other.db_, nullptr)), session_(other.session_) {}
-  transaction& operator=(transaction&&) = delete;
-  ~transaction() {
-    try {
-      rollback();
-    } catch (...) {  // a destructor cannot report; the server ends the block with the session
-    }
-  }
-
-  /// Makes the transaction's work permanent; the object is finished afterwards.
-  void commit() {
-    if (db_ == nullptr) throw error("commit() on a transaction that already ended");
-    std::exchange(db_, nullptr)->run_command("COMMIT");
-  }
-  /// Undoes the transaction's work; the object is finished afterwards. On a lost connection
-  /// there is nothing to undo (the server rolled back), so it does not throw.
-  void rollback() {
-    if (db_ == nullptr) return;
-    connection* db = std::exchange(db_, nullptr);
-    if (!db->is_open() || db->session() != session_) return;
-    db->run_command("ROLLBACK");
-  }
-  /// True until commit() or rollback().
-  bool active() const noexcept { return db_ != nullptr; }
-
-  /// Opens a savepoint, rolled back unless released.
-  pgdsl::savepoint savepoint() { return pgdsl::savepoint(db()); }
-  /// statement_timeout for the rest of this transaction (SET LOCAL).
-  void set_statement_timeout(std::chrono::milliseconds timeout) {
-    db().run_command(detail::local_timeout_command(timeout).c_str());
-  }
-  /// The connection the transaction runs on.
-  connection& db() {
-    if (db_ == nullptr) throw error("the transaction already ended");
-    return *db_;
-  }
-
- private:
-  connection* db_;
-  unsigned long session_;
-};
-
-inline transaction connection::begin(const transaction_options& options) {
-  return pgdsl::transaction(*this, options);
-}
-
-template <class F>
-auto connection::transaction(F&& fn, const transaction_options& options) {
-  pgdsl::transaction tx(*this, options);
-  if constexpr (std::is_void_v<std::invoke_result_t<F&, pgdsl::transaction&>>) {
-    std::invoke(fn, tx);
-    if (tx.active()) tx.commit();
-  } else {
-    auto value = std::invoke(fn, tx);
-    if (tx.active()) tx.commit();
-    return value;
-  }
-}
-
-}  // namespace pgdsl
-
-namespace pgdsl {
-
-template <runtime_statement Q>
-result<typename Q::result_columns> connection::execute(const Q& statement) {
-  using columns = typename Q::result_columns;
-  const std::size_t count = statement.param_count();
-  if (count > max_statement_parameters) throw too_many_parameters(count);
-  detail::dynamic_parameters params;
-  params.reserve(count);
-  statement.bind([&](const auto& value) { params.add(value); });
-  params.finish();
-  const std::string sql = statement.render_sql();
-  detail::result_ptr outcome = observe(sql.c_str(), [&] {
-    PGconn* conn = native_handle();
-    detail::ensure_open(conn, sql.c_str());
-    detail::result_ptr r(PQexecParams(conn, sql.c_str(), params.count(), params.types(),
-                                      params.values(), params.lengths(), params.formats(),
-                                      detail::binary_results));
-    if (!detail::succeeded(r.get())) throw_sql_error(conn, r.get(), sql.c_str());
-    detail::check_columns<columns>(r.get(), sql.c_str());
-    return r;
-  });
-  return result<columns>(std::move(outcome), sql.c_str(), /*copy_sql=*/true);
-}
-
-}  // namespace pgdsl
-
-// ---- pgdsl/execution/retry.hpp
-// retry_transaction: re-runs a whole transaction when the server aborted it for a reason that a
-// new attempt can fix (serialization_failure, deadlock_detected), with a bounded number of
-// attempts and jittered exponential backoff. Every other error propagates at once.
-
-#include <algorithm>
-#include <chrono>
-#include <cstdint>
-#include <random>
-#include <thread>
-
-
-namespace pgdsl {
-
-/// How retry_transaction waits and when it gives up.
-struct retry_policy {
-  int max_attempts = 5;                          ///< attempts in all, the first included
-  std::chrono::milliseconds initial_backoff{5};  ///< wait before the second attempt
-  std::chrono::milliseconds max_backoff{1000};   ///< the wait never grows beyond this
-  double multiplier = 2.0;                       ///< growth of the wait per attempt
-};
-
-namespace detail {
-
-// A wait between half and all of `backoff`, so competing clients do not retry in lockstep.
-inline std::chrono::microseconds jittered(std::chrono::microseconds backoff) {
-  static thread_local std::minstd_rand random(
-      static_cast<std::uint_fast32_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
-  const auto half = backoff.count() / 2;
-  std::uniform_int_distribution<long long> pick(half, std::max<long long>(half, backoff.count()));
-  return std::chrono::microseconds(pick(random));
-}
-
-}  // namespace detail
-
-/// Runs db.transaction(fn, options), again after serialization_failure or deadlock_detected,
-/// up to policy.max_attempts times; rethrows the last failure. `fn` must be safe to run again:
-/// everything it did in a failed attempt was rolled back.
-template <class F>
-auto retry_transaction(connection& db, F&& fn, const retry_policy& policy = {},
-                       const transaction_options& options = {}) {
-  std::chrono::microseconds backoff = policy.initial_backoff;
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return db.transaction(fn, options);
-    } catch (const serialization_failure&) {
-      if (attempt >= policy.max_attempts) throw;
-    } catch (const deadlock_detected&) {
-      if (attempt >= policy.max_attempts) throw;
-    }
-    std::this_thread::sleep_for(detail::jittered(backoff));
-    const auto grown = std::chrono::microseconds(static_cast<std::chrono::microseconds::rep>(
-        static_cast<double>(backoff.count()) * policy.multiplier));
-    backoff = std::min<std::chrono::microseconds>(grown, policy.max_backoff);
-  }
 }
 
 }  // namespace pgdsl

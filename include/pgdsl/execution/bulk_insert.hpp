@@ -1,44 +1,51 @@
-// Statements rendered at run time through the connection: execute() of one multi-row INSERT
-// (unnamed, binary parameters typed by their values). insert_rows(), which splits a longer range
-// under PostgreSQL's 65,535-parameter limit, is in pipeline.hpp: it sends the parts in one
-// pipeline.
+// insert_rows: many rows inserted with multi-row INSERTs, each under PostgreSQL's 65,535-parameter
+// limit, all sent in one pipeline (so the server never waits for the client between them).
 #pragma once
-
-#include <libpq-fe.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <ranges>
-#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 
 #include "pgdsl/execution/connection.hpp"
-#include "pgdsl/execution/detail/dynamic_parameters.hpp"
+#include "pgdsl/execution/pipeline.hpp"
 #include "pgdsl/execution/runtime_statement.hpp"
 
 namespace pgdsl {
 
-template <runtime_statement Q>
-result<typename Q::result_columns> connection::execute(const Q& statement) {
-  using columns = typename Q::result_columns;
-  const std::size_t count = statement.param_count();
-  if (count > max_statement_parameters) throw too_many_parameters(count);
-  detail::dynamic_parameters params;
-  params.reserve(count);
-  statement.bind([&](const auto& value) { params.add(value); });
-  params.finish();
-  const std::string sql = statement.render_sql();
-  detail::result_ptr outcome = observe(sql.c_str(), [&] {
-    PGconn* conn = native_handle();
-    detail::ensure_open(conn, sql.c_str());
-    detail::result_ptr r(PQexecParams(conn, sql.c_str(), params.count(), params.types(),
-                                      params.values(), params.lengths(), params.formats(),
-                                      detail::binary_results));
-    if (!detail::succeeded(r.get())) throw_sql_error(conn, r.get(), sql.c_str());
-    detail::check_columns<columns>(r.get(), sql.c_str());
-    return r;
-  });
-  return result<columns>(std::move(outcome), sql.c_str(), /*copy_sql=*/true);
+namespace detail {
+// Consecutive rows of a range, as values() takes them (a plain pair of iterators: clang 14
+// cannot use libstdc++ 12's std::ranges::subrange).
+template <class Iterator>
+struct row_slice {
+  Iterator first, last;
+  Iterator begin() const { return first; }
+  Iterator end() const { return last; }
+};
+}  // namespace detail
+
+template <class Builder, std::ranges::forward_range Rows>
+std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
+  using iterator = decltype(std::begin(rows));
+  using slice = detail::row_slice<iterator>;
+  static_assert(runtime_statement<decltype(insert.values(std::declval<const slice&>()))>,
+                "insert_rows: the first argument must be insert_into(table).columns(...)");
+  using element = std::remove_cvref_t<decltype(*std::begin(rows))>;
+  constexpr std::size_t rows_per_statement = max_statement_parameters / std::tuple_size_v<element>;
+  std::uint64_t inserted = 0;
+  pgdsl::pipeline batch(*this);
+  for (iterator first = std::begin(rows), last = std::end(rows); first != last;) {
+    iterator next = first;
+    for (std::size_t taken = 0; taken < rows_per_statement && next != last; ++taken) ++next;
+    batch.execute(insert.values(slice{first, next}),
+                  [&inserted](auto&& done) { inserted += done.rows_affected(); });
+    first = next;
+  }
+  batch.finish();
+  return inserted;
 }
 
 }  // namespace pgdsl

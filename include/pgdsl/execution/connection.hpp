@@ -1,6 +1,11 @@
-// connection: one libpq connection, move-only, closed by its destructor. It runs static statements
-// (prepared once, binary both ways), raw SQL with bound parameters, and owns the per-connection
-// settings: prepared-statement mode, statement timeout, query hook and notice handler.
+// connection: one libpq connection, move-only, closed by its destructor. It runs single
+// statements (static ones prepared once, binary both ways; statements rendered at run time; raw
+// SQL with bound parameters; commands) and owns the per-connection settings: prepared-statement
+// mode, statement timeout, query hook and notice handler. Every other capability lives in a
+// header of its own and reaches the connection's state through detail::connection_access; the
+// member functions below that are "defined in" another header are shortcuts to those
+// capabilities, usable once that header (or <pgdsl/pgdsl.hpp>) is included. A new capability
+// does not edit this header.
 #pragma once
 
 #include <libpq-fe.h>
@@ -19,6 +24,7 @@
 #include "pgdsl/execution/cursor_options.hpp"
 #include "pgdsl/execution/detail/connect.hpp"
 #include "pgdsl/execution/detail/connection_state.hpp"
+#include "pgdsl/execution/detail/dynamic_parameters.hpp"
 #include "pgdsl/execution/detail/parameters.hpp"
 #include "pgdsl/execution/detail/statement_runner.hpp"
 #include "pgdsl/execution/observability.hpp"
@@ -140,44 +146,63 @@ class connection {
   /// Runs a static statement: prepared on first use, binary parameters and results.
   template <static_statement Q>
   result<typename Q::result_columns> execute(const Q& statement) {
+    using columns = typename Q::result_columns;
     const detail::parameter_block<Q::param_count> params(statement);
     const char* sql = Q::sql.c_str();
-    return result<typename Q::result_columns>(
-        observe(sql,
-                [&] {
-                  return detail::run_static<typename Q::result_columns, typename Q::param_types>(
-                      state(), sql, params);
-                }),
-        sql);
+    return result<columns>(observe(sql,
+                                   [&] {
+                                     return detail::run_static<columns>(
+                                         state(), sql,
+                                         params.template bound<typename Q::param_types>());
+                                   }),
+                           sql);
   }
 
   /// Runs a statement rendered at run time (a multi-row INSERT from values(rows)); at most
   /// 65,535 parameters (too_many_parameters otherwise: use insert_rows()).
   template <runtime_statement Q>
-  result<typename Q::result_columns> execute(const Q& statement);
+  result<typename Q::result_columns> execute(const Q& statement) {
+    using columns = typename Q::result_columns;
+    const std::size_t count = statement.param_count();
+    if (count > max_statement_parameters) throw too_many_parameters(count);
+    detail::dynamic_parameters params;
+    params.reserve(count);
+    statement.bind([&](const auto& value) { params.add(value); });
+    params.finish();
+    const std::string sql = statement.render_sql();
+    return result<columns>(
+        observe(sql.c_str(),
+                [&] { return detail::run_unnamed<columns>(state(), sql.c_str(), params.bound()); }),
+        sql.c_str(), /*copy_sql=*/true);
+  }
 
   /// Inserts every row of `rows` with insert_into(t).columns(...) as `insert`: multi-row INSERTs
   /// of at most 65,535 parameters each, sent in one pipeline. Returns the rows inserted.
+  /// Defined in bulk_insert.hpp.
   template <class Builder, std::ranges::forward_range Rows>
   std::uint64_t insert_rows(const Builder& insert, const Rows& rows);
 
   /// Starts a pipeline: statements queued without waiting for each answer (docs/pipeline.md).
+  /// Defined in pipeline.hpp.
   pgdsl::pipeline pipeline(pipeline_options options);
   pgdsl::pipeline pipeline();
 
   /// Runs a static statement and reads its rows one at a time (single-row mode), in constant
   /// memory; the connection runs nothing else until the stream is read or destroyed.
+  /// Defined in stream.hpp.
   template <static_statement Q>
   row_stream<typename Q::result_columns> stream(const Q& statement);
 
   /// Runs a static statement through a server-side cursor and reads its rows in batches of
   /// options.fetch_size, the next batch fetched while one is read; in a transaction of its own
   /// unless one is open. The connection runs nothing else until the cursor is read or destroyed.
+  /// Defined in cursor.hpp.
   template <static_statement Q>
   row_cursor<typename Q::result_columns> cursor(const Q& statement, cursor_options options = {});
 
   /// Loads `rows` (tuples, or structs with members named like the columns) into the columns of
   /// `table` with binary COPY; returns the rows loaded. Nothing is loaded when any row fails.
+  /// Defined in copy_into.hpp.
   template <class Table, class... Columns, std::ranges::input_range Rows>
   std::uint64_t copy_into(const Table& table, column_list<Columns...> columns, Rows&& rows);
   /// Loads `rows` into every column of `table`, in declaration order.
@@ -185,6 +210,7 @@ class connection {
   std::uint64_t copy_into(const Table& table, Rows&& rows);
 
   /// Reads the columns of `table` with binary COPY TO, as a range of tuples decoded row by row.
+  /// Defined in copy_out.hpp.
   template <class Table, class... Columns>
   copy_rows<Columns...> copy_out(const Table& table, column_list<Columns...> columns);
   /// Reads the rows of a static statement without parameters with COPY (...) TO STDOUT (FORMAT
@@ -200,13 +226,13 @@ class connection {
     detail::parameter_block<sizeof...(Args)> params;
     (params.add(detail::as_parameter(args)), ...);
     params.finish();
-    return result<raw_columns<T...>>(
-        observe(sql.c_str(),
-                [&] {
-                  return detail::run_raw<raw_columns<T...>, param_types>(state(), sql.c_str(),
-                                                                         params);
-                }),
-        sql.c_str(), true);
+    return result<raw_columns<T...>>(observe(sql.c_str(),
+                                             [&] {
+                                               return detail::run_unnamed<raw_columns<T...>>(
+                                                   state(), sql.c_str(),
+                                                   params.template bound<param_types>());
+                                             }),
+                                     sql.c_str(), true);
   }
 
   /// Runs raw SQL that returns no rows of interest (DDL, INSERT, ...); see rows_affected().
@@ -216,16 +242,17 @@ class connection {
   }
 
   /// Runs `fn(transaction&)` in a transaction: commits when it returns, rolls back and rethrows
-  /// when it throws. Returns what `fn` returns.
+  /// when it throws. Returns what `fn` returns. Defined in transaction.hpp.
   template <class F>
   auto transaction(F&& fn, const transaction_options& options = {});
 
-  /// Starts a transaction that rolls back when destroyed unless committed.
+  /// Starts a transaction that rolls back when destroyed unless committed. Defined in
+  /// transaction.hpp.
   pgdsl::transaction begin(const transaction_options& options = {});
 
   /// Runs a command with the simple protocol (no parameters): transaction control, SET, DDL.
   void run_command(raw_sql sql) {
-    observe(sql.c_str(), [&] { return detail::run_command(state(), sql.c_str()); });
+    observe(sql.c_str(), [&] { return detail::run_command(state().conn.get(), sql.c_str()); });
   }
 
   /// Number of static statements this connection has prepared (in unnamed mode: checked).
@@ -237,12 +264,7 @@ class connection {
   PGconn* native_handle() const noexcept { return state_ ? state_->conn.get() : nullptr; }
 
  private:
-  friend class pgdsl::transaction;
-  friend class savepoint;
   friend struct detail::connection_access;
-
-  // The session a transaction began in; after reset() its transactions no longer exist.
-  unsigned long session() const noexcept { return state_ ? state_->session : 0; }
 
   template <class Run>
   detail::result_ptr observe(const char* sql, Run&& run) {
@@ -260,18 +282,15 @@ class connection {
 };
 
 namespace detail {
-// How the pipeline header reaches a connection's state (one friend instead of one per header).
+// The one way into a connection's state for the capabilities built on it (pipeline, streams,
+// COPY, transactions, and later pools and listeners): none of them is a friend.
 struct connection_access {
   static connection_state& state(const connection& db) { return db.state(); }
+  // The session a transaction began in; after reset() its transactions no longer exist.
+  static unsigned long session(const connection& db) noexcept {
+    return db.state_ ? db.state_->session : 0;
+  }
 };
 }  // namespace detail
 
 }  // namespace pgdsl
-
-#include "pgdsl/execution/bulk_insert.hpp"
-#include "pgdsl/execution/copy_into.hpp"
-#include "pgdsl/execution/copy_out.hpp"
-#include "pgdsl/execution/cursor.hpp"
-#include "pgdsl/execution/pipeline.hpp"
-#include "pgdsl/execution/stream.hpp"
-#include "pgdsl/execution/transaction.hpp"

@@ -19,6 +19,7 @@
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/detail/copy_format.hpp"
 #include "pgdsl/execution/detail/member_names.hpp"
+#include "pgdsl/execution/detail/statement_runner.hpp"
 #include "pgdsl/render/runtime_sql.hpp"
 #include "pgdsl/schema/reflection.hpp"
 #include "pgdsl/schema/table.hpp"
@@ -97,11 +98,8 @@ std::uint64_t connection::copy_into(const Table&, column_list<Columns...>, Rows&
       "copy_into: every column must belong to the table being loaded");
   const std::string& sql = detail::copy_sql<detail::copy_direction::in, Table, Columns...>();
   const detail::result_ptr done = observe(sql.c_str(), [&] {
-    PGconn* conn = native_handle();
-    detail::ensure_open(conn, sql.c_str());
-    const detail::result_ptr started(PQexec(conn, sql.c_str()));
-    if (PQresultStatus(started.get()) != PGRES_COPY_IN)
-      throw_sql_error(conn, started.get(), sql.c_str());
+    PGconn* conn = detail::connection_access::state(*this).conn.get();
+    detail::run_command(conn, sql.c_str(), PGRES_COPY_IN);
     detail::copy_writer out(conn, sql.c_str());
     try {
       for (auto&& row : rows)

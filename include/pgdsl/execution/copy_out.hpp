@@ -17,6 +17,7 @@
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/detail/copy_format.hpp"
 #include "pgdsl/execution/detail/pull_iterator.hpp"
+#include "pgdsl/execution/detail/socket_wait.hpp"
 #include "pgdsl/execution/detail/statement_runner.hpp"
 #include "pgdsl/schema/table.hpp"
 
@@ -33,10 +34,7 @@ class copy_rows {
 
   /// Starts the COPY `sql` (static text, rendered once per table or statement).
   copy_rows(PGconn* conn, const std::string& sql) : conn_(conn), sql_(sql.c_str()) {
-    detail::ensure_open(conn_, sql_);
-    const detail::result_ptr started(PQexec(conn_, sql_));
-    if (PQresultStatus(started.get()) != PGRES_COPY_OUT)
-      throw_sql_error(conn_, started.get(), sql_);
+    detail::run_command(conn_, sql_, PGRES_COPY_OUT);
     done_ = false;
     advance();
   }
@@ -62,7 +60,7 @@ class copy_rows {
 
   void advance() {
     char* message = nullptr;
-    const int length = PQgetCopyData(conn_, &message, 0);
+    const int length = detail::take_copy_data(conn_, &message, detail::poll_wait{});
     if (length >= 0) {
       const std::unique_ptr<char, decltype(&PQfreemem)> owned(message, &PQfreemem);
       bool trailer = false;
@@ -85,9 +83,7 @@ class copy_rows {
       return;
     }
     done_ = true;
-    const detail::result_ptr outcome(PQgetResult(conn_));
-    while (detail::result_ptr extra{PQgetResult(conn_)}) {
-    }
+    const detail::result_ptr outcome = detail::take_final_result(conn_);
     if (length == -2 || !detail::succeeded(outcome.get()))
       throw_sql_error(conn_, outcome.get(), sql_);
   }
@@ -96,9 +92,8 @@ class copy_rows {
   void discard_rest() noexcept {
     done_ = true;
     char* message = nullptr;
-    while (PQgetCopyData(conn_, &message, 0) >= 0) PQfreemem(message);
-    while (detail::result_ptr extra{PQgetResult(conn_)}) {
-    }
+    while (detail::take_copy_data(conn_, &message, detail::poll_wait{}) >= 0) PQfreemem(message);
+    detail::take_final_result(conn_);
   }
 
   template <class Column>
@@ -130,7 +125,7 @@ copy_rows<Columns...> connection::copy_out(const Table&, column_list<Columns...>
   static_assert(
       (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
       "copy_out: every column must belong to the table being read");
-  return copy_rows<Columns...>(native_handle(),
+  return copy_rows<Columns...>(detail::connection_access::state(*this).conn.get(),
                                detail::copy_sql<detail::copy_direction::out, Table, Columns...>());
 }
 
@@ -142,10 +137,8 @@ detail::copy_rows_for_t<typename Q::result_columns> connection::copy_out(const Q
                 "read it with db.stream() or db.cursor()");
   static_assert(detail::columns_info<columns>::size > 0,
                 "copy_out(statement): the statement returns no columns");
-  const char* sql = Q::sql.c_str();
-  detail::connection_state& s = state();
-  detail::ensure_open(s.conn.get(), sql);
-  detail::checked_statement<columns>(s, sql, 0, nullptr);
+  detail::connection_state& s = detail::connection_access::state(*this);
+  detail::ready_statement<columns>(s, Q::sql.c_str(), {});  // checks the columns, once
   return detail::copy_rows_for_t<columns>(s.conn.get(), detail::copy_statement_sql<Q>());
 }
 

@@ -15,23 +15,14 @@
 
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/cursor_options.hpp"
+#include "pgdsl/execution/detail/prepare.hpp"
+#include "pgdsl/execution/detail/protocol.hpp"
 #include "pgdsl/execution/detail/pull_iterator.hpp"
-#include "pgdsl/execution/detail/statement_runner.hpp"
+#include "pgdsl/execution/detail/socket_wait.hpp"
 #include "pgdsl/execution/row.hpp"
 #include "pgdsl/execution/struct_mapping.hpp"
 
 namespace pgdsl {
-
-namespace detail {
-// A statement's bound parameters, as libpq takes them.
-struct bound_parameters {
-  int count;
-  const Oid* types;
-  const char* const* values;
-  const int* lengths;
-  const int* formats;
-};
-}  // namespace detail
 
 /// The rows of one statement, fetched in batches: an input range of row<Columns>.
 /// Leaving it early closes the cursor, so the connection stays usable.
@@ -56,8 +47,8 @@ class row_cursor {
     if (PQenterPipelineMode(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
     const std::string declare = "DECLARE " + name + " NO SCROLL CURSOR FOR " + sql;
     bool sent = !own_transaction_ || send("BEGIN");
-    sent = sent && PQsendQueryParams(conn_, declare.c_str(), params.count, params.types,
-                                     params.values, params.lengths, params.formats, 0) == 1;
+    sent = sent &&
+           detail::send_statement(conn_, nullptr, declare.c_str(), params, detail::text_results);
     setup_pending_ = own_transaction_ ? 2 : 1;
     sent = sent && send_fetch() && send_fetch();
     try {
@@ -120,18 +111,17 @@ class row_cursor {
 
   // The next queued step's result; each is followed by a null that ends it.
   detail::result_ptr next_result() {
-    detail::result_ptr outcome(PQgetResult(conn_));
+    detail::poll_wait wait;
+    detail::result_ptr outcome = detail::take_step(conn_, wait);
     if (outcome == nullptr) throw_sql_error(conn_, nullptr, sql_);  // the connection is gone
-    detail::result_ptr end_of_step(PQgetResult(conn_));
     return outcome;
   }
 
   bool send(const char* command) {
-    return PQsendQueryParams(conn_, command, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+    return detail::send_statement(conn_, nullptr, command, {}, detail::text_results);
   }
   bool send_fetch() {
-    const bool sent = PQsendQueryParams(conn_, fetch_.c_str(), 0, nullptr, nullptr, nullptr,
-                                        nullptr, detail::binary_results) == 1 &&
+    const bool sent = detail::send_statement(conn_, nullptr, fetch_.c_str(), {}) &&
                       PQsendFlushRequest(conn_) == 1 && PQflush(conn_) == 0;
     fetches_pending_ += sent ? 1 : 0;
     return sent;
@@ -154,12 +144,13 @@ class row_cursor {
       throw_sql_error(conn_, nullptr, sql_);
     if (PQpipelineSync(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
     if (closing) take_result();
-    const detail::result_ptr sync(PQgetResult(conn_));
+    const detail::result_ptr sync = detail::take_result(conn_, detail::poll_wait{});
     if (sync == nullptr || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC)
       throw_sql_error(conn_, nullptr, sql_);
     if (PQexitPipelineMode(conn_) != 1) throw_sql_error(conn_, nullptr, sql_);
-    if (failure != nullptr && own_transaction_ && PQtransactionStatus(conn_) != PQTRANS_IDLE)
-      detail::result_ptr rolled_back(PQexec(conn_, "ROLLBACK"));
+    if (failure != nullptr && own_transaction_ && PQtransactionStatus(conn_) != PQTRANS_IDLE &&
+        detail::send_command(conn_, "ROLLBACK"))
+      detail::take_final_result(conn_);
     if (failure != nullptr) throw_sql_error(conn_, failure.get(), sql_);
   }
   [[noreturn]] void fail(detail::result_ptr failure) {
@@ -196,15 +187,12 @@ class row_cursor {
 template <static_statement Q>
 row_cursor<typename Q::result_columns> connection::cursor(const Q& statement,
                                                           cursor_options options) {
-  static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
   const detail::parameter_block<Q::param_count> params(statement);
-  detail::connection_state& s = state();
+  detail::connection_state& s = detail::connection_access::state(*this);
   const std::string name = "pgdsl_cursor_" + std::to_string(++s.cursor_counter);
-  return row_cursor<typename Q::result_columns>(
-      s.conn.get(), Q::sql.c_str(), name,
-      detail::bound_parameters{static_cast<int>(Q::param_count), types.data(), params.values(),
-                               params.lengths(), params.formats()},
-      std::max(options.fetch_size, 1));
+  return row_cursor<typename Q::result_columns>(s.conn.get(), Q::sql.c_str(), name,
+                                                params.template bound<typename Q::param_types>(),
+                                                std::max(options.fetch_size, 1));
 }
 
 }  // namespace pgdsl

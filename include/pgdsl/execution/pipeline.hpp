@@ -5,9 +5,7 @@
 #pragma once
 
 #include <libpq-fe.h>
-#include <poll.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -21,6 +19,8 @@
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/detail/dynamic_parameters.hpp"
 #include "pgdsl/execution/detail/pipeline_queue.hpp"
+#include "pgdsl/execution/detail/prepare.hpp"
+#include "pgdsl/execution/detail/socket_wait.hpp"
 #include "pgdsl/execution/runtime_statement.hpp"
 
 namespace pgdsl {
@@ -58,18 +58,13 @@ class pipeline {
   template <static_statement Q, class Handler>
   void execute(const Q& statement, Handler&& on_result) {
     using columns = typename Q::result_columns;
-    static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
     const detail::parameter_block<Q::param_count> params(statement);
+    const detail::bound_parameters bound = params.template bound<typename Q::param_types>();
     const char* sql = Q::sql.c_str();
     prepare_to_send(3);
-    const char* name = send_static<columns>(sql, static_cast<int>(Q::param_count), types.data());
-    push_statement<columns>(sql, std::forward<Handler>(on_result), {}, [&] {
-      return name != nullptr
-                 ? PQsendQueryPrepared(conn(), name, static_cast<int>(Q::param_count),
-                                       params.values(), params.lengths(), params.formats(), 1)
-                 : PQsendQueryParams(conn(), sql, static_cast<int>(Q::param_count), types.data(),
-                                     params.values(), params.lengths(), params.formats(), 1);
-    });
+    const char* name = send_steps<columns>(sql, bound);
+    push_statement<columns>(sql, std::forward<Handler>(on_result), {}, name == nullptr,
+                            [&] { return detail::send_statement(conn(), name, sql, bound); });
   }
   /// Queues a static statement whose result is only checked for success.
   template <static_statement Q>
@@ -88,9 +83,8 @@ class pipeline {
     std::string sql = statement.render_sql();
     prepare_to_send(1);
     const char* text = sql.c_str();
-    push_statement<columns>(text, std::forward<Handler>(on_result), std::move(sql), [&] {
-      return PQsendQueryParams(conn(), queue_back_sql_, params.count(), params.types(),
-                               params.values(), params.lengths(), params.formats(), 1);
+    push_statement<columns>(text, std::forward<Handler>(on_result), std::move(sql), true, [&] {
+      return detail::send_statement(conn(), nullptr, queue_back_sql_, params.bound());
     });
   }
   template <runtime_statement Q>
@@ -151,25 +145,19 @@ class pipeline {
     unflushed_ = 0;
   }
 
-  // Queues the prepare and describe a statement needs before it can run prepared; returns the
-  // server-side name to run (nullptr in unnamed mode).
+  // Queues the Parse and Describe a static statement needs before it can run (as planned by the
+  // one prepare-and-check, prepare.hpp); returns the prepared statement to run, nullptr to run it
+  // unnamed.
   template <class Columns>
-  const char* send_static(const char* sql, int count, const oid* types) {
-    if (!state_->prepared_statements) return nullptr;
-    detail::prepared_statement* statement = state_->prepared.find(sql);
-    if (statement == nullptr) {
-      std::string name = state_->prepared.next_name();
+  const char* send_steps(const char* sql, const detail::bound_parameters& params) {
+    const detail::statement_plan plan = detail::plan_statement<Columns>(*state_, sql);
+    if (plan.prepare)
       push_step(detail::pipeline_step::prepare, sql, nullptr,
-                [&] { return PQsendPrepare(conn(), name.c_str(), sql, count, types); });
-      statement =
-          &state_->prepared.insert(sql, detail::prepared_statement{std::move(name), nullptr});
-    }
-    if (statement->checked_columns != &detail::columns_tag<Columns>) {
+                [&] { return detail::send_prepare(conn(), plan.target, sql, params); });
+    if (plan.describe)
       push_step(detail::pipeline_step::describe, sql, &check<Columns>,
-                [&] { return PQsendDescribePrepared(conn(), statement->name.c_str()); });
-      statement->checked_columns = &detail::columns_tag<Columns>;
-    }
-    return statement->name.c_str();
+                [&] { return detail::send_describe(conn(), plan.target); });
+    return plan.run_as;
   }
 
   template <class Columns>
@@ -192,14 +180,16 @@ class pipeline {
     return entry;
   }
 
+  // Queues a statement; `check_result`: its result's columns are checked (it runs unnamed).
   template <class Columns, class Handler, class Send>
-  void push_statement(const char* sql, Handler&& on_result, std::string owned_sql, Send&& send) {
+  void push_statement(const char* sql, Handler&& on_result, std::string owned_sql,
+                      bool check_result, Send&& send) {
     using stored = std::decay_t<Handler>;
     detail::pipeline_entry& entry = queue_.push_back();
     entry.owned_sql = std::move(owned_sql);
     entry.sql = entry.owned_sql.empty() ? sql : entry.owned_sql.c_str();
     queue_back_sql_ = entry.sql;
-    if (!state_->prepared_statements || !entry.owned_sql.empty()) entry.check = &check<Columns>;
+    if (check_result) entry.check = &check<Columns>;
     entry.store_handler<stored>(std::forward<Handler>(on_result));
     entry.deliver = [](detail::pipeline_entry& e, detail::result_ptr&& r) {
       (*static_cast<stored*>(e.handler))(
@@ -248,16 +238,17 @@ class pipeline {
 
   // Blocks until the socket is readable (or writable while libpq holds unsent data).
   void wait_for_socket() {
-    pollfd socket{PQsocket(conn()), static_cast<short>(POLLIN | (unsent_ ? POLLOUT : 0)), 0};
-    if (poll(&socket, 1, -1) < 0 && errno != EINTR) fail_now(nullptr);
+    if (!detail::poll_wait{}(conn(),
+                             unsent_ ? detail::socket_need::read_write : detail::socket_need::read))
+      fail_now(nullptr);
   }
 
   void handle(detail::pipeline_entry& entry, detail::result_ptr&& outcome) {
     const ExecStatusType status = PQresultStatus(outcome.get());
     const bool ok = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
     if (!ok && entry.step != detail::pipeline_step::statement)
-      state_->prepared.erase(entry.sql);  // never prepared, or unchecked: do it again next time
-    if (failed_) return;                  // the pipeline already failed: results are discarded
+      detail::forget_statement(*state_, entry.sql);  // not prepared or not checked: plan again
+    if (failed_) return;  // the pipeline already failed: results are discarded
     try {
       if (!ok) {
         // PGRES_PIPELINE_ABORTED cannot come first: an error precedes it and sets failed_.
@@ -269,7 +260,8 @@ class pipeline {
         entry.deliver(entry, std::move(outcome));
       }
     } catch (const std::exception& failure) {
-      if (entry.step == detail::pipeline_step::describe) state_->prepared.erase(entry.sql);
+      if (entry.step == detail::pipeline_step::describe)
+        detail::forget_statement(*state_, entry.sql);
       if (state_->hook && entry.step == detail::pipeline_step::statement && !ok)
         report(entry, nullptr, &failure);
       error_ = std::current_exception();
@@ -324,38 +316,6 @@ inline pgdsl::pipeline connection::pipeline(pipeline_options options) {
 }
 inline pgdsl::pipeline connection::pipeline() {
   return pgdsl::pipeline(*this);
-}
-
-namespace detail {
-// Consecutive rows of a range, as values() takes them (a plain pair of iterators: clang 14
-// cannot use libstdc++ 12's std::ranges::subrange).
-template <class Iterator>
-struct row_slice {
-  Iterator first, last;
-  Iterator begin() const { return first; }
-  Iterator end() const { return last; }
-};
-}  // namespace detail
-
-template <class Builder, std::ranges::forward_range Rows>
-std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
-  using iterator = decltype(std::begin(rows));
-  using slice = detail::row_slice<iterator>;
-  static_assert(runtime_statement<decltype(insert.values(std::declval<const slice&>()))>,
-                "insert_rows: the first argument must be insert_into(table).columns(...)");
-  using element = std::remove_cvref_t<decltype(*std::begin(rows))>;
-  constexpr std::size_t rows_per_statement = max_statement_parameters / std::tuple_size_v<element>;
-  std::uint64_t inserted = 0;
-  pgdsl::pipeline batch(*this);
-  for (iterator first = std::begin(rows), last = std::end(rows); first != last;) {
-    iterator next = first;
-    for (std::size_t taken = 0; taken < rows_per_statement && next != last; ++taken) ++next;
-    batch.execute(insert.values(slice{first, next}),
-                  [&inserted](auto&& done) { inserted += done.rows_affected(); });
-    first = next;
-  }
-  batch.finish();
-  return inserted;
 }
 
 }  // namespace pgdsl

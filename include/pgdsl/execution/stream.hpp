@@ -11,6 +11,7 @@
 
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/detail/pull_iterator.hpp"
+#include "pgdsl/execution/detail/socket_wait.hpp"
 #include "pgdsl/execution/detail/statement_runner.hpp"
 #include "pgdsl/execution/row.hpp"
 #include "pgdsl/execution/struct_mapping.hpp"
@@ -57,14 +58,16 @@ class row_stream {
 
   void advance() {
     current_.reset();  // first: the next row's result then reuses the memory of this one
-    current_.reset(PQgetResult(conn_));
+    current_ = detail::take_result(conn_, detail::poll_wait{});
     if (current_ && PQresultStatus(current_.get()) == PGRES_SINGLE_TUPLE) {
       ++rows_read_;
       return;
     }
     done_ = true;
     detail::result_ptr outcome = std::move(current_);
-    while (detail::result_ptr extra{PQgetResult(conn_)}) {
+    if (outcome != nullptr) {
+      detail::result_ptr rest = detail::take_final_result(conn_);
+      if (rest != nullptr && detail::succeeded(outcome.get())) outcome = std::move(rest);
     }
     if (outcome == nullptr || !detail::succeeded(outcome.get()))
       throw_sql_error(conn_, outcome.get(), sql_);
@@ -80,24 +83,15 @@ class row_stream {
 template <static_statement Q>
 row_stream<typename Q::result_columns> connection::stream(const Q& statement) {
   using columns = typename Q::result_columns;
-  static constexpr auto& types = detail::parameter_oids<typename Q::param_types>::value;
-  constexpr int count = static_cast<int>(Q::param_count);
   const detail::parameter_block<Q::param_count> params(statement);
+  const detail::bound_parameters bound = params.template bound<typename Q::param_types>();
   const char* sql = Q::sql.c_str();
-  detail::connection_state& s = state();
+  detail::connection_state& s = detail::connection_access::state(*this);
   PGconn* conn = s.conn.get();
-  detail::ensure_open(conn, sql);
-  const std::string& name = detail::checked_statement<columns>(s, sql, count, types.data());
-  const bool sent =
-      s.prepared_statements
-          ? PQsendQueryPrepared(conn, name.c_str(), count, params.values(), params.lengths(),
-                                params.formats(), detail::binary_results) == 1
-          : PQsendQueryParams(conn, sql, count, types.data(), params.values(), params.lengths(),
-                              params.formats(), detail::binary_results) == 1;
-  if (!sent) throw_sql_error(conn, nullptr, sql);
+  const char* name = detail::ready_statement<columns>(s, sql, bound);
+  if (!detail::send_statement(conn, name, sql, bound)) throw_sql_error(conn, nullptr, sql);
   if (PQsetSingleRowMode(conn) != 1) {
-    while (detail::result_ptr extra{PQgetResult(conn)}) {
-    }
+    detail::take_final_result(conn);
     throw_sql_error(conn, nullptr, sql);
   }
   return row_stream<columns>(conn, sql);

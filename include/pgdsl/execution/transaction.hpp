@@ -48,8 +48,9 @@ class savepoint : public detail::statement_forwarding<savepoint> {
  public:
   explicit savepoint(connection& db)
       : db_(&db),
-        session_(db.session()),
-        name_("pgdsl_sp_" + std::to_string(++db.state_->savepoint_counter)) {
+        session_(detail::connection_access::session(db)),
+        name_("pgdsl_sp_" +
+              std::to_string(++detail::connection_access::state(db).savepoint_counter)) {
     db_->run_command(("SAVEPOINT " + name_).c_str());
   }
   savepoint(savepoint&& other) noexcept
@@ -74,7 +75,8 @@ class savepoint : public detail::statement_forwarding<savepoint> {
   void rollback() {
     if (db_ == nullptr) return;
     connection* db = std::exchange(db_, nullptr);
-    if (!db->is_open() || db->session() != session_) return;  // gone with the lost session
+    if (!db->is_open() || detail::connection_access::session(*db) != session_)
+      return;  // gone with the lost session
     db->run_command(("ROLLBACK TO SAVEPOINT " + name_).c_str());
     db->run_command(("RELEASE SAVEPOINT " + name_).c_str());
   }
@@ -93,7 +95,7 @@ class savepoint : public detail::statement_forwarding<savepoint> {
 class transaction : public detail::statement_forwarding<transaction> {
  public:
   explicit transaction(connection& db, const transaction_options& options = {})
-      : db_(&db), session_(db.session()) {
+      : db_(&db), session_(detail::connection_access::session(db)) {
     db_->run_command(detail::begin_command(options).c_str());
     if (options.statement_timeout.count() > 0) set_statement_timeout(options.statement_timeout);
   }
@@ -117,7 +119,7 @@ class transaction : public detail::statement_forwarding<transaction> {
   void rollback() {
     if (db_ == nullptr) return;
     connection* db = std::exchange(db_, nullptr);
-    if (!db->is_open() || db->session() != session_) return;
+    if (!db->is_open() || detail::connection_access::session(*db) != session_) return;
     db->run_command("ROLLBACK");
   }
   /// True until commit() or rollback().

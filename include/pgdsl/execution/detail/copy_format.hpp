@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "pgdsl/execution/detail/pq_handles.hpp"
+#include "pgdsl/execution/detail/socket_wait.hpp"
 #include "pgdsl/execution/throw_sql_error.hpp"
 #include "pgdsl/types/all.hpp"
 #include "pgdsl/types/conversion_error.hpp"
@@ -87,12 +88,7 @@ class copy_writer {
   }
 
   // The COPY's own result, then the end of results.
-  result_ptr final_result() noexcept {
-    result_ptr outcome(PQgetResult(conn_));
-    while (result_ptr extra{PQgetResult(conn_)}) {
-    }
-    return outcome;
-  }
+  result_ptr final_result() noexcept { return take_final_result(conn_); }
 
   PGconn* conn_;
   const char* sql_;

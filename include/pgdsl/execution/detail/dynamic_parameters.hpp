@@ -58,6 +58,10 @@ class dynamic_parameters {
   const char* const* values() const noexcept { return values_.data(); }
   const int* lengths() const noexcept { return lengths_.data(); }
   const int* formats() const noexcept { return formats_.data(); }
+  /// The parameters as libpq takes them.
+  bound_parameters bound() const noexcept {
+    return {count(), types(), values(), lengths(), formats()};
+  }
 
  private:
   static constexpr std::size_t not_encoded = static_cast<std::size_t>(-1);

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "pgdsl/execution/detail/protocol.hpp"
 #include "pgdsl/types/all.hpp"
 #include "pgdsl/types/conversion_error.hpp"
 #include "pgdsl/util/type_list.hpp"
@@ -75,6 +76,13 @@ class parameter_block {
   const char* const* values() const noexcept { return N ? values_.data() : nullptr; }
   const int* lengths() const noexcept { return N ? lengths_.data() : nullptr; }
   static const int* formats() noexcept { return N ? binary_formats.data() : nullptr; }
+
+  /// The block as libpq takes it, typed by the statement's parameter types.
+  template <class ParamTypes>
+  bound_parameters bound() const noexcept {
+    return {static_cast<int>(N), parameter_oids<ParamTypes>::value.data(), values(), lengths(),
+            formats()};
+  }
 
  private:
   static constexpr std::size_t not_spilled = static_cast<std::size_t>(-1);
