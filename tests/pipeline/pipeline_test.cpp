@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "items.hpp"
+#include "support/items.hpp"
 
-using namespace speed_test;
+using namespace items_test;
 
 TEST_CASE("a pipeline runs more statements than its window and hands over results in order") {
   pgdsl::test::database fixture;

@@ -11,9 +11,9 @@
 #include <tuple>
 #include <vector>
 
-#include "items.hpp"
+#include "support/items.hpp"
 
-using namespace speed_test;
+using namespace items_test;
 using namespace std::string_literals;
 
 TEST_CASE("copy_into loads tuples, with NULL from an empty optional") {

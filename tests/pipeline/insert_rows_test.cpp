@@ -9,9 +9,9 @@
 #include <tuple>
 #include <vector>
 
-#include "items.hpp"
+#include "support/items.hpp"
 
-using namespace speed_test;
+using namespace items_test;
 
 namespace {
 std::vector<std::tuple<std::int64_t, std::string, std::optional<double>>> make_rows(int count) {

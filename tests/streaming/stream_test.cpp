@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "items.hpp"
+#include "support/items.hpp"
 
-using namespace speed_test;
+using namespace items_test;
 
 namespace {
 void fill(pgdsl::test::database& fixture, int count) {

@@ -9,7 +9,7 @@
 #include "pgdsl/pgdsl.hpp"
 #include "support/database.hpp"
 
-namespace speed_test {
+namespace items_test {
 
 struct items_t : pgdsl::table<"items"> {
   column<"id", std::int64_t, pgdsl::primary_key> id;
@@ -53,4 +53,4 @@ inline auto item_by_id(std::int64_t id) {
   return pgdsl::select(items.id, items.label, items.price).from(items).where(items.id == id);
 }
 
-}  // namespace speed_test
+}  // namespace items_test
