@@ -8974,9 +8974,11 @@ std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
 
 #include <libpq-fe.h>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <limits>
 #include <ranges>
 #include <string>
 #include <tuple>
@@ -9147,8 +9149,69 @@ decltype(auto) copy_value(const Row& row) {
   }
 }
 
+/// A row value of C++ type Value may go into a column of C++ type Column by COPY: the DSL's
+/// assignment rule (no floating point or decimal into an integer column, no number into a
+/// boolean), for arithmetic types without a mapping (unsigned, long double) as well.
+template <class Column, class Value>
+constexpr bool copy_assignable() {
+  if constexpr (std::is_arithmetic_v<Column> && std::is_arithmetic_v<Value>) {
+    if constexpr (std::is_same_v<Column, bool> || std::is_same_v<Value, bool>)
+      return std::is_same_v<Column, Value>;
+    else
+      return !(std::is_integral_v<Column> && std::is_floating_point_v<Value>);
+  } else if constexpr (has_type_traits<Column> && has_type_traits<Value>) {
+    return assignable_types<Column, Value>() && std::is_convertible_v<const Value&, Column>;
+  } else {
+    return std::is_convertible_v<const Value&, Column>;
+  }
+}
+
+/// The error for a value that does not fit its column (built with append: g++ 12 at -O2 warns
+/// about `"literal" + std::string`).
+[[noreturn]] inline void throw_copy_out_of_range(const std::string& value, std::string_view column,
+                                                 std::string_view sql_type) {
+  std::string message = "copy_into: ";
+  message.append(value).append(" does not fit column \"").append(column);
+  message.append("\" (").append(sql_type).append(")");
+  throw out_of_range_value(message);
+}
+
+/// Value converted to the column's C++ type, refusing what would change it: an integer out of
+/// the column's range, a finite floating-point value past its largest (float8 into float4).
+/// Floating-point values round as PostgreSQL's own assignment does.
+template <class Column, class To, class From>
+To checked_copy_value(const From& value) {
+  if constexpr (std::is_integral_v<To> && std::is_integral_v<From>) {
+    if (!std::in_range<To>(value))
+      throw_copy_out_of_range(std::to_string(value), Column::name.view(),
+                              type_traits<To>::sql_name);
+  } else if constexpr (std::is_floating_point_v<To> && std::is_floating_point_v<From> &&
+                       (sizeof(To) < sizeof(From))) {
+    if (std::isfinite(value) &&
+        (value > std::numeric_limits<To>::max() || value < std::numeric_limits<To>::lowest()))
+      throw_copy_out_of_range(std::to_string(value), Column::name.view(),
+                              type_traits<To>::sql_name);
+  }
+  return static_cast<To>(value);
+}
+
+/// Value is sent as it is into a column of C++ type Column: both map to one PostgreSQL type
+/// (std::string_view into text).
+template <class Value, class Column>
+constexpr bool same_wire_type() {
+  if constexpr (has_type_traits<Value> && parameter_type<Value> && parameter_type<Column>)
+    return type_traits<Value>::type_oid == type_traits<Column>::type_oid;
+  else
+    return false;
+}
+
+/// The condition of COPY's assignment rule, spelled so that a failure names the column.
+template <class ColumnDescription, bool Holds>
+inline constexpr bool copy_value_fits_column = Holds;
+
 /// Encodes one value into column C: the value's own encoder when it has the column's type (or
-/// is a view of it, like std::string_view for text), else converted to the column's C++ type.
+/// is a view of it, like std::string_view for text), else converted to the column's C++ type
+/// under the assignment rule, with a range check where the conversion narrows.
 template <class Column, class Value>
 void copy_field(copy_writer& out, const Value& value) {
   using column_value = nullable_base_t<typename Column::value_type>;
@@ -9159,16 +9222,16 @@ void copy_field(copy_writer& out, const Value& value) {
     copy_field<Column>(out, *value);
   } else if constexpr (std::is_same_v<Value, column_value>) {
     out.field(value);
-  } else if constexpr (requires { type_traits<Value>::type_oid; } && parameter_type<Value> &&
-                       parameter_type<column_value>) {
-    if constexpr (type_traits<Value>::type_oid == type_traits<column_value>::type_oid)
-      out.field(value);
-    else
-      out.field(static_cast<column_value>(value));
+  } else if constexpr (same_wire_type<Value, column_value>()) {
+    out.field(value);
   } else {
-    static_assert(std::is_convertible_v<const Value&, column_value>,
-                  "copy_into: a row value cannot be converted to its column's C++ type");
-    out.field(static_cast<column_value>(value));
+    static_assert(copy_value_fits_column<typename Column::description,
+                                         copy_assignable<column_value, Value>()>,
+                  "copy_into: a row value cannot go into its column: a floating-point or "
+                  "decimal value into an integer column, a number into a boolean, or a type "
+                  "that does not convert; pass the column's C++ type (round explicitly)");
+    if constexpr (copy_assignable<column_value, Value>())
+      out.field(checked_copy_value<Column, column_value>(value));
   }
 }
 
