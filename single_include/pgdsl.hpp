@@ -6519,7 +6519,11 @@ struct query_event {
   const std::exception* error;        ///< the exception about to be thrown; nullptr on success
 };
 
-/// Called after every statement on a connection that has one installed.
+/// Called once after every statement (execute, query, run_command, COPY, each statement of a
+/// pipeline) on a connection that has one installed. An exception it throws after a successful
+/// statement reaches the caller in place of the result (in a pipeline: as that statement's
+/// failure, thrown by finish()); after a failed statement the statement's error is thrown and
+/// the hook's dropped.
 using query_hook = std::function<void(const query_event&)>;
 
 /// A hook that forwards to `sink` only statements that took at least `threshold`
@@ -6544,19 +6548,27 @@ using notice_handler = std::function<void(const notice&)>;
 
 namespace detail {
 
-// Times one statement for the hook; does nothing (not even read the clock) when no hook is set.
+// Times one statement for the hook, which is called once: with the statement's error (the hook's
+// own exception is then dropped, the statement's error reaches the caller), or after success (the
+// hook's exception then reaches the caller in place of the result). Does nothing, not even read
+// the clock, when no hook is set.
 template <class Run, class Rows>
 auto observe(const query_hook& hook, std::string_view sql, Run&& run, Rows&& rows) {
   if (!hook) return run();
   const auto start = std::chrono::steady_clock::now();
-  try {
-    auto outcome = run();
-    hook(query_event{sql, std::chrono::steady_clock::now() - start, rows(outcome), nullptr});
-    return outcome;
-  } catch (const std::exception& failure) {
-    hook(query_event{sql, std::chrono::steady_clock::now() - start, 0, &failure});
-    throw;
-  }
+  auto outcome = [&] {
+    try {
+      return run();
+    } catch (const std::exception& failure) {
+      try {
+        hook(query_event{sql, std::chrono::steady_clock::now() - start, 0, &failure});
+      } catch (...) {  // the statement's error is the one to report
+      }
+      throw;
+    }
+  }();
+  hook(query_event{sql, std::chrono::steady_clock::now() - start, rows(outcome), nullptr});
+  return outcome;
 }
 
 }  // namespace detail
@@ -8585,8 +8597,15 @@ class pipeline_queue {
  public:
   explicit pipeline_queue(std::size_t capacity)
       : blocks_((capacity + block_size - 1) / block_size), capacity_(capacity) {}
+  /// Takes over the slots (which never move: handlers stored inside them stay where they are).
+  pipeline_queue(pipeline_queue&& other) noexcept
+      : blocks_(std::move(other.blocks_)),
+        capacity_(other.capacity_),
+        head_(std::exchange(other.head_, 0)),
+        size_(std::exchange(other.size_, 0)) {}
   pipeline_queue(const pipeline_queue&) = delete;
   pipeline_queue& operator=(const pipeline_queue&) = delete;
+  pipeline_queue& operator=(pipeline_queue&&) = delete;
   ~pipeline_queue() { clear(); }
 
   std::size_t size() const noexcept { return size_; }
@@ -8649,8 +8668,24 @@ class pipeline {
       : state_(&detail::connection_access::state(db)),
         options_(options),
         queue_(options.max_unanswered + 3) {}  // a statement may bring a prepare and a describe
+  /// Takes over the statements in flight; `other` is left finished.
+  pipeline(pipeline&& other) noexcept
+      : state_(other.state_),
+        options_(other.options_),
+        queue_(std::move(other.queue_)),
+        queue_back_sql_(other.queue_back_sql_),
+        since_flush_(other.since_flush_),
+        unflushed_(other.unflushed_),
+        unsent_(other.unsent_),
+        active_(std::exchange(other.active_, false)),
+        finished_(std::exchange(other.finished_, true)),
+        synced_(other.synced_),
+        sync_received_(other.sync_received_),
+        failed_(other.failed_),
+        error_(std::move(other.error_)) {}
   pipeline(const pipeline&) = delete;
   pipeline& operator=(const pipeline&) = delete;
+  pipeline& operator=(pipeline&&) = delete;
   /// Waits for what is still in flight (discarding results) so the connection stays usable.
   ~pipeline() {
     try {
@@ -8859,6 +8894,7 @@ class pipeline {
     if (!ok && entry.step != detail::pipeline_step::statement)
       detail::forget_statement(*state_, entry.sql);  // not prepared or not checked: plan again
     if (failed_) return;  // the pipeline already failed: results are discarded
+    bool reported = false;
     try {
       if (!ok) {
         // PGRES_PIPELINE_ABORTED cannot come first: an error precedes it and sets failed_.
@@ -8866,14 +8902,21 @@ class pipeline {
       }
       if (entry.check) entry.check(outcome.get(), entry.sql);
       if (entry.step == detail::pipeline_step::statement) {
-        if (state_->hook) report(entry, outcome.get(), nullptr);
+        if (state_->hook) {
+          reported = true;
+          report(entry, outcome.get(), nullptr);
+        }
         entry.deliver(entry, std::move(outcome));
       }
     } catch (const std::exception& failure) {
       if (entry.step == detail::pipeline_step::describe)
         detail::forget_statement(*state_, entry.sql);
-      if (state_->hook && entry.step == detail::pipeline_step::statement && !ok)
-        report(entry, nullptr, &failure);
+      if (state_->hook && entry.step == detail::pipeline_step::statement && !reported) {
+        try {
+          report(entry, nullptr, &failure);
+        } catch (...) {  // the statement's error is the one to report
+        }
+      }
       error_ = std::current_exception();
       failed_ = true;
     } catch (...) {
@@ -8882,13 +8925,11 @@ class pipeline {
     }
   }
 
+  // Calls the query hook for a statement (see query_hook for what its exception does).
   void report(const detail::pipeline_entry& entry, const PGresult* outcome,
               const std::exception* failure) {
-    try {
-      state_->hook(query_event{entry.sql, std::chrono::steady_clock::now() - entry.sent_at,
-                               outcome ? detail::row_count(outcome) : 0, failure});
-    } catch (...) {  // a throwing hook must not break the pipeline's bookkeeping
-    }
+    state_->hook(query_event{entry.sql, std::chrono::steady_clock::now() - entry.sent_at,
+                             outcome ? detail::row_count(outcome) : 0, failure});
   }
 
   // Sends the sync and waits for it: every step's result is handled (or discarded after a
@@ -9294,6 +9335,7 @@ std::uint64_t connection::copy_into(const Table& table, Rows&& rows) {
 #include <cstdint>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 // ---- pgdsl/execution/detail/pull_iterator.hpp
@@ -9356,8 +9398,17 @@ class copy_rows {
     done_ = false;
     advance();
   }
+  /// Takes over the rest of the rows (an iterator of `other` must not be used afterwards).
+  copy_rows(copy_rows&& other) noexcept(std::is_nothrow_move_constructible_v<value_type>)
+      : conn_(other.conn_),
+        sql_(other.sql_),
+        current_(std::move(other.current_)),
+        rows_read_(other.rows_read_),
+        first_(other.first_),
+        done_(std::exchange(other.done_, true)) {}
   copy_rows(const copy_rows&) = delete;
   copy_rows& operator=(const copy_rows&) = delete;
+  copy_rows& operator=(copy_rows&&) = delete;
   ~copy_rows() {
     try {
       while (!done_) advance();
@@ -9515,8 +9566,24 @@ class row_cursor {
       throw;
     }
   }
+  /// Takes over the rest of the rows (an iterator of `other` must not be used afterwards).
+  row_cursor(row_cursor&& other) noexcept
+      : conn_(other.conn_),
+        sql_(other.sql_),
+        fetch_(std::move(other.fetch_)),
+        close_(std::move(other.close_)),
+        fetch_size_(other.fetch_size_),
+        own_transaction_(other.own_transaction_),
+        setup_pending_(other.setup_pending_),
+        fetches_pending_(other.fetches_pending_),
+        batch_(std::move(other.batch_)),
+        index_(other.index_),
+        batch_rows_(other.batch_rows_),
+        done_(std::exchange(other.done_, true)),
+        rows_read_(other.rows_read_) {}
   row_cursor(const row_cursor&) = delete;
   row_cursor& operator=(const row_cursor&) = delete;
+  row_cursor& operator=(row_cursor&&) = delete;
   ~row_cursor() { finish_quietly(); }
 
   iterator begin() noexcept { return iterator(this); }
@@ -9898,8 +9965,16 @@ class row_stream {
 
   /// Takes over a connection on which a query was just sent in single-row mode.
   row_stream(PGconn* conn, const char* sql) : conn_(conn), sql_(sql) { advance(); }
+  /// Takes over the rest of the rows (an iterator of `other` must not be used afterwards).
+  row_stream(row_stream&& other) noexcept
+      : conn_(other.conn_),
+        sql_(other.sql_),
+        current_(std::move(other.current_)),
+        rows_read_(other.rows_read_),
+        done_(std::exchange(other.done_, true)) {}
   row_stream(const row_stream&) = delete;
   row_stream& operator=(const row_stream&) = delete;
+  row_stream& operator=(row_stream&&) = delete;
   ~row_stream() {
     try {
       while (!done_) advance();

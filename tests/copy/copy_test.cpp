@@ -206,3 +206,19 @@ TEST_CASE("copy_out of a statement works without server-side prepared statements
   CHECK(sum == 5050);
   CHECK(db.query<std::int64_t>("SELECT count(*) FROM pg_prepared_statements").scalar() == 0);
 }
+
+TEST_CASE("copy_out's rows can be returned from a function and moved into storage") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  fixture.run("INSERT INTO items (id, label) SELECT i, 'l' || i FROM generate_series(1, 300) i");
+  auto open = [&db] { return db.copy_out(items, pgdsl::columns(items.id)); };
+  std::optional<decltype(open())> stored;
+  stored.emplace(open());
+  auto moved = std::move(*stored);
+  stored.reset();
+  std::int64_t sum = 0;
+  for (const auto& [id] : moved) sum += id;
+  CHECK(sum == 300 * 301 / 2);
+  CHECK(count_items(db) == 300);
+}

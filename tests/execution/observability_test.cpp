@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -90,4 +91,32 @@ TEST_CASE("transaction control statements are observed too") {
   REQUIRE(events.size() == 3);
   CHECK(events[0].sql == "BEGIN");
   CHECK(events[2].sql == "COMMIT");
+}
+
+TEST_CASE("a hook that throws is called once; its exception replaces a successful result") {
+  pgdsl::test::database fixture;
+  auto& db = fixture.db();
+  int calls = 0;
+  db.set_query_hook([&](const pgdsl::query_event&) {
+    ++calls;
+    throw std::runtime_error("hook failed");
+  });
+  CHECK_THROWS_WITH(db.execute_raw("SELECT 1"), "hook failed");
+  CHECK(calls == 1);
+}
+
+TEST_CASE(
+    "a hook that throws after a failed statement is called once; the statement's error wins") {
+  pgdsl::test::database fixture;
+  auto& db = fixture.db();
+  int calls = 0;
+  db.set_query_hook([&](const pgdsl::query_event& event) {
+    ++calls;
+    CHECK(event.error != nullptr);
+    throw std::runtime_error("hook failed");
+  });
+  CHECK_THROWS_AS(db.execute_raw("SELECT * FROM no_such_table"), pgdsl::undefined_table);
+  CHECK(calls == 1);
+  db.set_query_hook({});
+  CHECK(db.query<std::int32_t>("SELECT 1::int4").scalar() == 1);
 }

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -189,4 +190,43 @@ TEST_CASE("a declared column type the server disagrees with fails the pipeline b
   CHECK(delivered == 0);
   CHECK(db.prepared_statement_count() == 0);  // checked again on next use
   CHECK(count_items(db) == 1);
+}
+
+TEST_CASE("a hook that throws in a pipeline is called once per statement and fails it at finish") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  int calls = 0;
+  int delivered = 0;
+  db.set_query_hook([&](const pgdsl::query_event& event) {
+    if (!std::string_view(event.sql).starts_with("INSERT")) return;
+    ++calls;
+    throw std::runtime_error("hook failed");
+  });
+  auto batch = db.pipeline();
+  for (std::int64_t id = 1; id <= 3; ++id)
+    batch.execute(insert_item(id, "x", std::nullopt), [&](auto&&) { ++delivered; });
+  CHECK_THROWS_WITH(batch.finish(), "hook failed");
+  CHECK(calls == 1);      // the first statement's hook failed the pipeline; later results dropped
+  CHECK(delivered == 0);  // its handler was not called
+  db.set_query_hook({});
+  CHECK(count_items(db) == 3);  // the statements themselves ran
+}
+
+TEST_CASE("a pipeline can be returned from a function and moved with statements in flight") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  auto start = [&db] {
+    auto batch = db.pipeline();
+    batch.execute(insert_item(1, "a", std::nullopt));
+    return batch;
+  };
+  std::optional<pgdsl::pipeline> stored;
+  stored.emplace(start());
+  auto moved = std::move(*stored);
+  stored.reset();  // the moved-from pipeline has nothing to wait for
+  moved.execute(insert_item(2, "b", 1.5));
+  moved.finish();
+  CHECK(count_items(db) == 2);
 }

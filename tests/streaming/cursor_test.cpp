@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -188,4 +189,20 @@ TEST_CASE("a connection lost while a cursor is read is connection_error and rese
   CHECK_FALSE(db.is_open());
   db.reset();
   CHECK(count_items(db) == 50'000);
+}
+
+TEST_CASE("a cursor can be returned from a function and moved into storage") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  fill(fixture, 250);
+  auto& db = fixture.db();
+  auto open = [&db] { return db.cursor(all_items(), {.fetch_size = 100}); };
+  std::optional<decltype(open())> stored;
+  stored.emplace(open());
+  auto moved = std::move(*stored);
+  stored.reset();
+  std::int64_t expected = 0;
+  for (const auto& [id, label, price] : moved) CHECK(id == ++expected);
+  CHECK(expected == 250);
+  CHECK(idle(db));
 }

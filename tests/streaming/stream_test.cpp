@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -123,4 +124,22 @@ TEST_CASE("a stream works without server-side prepared statements, checking its 
   CHECK(db.query<std::int64_t>("SELECT count(*) FROM pg_prepared_statements").scalar() == 0);
   fixture.run("ALTER TABLE items ALTER COLUMN id TYPE int4");
   CHECK_THROWS_AS(db.stream(pgdsl::select(items.id).from(items)), pgdsl::type_mismatch);
+}
+
+TEST_CASE("a stream can be returned from a function and moved into storage") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  fill(fixture, 100);
+  auto& db = fixture.db();
+  auto open = [&db] {
+    return db.stream(pgdsl::select(items.id).from(items).order_by(items.id.asc()));
+  };
+  std::optional<decltype(open())> stored;
+  stored.emplace(open());
+  auto moved = std::move(*stored);
+  stored.reset();  // the moved-from stream reads nothing and leaves the connection alone
+  std::int64_t expected = 0;
+  for (const auto& [id] : moved) CHECK(id == ++expected);
+  CHECK(expected == 100);
+  CHECK(count_items(db) == 100);
 }

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "pgdsl/execution/column_list.hpp"
@@ -38,8 +39,17 @@ class copy_rows {
     done_ = false;
     advance();
   }
+  /// Takes over the rest of the rows (an iterator of `other` must not be used afterwards).
+  copy_rows(copy_rows&& other) noexcept(std::is_nothrow_move_constructible_v<value_type>)
+      : conn_(other.conn_),
+        sql_(other.sql_),
+        current_(std::move(other.current_)),
+        rows_read_(other.rows_read_),
+        first_(other.first_),
+        done_(std::exchange(other.done_, true)) {}
   copy_rows(const copy_rows&) = delete;
   copy_rows& operator=(const copy_rows&) = delete;
+  copy_rows& operator=(copy_rows&&) = delete;
   ~copy_rows() {
     try {
       while (!done_) advance();

@@ -59,8 +59,24 @@ class row_cursor {
       throw;
     }
   }
+  /// Takes over the rest of the rows (an iterator of `other` must not be used afterwards).
+  row_cursor(row_cursor&& other) noexcept
+      : conn_(other.conn_),
+        sql_(other.sql_),
+        fetch_(std::move(other.fetch_)),
+        close_(std::move(other.close_)),
+        fetch_size_(other.fetch_size_),
+        own_transaction_(other.own_transaction_),
+        setup_pending_(other.setup_pending_),
+        fetches_pending_(other.fetches_pending_),
+        batch_(std::move(other.batch_)),
+        index_(other.index_),
+        batch_rows_(other.batch_rows_),
+        done_(std::exchange(other.done_, true)),
+        rows_read_(other.rows_read_) {}
   row_cursor(const row_cursor&) = delete;
   row_cursor& operator=(const row_cursor&) = delete;
+  row_cursor& operator=(row_cursor&&) = delete;
   ~row_cursor() { finish_quietly(); }
 
   iterator begin() noexcept { return iterator(this); }

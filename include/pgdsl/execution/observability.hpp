@@ -21,7 +21,11 @@ struct query_event {
   const std::exception* error;        ///< the exception about to be thrown; nullptr on success
 };
 
-/// Called after every statement on a connection that has one installed.
+/// Called once after every statement (execute, query, run_command, COPY, each statement of a
+/// pipeline) on a connection that has one installed. An exception it throws after a successful
+/// statement reaches the caller in place of the result (in a pipeline: as that statement's
+/// failure, thrown by finish()); after a failed statement the statement's error is thrown and
+/// the hook's dropped.
 using query_hook = std::function<void(const query_event&)>;
 
 /// A hook that forwards to `sink` only statements that took at least `threshold`
@@ -46,19 +50,27 @@ using notice_handler = std::function<void(const notice&)>;
 
 namespace detail {
 
-// Times one statement for the hook; does nothing (not even read the clock) when no hook is set.
+// Times one statement for the hook, which is called once: with the statement's error (the hook's
+// own exception is then dropped, the statement's error reaches the caller), or after success (the
+// hook's exception then reaches the caller in place of the result). Does nothing, not even read
+// the clock, when no hook is set.
 template <class Run, class Rows>
 auto observe(const query_hook& hook, std::string_view sql, Run&& run, Rows&& rows) {
   if (!hook) return run();
   const auto start = std::chrono::steady_clock::now();
-  try {
-    auto outcome = run();
-    hook(query_event{sql, std::chrono::steady_clock::now() - start, rows(outcome), nullptr});
-    return outcome;
-  } catch (const std::exception& failure) {
-    hook(query_event{sql, std::chrono::steady_clock::now() - start, 0, &failure});
-    throw;
-  }
+  auto outcome = [&] {
+    try {
+      return run();
+    } catch (const std::exception& failure) {
+      try {
+        hook(query_event{sql, std::chrono::steady_clock::now() - start, 0, &failure});
+      } catch (...) {  // the statement's error is the one to report
+      }
+      throw;
+    }
+  }();
+  hook(query_event{sql, std::chrono::steady_clock::now() - start, rows(outcome), nullptr});
+  return outcome;
 }
 
 }  // namespace detail

@@ -39,8 +39,24 @@ class pipeline {
       : state_(&detail::connection_access::state(db)),
         options_(options),
         queue_(options.max_unanswered + 3) {}  // a statement may bring a prepare and a describe
+  /// Takes over the statements in flight; `other` is left finished.
+  pipeline(pipeline&& other) noexcept
+      : state_(other.state_),
+        options_(other.options_),
+        queue_(std::move(other.queue_)),
+        queue_back_sql_(other.queue_back_sql_),
+        since_flush_(other.since_flush_),
+        unflushed_(other.unflushed_),
+        unsent_(other.unsent_),
+        active_(std::exchange(other.active_, false)),
+        finished_(std::exchange(other.finished_, true)),
+        synced_(other.synced_),
+        sync_received_(other.sync_received_),
+        failed_(other.failed_),
+        error_(std::move(other.error_)) {}
   pipeline(const pipeline&) = delete;
   pipeline& operator=(const pipeline&) = delete;
+  pipeline& operator=(pipeline&&) = delete;
   /// Waits for what is still in flight (discarding results) so the connection stays usable.
   ~pipeline() {
     try {
@@ -249,6 +265,7 @@ class pipeline {
     if (!ok && entry.step != detail::pipeline_step::statement)
       detail::forget_statement(*state_, entry.sql);  // not prepared or not checked: plan again
     if (failed_) return;  // the pipeline already failed: results are discarded
+    bool reported = false;
     try {
       if (!ok) {
         // PGRES_PIPELINE_ABORTED cannot come first: an error precedes it and sets failed_.
@@ -256,14 +273,21 @@ class pipeline {
       }
       if (entry.check) entry.check(outcome.get(), entry.sql);
       if (entry.step == detail::pipeline_step::statement) {
-        if (state_->hook) report(entry, outcome.get(), nullptr);
+        if (state_->hook) {
+          reported = true;
+          report(entry, outcome.get(), nullptr);
+        }
         entry.deliver(entry, std::move(outcome));
       }
     } catch (const std::exception& failure) {
       if (entry.step == detail::pipeline_step::describe)
         detail::forget_statement(*state_, entry.sql);
-      if (state_->hook && entry.step == detail::pipeline_step::statement && !ok)
-        report(entry, nullptr, &failure);
+      if (state_->hook && entry.step == detail::pipeline_step::statement && !reported) {
+        try {
+          report(entry, nullptr, &failure);
+        } catch (...) {  // the statement's error is the one to report
+        }
+      }
       error_ = std::current_exception();
       failed_ = true;
     } catch (...) {
@@ -272,13 +296,11 @@ class pipeline {
     }
   }
 
+  // Calls the query hook for a statement (see query_hook for what its exception does).
   void report(const detail::pipeline_entry& entry, const PGresult* outcome,
               const std::exception* failure) {
-    try {
-      state_->hook(query_event{entry.sql, std::chrono::steady_clock::now() - entry.sent_at,
-                               outcome ? detail::row_count(outcome) : 0, failure});
-    } catch (...) {  // a throwing hook must not break the pipeline's bookkeeping
-    }
+    state_->hook(query_event{entry.sql, std::chrono::steady_clock::now() - entry.sent_at,
+                             outcome ? detail::row_count(outcome) : 0, failure});
   }
 
   // Sends the sync and waits for it: every step's result is handled (or discarded after a

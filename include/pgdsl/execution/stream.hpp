@@ -30,8 +30,16 @@ class row_stream {
 
   /// Takes over a connection on which a query was just sent in single-row mode.
   row_stream(PGconn* conn, const char* sql) : conn_(conn), sql_(sql) { advance(); }
+  /// Takes over the rest of the rows (an iterator of `other` must not be used afterwards).
+  row_stream(row_stream&& other) noexcept
+      : conn_(other.conn_),
+        sql_(other.sql_),
+        current_(std::move(other.current_)),
+        rows_read_(other.rows_read_),
+        done_(std::exchange(other.done_, true)) {}
   row_stream(const row_stream&) = delete;
   row_stream& operator=(const row_stream&) = delete;
+  row_stream& operator=(row_stream&&) = delete;
   ~row_stream() {
     try {
       while (!done_) advance();

@@ -74,8 +74,15 @@ class pipeline_queue {
  public:
   explicit pipeline_queue(std::size_t capacity)
       : blocks_((capacity + block_size - 1) / block_size), capacity_(capacity) {}
+  /// Takes over the slots (which never move: handlers stored inside them stay where they are).
+  pipeline_queue(pipeline_queue&& other) noexcept
+      : blocks_(std::move(other.blocks_)),
+        capacity_(other.capacity_),
+        head_(std::exchange(other.head_, 0)),
+        size_(std::exchange(other.size_, 0)) {}
   pipeline_queue(const pipeline_queue&) = delete;
   pipeline_queue& operator=(const pipeline_queue&) = delete;
+  pipeline_queue& operator=(pipeline_queue&&) = delete;
   ~pipeline_queue() { clear(); }
 
   std::size_t size() const noexcept { return size_; }
