@@ -7408,17 +7408,48 @@ inline result_ptr run_command(PGconn* conn, const char* sql,
 
 namespace pgdsl {
 
-/// The SQL of a raw query: a C string or std::string, passed to libpq as is. Values go in
-/// parameters ($1, $2, ...), never into this text.
+/// The SQL of a raw query, passed to libpq as is. Values go in parameters ($1, $2, ...), never
+/// into this text. A string literal converts implicitly (the text is fixed when the program is
+/// compiled); text made at run time must say so with runtime_sql(), so every such place can be
+/// found with grep and reviewed.
+/// The condition of the raw SQL rule, spelled so that a failure names the text's type.
+template <class Text, bool Holds>
+inline constexpr bool sql_is_a_literal = Holds;
+
 class raw_sql {
  public:
-  raw_sql(const char* sql) noexcept : sql_(sql) {}                 // NOLINT: implicit by design
-  raw_sql(const std::string& sql) noexcept : sql_(sql.c_str()) {}  // NOLINT
+  /// SQL written in the program as a string literal.
+  template <std::size_t N>
+  consteval raw_sql(const char (&sql)[N]) noexcept : sql_(sql) {}  // NOLINT: implicit by design
+
+  /// Any other text (a std::string, a const char* variable) is refused with the way to say it.
+  template <class Text>
+  requires(!std::is_array_v<Text> && std::is_convertible_v<const Text&, std::string_view>)
+      raw_sql(const Text&)
+      : sql_(nullptr) {  // NOLINT: exists to explain the refusal
+    static_assert(sql_is_a_literal<Text, false>,
+                  "raw SQL text made at run time must be marked: pass pgdsl::runtime_sql(text) "
+                  "(and bind every value as a parameter)");
+  }
+
   const char* c_str() const noexcept { return sql_; }
 
  private:
+  constexpr explicit raw_sql(const char* sql) noexcept : sql_(sql) {}
+  friend raw_sql runtime_sql(const char* sql) noexcept;
+
   const char* sql_;
 };
+
+/// SQL text made at run time (DDL with a generated name, a script read from a file). The text
+/// must outlive the call it is passed to, and must never contain values: bind them.
+inline raw_sql runtime_sql(const char* sql) noexcept {
+  return raw_sql(sql);
+}
+/// SQL text made at run time, as a std::string (see above).
+inline raw_sql runtime_sql(const std::string& sql) noexcept {
+  return runtime_sql(sql.c_str());
+}
 
 /// Column I of a raw query, decoded as T; its key is the column itself (read it with get<I>()).
 template <std::size_t I, class T>
@@ -8343,7 +8374,7 @@ class connection {
   /// with query_canceled.
   void set_statement_timeout(std::chrono::milliseconds timeout) {
     const std::string command = "SET statement_timeout = " + std::to_string(timeout.count());
-    run_command(command);
+    run_command(runtime_sql(command));
     state().statement_timeout = timeout;
   }
 
@@ -9782,7 +9813,7 @@ class savepoint : public detail::statement_forwarding<savepoint> {
         session_(detail::connection_access::session(db)),
         name_("pgdsl_sp_" +
               std::to_string(++detail::connection_access::state(db).savepoint_counter)) {
-    db_->run_command(("SAVEPOINT " + name_).c_str());
+    db_->run_command(runtime_sql("SAVEPOINT " + name_));
   }
   savepoint(savepoint&& other) noexcept
       : db_(std::exchange(other.db_, nullptr)),
@@ -9799,7 +9830,7 @@ class savepoint : public detail::statement_forwarding<savepoint> {
   /// Keeps the work done since the savepoint.
   void release() {
     if (db_ == nullptr) return;
-    db_->run_command(("RELEASE SAVEPOINT " + name_).c_str());
+    db_->run_command(runtime_sql("RELEASE SAVEPOINT " + name_));
     db_ = nullptr;
   }
   /// Undoes the work done since the savepoint; the transaction stays usable.
@@ -9808,8 +9839,8 @@ class savepoint : public detail::statement_forwarding<savepoint> {
     connection* db = std::exchange(db_, nullptr);
     if (!db->is_open() || detail::connection_access::session(*db) != session_)
       return;  // gone with the lost session
-    db->run_command(("ROLLBACK TO SAVEPOINT " + name_).c_str());
-    db->run_command(("RELEASE SAVEPOINT " + name_).c_str());
+    db->run_command(runtime_sql("ROLLBACK TO SAVEPOINT " + name_));
+    db->run_command(runtime_sql("RELEASE SAVEPOINT " + name_));
   }
   /// Opens a savepoint nested in this one.
   pgdsl::savepoint nested() { return pgdsl::savepoint(db()); }
@@ -9827,7 +9858,7 @@ class transaction : public detail::statement_forwarding<transaction> {
  public:
   explicit transaction(connection& db, const transaction_options& options = {})
       : db_(&db), session_(detail::connection_access::session(db)) {
-    db_->run_command(detail::begin_command(options).c_str());
+    db_->run_command(runtime_sql(detail::begin_command(options)));
     if (options.statement_timeout.count() > 0) set_statement_timeout(options.statement_timeout);
   }
   transaction(transaction&& other) noexcept
@@ -9860,7 +9891,7 @@ class transaction : public detail::statement_forwarding<transaction> {
   pgdsl::savepoint savepoint() { return pgdsl::savepoint(db()); }
   /// statement_timeout for the rest of this transaction (SET LOCAL).
   void set_statement_timeout(std::chrono::milliseconds timeout) {
-    db().run_command(detail::local_timeout_command(timeout).c_str());
+    db().run_command(runtime_sql(detail::local_timeout_command(timeout)));
   }
   /// The connection the transaction runs on.
   connection& db() {

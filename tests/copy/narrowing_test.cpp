@@ -66,7 +66,7 @@ auto load_one(pgdsl::connection& db, const Column& column, Value value) {
   const std::vector<std::tuple<Value>> rows{{value}};
   CHECK(db.copy_into(numbers, pgdsl::columns(column), rows) == 1);
   const std::string sql = "SELECT " + std::string(Column::name.view()) + " FROM numbers";
-  return db.query<stored>(sql).scalar();
+  return db.query<stored>(pgdsl::runtime_sql(sql)).scalar();
 }
 
 // A value that does not fit: refused before anything reaches the table.

@@ -106,12 +106,13 @@ TEST_CASE("a statement without the needed privilege is insufficient_privilege") 
   pgdsl::test::database fixture;
   auto& db = fixture.db();
   db.execute_raw("CREATE TABLE guarded (id int)");
-  db.execute_raw("CREATE ROLE " + fixture.schema() + "_reader");
-  db.execute_raw("SET ROLE " + fixture.schema() + "_reader");
-  caught<pgdsl::insufficient_privilege>(
-      [&] { db.execute_raw("SELECT * FROM " + fixture.schema() + ".guarded"); });
+  db.execute_raw(pgdsl::runtime_sql("CREATE ROLE " + fixture.schema() + "_reader"));
+  db.execute_raw(pgdsl::runtime_sql("SET ROLE " + fixture.schema() + "_reader"));
+  caught<pgdsl::insufficient_privilege>([&] {
+    db.execute_raw(pgdsl::runtime_sql("SELECT * FROM " + fixture.schema() + ".guarded"));
+  });
   db.execute_raw("RESET ROLE");
-  db.execute_raw("DROP ROLE " + fixture.schema() + "_reader");
+  db.execute_raw(pgdsl::runtime_sql("DROP ROLE " + fixture.schema() + "_reader"));
 }
 
 TEST_CASE("data exceptions: division by zero, out of range, bad text, too long") {

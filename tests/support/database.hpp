@@ -31,7 +31,7 @@ class database {
   // The search_path is a connection option, so it survives connection::reset().
   database()
       : schema_(unique_schema_name()), db_(connection::from_env(options_for_schema(schema_))) {
-    db_.run_command("CREATE SCHEMA " + schema_);
+    db_.run_command(pgdsl::runtime_sql("CREATE SCHEMA " + schema_));
   }
   database(const database&) = delete;
   database& operator=(const database&) = delete;
@@ -39,7 +39,7 @@ class database {
     try {
       connection cleanup = connection::from_env();
       cleanup.set_notice_handler([](const notice&) {});  // "drop cascades to ..." is expected
-      cleanup.run_command("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+      cleanup.run_command(pgdsl::runtime_sql("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE"));
     } catch (...) {  // a leftover schema in a throwaway cluster harms nobody
     }
   }
@@ -54,7 +54,7 @@ class database {
     return connection::from_env(std::move(options));
   }
   /// Runs one command on the fixture's connection.
-  void run(const std::string& sql) { db_.run_command(sql); }
+  void run(const std::string& sql) { db_.run_command(pgdsl::runtime_sql(sql)); }
 
  private:
   std::string schema_;

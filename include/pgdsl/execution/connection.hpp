@@ -134,7 +134,7 @@ class connection {
   /// with query_canceled.
   void set_statement_timeout(std::chrono::milliseconds timeout) {
     const std::string command = "SET statement_timeout = " + std::to_string(timeout.count());
-    run_command(command);
+    run_command(runtime_sql(command));
     state().statement_timeout = timeout;
   }
 

@@ -14,17 +14,48 @@
 
 namespace pgdsl {
 
-/// The SQL of a raw query: a C string or std::string, passed to libpq as is. Values go in
-/// parameters ($1, $2, ...), never into this text.
+/// The SQL of a raw query, passed to libpq as is. Values go in parameters ($1, $2, ...), never
+/// into this text. A string literal converts implicitly (the text is fixed when the program is
+/// compiled); text made at run time must say so with runtime_sql(), so every such place can be
+/// found with grep and reviewed.
+/// The condition of the raw SQL rule, spelled so that a failure names the text's type.
+template <class Text, bool Holds>
+inline constexpr bool sql_is_a_literal = Holds;
+
 class raw_sql {
  public:
-  raw_sql(const char* sql) noexcept : sql_(sql) {}                 // NOLINT: implicit by design
-  raw_sql(const std::string& sql) noexcept : sql_(sql.c_str()) {}  // NOLINT
+  /// SQL written in the program as a string literal.
+  template <std::size_t N>
+  consteval raw_sql(const char (&sql)[N]) noexcept : sql_(sql) {}  // NOLINT: implicit by design
+
+  /// Any other text (a std::string, a const char* variable) is refused with the way to say it.
+  template <class Text>
+  requires(!std::is_array_v<Text> && std::is_convertible_v<const Text&, std::string_view>)
+      raw_sql(const Text&)
+      : sql_(nullptr) {  // NOLINT: exists to explain the refusal
+    static_assert(sql_is_a_literal<Text, false>,
+                  "raw SQL text made at run time must be marked: pass pgdsl::runtime_sql(text) "
+                  "(and bind every value as a parameter)");
+  }
+
   const char* c_str() const noexcept { return sql_; }
 
  private:
+  constexpr explicit raw_sql(const char* sql) noexcept : sql_(sql) {}
+  friend raw_sql runtime_sql(const char* sql) noexcept;
+
   const char* sql_;
 };
+
+/// SQL text made at run time (DDL with a generated name, a script read from a file). The text
+/// must outlive the call it is passed to, and must never contain values: bind them.
+inline raw_sql runtime_sql(const char* sql) noexcept {
+  return raw_sql(sql);
+}
+/// SQL text made at run time, as a std::string (see above).
+inline raw_sql runtime_sql(const std::string& sql) noexcept {
+  return runtime_sql(sql.c_str());
+}
 
 /// Column I of a raw query, decoded as T; its key is the column itself (read it with get<I>()).
 template <std::size_t I, class T>

@@ -51,7 +51,7 @@ class savepoint : public detail::statement_forwarding<savepoint> {
         session_(detail::connection_access::session(db)),
         name_("pgdsl_sp_" +
               std::to_string(++detail::connection_access::state(db).savepoint_counter)) {
-    db_->run_command(("SAVEPOINT " + name_).c_str());
+    db_->run_command(runtime_sql("SAVEPOINT " + name_));
   }
   savepoint(savepoint&& other) noexcept
       : db_(std::exchange(other.db_, nullptr)),
@@ -68,7 +68,7 @@ class savepoint : public detail::statement_forwarding<savepoint> {
   /// Keeps the work done since the savepoint.
   void release() {
     if (db_ == nullptr) return;
-    db_->run_command(("RELEASE SAVEPOINT " + name_).c_str());
+    db_->run_command(runtime_sql("RELEASE SAVEPOINT " + name_));
     db_ = nullptr;
   }
   /// Undoes the work done since the savepoint; the transaction stays usable.
@@ -77,8 +77,8 @@ class savepoint : public detail::statement_forwarding<savepoint> {
     connection* db = std::exchange(db_, nullptr);
     if (!db->is_open() || detail::connection_access::session(*db) != session_)
       return;  // gone with the lost session
-    db->run_command(("ROLLBACK TO SAVEPOINT " + name_).c_str());
-    db->run_command(("RELEASE SAVEPOINT " + name_).c_str());
+    db->run_command(runtime_sql("ROLLBACK TO SAVEPOINT " + name_));
+    db->run_command(runtime_sql("RELEASE SAVEPOINT " + name_));
   }
   /// Opens a savepoint nested in this one.
   pgdsl::savepoint nested() { return pgdsl::savepoint(db()); }
@@ -96,7 +96,7 @@ class transaction : public detail::statement_forwarding<transaction> {
  public:
   explicit transaction(connection& db, const transaction_options& options = {})
       : db_(&db), session_(detail::connection_access::session(db)) {
-    db_->run_command(detail::begin_command(options).c_str());
+    db_->run_command(runtime_sql(detail::begin_command(options)));
     if (options.statement_timeout.count() > 0) set_statement_timeout(options.statement_timeout);
   }
   transaction(transaction&& other) noexcept
@@ -129,7 +129,7 @@ class transaction : public detail::statement_forwarding<transaction> {
   pgdsl::savepoint savepoint() { return pgdsl::savepoint(db()); }
   /// statement_timeout for the rest of this transaction (SET LOCAL).
   void set_statement_timeout(std::chrono::milliseconds timeout) {
-    db().run_command(detail::local_timeout_command(timeout).c_str());
+    db().run_command(runtime_sql(detail::local_timeout_command(timeout)));
   }
   /// The connection the transaction runs on.
   connection& db() {
