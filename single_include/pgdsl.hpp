@@ -586,7 +586,10 @@ namespace detail {
 /// Quotes a plain name ("email" -> "\"email\"") and leaves an already quoted one as it is.
 inline std::string display_name(std::string_view name) {
   if (!name.empty() && name.front() == '"') return std::string(name);
-  return "\"" + std::string(name) + "\"";
+  // append, not "\"" + std::string: g++ 12 -O2 warns (-Wrestrict) inside that operator+.
+  std::string quoted(1, '"');
+  quoted.append(name).push_back('"');
+  return quoted;
 }
 }  // namespace detail
 
@@ -5972,7 +5975,11 @@ inline std::string column_label(std::string_view qualified_name, const PGresult*
                                 int column) {
   if (!qualified_name.empty()) return std::string(qualified_name);
   const char* name = PQfname(result, column);
-  return "\"" + std::string(name ? name : "?") + "\" (column " + std::to_string(column + 1) + ")";
+  // append, not "\"" + std::string: g++ 12 -O2 warns (-Wrestrict) inside that operator+.
+  std::string label(1, '"');
+  label.append(name ? name : "?").append("\" (column ").append(std::to_string(column + 1));
+  label.push_back(')');
+  return label;
 }
 
 }  // namespace pgdsl::detail
