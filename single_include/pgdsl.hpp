@@ -2842,11 +2842,17 @@ constexpr auto make_assignment(V&& value) {
 }  // namespace pgdsl
 
 // ---- pgdsl/schema/name_rules.hpp
-// What a SQL name must be before it is quoted into SQL text: non-empty and free of NUL.
-// Quoting (doubling embedded ") makes every other character safe.
+// What a SQL name must be before it is quoted into SQL text: non-empty, free of NUL, and at most
+// 63 bytes of UTF-8 (PostgreSQL silently truncates longer identifiers, so two long names could
+// become one). Quoting (doubling embedded ") makes every other character safe.
+
+#include <cstddef>
 
 
 namespace pgdsl {
+
+/// PostgreSQL's identifier limit: NAMEDATALEN - 1 bytes (UTF-8 bytes, not characters).
+inline constexpr std::size_t max_sql_name_bytes = 63;
 
 /// True for names pgdsl can quote as identifiers.
 template <std::size_t N>
@@ -2855,6 +2861,12 @@ constexpr bool valid_sql_name(const fixed_string<N>& name) {
   for (std::size_t i = 0; i < N; ++i)
     if (name[i] == '\0') return false;
   return true;
+}
+
+/// True for names PostgreSQL keeps whole; N counts bytes, so a UTF-8 name is measured in bytes.
+template <std::size_t N>
+constexpr bool sql_name_fits(const fixed_string<N>&) {
+  return N <= max_sql_name_bytes;
 }
 
 }  // namespace pgdsl
@@ -2877,6 +2889,8 @@ template <fixed_string Name>
 struct table {
   static_assert(valid_sql_name(Name),
                 "a table name must be non-empty and contain no NUL character");
+  static_assert(sql_name_fits(Name), "a table name must be at most 63 bytes (PostgreSQL would "
+                                     "truncate it); shorten it");
 
   /// What FROM and the column checks compare: one type per table name.
   using table_identity = table;
@@ -2890,6 +2904,8 @@ struct table {
   struct column : expression_ops<column<ColumnName, T, Constraints...>> {
     static_assert(valid_sql_name(ColumnName),
                   "a column name must be non-empty and contain no NUL character");
+    static_assert(sql_name_fits(ColumnName), "a column name must be at most 63 bytes (PostgreSQL "
+                                             "would truncate it); shorten it");
 
     using table_type = table;
     using value_type = T;
@@ -3048,6 +3064,8 @@ struct aliased_column : expression_ops<aliased_column<Alias, Column>> {
 template <class Table, fixed_string Alias>
 struct table_alias {
   static_assert(valid_sql_name(Alias), "an alias must be non-empty and contain no NUL character");
+  static_assert(sql_name_fits(Alias),
+                "an alias must be at most 63 bytes (PostgreSQL would truncate it); shorten it");
 
   using table_identity = table_alias;
   using description = alias_description<name_type<Table::sql_name>, name_type<Alias>>;
@@ -3198,6 +3216,8 @@ namespace pgdsl {
 template <class E, fixed_string Alias>
 struct aliased_expression {
   static_assert(!Alias.empty(), "a column alias must not be empty");
+  static_assert(Alias.size() <= max_sql_name_bytes,
+                "a column alias must be at most 63 bytes (PostgreSQL would truncate it); shorten it");
 
   E operand;
 
