@@ -4,7 +4,7 @@
 #   tools/install-deps.sh [--for quickstart|test]     (default: test)
 #
 # quickstart: what examples/quickstart needs (compiler, CMake, Ninja, libpq, Boost, PostgreSQL);
-# test: the whole suite's needs (adds clang, Catch2, Python, Google Benchmark).
+# test: the whole suite's needs (adds clang, Catch2, Python, pkg-config, Google Benchmark).
 # Checks each package with dpkg first; runs `apt-get update` and `apt-get install` only when
 # something is missing, so a second run installs nothing. Uses sudo when not run as root.
 set -euo pipefail
@@ -22,7 +22,7 @@ done
 
 case $purpose in
   quickstart) packages=(g++ cmake ninja-build libpq-dev libboost-dev postgresql) ;;
-  test) packages=(g++ cmake ninja-build clang libpq-dev libboost-dev catch2 postgresql python3
+  test) packages=(g++ cmake ninja-build clang libpq-dev libboost-dev catch2 postgresql python3 pkg-config
                   libbenchmark-dev) ;;
   *) echo "$me: --for takes quickstart or test, not '$purpose'" >&2; exit 2 ;;
 esac
