@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 # Install rules: the headers (modular and single), the exported pgdsl::pgdsl target, a package
 # configuration so that `find_package(pgdsl CONFIG REQUIRED)` works from the install prefix, a
 # pkg-config file (`pkg-config --cflags --libs pgdsl`), and the licence.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 # Test helpers for pgdsl's own test tree. Every directory under tests/ calls these instead of
 # raw CMake, so a test's kind (runtime, compile-time, must-not-compile) is one word at its call.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 # Warning flags for pgdsl's own targets (tests, examples, benchmarks). They are never put on the
 # pgdsl::pgdsl interface target: a consumer's warning policy is the consumer's business.
 include_guard(GLOBAL)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSL-1.0
 # install-deps.sh: install the Debian packages pgdsl needs, only those that are missing.
 #
 #   tools/install-deps.sh [--for quickstart|test]     (default: test)
@@ -15,7 +16,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --for) purpose=${2:-}; shift 2 || true ;;
     --for=*) purpose=${1#--for=}; shift ;;
-    -h|--help) sed -n '2,10s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,11s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "$me: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done

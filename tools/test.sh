@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSL-1.0
 # test.sh: install what is missing, then build and run the whole test suite in seven
 # configurations, all against one throwaway PostgreSQL (tools/with-postgres.sh):
 #   gcc       g++, Debug                                  build/gcc        build, run every test
@@ -46,7 +47,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --config) configs+=("${2:-}"); shift 2 || true ;;
     --config=*) configs+=("${1#--config=}"); shift ;;
-    -h|--help) sed -n '2,23s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,24s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "$me: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
