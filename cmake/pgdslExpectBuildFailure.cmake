@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 # Must-not-compile driver (cmake -P): builds one EXCLUDE_FROM_ALL target and passes only if the
 # build FAILS and the compiler's output matches the case's expected message. A bare "it failed"
 # check would pass on any typo in the case, so the message is part of the verdict.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 # Self-test of the must-not-compile harness (cmake -P): runs the real driver exactly as a
 # tests/rules case runs it and passes only if the driver REJECTS the case for the stated reason.
 # This is how the suite proves the harness can fail (a compiling case, a wrong message).

@@ -1,8 +1,9 @@
+# SPDX-License-Identifier: BSL-1.0
 # Test helpers for pgdsl's own test tree. Every directory under tests/ calls these instead of
 # raw CMake, so a test's kind (runtime, compile-time, must-not-compile) is one word at its call.
 #
 #   pgdsl_add_test(<name> SOURCES <files...> [INTEGRATION])
-#       A Catch2 2.x executable, run by CTest. INTEGRATION: it needs the database (label
+#       A Catch2 (v3 or v2) executable, run by CTest. INTEGRATION: it needs the database (label
 #       `integration`; run it under tools/with-postgres.sh or with DATABASE_URL set).
 #   pgdsl_add_compile_test(<name> SOURCES <files...>)
 #       static_assert-only translation units: compiling them (part of the normal build) is passing.
@@ -14,7 +15,22 @@
 include_guard(GLOBAL)
 include("${CMAKE_CURRENT_LIST_DIR}/pgdslWarnings.cmake")
 
-find_package(Catch2 2 REQUIRED)
+# Catch2 v3 (its CMake package) first, else v2 (Debian 12's catch2). The tests include
+# tests/support/catch.hpp, which picks the headers from PGDSL_CATCH2_MAJOR.
+if(NOT DEFINED PGDSL_CATCH2_MAJOR)
+  find_package(Catch2 3 QUIET)
+  if(Catch2_FOUND)
+    set(PGDSL_CATCH2_MAJOR 3)
+  else()
+    find_package(Catch2 2 QUIET)
+    if(Catch2_FOUND)
+      set(PGDSL_CATCH2_MAJOR 2)
+    endif()
+  endif()
+  if(PGDSL_CATCH2_MAJOR)
+    message(STATUS "pgdsl tests: Catch2 ${Catch2_VERSION}")
+  endif()
+endif()
 
 option(PGDSL_MUST_NOT_COMPILE_TESTS "Register the must-not-compile cases (tests/rules) with CTest" ON)
 
@@ -29,6 +45,9 @@ function(pgdsl_add_test name)
   add_executable(${name} ${arg_SOURCES})
   # Catch2WithMain: compiling a CATCH_CONFIG_MAIN translation unit per test costs ~9 s.
   target_link_libraries(${name} PRIVATE pgdsl::pgdsl Catch2::Catch2WithMain)
+  # tests/ on the path for "support/catch.hpp" (Catch2 v3 or v2).
+  target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/tests")
+  target_compile_definitions(${name} PRIVATE PGDSL_CATCH2_MAJOR=${PGDSL_CATCH2_MAJOR})
   pgdsl_target_warnings(${name})
   # One CTest test per executable: discovering each TEST_CASE would run every binary at build time.
   add_test(NAME ${name} COMMAND ${name})

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // bulk_data: moving many rows, as one program. Loads 100,000 generated readings with binary COPY
 // (in bounded memory: the rows are made as COPY consumes them), adds a few more with a multi-row
 // INSERT and a pipeline, then reads them back three ways: single-row streaming, a server-side

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // enum_mapping: a C++ enum stored in a PostgreSQL enum column. One type_traits specialization
 // teaches pgdsl the type (docs/types.md, "adding a type"); the DSL then compares and assigns it
 // like any other column, and reads it back typed. Run it through tools/with-postgres.sh, or with

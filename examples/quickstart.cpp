@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // quickstart: pgdsl's first chapters as one program. Connects from the environment (DATABASE_URL
 // or the PG* variables: tools/quickstart.sh starts a throwaway server and sets them), then creates
 // two tables, inserts, joins, groups, updates, deletes, runs a transaction with a savepoint, and

@@ -18,6 +18,10 @@
 
 #define PGDSL_VERSION_STRING "0.1.0"
 
+/// The version as one integer, 10000 * major + 100 * minor + patch (0.1.0 is 100), for
+/// `#if PGDSL_VERSION >= 10203`.
+#define PGDSL_VERSION (PGDSL_VERSION_MAJOR * 10000 + PGDSL_VERSION_MINOR * 100 + PGDSL_VERSION_PATCH)
+
 // ---- pgdsl/util/error.hpp
 // error: the root of every exception pgdsl throws, so `catch (pgdsl::error const&)` sees them all.
 // Server errors (by SQLSTATE), connection loss and value conversion failures all derive from it.
@@ -586,7 +590,10 @@ namespace detail {
 /// Quotes a plain name ("email" -> "\"email\"") and leaves an already quoted one as it is.
 inline std::string display_name(std::string_view name) {
   if (!name.empty() && name.front() == '"') return std::string(name);
-  return "\"" + std::string(name) + "\"";
+  // append, not "\"" + std::string: g++ 12 -O2 warns (-Wrestrict) inside that operator+.
+  std::string quoted(1, '"');
+  quoted.append(name).push_back('"');
+  return quoted;
 }
 }  // namespace detail
 
@@ -2839,11 +2846,17 @@ constexpr auto make_assignment(V&& value) {
 }  // namespace pgdsl
 
 // ---- pgdsl/schema/name_rules.hpp
-// What a SQL name must be before it is quoted into SQL text: non-empty and free of NUL.
-// Quoting (doubling embedded ") makes every other character safe.
+// What a SQL name must be before it is quoted into SQL text: non-empty, free of NUL, and at most
+// 63 bytes of UTF-8 (PostgreSQL silently truncates longer identifiers, so two long names could
+// become one). Quoting (doubling embedded ") makes every other character safe.
+
+#include <cstddef>
 
 
 namespace pgdsl {
+
+/// PostgreSQL's identifier limit: NAMEDATALEN - 1 bytes (UTF-8 bytes, not characters).
+inline constexpr std::size_t max_sql_name_bytes = 63;
 
 /// True for names pgdsl can quote as identifiers.
 template <std::size_t N>
@@ -2852,6 +2865,12 @@ constexpr bool valid_sql_name(const fixed_string<N>& name) {
   for (std::size_t i = 0; i < N; ++i)
     if (name[i] == '\0') return false;
   return true;
+}
+
+/// True for names PostgreSQL keeps whole; N counts bytes, so a UTF-8 name is measured in bytes.
+template <std::size_t N>
+constexpr bool sql_name_fits(const fixed_string<N>&) {
+  return N <= max_sql_name_bytes;
 }
 
 }  // namespace pgdsl
@@ -2874,6 +2893,8 @@ template <fixed_string Name>
 struct table {
   static_assert(valid_sql_name(Name),
                 "a table name must be non-empty and contain no NUL character");
+  static_assert(sql_name_fits(Name), "a table name must be at most 63 bytes (PostgreSQL would "
+                                     "truncate it); shorten it");
 
   /// What FROM and the column checks compare: one type per table name.
   using table_identity = table;
@@ -2887,6 +2908,8 @@ struct table {
   struct column : expression_ops<column<ColumnName, T, Constraints...>> {
     static_assert(valid_sql_name(ColumnName),
                   "a column name must be non-empty and contain no NUL character");
+    static_assert(sql_name_fits(ColumnName), "a column name must be at most 63 bytes (PostgreSQL "
+                                             "would truncate it); shorten it");
 
     using table_type = table;
     using value_type = T;
@@ -3045,6 +3068,8 @@ struct aliased_column : expression_ops<aliased_column<Alias, Column>> {
 template <class Table, fixed_string Alias>
 struct table_alias {
   static_assert(valid_sql_name(Alias), "an alias must be non-empty and contain no NUL character");
+  static_assert(sql_name_fits(Alias),
+                "an alias must be at most 63 bytes (PostgreSQL would truncate it); shorten it");
 
   using table_identity = table_alias;
   using description = alias_description<name_type<Table::sql_name>, name_type<Alias>>;
@@ -3195,6 +3220,8 @@ namespace pgdsl {
 template <class E, fixed_string Alias>
 struct aliased_expression {
   static_assert(!Alias.empty(), "a column alias must not be empty");
+  static_assert(Alias.size() <= max_sql_name_bytes,
+                "a column alias must be at most 63 bytes (PostgreSQL would truncate it); shorten it");
 
   E operand;
 
@@ -5975,7 +6002,11 @@ inline std::string column_label(std::string_view qualified_name, const PGresult*
                                 int column) {
   if (!qualified_name.empty()) return std::string(qualified_name);
   const char* name = PQfname(result, column);
-  return "\"" + std::string(name ? name : "?") + "\" (column " + std::to_string(column + 1) + ")";
+  // append, not "\"" + std::string: g++ 12 -O2 warns (-Wrestrict) inside that operator+.
+  std::string label(1, '"');
+  label.append(name ? name : "?").append("\" (column ").append(std::to_string(column + 1));
+  label.push_back(')');
+  return label;
 }
 
 }  // namespace pgdsl::detail

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
 """Generate single_include/pgdsl.hpp from the headers under include/.
 
 Starting from include/pgdsl/pgdsl.hpp, every `#include "pgdsl/..."` is replaced by that header's

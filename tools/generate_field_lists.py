@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
 """Writes include/pgdsl/schema/detail/member_types.hpp: the member types of an aggregate with up to
 MAX_MEMBERS members, read through structured bindings (C++20 has no other portable way).
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSL-1.0
 # quickstart.sh: install what is missing, build examples/quickstart, and run it against a
 # throwaway PostgreSQL (tools/with-postgres.sh). Build tree: build/quickstart.
 set -euo pipefail

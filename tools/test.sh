@@ -1,18 +1,31 @@
 #!/usr/bin/env bash
-# test.sh: install what is missing, then build and run the whole test suite in three
+# SPDX-License-Identifier: BSL-1.0
+# test.sh: install what is missing, then build and run the whole test suite in seven
 # configurations, all against one throwaway PostgreSQL (tools/with-postgres.sh):
-#   gcc    g++, Debug                                   build/gcc
-#   clang  clang++, Debug                               build/clang
-#   asan   g++ -O1 with AddressSanitizer + UBSan        build/asan
+#   gcc       g++, Debug                                  build/gcc        build, run every test
+#   clang     clang++, Debug                              build/clang      build, run
+#   asan      g++ -O1 with AddressSanitizer + UBSan       build/asan       build, run
+#   gcc-o2    g++ -O2                                     build/gcc-o2     build, run
+#   clang-o2  clang++ -O2                                 build/clang-o2   build, run
+#   gcc-o3    g++ -O3 -DNDEBUG (Release)                  build/gcc-o3     build only
+#   clang-o3  clang++ -O3 -DNDEBUG (Release)              build/clang-o3   build only
 #
-#   tools/test.sh [--config gcc|clang|asan]...          (default: all three)
+#   tools/test.sh [--config NAME]...                      (default: all seven)
+#
+# Every configuration builds everything (tests, examples, benchmarks) with -Wall -Wextra
+# -Wpedantic -Werror (g++ adds -Wrestrict -Wstringop-overflow -Warray-bounds): g++'s flow-based
+# warnings appear only when optimizing, so the -O2/-O3 builds are the warning checks. The -O2
+# builds also run the run-time tests once (optimized code is what users ship); the -O3 builds
+# only compile, since running the same tests again would add minutes and little else. The
+# must-not-compile cases and the package tests run in gcc (and the former in clang) only.
 #
 # Prints each configuration's CTest summary and exits non-zero if any configuration failed to
 # build or to pass. A second run rebuilds incrementally.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 me=test.sh
-all_configs=(gcc clang asan)
+all_configs=(gcc clang asan gcc-o2 clang-o2 gcc-o3 clang-o3)
+build_only_configs=(gcc-o3 clang-o3)
 
 # Internal: the CTest half, run inside the one throwaway cluster (see the end of this script).
 if [ "${1:-}" = --run-ctest ]; then
@@ -34,7 +47,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --config) configs+=("${2:-}"); shift 2 || true ;;
     --config=*) configs+=("${1#--config=}"); shift ;;
-    -h|--help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,24s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "$me: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -56,8 +69,14 @@ cmake_args() {
     # Must-not-compile cases already ran with this compiler in gcc.
     asan) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= -DPGDSL_PACKAGE_TESTS=OFF \
                -DPGDSL_MUST_NOT_COMPILE_TESTS=OFF ;;
+    # -O2 through CMAKE_CXX_FLAGS (set below) with an empty build type: assertions stay on.
+    gcc-o2) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= $optimized_args ;;
+    clang-o2) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= $optimized_args ;;
+    gcc-o3) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Release $optimized_args ;;
+    clang-o3) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release $optimized_args ;;
   esac
 }
+optimized_args="-DPGDSL_PACKAGE_TESTS=OFF -DPGDSL_MUST_NOT_COMPILE_TESTS=OFF"
 asan_flags="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 
 started=$SECONDS
@@ -70,17 +89,24 @@ for config in "${configs[@]}"; do
   generator=()
   if [ ! -f "$build/CMakeCache.txt" ] && command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi
   flags=()
-  [ "$config" = asan ] && flags=("-DCMAKE_CXX_FLAGS=$asan_flags")
+  case $config in
+    asan) flags=("-DCMAKE_CXX_FLAGS=$asan_flags") ;;
+    *-o2) flags=("-DCMAKE_CXX_FLAGS=-O2") ;;
+  esac
   echo "$me: ---- build: $config ($build)"
   t=$SECONDS
   # shellcheck disable=SC2046  # cmake_args prints separate words on purpose
   if cmake -S . -B "$build" "${generator[@]}" $(cmake_args "$config") "${flags[@]}" \
        -DPGDSL_BUILD_TESTS=ON -DPGDSL_BUILD_EXAMPLES=ON -DPGDSL_BUILD_BENCH=ON \
+       -DPGDSL_WARNINGS_AS_ERRORS=ON \
        >"$build/configure.log" 2>&1 \
      || { cat "$build/configure.log"; false; }; then
     if cmake --build "$build" -j2; then
-      built+=("$config")
       echo "$me: built $config in $((SECONDS - t)) s"
+      case " ${build_only_configs[*]} " in
+        *" $config "*) verdict[$config]="passed (built without a warning; build-only configuration)" ;;
+        *) built+=("$config") ;;
+      esac
     else
       verdict[$config]="build failed"
     fi
@@ -114,7 +140,10 @@ for config in "${configs[@]}"; do
     sed -n -e '/tests passed, /p' -e '/^Total Test time/p' -e '/The following tests/,$p' \
       "$build/ctest.log" | sed 's/^/    /'
   fi
-  [ "${verdict[$config]}" = passed ] || failed+=("$config (${verdict[$config]})")
+  case ${verdict[$config]} in
+    passed*) ;;
+    *) failed+=("$config (${verdict[$config]})") ;;
+  esac
 done
 elapsed=$((SECONDS - started))
 if [ ${#failed[@]} -eq 0 ]; then

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSL-1.0
 # with-postgres.sh: run a command against a throwaway PostgreSQL cluster.
 #
 #   tools/with-postgres.sh CMD [ARGS...]
@@ -16,7 +17,7 @@ set -euo pipefail
 me=with-postgres.sh
 
 if [ $# -eq 0 ] || [ "$1" = -h ] || [ "$1" = --help ]; then
-  sed -n '2,14s/^# \{0,1\}//p' "$0"
+  sed -n '3,15s/^# \{0,1\}//p' "$0"
   [ $# -eq 0 ] && exit 2 || exit 0
 fi
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Parameter encoding and value decoding per type, in the binary wire format: the client's share
 // of every round trip (peers/README.md counts both inside the timed region).
 #include <benchmark/benchmark.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Row decoding per type, and a whole benchmark row mapped into a struct, from a PGresult built in
 // memory (PQmakeEmptyPGresult + PQsetvalue: no server): what pgdsl adds to every fetched row,
 // next to the same row decoded by hand with libpq calls as libpq_raw does.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // What building a static statement costs at run time: its SQL is a compile-time constant, so the
 // cost should be that of copying its bound values. Compared with copying those values alone and
 // with formatting the same SQL text at run time, as hand-written dynamic SQL would.

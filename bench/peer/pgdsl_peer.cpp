@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // pgdsl_peer: the benchmark peer of ../shared/peers (its README defines the contract and the six
 // workloads), written as a pgdsl user would write it: table descriptors, DSL statements, and the
 // connection's execute (point_select), pipeline (pipelined_select, batch_insert), copy_out

@@ -8,3 +8,7 @@
 #define PGDSL_VERSION_PATCH 0
 
 #define PGDSL_VERSION_STRING "0.1.0"
+
+/// The version as one integer, 10000 * major + 100 * minor + patch (0.1.0 is 100), for
+/// `#if PGDSL_VERSION >= 10203`.
+#define PGDSL_VERSION (PGDSL_VERSION_MAJOR * 10000 + PGDSL_VERSION_MINOR * 100 + PGDSL_VERSION_PATCH)

@@ -2,7 +2,7 @@
 // generator, NULL through std::optional, failures (a server error, a value that cannot be sent)
 // that load nothing and leave the connection usable, and copy_out reading typed rows back (of a
 // table's columns, or of a statement).
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <chrono>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // changes a value silently: every pair of numeric types is either refused at compile time
 // (checked here with the rule itself), loaded exactly, or, where the conversion narrows, refused
 // at run time with out_of_range_value naming the column, loading nothing.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstdint>
 #include <limits>

@@ -2,7 +2,7 @@
 // host and never the password; server version, notices, statement timeout; and faults: a backend
 // terminated mid-transaction is connection_error, the connection reports itself broken, and
 // reset() brings it back.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <chrono>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // The DSL's statements through db.execute(): each satisfies pgdsl::static_statement, runs with
 // binary parameters on the shop schema, and reads back typed rows: structured bindings,
 // row[column], scalar(), as<S>() by member name, outer-join columns as std::optional.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstdint>
 #include <fstream>

@@ -1,6 +1,6 @@
 // The SQLSTATE hierarchy without a server: each code maps to its own type, unknown codes to their
 // class, and the message carries the server's fields and the SQL but nothing else.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <string>
 

@@ -1,6 +1,6 @@
 // Observability: the query hook sees SQL text, duration, row count and the error of every
 // statement, never the bound values; the slow-query helper forwards only slow statements.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <chrono>
 #include <cstdint>

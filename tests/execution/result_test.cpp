@@ -1,7 +1,7 @@
 // Typed results: range-for with structured bindings, row[key], get<I>(), one(), one_or_none(),
 // scalar(), all(), as<S>() for Boost.Hana-adapted structs, plain aggregates and raw queries,
 // rows_affected(), and NULL read into a non-optional value.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <boost/hana/define_struct.hpp>
 

@@ -2,7 +2,7 @@
 // value in binary and reads the server's binary answer, with each type's edge values (min/max,
 // NaN and infinities, empty and non-ASCII text, NUL bytes in bytea, infinite timestamps, empty
 // arrays and NULL elements) and NULL through std::optional; then the same values through a table.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <bit>
 #include <cmath>

@@ -1,7 +1,7 @@
 // Every SQLSTATE class the library names, produced for real by the server: each constraint
 // violation, syntax and name errors, data exceptions. Each carries the server's fields and the
 // statement's SQL, never the bound values, and leaves the connection usable.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
 // Static statements through db.execute(): binary parameters, preparation once per connection,
 // the unnamed mode for PgBouncer, column types checked before the first run, schema drift, and
 // values refused before anything is sent.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstdint>
 #include <optional>

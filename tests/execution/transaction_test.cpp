@@ -1,7 +1,7 @@
 // Transactions: commit on return and rollback on throw, RAII begin() with options, savepoints
 // (nested, rolled back unless released), a statement timeout per transaction, and the retry
 // helper against a real serialization failure between two connections at SERIALIZABLE.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <chrono>
 #include <cstdint>

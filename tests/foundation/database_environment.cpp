@@ -1,7 +1,7 @@
 // Tests reach the database through the environment tools/with-postgres.sh sets (or DATABASE_URL
 // pointing at an existing server): both the URL and the PG* variables lead to the same database.
 #include <libpq-fe.h>
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstdlib>
 #include <memory>

@@ -1,7 +1,7 @@
 // Multi-row INSERTs through the connection: one statement from values(rows), the parameter limit
 // as a typed error, and insert_rows() splitting more than 65,535 parameters into several
 // statements that commit or fail together.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstdint>
 #include <optional>

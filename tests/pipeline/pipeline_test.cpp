@@ -2,7 +2,7 @@
 // holds, a failing statement's typed error naming its SQL, what happens to the statements after
 // it, a throwing handler, unnamed mode, a full window that no flush request covers, and the
 // connection usable after each.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstdint>
 #include <optional>

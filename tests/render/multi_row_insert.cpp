@@ -1,6 +1,6 @@
 // Multi-row VALUES from a run-time range: the one statement rendered at run time. Its text is
 // checked here, and registered for the server check like every golden statement.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -2,7 +2,7 @@
 // on a real PostgreSQL with pgdsl's parameter types, its result column types are compared with the
 // C++ types pgdsl reads them as, and it is DEALLOCATEd. What pgdsl renders is SQL PostgreSQL takes.
 #include <libpq-fe.h>
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstdlib>
 #include <fstream>

@@ -3,7 +3,7 @@
 // first row and in the middle, a lost connection, and the connection usable after each.
 #include <libpq-fe.h>
 
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstdint>
 #include <optional>

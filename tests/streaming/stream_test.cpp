@@ -1,6 +1,6 @@
 // Streaming against the real server: rows in order with structured bindings and as structs, an
 // early exit, errors before the first row and in the middle, and the connection usable after each.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstdint>
 #include <optional>

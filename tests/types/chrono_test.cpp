@@ -5,7 +5,7 @@
 #include <limits>
 #include <random>
 
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include "pgdsl/types/chrono.hpp"
 #include "random_values.hpp"

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include "mood.hpp"
 #include "pgdsl/types/all.hpp"

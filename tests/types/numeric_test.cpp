@@ -6,7 +6,7 @@
 #include <string>
 #include <type_traits>
 
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include "pgdsl/types/numeric.hpp"
 #include "random_values.hpp"

@@ -6,7 +6,7 @@
 #include <limits>
 #include <random>
 
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include "pgdsl/types/boolean.hpp"
 #include "pgdsl/types/floating.hpp"

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <unordered_set>
 
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include "pgdsl/types/bytea.hpp"
 #include "pgdsl/types/json.hpp"

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pgdsl/expr/expression.hpp"
+#include "pgdsl/schema/name_rules.hpp"
 #include "pgdsl/util/fixed_string.hpp"
 
 namespace pgdsl {
@@ -11,6 +12,8 @@ namespace pgdsl {
 template <class E, fixed_string Alias>
 struct aliased_expression {
   static_assert(!Alias.empty(), "a column alias must not be empty");
+  static_assert(Alias.size() <= max_sql_name_bytes,
+                "a column alias must be at most 63 bytes (PostgreSQL would truncate it); shorten it");
 
   E operand;
 

@@ -33,6 +33,8 @@ template <fixed_string Name>
 struct table {
   static_assert(valid_sql_name(Name),
                 "a table name must be non-empty and contain no NUL character");
+  static_assert(sql_name_fits(Name), "a table name must be at most 63 bytes (PostgreSQL would "
+                                     "truncate it); shorten it");
 
   /// What FROM and the column checks compare: one type per table name.
   using table_identity = table;
@@ -46,6 +48,8 @@ struct table {
   struct column : expression_ops<column<ColumnName, T, Constraints...>> {
     static_assert(valid_sql_name(ColumnName),
                   "a column name must be non-empty and contain no NUL character");
+    static_assert(sql_name_fits(ColumnName), "a column name must be at most 63 bytes (PostgreSQL "
+                                             "would truncate it); shorten it");
 
     using table_type = table;
     using value_type = T;

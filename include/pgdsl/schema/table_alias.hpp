@@ -41,6 +41,8 @@ struct aliased_column : expression_ops<aliased_column<Alias, Column>> {
 template <class Table, fixed_string Alias>
 struct table_alias {
   static_assert(valid_sql_name(Alias), "an alias must be non-empty and contain no NUL character");
+  static_assert(sql_name_fits(Alias),
+                "an alias must be at most 63 bytes (PostgreSQL would truncate it); shorten it");
 
   using table_identity = table_alias;
   using description = alias_description<name_type<Table::sql_name>, name_type<Alias>>;

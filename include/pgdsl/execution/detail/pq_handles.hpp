@@ -51,7 +51,11 @@ inline std::string column_label(std::string_view qualified_name, const PGresult*
                                 int column) {
   if (!qualified_name.empty()) return std::string(qualified_name);
   const char* name = PQfname(result, column);
-  return "\"" + std::string(name ? name : "?") + "\" (column " + std::to_string(column + 1) + ")";
+  // append, not "\"" + std::string: g++ 12 -O2 warns (-Wrestrict) inside that operator+.
+  std::string label(1, '"');
+  label.append(name ? name : "?").append("\" (column ").append(std::to_string(column + 1));
+  label.push_back(')');
+  return label;
 }
 
 }  // namespace pgdsl::detail
