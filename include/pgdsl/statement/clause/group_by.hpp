@@ -4,11 +4,26 @@
 #include <utility>
 
 #include "pgdsl/expr/expression.hpp"
+#include "pgdsl/expr/type_rules.hpp"
 #include "pgdsl/statement/clause/where.hpp"
 #include "pgdsl/statement/detail/clause_parts.hpp"
 #include "pgdsl/statement/detail/statement.hpp"
 
-namespace pgdsl::detail {
+namespace pgdsl {
+
+/// The condition of the grouping-key rule: names the key's SQL type.
+template <class KeyType, bool Holds>
+inline constexpr bool group_key_has_a_column = Holds;
+
+namespace detail {
+
+/// A key without a column puts every row in one group: a bound value is sent as $n.
+template <class Key>
+constexpr void check_group_key() {
+  static_assert(group_key_has_a_column<sql_type_name<sql_type_t<Key>>, Key::tables::size != 0>,
+                "GROUP BY key has no column: a bound value is sent as $n and makes one group of "
+                "every row; group by a column, e.g. .group_by(orders.user_id)");
+}
 
 struct group_by_slot {};
 struct having_slot {};
@@ -44,6 +59,7 @@ struct clause_methods<no_group_by, Statement> {
   /// GROUP BY expressions, all in one call.
   template <class... Keys>
   [[nodiscard]] constexpr auto group_by(Keys&&... keys) && {
+    (check_group_key<operand_t<Keys>>(), ...);
     using clause = group_by_clause<operand_t<Keys>...>;
     return replace_clause<group_by_slot>(
         moved<Statement>(*this), clause{{make_item_list(to_operand(std::forward<Keys>(keys))...)}});
@@ -90,4 +106,5 @@ struct clause_methods<having_clause<Condition>, Statement> {
   }
 };
 
-}  // namespace pgdsl::detail
+}  // namespace detail
+}  // namespace pgdsl

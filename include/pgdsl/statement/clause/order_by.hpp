@@ -7,10 +7,17 @@
 
 #include "pgdsl/expr/expression.hpp"
 #include "pgdsl/expr/sort_item.hpp"
+#include "pgdsl/expr/type_rules.hpp"
 #include "pgdsl/statement/detail/clause_parts.hpp"
 #include "pgdsl/statement/detail/statement.hpp"
 
-namespace pgdsl::detail {
+namespace pgdsl {
+
+/// The condition of the sort-key rule: names the key's SQL type.
+template <class KeyType, bool Holds>
+inline constexpr bool sort_key_has_a_column = Holds;
+
+namespace detail {
 
 /// An ORDER BY key: a sort_item as given, anything else as an operand (the server's default order).
 template <class Item>
@@ -22,6 +29,28 @@ constexpr auto to_sort_operand(Item&& item) {
 }
 template <class Item>
 using sort_operand_t = decltype(to_sort_operand(std::declval<Item>()));
+
+/// The expression a key sorts by (inside expr.asc() / expr.desc()).
+template <class Key>
+struct sort_expression {
+  using type = Key;
+};
+template <class E, bool Descending, int Nulls>
+struct sort_expression<sort_item<E, Descending, Nulls>> {
+  using type = E;
+};
+
+/// A key without a column sorts every row alike: a bound value (a run-time string naming a column
+/// included) is sent as $n and sorts nothing.
+template <class Key>
+constexpr void check_sort_key() {
+  using expression = typename sort_expression<Key>::type;
+  static_assert(
+      sort_key_has_a_column<sql_type_name<sql_type_t<expression>>, expression::tables::size != 0>,
+      "ORDER BY key has no column: a bound value (such as a run-time std::string) is "
+      "sent as $n and sorts nothing; order by a column, e.g. .order_by(users.name), and "
+      "choose between columns with if/switch");
+}
 
 struct order_by_slot {};
 
@@ -43,6 +72,7 @@ struct clause_methods<no_order_by, Statement> {
   /// ORDER BY keys, all in one call: columns, expressions, expr.asc() / expr.desc().
   template <class... Keys>
   [[nodiscard]] constexpr auto order_by(Keys&&... keys) && {
+    (check_sort_key<sort_operand_t<Keys>>(), ...);
     using clause = order_by_clause<sort_operand_t<Keys>...>;
     return replace_clause<order_by_slot>(
         moved<Statement>(*this),
@@ -64,4 +94,5 @@ struct clause_methods<order_by_clause<Keys...>, Statement> {
   }
 };
 
-}  // namespace pgdsl::detail
+}  // namespace detail
+}  // namespace pgdsl
