@@ -27,6 +27,10 @@ inline constexpr bool has_where_or_all_rows = Holds;
 struct update_statement {};
 struct delete_statement {};
 
+/// The condition of the rule that a statement variable keeps its type.
+template <bool Holds>
+inline constexpr bool statement_keeps_its_type = Holds;
+
 }  // namespace pgdsl
 
 namespace pgdsl::detail {
@@ -102,6 +106,17 @@ struct statement : clause_methods<Clauses, statement<Clauses...>>... {
   constexpr statement() = default;
   constexpr explicit statement(Clauses... parts) requires(sizeof...(Clauses) > 0)
       : clauses(std::move(parts)...) {}
+
+  // `if (x) q = q.where(c);` assigns a statement of another type: say why it cannot work (the
+  // same type's copy and move assignment are the implicit ones, preferred over this template).
+  template <class... Other, bool Allowed = false>
+  statement& operator=(const statement<Other...>&) {
+    static_assert(statement_keeps_its_type<Allowed>,
+                  "each clause changes the statement's type, so q = q.where(...) cannot store "
+                  "the result in q: keep the clause and switch it with a bound value, or build "
+                  "each variant in its own branch (docs/queries.md, \"Optional parts\")");
+    return *this;
+  }
 
   using params = concat_t<decltype(clause_params<Clauses>())...>;
   using param_types = params;
