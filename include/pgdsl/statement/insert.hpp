@@ -180,7 +180,7 @@ struct insert_columns {
     using value_type = typename Selected::sql_type;
     static_assert(selected_value_fits_column<typename Column::description,
                                              sql_type_name<column_type>, sql_type_name<value_type>,
-                                             assignable_types<column_type, value_type>()>,
+                                             detail::assignable_types<column_type, value_type>()>,
                   "INSERT ... SELECT: a selected value does not fit its column's type");
   }
 };

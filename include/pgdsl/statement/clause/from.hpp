@@ -15,7 +15,7 @@
 #include "pgdsl/util/pack.hpp"
 #include "pgdsl/util/type_list.hpp"
 
-namespace pgdsl {
+namespace pgdsl::detail {
 
 enum class join_kind { inner, left, right, full, cross };
 
@@ -53,8 +53,6 @@ struct join_item {
     condition.bind(f);
   }
 };
-
-namespace detail {
 
 template <class Item>
 struct from_entry_traits;
@@ -278,5 +276,4 @@ struct pending_join {
   }
 };
 
-}  // namespace detail
-}  // namespace pgdsl
+}  // namespace pgdsl::detail
