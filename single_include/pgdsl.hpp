@@ -2403,66 +2403,68 @@ struct expression_ops {
   /// x IN (...): a range of values is bound as one array parameter (x = ANY($n));
   /// a SELECT renders as a subquery.
   template <class Values>
-  constexpr auto in(Values&& values) const {
+  [[nodiscard]] constexpr auto in(Values&& values) const {
     return make_in<false>(std::forward<Values>(values));
   }
   /// x NOT IN (...), the negation of in().
   template <class Values>
-  constexpr auto not_in(Values&& values) const {
+  [[nodiscard]] constexpr auto not_in(Values&& values) const {
     return make_in<true>(std::forward<Values>(values));
   }
   /// x IN {a, b, c}, written inline.
   template <class T>
-  constexpr auto in(std::initializer_list<T> values) const {
+  [[nodiscard]] constexpr auto in(std::initializer_list<T> values) const {
     return make_in<false>(std::vector<T>(values));
   }
   template <class T>
-  constexpr auto not_in(std::initializer_list<T> values) const {
+  [[nodiscard]] constexpr auto not_in(std::initializer_list<T> values) const {
     return make_in<true>(std::vector<T>(values));
   }
   /// Pattern matching on text: x LIKE pattern, and its NOT and case-insensitive forms.
   template <class Pattern>
-  constexpr auto like(Pattern&& pattern) const {
+  [[nodiscard]] constexpr auto like(Pattern&& pattern) const {
     return make_match<" LIKE ">(std::forward<Pattern>(pattern));
   }
   template <class Pattern>
-  constexpr auto not_like(Pattern&& pattern) const {
+  [[nodiscard]] constexpr auto not_like(Pattern&& pattern) const {
     return make_match<" NOT LIKE ">(std::forward<Pattern>(pattern));
   }
   template <class Pattern>
-  constexpr auto ilike(Pattern&& pattern) const {
+  [[nodiscard]] constexpr auto ilike(Pattern&& pattern) const {
     return make_match<" ILIKE ">(std::forward<Pattern>(pattern));
   }
   template <class Pattern>
-  constexpr auto not_ilike(Pattern&& pattern) const {
+  [[nodiscard]] constexpr auto not_ilike(Pattern&& pattern) const {
     return make_match<" NOT ILIKE ">(std::forward<Pattern>(pattern));
   }
   /// x BETWEEN low AND high.
   template <class Low, class High>
-  constexpr auto between(Low&& low, High&& high) const {
+  [[nodiscard]] constexpr auto between(Low&& low, High&& high) const {
     return make_between<false>(std::forward<Low>(low), std::forward<High>(high));
   }
   template <class Low, class High>
-  constexpr auto not_between(Low&& low, High&& high) const {
+  [[nodiscard]] constexpr auto not_between(Low&& low, High&& high) const {
     return make_between<true>(std::forward<Low>(low), std::forward<High>(high));
   }
-  constexpr auto is_null() const { return null_check<false, Derived>{{}, {self()}}; }
-  constexpr auto is_not_null() const { return null_check<true, Derived>{{}, {self()}}; }
+  [[nodiscard]] constexpr auto is_null() const { return null_check<false, Derived>{{}, {self()}}; }
+  [[nodiscard]] constexpr auto is_not_null() const {
+    return null_check<true, Derived>{{}, {self()}};
+  }
   /// x IS DISTINCT FROM y: like <>, but NULL-safe (never NULL itself).
   template <class Other>
-  constexpr auto is_distinct_from(Other&& other) const {
+  [[nodiscard]] constexpr auto is_distinct_from(Other&& other) const {
     return make_distinct<true>(std::forward<Other>(other));
   }
   template <class Other>
-  constexpr auto is_not_distinct_from(Other&& other) const {
+  [[nodiscard]] constexpr auto is_not_distinct_from(Other&& other) const {
     return make_distinct<false>(std::forward<Other>(other));
   }
   /// Sort orders for ORDER BY.
-  constexpr auto asc() const { return sort_item<Derived, false, 0>{self()}; }
-  constexpr auto desc() const { return sort_item<Derived, true, 0>{self()}; }
+  [[nodiscard]] constexpr auto asc() const { return sort_item<Derived, false, 0>{self()}; }
+  [[nodiscard]] constexpr auto desc() const { return sort_item<Derived, true, 0>{self()}; }
   /// expr AS "alias", for the select list.
   template <fixed_string Alias>
-  constexpr auto as() const {
+  [[nodiscard]] constexpr auto as() const {
     return aliased_expression<Derived, Alias>{self()};
   }
 
@@ -2692,6 +2694,8 @@ template <class T>
 using sql_type_name =
     decltype(detail::sql_name_of<T>(std::make_index_sequence<type_traits<T>::sql_name.size()>{}));
 
+namespace detail {
+
 constexpr bool is_numeric(type_category c) {
   return c == type_category::integral || c == type_category::floating ||
          c == type_category::decimal;
@@ -2733,6 +2737,8 @@ constexpr bool assignable_types() {
     }
   }
 }
+
+}  // namespace detail
 
 /// The condition of the comparison rule, spelled so that a failure names both types.
 template <class Left, class LeftType, class RightType, bool Holds>
@@ -2831,7 +2837,7 @@ constexpr auto make_assignment(V&& value) {
     using value_sql_type = sql_type_t<operand_type>;
     static_assert(value_fits_column<typename Column::description, sql_type_name<column_sql_type>,
                                     sql_type_name<value_sql_type>,
-                                    assignable_types<column_sql_type, value_sql_type>()>,
+                                    detail::assignable_types<column_sql_type, value_sql_type>()>,
                   "cannot store a value of this SQL type in the column: bind a value of the "
                   "column's type, or convert it with pgdsl::cast<T>(...)");
     static_assert(column_accepts_null < typename Column::description,
@@ -3986,7 +3992,7 @@ struct in_array : expression_ops<in_array<Negated, E, Values>> {
   static_assert(
       values_are_comparable<description_t<E>, sql_type_name<sql_type_t<E>>,
                             sql_type_name<typename Values::value_type>,
-                            comparable_types<sql_type_t<E>, typename Values::value_type>()>,
+                            detail::comparable_types<sql_type_t<E>, typename Values::value_type>()>,
       "cannot compare values of these SQL types: the list's elements must be comparable "
       "with the expression before .in()");
 
@@ -4054,8 +4060,8 @@ struct sort_item {
   using tables = typename E::tables;
   using params = typename E::params;
 
-  constexpr auto nulls_first() const { return sort_item<E, Descending, 1>{operand}; }
-  constexpr auto nulls_last() const { return sort_item<E, Descending, 2>{operand}; }
+  [[nodiscard]] constexpr auto nulls_first() const { return sort_item<E, Descending, 1>{operand}; }
+  [[nodiscard]] constexpr auto nulls_last() const { return sort_item<E, Descending, 2>{operand}; }
 
   static constexpr void render(sql_writer& w) {
     detail::render_operand<E>(w);
@@ -4147,9 +4153,13 @@ constexpr auto scalar(Query&& query) {
 
 }  // namespace pgdsl
 
-// ---- pgdsl/statement/delete.hpp
-// DELETE: delete_from(t) then .using_(...), .where(...) or .all_rows(), and .returning(...).
-// A DELETE without WHERE must say .all_rows(), or it does not compile.
+// The statement core first, so that rule messages show a short include chain.
+
+// ---- pgdsl/statement/detail/statement.hpp
+// statement<Clauses...>: every statement is a list of clause slots, each slot a type. A builder
+// method (.where(), .limit(), ...) comes from the mixin of the clause in its slot and returns the
+// statement with that one slot replaced by type: an empty slot's mixin offers the method, a filled
+// slot's mixin answers it with a message, so "WHERE twice" cannot be written.
 
 #include <cstddef>
 #include <type_traits>
@@ -4207,326 +4217,6 @@ struct sql_text {
 
 }  // namespace pgdsl
 
-// ---- pgdsl/statement/clause.hpp
-// The pieces statements are made of: an empty clause slot, a keyword followed by content, and a
-// comma-separated list. Each renders itself and binds its values in rendering order, so a
-// statement is the concatenation of its clauses in both respects.
-
-#include <cstddef>
-#include <type_traits>
-#include <utility>
-
-
-namespace pgdsl {
-
-/// A clause slot nothing has filled.
-struct no_clause {
-  using tables = type_list<>;
-  using params = type_list<>;
-  using scope = type_list<>;
-  using null_tables = type_list<>;
-  static constexpr void render(sql_writer&) {}
-  template <class F>
-  constexpr void bind(F&) const {}
-};
-
-template <class Clause>
-inline constexpr bool is_empty_clause = std::is_same_v<Clause, no_clause>;
-
-/// Keyword followed by Content: " WHERE " cond, " LIMIT " $n, ...
-template <fixed_string Keyword, class Content>
-struct keyword_clause {
-  Content content;
-
-  using tables = typename Content::tables;
-  using params = typename Content::params;
-  static constexpr void render(sql_writer& w) {
-    w << Keyword.view();
-    Content::render(w);
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    content.bind(f);
-  }
-};
-
-/// Fixed text with nothing bound: " FOR UPDATE", " DEFAULT VALUES", ...
-template <fixed_string Text>
-struct text_clause {
-  static constexpr auto text = Text;
-  using tables = type_list<>;
-  using params = type_list<>;
-  static constexpr void render(sql_writer& w) { w << Text.view(); }
-  template <class F>
-  constexpr void bind(F&) const {}
-};
-
-/// Items, separated by ", ".
-template <class... Items>
-struct item_list {
-  detail::pack<Items...> items;
-
-  using tables = concat_t<typename Items::tables...>;
-  using params = concat_t<typename Items::params...>;
-  static constexpr void render(sql_writer& w) { detail::render_list<Items...>(w); }
-  template <class F>
-  constexpr void bind(F& f) const {
-    items.for_each([&f](const auto& item) { item.bind(f); });
-  }
-};
-
-/// An item_list of the given items.
-template <class... Items>
-constexpr auto make_item_list(Items&&... items) {
-  return item_list<std::remove_cvref_t<Items>...>{
-      detail::pack<std::remove_cvref_t<Items>...>(std::forward<Items>(items)...)};
-}
-
-namespace detail {
-
-/// `replacement` when Take, else `original`: builds a statement with one clause swapped.
-template <bool Take, class New, class Old>
-constexpr decltype(auto) pick(New&& replacement, Old&& original) {
-  if constexpr (Take)
-    return std::forward<New>(replacement);
-  else
-    return std::forward<Old>(original);
-}
-
-}  // namespace detail
-}  // namespace pgdsl
-
-// ---- pgdsl/statement/from.hpp
-// FROM and JOIN: the tables a query reads, which the column checks compare against (its scope),
-// and which of them an outer join may leave missing (their columns then read as std::optional).
-
-#include <type_traits>
-#include <utility>
-
-
-namespace pgdsl {
-
-enum class join_kind { inner, left, right, full, cross };
-
-/// The identity type of a table or alias (what columns point back to).
-template <class T>
-using identity_of = typename std::remove_cvref_t<T>::table_identity;
-
-/// One table in FROM: "users", or "users" AS "u".
-template <class Table>
-struct from_item {
-  static constexpr bool is_join = false;
-  static constexpr void render(sql_writer& w) { identity_of<Table>::render_reference(w); }
-  template <class F>
-  constexpr void bind(F&) const {}
-};
-
-/// [kind] JOIN Table ON Condition (no condition for CROSS JOIN).
-template <join_kind Kind, class Table, class Condition>
-struct join_item {
-  Condition condition;
-
-  static constexpr bool is_join = true;
-  static constexpr void render(sql_writer& w) {
-    constexpr const char* keyword[] = {" JOIN ", " LEFT JOIN ", " RIGHT JOIN ", " FULL JOIN ",
-                                       " CROSS JOIN "};
-    w << keyword[static_cast<int>(Kind)];
-    identity_of<Table>::render_reference(w);
-    if constexpr (Kind != join_kind::cross) {
-      w << " ON ";
-      Condition::render(w);
-    }
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    condition.bind(f);
-  }
-};
-
-namespace detail {
-
-template <class Item>
-struct from_entry_traits;
-template <class Table>
-struct from_entry_traits<from_item<Table>> {
-  using identity = identity_of<Table>;
-  using tables = type_list<>;
-  using params = type_list<>;
-  template <class Scope, class Nullable>
-  using nullable_after = Nullable;
-};
-template <join_kind Kind, class Table, class Condition>
-struct from_entry_traits<join_item<Kind, Table, Condition>> {
-  using identity = identity_of<Table>;
-  using tables = typename Condition::tables;
-  using params = typename Condition::params;
-  // LEFT makes the joined table optional, RIGHT the tables before it, FULL both.
-  template <class Scope, class Nullable>
-  using nullable_after = concat_t<
-      Nullable,
-      std::conditional_t<Kind == join_kind::right || Kind == join_kind::full, Scope, type_list<>>,
-      std::conditional_t<Kind == join_kind::left || Kind == join_kind::full, type_list<identity>,
-                         type_list<>>>;
-};
-
-template <class Scope, class Nullable, class... Entries>
-struct nullable_tables_of {
-  using type = Nullable;
-};
-template <class Scope, class Nullable, class First, class... Rest>
-struct nullable_tables_of<Scope, Nullable, First, Rest...>
-    : nullable_tables_of<
-          concat_t<Scope, type_list<typename from_entry_traits<First>::identity>>,
-          typename from_entry_traits<First>::template nullable_after<Scope, Nullable>, Rest...> {};
-
-}  // namespace detail
-
-/// FROM first[, more] [JOIN ...]...
-template <class... Entries>
-struct from_clause {
-  detail::pack<Entries...> entries;
-
-  using scope = type_list<typename detail::from_entry_traits<Entries>::identity...>;
-  using null_tables =
-      typename detail::nullable_tables_of<type_list<>, type_list<>, Entries...>::type;
-  using tables = concat_t<typename detail::from_entry_traits<Entries>::tables...>;
-  using params = concat_t<typename detail::from_entry_traits<Entries>::params...>;
-
-  static constexpr void render(sql_writer& w) {
-    w << " FROM ";
-    render_entries(w);
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    entries.for_each([&f](const auto& entry) { entry.bind(f); });
-  }
-
-  /// This FROM with one more entry.
-  template <class Entry>
-  constexpr auto then(Entry&& entry) && {
-    return from_clause<Entries..., std::remove_cvref_t<Entry>>{
-        std::move(entries).with_back(std::forward<Entry>(entry))};
-  }
-
- private:
-  // Plain tables after the first are comma-separated; joins bring their own keyword.
-  static constexpr void render_entries(sql_writer& w) {
-    std::size_t index = 0;
-    ((w << (index++ == 0 || Entries::is_join ? "" : ", "), Entries::render(w)), ...);
-  }
-};
-
-template <table_type... Tables>
-constexpr auto make_from(const Tables&...) {
-  return from_clause<from_item<identity_of<Tables>>...>{};
-}
-
-}  // namespace pgdsl
-
-// ---- pgdsl/statement/returning.hpp
-// RETURNING items, for INSERT, UPDATE and DELETE: what the statement hands back per affected row,
-// typed like a select list.
-
-#include <tuple>
-#include <type_traits>
-#include <utility>
-
-// ---- pgdsl/statement/result_column.hpp
-// What a statement returns, column by column: the C++ type each is read as (std::optional when it
-// can be NULL, outer joins included), its name (matched against struct members), and its SQL for
-// messages. The execution layer decodes rows from this list.
-
-#include <string_view>
-#include <type_traits>
-
-
-namespace pgdsl {
-
-namespace detail {
-template <class Item>
-constexpr std::string_view result_name() {
-  if constexpr (requires { Item::alias; })
-    return Item::alias.view();
-  else if constexpr (requires { Item::name; })
-    return Item::name.view();
-  else
-    return "?column?";  // PostgreSQL's own name for an unnamed expression
-}
-}  // namespace detail
-
-/// One output column of a statement: Item as it is read when NullTables may be missing.
-template <class Item, class NullTables>
-struct result_column {
-  using key_type = Item;
-  using sql_type = sql_type_t<Item>;
-  using value_type = result_type_t<Item, NullTables>;
-  /// The column's name or alias (what .as<Struct>() matches member names against).
-  static constexpr std::string_view name = detail::result_name<Item>();
-  /// The column as the SQL writes it, for messages: "users"."email".
-  static constexpr std::string_view qualified_name = sql_of<Item>.view();
-};
-
-/// The result columns of a list of select items.
-template <class NullTables, class... Items>
-using result_columns_of = type_list<result_column<Items, NullTables>...>;
-
-}  // namespace pgdsl
-
-namespace pgdsl {
-
-/// RETURNING items.
-template <class... Items>
-struct returning_clause {
-  item_list<Items...> list;
-
-  using tables = typename item_list<Items...>::tables;
-  using params = typename item_list<Items...>::params;
-  using result_columns = result_columns_of<type_list<>, Items...>;
-
-  static constexpr void render(sql_writer& w) {
-    w << " RETURNING ";
-    item_list<Items...>::render(w);
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    list.bind(f);
-  }
-};
-
-namespace detail {
-
-template <class Clause>
-struct result_columns_of_clause {
-  using type = type_list<>;
-};
-template <class... Items>
-struct result_columns_of_clause<returning_clause<Items...>> {
-  using type = typename returning_clause<Items...>::result_columns;
-};
-
-template <class Item>
-constexpr auto returning_item(Item&& item) {
-  if constexpr (requires { item.alias; })
-    return std::remove_cvref_t<Item>(std::forward<Item>(item));
-  else
-    return to_operand(std::forward<Item>(item));
-}
-
-template <class... Items>
-constexpr auto make_returning(Items&&... items) {
-  static_assert(sizeof...(Items) > 0, "returning() needs at least one column or expression");
-  return returning_clause<decltype(returning_item(std::declval<Items>()))...>{
-      make_item_list(returning_item(std::forward<Items>(items))...)};
-}
-
-}  // namespace detail
-
-/// The result columns of a statement whose RETURNING slot is Clause (none without RETURNING).
-template <class Clause>
-using returning_columns_t = typename detail::result_columns_of_clause<Clause>::type;
-
-}  // namespace pgdsl
-
 // ---- pgdsl/statement/scope_check.hpp
 // The rule that every column's table is in FROM or JOIN. A statement can only judge it once it is
 // complete and known not to be a subquery (whose columns may belong to the enclosing query), so it
@@ -4553,11 +4243,205 @@ constexpr void check_scope() {
 }  // namespace detail
 }  // namespace pgdsl
 
-// ---- pgdsl/statement/update.hpp
-// UPDATE: update(t).set(col = value, ...) then .from(...), .where(...) or .all_rows(), and
-// .returning(...). An UPDATE without WHERE must say .all_rows(), or it does not compile.
+namespace pgdsl {
 
-#include <cstddef>
+/// The condition of the clause rules (each clause once, and only where the statement has it):
+/// names the clause's slot.
+template <class Slot, bool Holds>
+inline constexpr bool clause_can_be_added = Holds;
+
+/// The condition of the whole-table rule for UPDATE and DELETE.
+template <class Statement, bool Holds>
+inline constexpr bool has_where_or_all_rows = Holds;
+struct update_statement {};
+struct delete_statement {};
+
+/// The condition of the rule that a statement variable keeps its type.
+template <bool Holds>
+inline constexpr bool statement_keeps_its_type = Holds;
+
+}  // namespace pgdsl
+
+namespace pgdsl::detail {
+
+/// The builder methods the clause in a slot gives its statement; by default, none. Each clause
+/// header specializes it for its clause types.
+template <class Clause, class Statement>
+struct clause_methods {};
+
+/// What a misused builder method returns: its body's static_assert says what is wrong, and
+/// concept checks (tests/statement) see that the call does not build a statement.
+struct misuse {};
+
+// What a clause contributes to its statement. Every member is optional: a clause declares only
+// what it has (tables it references, bound values, the tables it brings into scope, ...).
+template <class C>
+constexpr auto clause_tables() {
+  if constexpr (requires { typename C::tables; })
+    return typename C::tables{};
+  else
+    return type_list<>{};
+}
+template <class C>
+constexpr auto clause_params() {
+  if constexpr (requires { typename C::params; })
+    return typename C::params{};
+  else
+    return type_list<>{};
+}
+template <class C>
+constexpr auto clause_scope() {
+  if constexpr (requires { typename C::scope; })
+    return typename C::scope{};
+  else
+    return type_list<>{};
+}
+template <class C>
+constexpr auto clause_null_tables() {
+  if constexpr (requires { typename C::null_tables; })
+    return typename C::null_tables{};
+  else
+    return type_list<>{};
+}
+/// Tables a clause references outside the statement's scope (INSERT's VALUES sees no table).
+template <class C>
+constexpr auto clause_unscoped_tables() {
+  if constexpr (requires { typename C::unscoped_tables; })
+    return typename C::unscoped_tables{};
+  else
+    return type_list<>{};
+}
+template <class C, class NullTables>
+constexpr auto clause_result_columns() {
+  if constexpr (requires { typename C::template result_columns<NullTables>; })
+    return typename C::template result_columns<NullTables>{};
+  else
+    return type_list<>{};
+}
+/// The statement kind whose WHERE slot is still empty but must not be (UPDATE, DELETE).
+template <class C>
+constexpr auto clause_unfilled_where() {
+  if constexpr (requires { typename C::unfilled_where; })
+    return type_list<typename C::unfilled_where>{};
+  else
+    return type_list<>{};
+}
+
+/// A statement: its clauses, rendered and bound in slot order.
+template <class... Clauses>
+struct statement : clause_methods<Clauses, statement<Clauses...>>... {
+  pack<Clauses...> clauses;
+
+  constexpr statement() = default;
+  constexpr explicit statement(Clauses... parts) requires(sizeof...(Clauses) > 0)
+      : clauses(std::move(parts)...) {}
+
+  // `if (x) q = q.where(c);` assigns a statement of another type: say why it cannot work (the
+  // same type's copy and move assignment are the implicit ones, preferred over this template).
+  template <class... Other, bool Allowed = false>
+  statement& operator=(const statement<Other...>&) {
+    static_assert(statement_keeps_its_type<Allowed>,
+                  "each clause changes the statement's type, so q = q.where(...) cannot store "
+                  "the result in q: keep the clause and switch it with a bound value, or build "
+                  "each variant in its own branch (docs/queries.md, \"Optional parts\")");
+    return *this;
+  }
+
+  using params = concat_t<decltype(clause_params<Clauses>())...>;
+  using param_types = params;
+  static constexpr std::size_t param_count = params::size;
+  using scope = concat_t<decltype(clause_scope<Clauses>())...>;
+  using null_tables = concat_t<decltype(clause_null_tables<Clauses>())...>;
+  /// Tables referenced here but not in this statement's FROM: the enclosing query's (correlation).
+  using outer_tables =
+      concat_t<decltype(clause_unscoped_tables<Clauses>())...,
+               difference_t<concat_t<decltype(clause_tables<Clauses>())...>, scope>>;
+  using result_columns = concat_t<decltype(clause_result_columns<Clauses, null_tables>())...>;
+
+  /// The SQL text, a compile-time constant: static_assert(q.sql == "SELECT ...").
+  static constexpr sql_text<statement> sql{};
+
+  static constexpr void render(sql_writer& w) { (Clauses::render(w), ...); }
+  /// Calls f(value) for each bound value, in $n order.
+  template <class F>
+  constexpr void bind(F&& f) const {
+    clauses.for_each([&f](const auto& clause) { clause.bind(f); });
+  }
+  /// The rules only a finished statement can judge; run when its SQL is first used.
+  static constexpr void check_complete() {
+    using unfilled_where = concat_t<decltype(clause_unfilled_where<Clauses>())...>;
+    if constexpr (unfilled_where::size != 0) {
+      using kind = at_t<0, unfilled_where>;
+      if constexpr (std::is_same_v<kind, update_statement>)
+        static_assert(has_where_or_all_rows<kind, false>,
+                      "UPDATE without WHERE changes every row: add .where(condition), or say "
+                      ".all_rows() if that is what you mean");
+      else
+        static_assert(has_where_or_all_rows<kind, false>,
+                      "DELETE without WHERE removes every row: add .where(condition), or say "
+                      ".all_rows() if that is what you mean");
+    }
+    check_scope<outer_tables>();
+  }
+};
+
+template <class T>
+inline constexpr bool is_statement = false;
+template <class... Clauses>
+inline constexpr bool is_statement<statement<Clauses...>> = true;
+
+/// The position of the clause filling Slot (each clause names its slot as `using slot = ...`).
+template <class Slot, class... Clauses>
+inline constexpr std::size_t slot_index = index_of_v<Slot, type_list<typename Clauses::slot...>>;
+
+/// The clause of a statement that fills Slot.
+template <class Slot, class... Clauses>
+constexpr auto& clause_in(statement<Clauses...>& s) {
+  constexpr std::size_t at = slot_index<Slot, Clauses...>;
+  return static_cast<pack_element<at, at_t<at, type_list<Clauses...>>>&>(s.clauses).value;
+}
+
+/// `replacement` when Take, else `original`: builds a statement with one clause swapped.
+template <bool Take, class New, class Old>
+constexpr decltype(auto) pick(New&& replacement, Old&& original) {
+  if constexpr (Take)
+    return std::forward<New>(replacement);
+  else
+    return std::forward<Old>(original);
+}
+
+/// The statement with the clause in Slot replaced by `clause` (whose type may differ).
+template <class Slot, class New, class... Clauses>
+constexpr auto replace_clause(statement<Clauses...>&& s, New&& clause) {
+  constexpr std::size_t at = slot_index<Slot, Clauses...>;
+  static_assert(at < sizeof...(Clauses), "this statement has no such clause");
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    using result = statement<std::conditional_t<I == at, std::remove_cvref_t<New>, Clauses>...>;
+    return result(
+        pick<I == at>(std::forward<New>(clause),
+                      std::move(static_cast<pack_element<I, Clauses>&>(s.clauses).value))...);
+  }
+  (std::index_sequence_for<Clauses...>{});
+}
+
+/// A mixin's view of its statement: moved from (the && builders) or copied (the const& ones, which
+/// leave a named statement as it was).
+template <class Statement, class Mixin>
+constexpr Statement&& moved(Mixin& mixin) {
+  return static_cast<Statement&&>(mixin);
+}
+template <class Statement, class Mixin>
+constexpr Statement copied(const Mixin& mixin) {
+  return static_cast<const Statement&>(mixin);
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/statement/clause/on_conflict.hpp
+// ON CONFLICT for INSERT: .on_conflict(cols...).do_nothing() or .do_update(col = excluded(col),
+// ...), and .on_conflict_do_nothing() without a conflict target.
+
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -4644,288 +4528,68 @@ constexpr void check_required_columns() {
 }  // namespace detail
 }  // namespace pgdsl
 
-namespace pgdsl {
-
-/// The condition of the whole-table rule for UPDATE and DELETE.
-template <class Statement, bool Holds>
-inline constexpr bool has_where_or_all_rows = Holds;
-struct update_statement {};
-struct delete_statement {};
-
-/// Marks a statement that affects every row on purpose.
-struct all_rows_clause {
-  using tables = type_list<>;
-  using params = type_list<>;
-  static constexpr void render(sql_writer&) {}
-  template <class F>
-  constexpr void bind(F&) const {}
-};
-
-/// UPDATE Table SET Set [FROM From] [WHERE Where] [RETURNING Returning].
-template <class Table, class Set, class From, class Where, class Returning>
-struct update_query {
-  Set set_list;
-  From from_list;
-  Where condition;
-  Returning returning_list;
-
-  using target_table = Table;
-  using identity = typename Table::table_identity;
-  using params = concat_t<typename Set::params, typename From::params, typename Where::params,
-                          typename Returning::params>;
-  using param_types = params;
-  static constexpr std::size_t param_count = params::size;
-  using result_columns = returning_columns_t<Returning>;
-  using scope = concat_t<type_list<identity>, typename From::scope>;
-  using outer_tables = difference_t<concat_t<typename Set::tables, typename From::tables,
-                                             typename Where::tables, typename Returning::tables>,
-                                    scope>;
-
-  static constexpr sql_text<update_query> sql{};
-
-  static constexpr void render(sql_writer& w) {
-    w << "UPDATE ";
-    identity::render_reference(w);
-    w << " SET ";
-    Set::render(w);
-    if constexpr (!is_empty_clause<From>) {
-      // FROM of UPDATE lists other tables: reuse the FROM clause's rendering.
-      From::render(w);
-    }
-    Where::render(w);
-    Returning::render(w);
-  }
-  template <class F>
-  constexpr void bind(F&& f) const {
-    detail::bind_all(f, set_list, from_list, condition, returning_list);
-  }
-  static constexpr void check_complete() {
-    static_assert(has_where_or_all_rows<update_statement, !is_empty_clause<Where>>,
-                  "UPDATE without WHERE changes every row: add .where(condition), or say "
-                  ".all_rows() if that is what you mean");
-    detail::check_scope<outer_tables>();
-  }
-
-  /// FROM other tables (joined through the WHERE condition).
-  template <table_type... Tables>
-  constexpr auto from(const Tables&... tables) && {
-    static_assert(is_empty_clause<From>, "FROM is already set");
-    return make(std::move(set_list), make_from(tables...), std::move(condition),
-                std::move(returning_list));
-  }
-  template <class Condition>
-  constexpr auto where(Condition&& c) && {
-    static_assert(is_empty_clause<Where>,
-                  "WHERE is already set (or .all_rows() was given): combine conditions with &&");
-    auto operand = to_operand(std::forward<Condition>(c));
-    detail::check_boolean<decltype(operand)>();
-    return make(std::move(set_list), std::move(from_list),
-                keyword_clause<" WHERE ", decltype(operand)>{std::move(operand)},
-                std::move(returning_list));
-  }
-  /// Every row of the table, on purpose.
-  constexpr auto all_rows() && {
-    static_assert(is_empty_clause<Where>, "WHERE is already set");
-    return make(std::move(set_list), std::move(from_list), all_rows_clause{},
-                std::move(returning_list));
-  }
-  template <class... Items>
-  constexpr auto returning(Items&&... items) && {
-    static_assert(is_empty_clause<Returning>, "RETURNING is already set");
-    return make(std::move(set_list), std::move(from_list), std::move(condition),
-                detail::make_returning(std::forward<Items>(items)...));
-  }
-
-  /// A copy of this statement (what the lvalue forms of the builders start from).
-  constexpr update_query copy() const { return *this; }
-  // The same builders on an lvalue statement build from a copy and leave it as it was.
-  template <class... A>
-  constexpr auto from(A&&... a) const& {
-    return copy().from(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto where(A&&... a) const& {
-    return copy().where(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto all_rows(A&&... a) const& {
-    return copy().all_rows(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto returning(A&&... a) const& {
-    return copy().returning(std::forward<A>(a)...);
-  }
-
- private:
-  template <class S, class F, class W, class R>
-  static constexpr auto make(S&& s, F&& f, W&& w, R&& r) {
-    return update_query<Table, std::remove_cvref_t<S>, std::remove_cvref_t<F>,
-                        std::remove_cvref_t<W>, std::remove_cvref_t<R>>{
-        std::forward<S>(s), std::forward<F>(f), std::forward<W>(w), std::forward<R>(r)};
-  }
-};
-
-/// update(table): choose the assignments with .set(...).
-template <class Table>
-struct update_target {
-  template <class... Assignments>
-  constexpr auto set(Assignments&&... assignments) const {
-    static_assert(sizeof...(Assignments) > 0, "set() needs at least one assignment");
-    detail::check_assignments<Table, std::remove_cvref_t<Assignments>...>();
-    using list = item_list<std::remove_cvref_t<Assignments>...>;
-    return update_query<Table, list, no_clause, no_clause, no_clause>{
-        make_item_list(std::forward<Assignments>(assignments)...), {}, {}, {}};
-  }
-};
-
-/// UPDATE table: start of an UPDATE statement.
-template <table_type Table>
-constexpr auto update(const Table&) {
-  return update_target<Table>{};
-}
-
-}  // namespace pgdsl
-
-namespace pgdsl {
-
-/// USING tables (DELETE's FROM list).
-template <class... Entries>
-struct using_clause {
-  using scope = typename from_clause<Entries...>::scope;
-  using tables = type_list<>;
-  using params = type_list<>;
-  static constexpr void render(sql_writer& w) {
-    w << " USING ";
-    detail::render_list<Entries...>(w);
-  }
-  template <class F>
-  constexpr void bind(F&) const {}
-};
-
-/// DELETE FROM Table [USING Using] [WHERE Where] [RETURNING Returning].
-template <class Table, class Using, class Where, class Returning>
-struct delete_query {
-  Using using_list;
-  Where condition;
-  Returning returning_list;
-
-  using target_table = Table;
-  using identity = typename Table::table_identity;
-  using params =
-      concat_t<typename Using::params, typename Where::params, typename Returning::params>;
-  using param_types = params;
-  static constexpr std::size_t param_count = params::size;
-  using result_columns = returning_columns_t<Returning>;
-  using scope = concat_t<type_list<identity>, typename Using::scope>;
-  using outer_tables =
-      difference_t<concat_t<typename Where::tables, typename Returning::tables>, scope>;
-
-  static constexpr sql_text<delete_query> sql{};
-
-  static constexpr void render(sql_writer& w) {
-    w << "DELETE FROM ";
-    identity::render_reference(w);
-    Using::render(w);
-    Where::render(w);
-    Returning::render(w);
-  }
-  template <class F>
-  constexpr void bind(F&& f) const {
-    detail::bind_all(f, using_list, condition, returning_list);
-  }
-  static constexpr void check_complete() {
-    static_assert(has_where_or_all_rows<delete_statement, !is_empty_clause<Where>>,
-                  "DELETE without WHERE removes every row: add .where(condition), or say "
-                  ".all_rows() if that is what you mean");
-    detail::check_scope<outer_tables>();
-  }
-
-  /// USING other tables (joined through the WHERE condition).
-  template <table_type... Tables>
-  constexpr auto using_(const Tables&...) && {
-    static_assert(is_empty_clause<Using>, "USING is already set");
-    return make(using_clause<from_item<identity_of<Tables>>...>{}, std::move(condition),
-                std::move(returning_list));
-  }
-  template <class Condition>
-  constexpr auto where(Condition&& c) && {
-    static_assert(is_empty_clause<Where>,
-                  "WHERE is already set (or .all_rows() was given): combine conditions with &&");
-    auto operand = to_operand(std::forward<Condition>(c));
-    detail::check_boolean<decltype(operand)>();
-    return make(std::move(using_list),
-                keyword_clause<" WHERE ", decltype(operand)>{std::move(operand)},
-                std::move(returning_list));
-  }
-  /// Every row of the table, on purpose.
-  constexpr auto all_rows() && {
-    static_assert(is_empty_clause<Where>, "WHERE is already set");
-    return make(std::move(using_list), all_rows_clause{}, std::move(returning_list));
-  }
-  template <class... Items>
-  constexpr auto returning(Items&&... items) && {
-    static_assert(is_empty_clause<Returning>, "RETURNING is already set");
-    return make(std::move(using_list), std::move(condition),
-                detail::make_returning(std::forward<Items>(items)...));
-  }
-
-  /// A copy of this statement (what the lvalue forms of the builders start from).
-  constexpr delete_query copy() const { return *this; }
-  // The same builders on an lvalue statement build from a copy and leave it as it was.
-  template <class... A>
-  constexpr auto using_(A&&... a) const& {
-    return copy().using_(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto where(A&&... a) const& {
-    return copy().where(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto all_rows(A&&... a) const& {
-    return copy().all_rows(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto returning(A&&... a) const& {
-    return copy().returning(std::forward<A>(a)...);
-  }
-
- private:
-  template <class U, class W, class R>
-  static constexpr auto make(U&& u, W&& w, R&& r) {
-    return delete_query<Table, std::remove_cvref_t<U>, std::remove_cvref_t<W>,
-                        std::remove_cvref_t<R>>{std::forward<U>(u), std::forward<W>(w),
-                                                std::forward<R>(r)};
-  }
-};
-
-/// DELETE FROM table: start of a DELETE statement.
-template <table_type Table>
-constexpr auto delete_from(const Table&) {
-  return delete_query<Table, no_clause, no_clause, no_clause>{};
-}
-
-}  // namespace pgdsl
-
-// ---- pgdsl/statement/insert.hpp
-// INSERT: insert_into(t).set(col = value, ...), .default_values(), .columns(cols...).select(query)
-// or .columns(cols...).values(range) (multi-row, rendered at run time), then optionally
-// .on_conflict(...) and .returning(...). Leaving out a NOT NULL column without a default does not
-// compile.
+// ---- pgdsl/statement/detail/clause_parts.hpp
+// The pieces clauses are made of: a keyword followed by content, fixed text, and a comma-separated
+// list. Each renders itself and binds its values in rendering order, so a statement is the
+// concatenation of its clauses in both respects.
 
 #include <cstddef>
-#include <ranges>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
-// ---- pgdsl/statement/on_conflict.hpp
-// ON CONFLICT for INSERT: .on_conflict(cols...).do_nothing() or .do_update(col = excluded(col),
-// ...), and .on_conflict_do_nothing() without a conflict target.
 
-#include <tuple>
-#include <type_traits>
-#include <utility>
+namespace pgdsl::detail {
 
+/// Keyword followed by Content: " WHERE " cond, " LIMIT " $n, ...
+template <fixed_string Keyword, class Content>
+struct keyword_clause {
+  Content content;
+
+  using tables = typename Content::tables;
+  using params = typename Content::params;
+  static constexpr void render(sql_writer& w) {
+    w << Keyword.view();
+    Content::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    content.bind(f);
+  }
+};
+
+/// Fixed text with nothing bound: " FOR UPDATE", " DEFAULT VALUES", ...
+template <fixed_string Text>
+struct text_clause {
+  static constexpr auto text = Text;
+  using tables = type_list<>;
+  using params = type_list<>;
+  static constexpr void render(sql_writer& w) { w << Text.view(); }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// Items, separated by ", ".
+template <class... Items>
+struct item_list {
+  pack<Items...> items;
+
+  using tables = concat_t<typename Items::tables...>;
+  using params = concat_t<typename Items::params...>;
+  static constexpr void render(sql_writer& w) { render_list<Items...>(w); }
+  template <class F>
+  constexpr void bind(F& f) const {
+    items.for_each([&f](const auto& item) { item.bind(f); });
+  }
+};
+
+/// An item_list of the given items.
+template <class... Items>
+constexpr auto make_item_list(Items&&... items) {
+  return item_list<std::remove_cvref_t<Items>...>{
+      pack<std::remove_cvref_t<Items>...>(std::forward<Items>(items)...)};
+}
+
+}  // namespace pgdsl::detail
 
 namespace pgdsl {
 
@@ -4955,11 +4619,16 @@ constexpr auto excluded(const Column&) {
   return excluded_column<Column>{};
 }
 
+namespace detail {
+
+struct conflict_slot {};
+
 /// ON CONFLICT [(targets)] DO NOTHING | DO UPDATE SET assignments.
 template <class Targets, class Action>
 struct conflict_clause {
   Action action;
 
+  using slot = conflict_slot;
   using tables = typename Action::tables;
   using params = typename Action::params;
 
@@ -4978,7 +4647,7 @@ struct conflict_clause {
   static constexpr void render_targets(sql_writer& w, type_list<Columns...>) {
     if constexpr (sizeof...(Columns) > 0) {
       w << " (";
-      detail::render_column_names<Columns...>(w);
+      render_column_names<Columns...>(w);
       w << ')';
     }
   }
@@ -4989,28 +4658,671 @@ template <class... Assignments>
 using do_update_action = keyword_clause<" DO UPDATE SET ", item_list<Assignments...>>;
 using do_nothing_action = text_clause<" DO NOTHING">;
 
-/// INSERT ... ON CONFLICT (targets) waiting for its action.
-template <class Query, class... Targets>
-struct pending_conflict {
-  Query query;
+/// An empty ON CONFLICT slot of an INSERT into Table.
+template <class Table>
+struct no_conflict {
+  using slot = conflict_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
 
-  constexpr auto do_nothing() && {
-    return std::move(query).with_conflict(
-        conflict_clause<type_list<Targets...>, do_nothing_action>{});
+/// INSERT ... ON CONFLICT (targets) waiting for its action.
+template <class Statement, class Table, class... Targets>
+struct pending_conflict {
+  Statement query;
+
+  /// DO NOTHING: keep the existing row.
+  [[nodiscard]] constexpr auto do_nothing() && {
+    return replace_clause<conflict_slot>(
+        std::move(query), conflict_clause<type_list<Targets...>, do_nothing_action>{});
   }
+  /// DO UPDATE SET assignments (excluded(column) is the value the INSERT proposed).
   template <class... Assignments>
-  constexpr auto do_update(Assignments&&... assignments) && {
+  [[nodiscard]] constexpr auto do_update(Assignments&&... assignments) && {
     static_assert(sizeof...(Targets) > 0,
                   "ON CONFLICT DO UPDATE needs conflict target columns: .on_conflict(column, ...)");
     static_assert(sizeof...(Assignments) > 0, "do_update() needs at least one assignment");
-    detail::check_assignments<typename Query::target_table, std::remove_cvref_t<Assignments>...>();
+    check_assignments<Table, std::remove_cvref_t<Assignments>...>();
     using action = do_update_action<std::remove_cvref_t<Assignments>...>;
-    return std::move(query).with_conflict(conflict_clause<type_list<Targets...>, action>{
-        action{make_item_list(std::forward<Assignments>(assignments)...)}});
+    return replace_clause<conflict_slot>(
+        std::move(query), conflict_clause<type_list<Targets...>, action>{
+                              action{make_item_list(std::forward<Assignments>(assignments)...)}});
   }
 };
 
+template <class Table, class Statement>
+struct clause_methods<no_conflict<Table>, Statement> {
+  /// ON CONFLICT (columns): follow with .do_nothing() or .do_update(...).
+  template <class... Columns>
+  [[nodiscard]] constexpr auto on_conflict(const Columns&...) && {
+    (static_assert_belongs<Columns, typename Table::table_identity>(), ...);
+    return pending_conflict<Statement, Table, Columns...>{moved<Statement>(*this)};
+  }
+  template <class... Columns>
+  [[nodiscard]] constexpr auto on_conflict(const Columns&... columns) const& {
+    return copied<Statement>(*this).on_conflict(columns...);
+  }
+  /// ON CONFLICT DO NOTHING, whatever the conflict.
+  [[nodiscard]] constexpr auto on_conflict_do_nothing() && {
+    return replace_clause<conflict_slot>(moved<Statement>(*this),
+                                         conflict_clause<type_list<>, do_nothing_action>{});
+  }
+  [[nodiscard]] constexpr auto on_conflict_do_nothing() const& {
+    return copied<Statement>(*this).on_conflict_do_nothing();
+  }
+};
+
+template <class Targets, class Action, class Statement>
+struct clause_methods<conflict_clause<Targets, Action>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse on_conflict(A&&...) const {
+    static_assert(clause_can_be_added<conflict_slot, Allowed>, "ON CONFLICT is already set");
+    return {};
+  }
+  template <class... A, bool Allowed = false>
+  misuse on_conflict_do_nothing(A&&...) const {
+    static_assert(clause_can_be_added<conflict_slot, Allowed>, "ON CONFLICT is already set");
+    return {};
+  }
+};
+
+}  // namespace detail
 }  // namespace pgdsl
+
+// ---- pgdsl/statement/delete.hpp
+// DELETE: delete_from(t) then .using_(...), .where(...) or .all_rows(), and .returning(...).
+// A DELETE without WHERE must say .all_rows(), or it does not compile.
+
+// ---- pgdsl/statement/clause/returning.hpp
+// RETURNING items, for INSERT, UPDATE and DELETE: what the statement hands back per affected row,
+// typed like a select list.
+
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/statement/result_column.hpp
+// What a statement returns, column by column: the C++ type each is read as (std::optional when it
+// can be NULL, outer joins included), its name (matched against struct members), and its SQL for
+// messages. The execution layer decodes rows from this list.
+
+#include <string_view>
+#include <type_traits>
+
+
+namespace pgdsl {
+
+namespace detail {
+template <class Item>
+constexpr std::string_view result_name() {
+  if constexpr (requires { Item::alias; })
+    return Item::alias.view();
+  else if constexpr (requires { Item::name; })
+    return Item::name.view();
+  else
+    return "?column?";  // PostgreSQL's own name for an unnamed expression
+}
+}  // namespace detail
+
+/// One output column of a statement: Item as it is read when NullTables may be missing.
+template <class Item, class NullTables>
+struct result_column {
+  using key_type = Item;
+  using sql_type = sql_type_t<Item>;
+  using value_type = result_type_t<Item, NullTables>;
+  /// The column's name or alias (what .as<Struct>() matches member names against).
+  static constexpr std::string_view name = detail::result_name<Item>();
+  /// The column as the SQL writes it, for messages: "users"."email".
+  static constexpr std::string_view qualified_name = sql_of<Item>.view();
+};
+
+/// The result columns of a list of select items.
+template <class NullTables, class... Items>
+using result_columns_of = type_list<result_column<Items, NullTables>...>;
+
+}  // namespace pgdsl
+
+namespace pgdsl::detail {
+
+struct returning_slot {};
+
+/// An empty RETURNING slot: the statement yields no rows.
+struct no_returning {
+  using slot = returning_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// RETURNING items.
+template <class... Items>
+struct returning_clause {
+  item_list<Items...> list;
+
+  using slot = returning_slot;
+  using tables = typename item_list<Items...>::tables;
+  using params = typename item_list<Items...>::params;
+  template <class NullTables>
+  using result_columns = result_columns_of<NullTables, Items...>;
+
+  static constexpr void render(sql_writer& w) {
+    w << " RETURNING ";
+    item_list<Items...>::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    list.bind(f);
+  }
+};
+
+template <class Item>
+constexpr auto returning_item(Item&& item) {
+  if constexpr (requires { item.alias; })
+    return std::remove_cvref_t<Item>(std::forward<Item>(item));
+  else
+    return to_operand(std::forward<Item>(item));
+}
+
+template <class Statement>
+struct clause_methods<no_returning, Statement> {
+  /// RETURNING items: the statement then yields rows.
+  template <class... Items>
+  [[nodiscard]] constexpr auto returning(Items&&... items) && {
+    static_assert(sizeof...(Items) > 0, "returning() needs at least one column or expression");
+    using clause = returning_clause<decltype(returning_item(std::declval<Items>()))...>;
+    return replace_clause<returning_slot>(
+        moved<Statement>(*this),
+        clause{make_item_list(returning_item(std::forward<Items>(items))...)});
+  }
+  template <class... Items>
+  [[nodiscard]] constexpr auto returning(Items&&... items) const& {
+    return copied<Statement>(*this).returning(std::forward<Items>(items)...);
+  }
+};
+
+template <class... Items, class Statement>
+struct clause_methods<returning_clause<Items...>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse returning(A&&...) const {
+    static_assert(clause_can_be_added<returning_slot, Allowed>, "RETURNING is already set");
+    return {};
+  }
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/statement/clause/using.hpp
+// USING, DELETE's list of other tables (joined through the WHERE condition).
+
+// ---- pgdsl/statement/clause/from.hpp
+// FROM and JOIN: the tables a query reads, which the column checks compare against (its scope),
+// and which of them an outer join may leave missing (their columns then read as std::optional).
+// SELECT and UPDATE share the FROM slot; joins are SELECT's.
+
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl::detail {
+
+enum class join_kind { inner, left, right, full, cross };
+
+/// The identity type of a table or alias (what columns point back to).
+template <class T>
+using identity_of = typename std::remove_cvref_t<T>::table_identity;
+
+/// One table in FROM: "users", or "users" AS "u".
+template <class Table>
+struct from_item {
+  static constexpr bool is_join = false;
+  static constexpr void render(sql_writer& w) { identity_of<Table>::render_reference(w); }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// [kind] JOIN Table ON Condition (no condition for CROSS JOIN).
+template <join_kind Kind, class Table, class Condition>
+struct join_item {
+  Condition condition;
+
+  static constexpr bool is_join = true;
+  static constexpr void render(sql_writer& w) {
+    constexpr const char* keyword[] = {" JOIN ", " LEFT JOIN ", " RIGHT JOIN ", " FULL JOIN ",
+                                       " CROSS JOIN "};
+    w << keyword[static_cast<int>(Kind)];
+    identity_of<Table>::render_reference(w);
+    if constexpr (Kind != join_kind::cross) {
+      w << " ON ";
+      Condition::render(w);
+    }
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    condition.bind(f);
+  }
+};
+
+template <class Item>
+struct from_entry_traits;
+template <class Table>
+struct from_entry_traits<from_item<Table>> {
+  using identity = identity_of<Table>;
+  using tables = type_list<>;
+  using params = type_list<>;
+  template <class Scope, class Nullable>
+  using nullable_after = Nullable;
+};
+template <join_kind Kind, class Table, class Condition>
+struct from_entry_traits<join_item<Kind, Table, Condition>> {
+  using identity = identity_of<Table>;
+  using tables = typename Condition::tables;
+  using params = typename Condition::params;
+  // LEFT makes the joined table optional, RIGHT the tables before it, FULL both.
+  template <class Scope, class Nullable>
+  using nullable_after = concat_t<
+      Nullable,
+      std::conditional_t<Kind == join_kind::right || Kind == join_kind::full, Scope, type_list<>>,
+      std::conditional_t<Kind == join_kind::left || Kind == join_kind::full, type_list<identity>,
+                         type_list<>>>;
+};
+
+template <class Scope, class Nullable, class... Entries>
+struct nullable_tables_of {
+  using type = Nullable;
+};
+template <class Scope, class Nullable, class First, class... Rest>
+struct nullable_tables_of<Scope, Nullable, First, Rest...>
+    : nullable_tables_of<
+          concat_t<Scope, type_list<typename from_entry_traits<First>::identity>>,
+          typename from_entry_traits<First>::template nullable_after<Scope, Nullable>, Rest...> {};
+
+struct from_slot {};
+
+/// FROM first[, more] [JOIN ...]...
+template <class... Entries>
+struct from_clause {
+  pack<Entries...> entries;
+
+  using slot = from_slot;
+  using scope = type_list<typename from_entry_traits<Entries>::identity...>;
+  using null_tables = typename nullable_tables_of<type_list<>, type_list<>, Entries...>::type;
+  using tables = concat_t<typename from_entry_traits<Entries>::tables...>;
+  using params = concat_t<typename from_entry_traits<Entries>::params...>;
+
+  static constexpr void render(sql_writer& w) {
+    w << " FROM ";
+    render_entries(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    entries.for_each([&f](const auto& entry) { entry.bind(f); });
+  }
+
+  /// This FROM with one more entry.
+  template <class Entry>
+  constexpr auto then(Entry&& entry) && {
+    return from_clause<Entries..., std::remove_cvref_t<Entry>>{
+        std::move(entries).with_back(std::forward<Entry>(entry))};
+  }
+
+ private:
+  // Plain tables after the first are comma-separated; joins bring their own keyword.
+  static constexpr void render_entries(sql_writer& w) {
+    std::size_t index = 0;
+    ((w << (index++ == 0 || Entries::is_join ? "" : ", "), Entries::render(w)), ...);
+  }
+};
+
+template <table_type... Tables>
+constexpr auto make_from(const Tables&...) {
+  return from_clause<from_item<identity_of<Tables>>...>{};
+}
+
+/// An empty FROM slot.
+struct no_from {
+  using slot = from_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+template <class Statement, join_kind Kind, class Table>
+struct pending_join;
+
+/// CROSS JOIN's missing condition.
+struct no_condition {
+  using tables = type_list<>;
+  using params = type_list<>;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// The statement with a join appended to its FROM.
+template <join_kind Kind, class Table, class Statement, class Condition>
+constexpr auto add_join(Statement&& statement, Condition&& condition) {
+  auto& from = clause_in<from_slot>(statement);
+  return replace_clause<from_slot>(
+      std::move(statement),
+      std::move(from).then(join_item<Kind, Table, std::remove_cvref_t<Condition>>{
+          std::forward<Condition>(condition)}));
+}
+
+template <class Statement>
+struct clause_methods<no_from, Statement> {
+  /// FROM tables (a comma between several: their cross product).
+  template <table_type... Tables>
+  [[nodiscard]] constexpr auto from(const Tables&... tables) && {
+    return replace_clause<from_slot>(moved<Statement>(*this), make_from(tables...));
+  }
+  template <class... Tables>
+  [[nodiscard]] constexpr auto from(const Tables&... tables) const& {
+    return copied<Statement>(*this).from(tables...);
+  }
+  template <class... A, bool Allowed = false>
+  misuse join(A&&...) const requires is_select_query<Statement> {
+    static_assert(clause_can_be_added<from_slot, Allowed>,
+                  "a JOIN needs a FROM first: .from(table)");
+    return {};
+  }
+  template <class... A, bool Allowed = false>
+  misuse left_join(A&&...) const requires is_select_query<Statement> {
+    static_assert(clause_can_be_added<from_slot, Allowed>,
+                  "a JOIN needs a FROM first: .from(table)");
+    return {};
+  }
+  template <class... A, bool Allowed = false>
+  misuse right_join(A&&...) const requires is_select_query<Statement> {
+    static_assert(clause_can_be_added<from_slot, Allowed>,
+                  "a JOIN needs a FROM first: .from(table)");
+    return {};
+  }
+  template <class... A, bool Allowed = false>
+  misuse full_join(A&&...) const requires is_select_query<Statement> {
+    static_assert(clause_can_be_added<from_slot, Allowed>,
+                  "a JOIN needs a FROM first: .from(table)");
+    return {};
+  }
+  template <class... A, bool Allowed = false>
+  misuse cross_join(A&&...) const requires is_select_query<Statement> {
+    static_assert(clause_can_be_added<from_slot, Allowed>,
+                  "a JOIN needs a FROM first: .from(table)");
+    return {};
+  }
+};
+
+template <class... Entries, class Statement>
+struct clause_methods<from_clause<Entries...>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse from(A&&...) const {
+    if constexpr (is_select_query<Statement>)
+      static_assert(clause_can_be_added<from_slot, Allowed>,
+                    "FROM is already set: add tables with .join(table).on(...)");
+    else
+      static_assert(clause_can_be_added<from_slot, Allowed>,
+                    "FROM is already set: list every table in one .from()");
+    return {};
+  }
+  // Joins belong to SELECT: .join(table).on(condition), .cross_join(table).
+  template <table_type Table>
+      [[nodiscard]] constexpr auto join(const Table&) && requires is_select_query<Statement> {
+    return pending_join<Statement, join_kind::inner, Table>{moved<Statement>(*this)};
+  }
+  template <table_type Table>
+      [[nodiscard]] constexpr auto left_join(const Table&) && requires is_select_query<Statement> {
+    return pending_join<Statement, join_kind::left, Table>{moved<Statement>(*this)};
+  }
+  template <table_type Table>
+      [[nodiscard]] constexpr auto right_join(const Table&) && requires is_select_query<Statement> {
+    return pending_join<Statement, join_kind::right, Table>{moved<Statement>(*this)};
+  }
+  template <table_type Table>
+      [[nodiscard]] constexpr auto full_join(const Table&) && requires is_select_query<Statement> {
+    return pending_join<Statement, join_kind::full, Table>{moved<Statement>(*this)};
+  }
+  template <table_type Table>
+      [[nodiscard]] constexpr auto cross_join(const Table&) && requires is_select_query<Statement> {
+    return add_join<join_kind::cross, Table>(moved<Statement>(*this), no_condition{});
+  }
+  template <class Table>
+  [[nodiscard]] constexpr auto join(const Table& t) const& requires is_select_query<Statement> {
+    return copied<Statement>(*this).join(t);
+  }
+  template <class Table>
+  [[nodiscard]] constexpr auto left_join(const Table& t) const& requires
+      is_select_query<Statement> {
+    return copied<Statement>(*this).left_join(t);
+  }
+  template <class Table>
+  [[nodiscard]] constexpr auto right_join(const Table& t) const& requires
+      is_select_query<Statement> {
+    return copied<Statement>(*this).right_join(t);
+  }
+  template <class Table>
+  [[nodiscard]] constexpr auto full_join(const Table& t) const& requires
+      is_select_query<Statement> {
+    return copied<Statement>(*this).full_join(t);
+  }
+  template <class Table>
+  [[nodiscard]] constexpr auto cross_join(const Table& t) const& requires
+      is_select_query<Statement> {
+    return copied<Statement>(*this).cross_join(t);
+  }
+};
+
+/// A JOIN waiting for its condition: .join(table).on(condition).
+template <class Statement, join_kind Kind, class Table>
+struct pending_join {
+  Statement query;
+
+  /// ON condition: a boolean expression.
+  template <class Condition>
+  [[nodiscard]] constexpr auto on(Condition&& condition) && {
+    auto operand = to_operand(std::forward<Condition>(condition));
+    check_boolean<decltype(operand)>();
+    return add_join<Kind, Table>(std::move(query), std::move(operand));
+  }
+};
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl::detail {
+
+struct using_slot {};
+
+struct no_using {
+  using slot = using_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// USING tables.
+template <class... Entries>
+struct using_clause {
+  using slot = using_slot;
+  using scope = typename from_clause<Entries...>::scope;
+  static constexpr void render(sql_writer& w) {
+    w << " USING ";
+    render_list<Entries...>(w);
+  }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+template <class Statement>
+struct clause_methods<no_using, Statement> {
+  /// USING other tables (joined through the WHERE condition).
+  template <table_type... Tables>
+  [[nodiscard]] constexpr auto using_(const Tables&...) && {
+    return replace_clause<using_slot>(moved<Statement>(*this),
+                                      using_clause<from_item<identity_of<Tables>>...>{});
+  }
+  template <class... Tables>
+  [[nodiscard]] constexpr auto using_(const Tables&... tables) const& {
+    return copied<Statement>(*this).using_(tables...);
+  }
+};
+
+template <class... Entries, class Statement>
+struct clause_methods<using_clause<Entries...>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse using_(A&&...) const {
+    static_assert(clause_can_be_added<using_slot, Allowed>, "USING is already set");
+    return {};
+  }
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/statement/clause/where.hpp
+// WHERE, shared by SELECT, UPDATE and DELETE. UPDATE and DELETE start from where_required: without
+// .where() they must say .all_rows(), or their SQL does not compile.
+
+#include <utility>
+
+
+namespace pgdsl {
+
+namespace detail {
+
+struct where_slot {};
+
+/// Keyword followed by a condition checked to be boolean: WHERE, HAVING.
+template <fixed_string Keyword, class Condition>
+constexpr auto condition_clause(Condition&& condition) {
+  auto operand = to_operand(std::forward<Condition>(condition));
+  check_boolean<decltype(operand)>();
+  return keyword_clause<Keyword, decltype(operand)>{std::move(operand)};
+}
+
+/// An empty WHERE slot (SELECT: optional).
+struct no_where {
+  using slot = where_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// An empty WHERE slot that must be filled, by .where() or .all_rows(), before the statement's SQL
+/// is used (the statement checks it). Kind is update_statement or delete_statement.
+template <class Kind>
+struct where_required : no_where {
+  using unfilled_where = Kind;
+};
+
+/// WHERE condition.
+template <class Condition>
+struct where_clause : keyword_clause<" WHERE ", Condition> {
+  using slot = where_slot;
+};
+
+/// Marks a statement that affects every row on purpose.
+struct all_rows_clause : no_where {};
+
+template <class Statement>
+struct clause_methods<no_where, Statement> {
+  /// WHERE condition: one boolean expression (combine several with &&).
+  template <class Condition>
+  [[nodiscard]] constexpr auto where(Condition&& condition) && {
+    auto clause = condition_clause<" WHERE ">(std::forward<Condition>(condition));
+    using content = decltype(clause.content);
+    return replace_clause<where_slot>(moved<Statement>(*this),
+                                      where_clause<content>{{std::move(clause.content)}});
+  }
+  template <class Condition>
+  [[nodiscard]] constexpr auto where(Condition&& condition) const& {
+    return copied<Statement>(*this).where(std::forward<Condition>(condition));
+  }
+};
+
+template <class Kind, class Statement>
+struct clause_methods<where_required<Kind>, Statement> : clause_methods<no_where, Statement> {
+  /// Every row of the table, on purpose (instead of .where()).
+  [[nodiscard]] constexpr auto all_rows() && {
+    return replace_clause<where_slot>(moved<Statement>(*this), all_rows_clause{});
+  }
+  [[nodiscard]] constexpr auto all_rows() const& { return copied<Statement>(*this).all_rows(); }
+};
+
+template <class Condition, class Statement>
+struct clause_methods<where_clause<Condition>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse where(A&&...) const {
+    static_assert(clause_can_be_added<where_slot, Allowed>,
+                  "WHERE is already set: combine conditions with && in one .where()");
+    return {};
+  }
+  template <class... A, bool Allowed = false>
+  misuse all_rows(A&&...) const {
+    static_assert(clause_can_be_added<where_slot, Allowed>,
+                  "WHERE is already set: .all_rows() would drop it");
+    return {};
+  }
+};
+
+template <class Statement>
+struct clause_methods<all_rows_clause, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse where(A&&...) const {
+    static_assert(clause_can_be_added<where_slot, Allowed>,
+                  "WHERE after .all_rows(): the statement already affects every row; drop one");
+    return {};
+  }
+  template <class... A, bool Allowed = false>
+  misuse all_rows(A&&...) const {
+    static_assert(clause_can_be_added<where_slot, Allowed>, ".all_rows() is already set");
+    return {};
+  }
+};
+
+}  // namespace detail
+}  // namespace pgdsl
+
+namespace pgdsl {
+namespace detail {
+
+struct delete_head_slot {};
+
+/// DELETE FROM Table: the head of a DELETE statement.
+template <class Table>
+struct delete_head {
+  using slot = delete_head_slot;
+  using target_table = Table;
+  using identity = typename Table::table_identity;
+  using scope = type_list<identity>;
+
+  static constexpr void render(sql_writer& w) {
+    w << "DELETE FROM ";
+    identity::render_reference(w);
+  }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+}  // namespace detail
+
+/// DELETE FROM table: start of a DELETE statement.
+template <table_type Table>
+[[nodiscard]] constexpr auto delete_from(const Table&) {
+  return detail::statement<detail::delete_head<Table>, detail::no_using,
+                           detail::where_required<delete_statement>, detail::no_returning>{};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/insert.hpp
+// INSERT: insert_into(t).set(col = value, ...), .default_values(), .columns(cols...).select(query)
+// or .columns(cols...).values(range) (multi-row, rendered at run time), then optionally
+// .on_conflict(...) and .returning(...). Leaving out a NOT NULL column without a default does not
+// compile.
+
+#include <cstddef>
+#include <ranges>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
 
 namespace pgdsl {
 
@@ -5066,87 +5378,41 @@ struct insert_select_clause {
   }
 };
 
-/// An INSERT statement into Table (a table struct) with rows from Source.
-template <class Table, class Source, class Conflict, class Returning>
-struct insert_query {
-  Source source;
-  Conflict conflict;
-  Returning returning_list;
+namespace detail {
 
+struct insert_head_slot {};
+
+/// INSERT INTO Table followed by where its rows come from: the head of an INSERT statement.
+/// VALUES sees no table; ON CONFLICT and RETURNING see the target table.
+template <class Table, class Source>
+struct insert_head {
+  Source source;
+
+  using slot = insert_head_slot;
   using target_table = Table;
   using identity = typename Table::table_identity;
-  using params =
-      concat_t<typename Source::params, typename Conflict::params, typename Returning::params>;
-  using param_types = params;
-  static constexpr std::size_t param_count = params::size;
-  using result_columns = returning_columns_t<Returning>;
-  // VALUES sees no table; ON CONFLICT and RETURNING see the target table.
-  using outer_tables =
-      concat_t<typename Source::tables,
-               difference_t<concat_t<typename Conflict::tables, typename Returning::tables>,
-                            type_list<identity>>>;
-
-  static constexpr sql_text<insert_query> sql{};
+  using scope = type_list<identity>;
+  using unscoped_tables = typename Source::tables;
+  using params = typename Source::params;
 
   static constexpr void render(sql_writer& w) {
     w << "INSERT INTO ";
     identity::render_reference(w);
     Source::render(w);
-    Conflict::render(w);
-    Returning::render(w);
   }
   template <class F>
-  constexpr void bind(F&& f) const {
-    detail::bind_all(f, source, conflict, returning_list);
-  }
-  static constexpr void check_complete() { detail::check_scope<outer_tables>(); }
-
-  /// ON CONFLICT (columns): follow with .do_nothing() or .do_update(...).
-  template <class... Columns>
-  constexpr auto on_conflict(const Columns&...) && {
-    static_assert(is_empty_clause<Conflict>, "ON CONFLICT is already set");
-    (detail::static_assert_belongs<Columns, identity>(), ...);
-    return pending_conflict<insert_query, Columns...>{std::move(*this)};
-  }
-  /// ON CONFLICT DO NOTHING, whatever the conflict.
-  constexpr auto on_conflict_do_nothing() && {
-    static_assert(is_empty_clause<Conflict>, "ON CONFLICT is already set");
-    return std::move(*this).with_conflict(conflict_clause<type_list<>, do_nothing_action>{});
-  }
-  /// RETURNING items: the statement then yields rows.
-  template <class... Items>
-  constexpr auto returning(Items&&... items) && {
-    static_assert(is_empty_clause<Returning>, "RETURNING is already set");
-    auto list = detail::make_returning(std::forward<Items>(items)...);
-    return insert_query<Table, Source, Conflict, decltype(list)>{
-        std::move(source), std::move(conflict), std::move(list)};
-  }
-  /// A copy of this statement (what the lvalue forms of the builders start from).
-  constexpr insert_query copy() const { return *this; }
-  // The same builders on an lvalue statement build from a copy and leave it as it was.
-  template <class... A>
-  constexpr auto on_conflict(A&&... a) const& {
-    return copy().on_conflict(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto on_conflict_do_nothing(A&&... a) const& {
-    return copy().on_conflict_do_nothing(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto returning(A&&... a) const& {
-    return copy().returning(std::forward<A>(a)...);
-  }
-
-  template <class New>
-  constexpr auto with_conflict(New&& clause) && {
-    return insert_query<Table, Source, std::remove_cvref_t<New>, Returning>{
-        std::move(source), std::forward<New>(clause), std::move(returning_list)};
+  constexpr void bind(F& f) const {
+    source.bind(f);
   }
 };
 
-namespace detail {
 template <class Table, class Source>
-using new_insert_query = insert_query<Table, Source, no_clause, no_clause>;
+constexpr auto new_insert_query(Source&& source) {
+  using head = insert_head<Table, std::remove_cvref_t<Source>>;
+  return statement<head, no_conflict<Table>, no_returning>(head{std::forward<Source>(source)}, {},
+                                                           {});
+}
+
 }  // namespace detail
 
 template <class Table, class... Columns>
@@ -5157,26 +5423,24 @@ template <class Table>
 struct insert_target {
   /// VALUES from column assignments: set(users.name = "bob", users.email = email).
   template <class... Assignments>
-  constexpr auto set(Assignments&&... assignments) const {
+  [[nodiscard]] constexpr auto set(Assignments&&... assignments) const {
     static_assert(sizeof...(Assignments) > 0,
                   "set() needs at least one assignment; use .default_values() for none");
     detail::check_assignments<Table, std::remove_cvref_t<Assignments>...>();
     detail::check_required_columns<
         Table, type_list<typename std::remove_cvref_t<Assignments>::column...>>();
-    return detail::new_insert_query<Table, values_clause<std::remove_cvref_t<Assignments>...>>{
-        {detail::pack<std::remove_cvref_t<Assignments>...>(
-            std::forward<Assignments>(assignments)...)},
-        {},
-        {}};
+    return detail::new_insert_query<Table>(values_clause<std::remove_cvref_t<Assignments>...>{
+        detail::pack<std::remove_cvref_t<Assignments>...>(
+            std::forward<Assignments>(assignments)...)});
   }
   /// DEFAULT VALUES: every column takes its default.
-  constexpr auto default_values() const {
+  [[nodiscard]] constexpr auto default_values() const {
     detail::check_required_columns<Table, type_list<>>();
-    return detail::new_insert_query<Table, text_clause<" DEFAULT VALUES">>{};
+    return detail::new_insert_query<Table>(detail::text_clause<" DEFAULT VALUES">{});
   }
   /// The columns that .select(query) or .values(rows) fill, in order.
   template <class... Columns>
-  constexpr auto columns(const Columns&...) const {
+  [[nodiscard]] constexpr auto columns(const Columns&...) const {
     static_assert(sizeof...(Columns) > 0, "columns() needs at least one column");
     (detail::static_assert_belongs<Columns, typename Table::table_identity>(), ...);
     detail::check_required_columns<Table, type_list<Columns...>>();
@@ -5197,19 +5461,18 @@ struct insert_columns {
   /// INSERT INTO t (columns) SELECT ...
   template <class Query>
   requires detail::is_select_query<std::remove_cvref_t<Query>>
-  constexpr auto select(Query&& query) const {
+  [[nodiscard]] constexpr auto select(Query&& query) const {
     using selected = typename std::remove_cvref_t<Query>::result_columns;
     static_assert(selected::size == sizeof...(Columns),
                   "INSERT ... SELECT: the query must select one value per listed column");
     if constexpr (selected::size == sizeof...(Columns)) check_selected(selected{});
-    return detail::new_insert_query<Table,
-                                    insert_select_clause<std::remove_cvref_t<Query>, Columns...>>{
-        {std::forward<Query>(query)}, {}, {}};
+    return detail::new_insert_query<Table>(
+        insert_select_clause<std::remove_cvref_t<Query>, Columns...>{std::forward<Query>(query)});
   }
   /// Multi-row VALUES, one row per element of `rows` (tuples of the columns' values); defined in
   /// statement/insert_rows.hpp.
   template <std::ranges::input_range Rows>
-  auto values(const Rows& rows) const;
+  [[nodiscard]] auto values(const Rows& rows) const;
 
  private:
   template <class... Selected>
@@ -5222,14 +5485,14 @@ struct insert_columns {
     using value_type = typename Selected::sql_type;
     static_assert(selected_value_fits_column<typename Column::description,
                                              sql_type_name<column_type>, sql_type_name<value_type>,
-                                             assignable_types<column_type, value_type>()>,
+                                             detail::assignable_types<column_type, value_type>()>,
                   "INSERT ... SELECT: a selected value does not fit its column's type");
   }
 };
 
 /// INSERT INTO table: start of an INSERT statement.
 template <table_type Table>
-constexpr auto insert_into(const Table&) {
+[[nodiscard]] constexpr auto insert_into(const Table&) {
   return insert_target<Table>{};
 }
 
@@ -5372,13 +5635,272 @@ auto insert_columns<Table, Columns...>::values(const Rows& rows) const {
 // .limit(), .offset(), .for_update(). Each clause fills its slot once (a second .where() does not
 // compile); the text is rendered in SQL's order whatever order the calls came in.
 
-#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/statement/clause/group_by.hpp
+// GROUP BY and HAVING, SELECT's grouping clauses.
+
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the grouping-key rule: names the key's SQL type.
+template <class KeyType, bool Holds>
+inline constexpr bool group_key_has_a_column = Holds;
+
+namespace detail {
+
+/// A key without a column puts every row in one group: a bound value is sent as $n.
+template <class Key>
+constexpr void check_group_key() {
+  static_assert(group_key_has_a_column<sql_type_name<sql_type_t<Key>>, Key::tables::size != 0>,
+                "GROUP BY key has no column: a bound value is sent as $n and makes one group of "
+                "every row; group by a column, e.g. .group_by(orders.user_id)");
+}
+
+struct group_by_slot {};
+struct having_slot {};
+
+struct no_group_by {
+  using slot = group_by_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// GROUP BY expressions.
+template <class... Keys>
+struct group_by_clause : keyword_clause<" GROUP BY ", item_list<Keys...>> {
+  using slot = group_by_slot;
+};
+
+struct no_having {
+  using slot = having_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// HAVING condition.
+template <class Condition>
+struct having_clause : keyword_clause<" HAVING ", Condition> {
+  using slot = having_slot;
+};
+
+template <class Statement>
+struct clause_methods<no_group_by, Statement> {
+  /// GROUP BY expressions, all in one call.
+  template <class... Keys>
+  [[nodiscard]] constexpr auto group_by(Keys&&... keys) && {
+    (check_group_key<operand_t<Keys>>(), ...);
+    using clause = group_by_clause<operand_t<Keys>...>;
+    return replace_clause<group_by_slot>(
+        moved<Statement>(*this), clause{{make_item_list(to_operand(std::forward<Keys>(keys))...)}});
+  }
+  template <class... Keys>
+  [[nodiscard]] constexpr auto group_by(Keys&&... keys) const& {
+    return copied<Statement>(*this).group_by(std::forward<Keys>(keys)...);
+  }
+};
+
+template <class... Keys, class Statement>
+struct clause_methods<group_by_clause<Keys...>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse group_by(A&&...) const {
+    static_assert(clause_can_be_added<group_by_slot, Allowed>,
+                  "GROUP BY is already set: list every expression in one .group_by()");
+    return {};
+  }
+};
+
+template <class Statement>
+struct clause_methods<no_having, Statement> {
+  /// HAVING condition: a boolean expression over groups.
+  template <class Condition>
+  [[nodiscard]] constexpr auto having(Condition&& condition) && {
+    auto clause = condition_clause<" HAVING ">(std::forward<Condition>(condition));
+    using content = decltype(clause.content);
+    return replace_clause<having_slot>(moved<Statement>(*this),
+                                       having_clause<content>{{std::move(clause.content)}});
+  }
+  template <class Condition>
+  [[nodiscard]] constexpr auto having(Condition&& condition) const& {
+    return copied<Statement>(*this).having(std::forward<Condition>(condition));
+  }
+};
+
+template <class Condition, class Statement>
+struct clause_methods<having_clause<Condition>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse having(A&&...) const {
+    static_assert(clause_can_be_added<having_slot, Allowed>,
+                  "HAVING is already set: combine conditions with && in one .having()");
+    return {};
+  }
+};
+
+}  // namespace detail
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/clause/limit_offset.hpp
+// LIMIT and OFFSET, each a bound std::int64_t.
+
 #include <cstdint>
+
+
+namespace pgdsl::detail {
+
+struct limit_slot {};
+struct offset_slot {};
+
+struct no_limit {
+  using slot = limit_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+struct limit_clause : keyword_clause<" LIMIT ", parameter<std::int64_t>> {
+  using slot = limit_slot;
+};
+
+struct no_offset {
+  using slot = offset_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+struct offset_clause : keyword_clause<" OFFSET ", parameter<std::int64_t>> {
+  using slot = offset_slot;
+};
+
+template <class Statement>
+struct clause_methods<no_limit, Statement> {
+  /// LIMIT count (bound as $n).
+  [[nodiscard]] constexpr auto limit(std::int64_t count) && {
+    return replace_clause<limit_slot>(moved<Statement>(*this), limit_clause{{{{}, count}}});
+  }
+  [[nodiscard]] constexpr auto limit(std::int64_t count) const& {
+    return copied<Statement>(*this).limit(count);
+  }
+};
+template <class Statement>
+struct clause_methods<limit_clause, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse limit(A&&...) const {
+    static_assert(clause_can_be_added<limit_slot, Allowed>, "LIMIT is already set");
+    return {};
+  }
+};
+
+template <class Statement>
+struct clause_methods<no_offset, Statement> {
+  /// OFFSET count (bound as $n).
+  [[nodiscard]] constexpr auto offset(std::int64_t count) && {
+    return replace_clause<offset_slot>(moved<Statement>(*this), offset_clause{{{{}, count}}});
+  }
+  [[nodiscard]] constexpr auto offset(std::int64_t count) const& {
+    return copied<Statement>(*this).offset(count);
+  }
+};
+template <class Statement>
+struct clause_methods<offset_clause, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse offset(A&&...) const {
+    static_assert(clause_can_be_added<offset_slot, Allowed>, "OFFSET is already set");
+    return {};
+  }
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/statement/clause/locking.hpp
+// Row locks of SELECT: FOR UPDATE / FOR SHARE, optionally followed by SKIP LOCKED or NOWAIT.
+
+
+namespace pgdsl::detail {
+
+struct lock_slot {};
+
+struct no_lock {
+  using slot = lock_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// " FOR UPDATE", " FOR SHARE SKIP LOCKED", ...
+template <fixed_string Text>
+struct lock_clause : text_clause<Text> {
+  using slot = lock_slot;
+};
+
+template <class Statement>
+struct clause_methods<no_lock, Statement> {
+  [[nodiscard]] constexpr auto for_update() && {
+    return replace_clause<lock_slot>(moved<Statement>(*this), lock_clause<" FOR UPDATE">{});
+  }
+  [[nodiscard]] constexpr auto for_update() const& { return copied<Statement>(*this).for_update(); }
+  [[nodiscard]] constexpr auto for_share() && {
+    return replace_clause<lock_slot>(moved<Statement>(*this), lock_clause<" FOR SHARE">{});
+  }
+  [[nodiscard]] constexpr auto for_share() const& { return copied<Statement>(*this).for_share(); }
+  template <class... A, bool Allowed = false>
+  misuse skip_locked(A&&...) const {
+    static_assert(clause_can_be_added<lock_slot, Allowed>,
+                  "SKIP LOCKED and NOWAIT follow .for_update() or .for_share()");
+    return {};
+  }
+  template <class... A, bool Allowed = false>
+  misuse nowait(A&&...) const {
+    static_assert(clause_can_be_added<lock_slot, Allowed>,
+                  "SKIP LOCKED and NOWAIT follow .for_update() or .for_share()");
+    return {};
+  }
+};
+
+template <fixed_string Text, class Statement>
+struct clause_methods<lock_clause<Text>, Statement> {
+  [[nodiscard]] constexpr auto skip_locked() && {
+    return replace_clause<lock_slot>(moved<Statement>(*this),
+                                     lock_clause<concat(Text, fixed_string(" SKIP LOCKED"))>{});
+  }
+  [[nodiscard]] constexpr auto skip_locked() const& {
+    return copied<Statement>(*this).skip_locked();
+  }
+  [[nodiscard]] constexpr auto nowait() && {
+    return replace_clause<lock_slot>(moved<Statement>(*this),
+                                     lock_clause<concat(Text, fixed_string(" NOWAIT"))>{});
+  }
+  [[nodiscard]] constexpr auto nowait() const& { return copied<Statement>(*this).nowait(); }
+  template <class... A, bool Allowed = false>
+  misuse for_update(A&&...) const {
+    static_assert(clause_can_be_added<lock_slot, Allowed>, "a row lock is already set");
+    return {};
+  }
+  template <class... A, bool Allowed = false>
+  misuse for_share(A&&...) const {
+    static_assert(clause_can_be_added<lock_slot, Allowed>, "a row lock is already set");
+    return {};
+  }
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/statement/clause/order_by.hpp
+// ORDER BY, SELECT's sort keys: expr.asc() / expr.desc() as given, anything else in the server's
+// default order.
+
 #include <type_traits>
 #include <utility>
 
 
 namespace pgdsl {
+
+/// The condition of the sort-key rule: names the key's SQL type.
+template <class KeyType, bool Holds>
+inline constexpr bool sort_key_has_a_column = Holds;
 
 namespace detail {
 
@@ -5393,13 +5915,75 @@ constexpr auto to_sort_operand(Item&& item) {
 template <class Item>
 using sort_operand_t = decltype(to_sort_operand(std::declval<Item>()));
 
-/// Keyword followed by a condition checked to be boolean: WHERE, HAVING.
-template <fixed_string Keyword, class Condition>
-constexpr auto condition_clause(Condition&& condition) {
-  auto operand = to_operand(std::forward<Condition>(condition));
-  check_boolean<decltype(operand)>();
-  return keyword_clause<Keyword, decltype(operand)>{std::move(operand)};
+/// The expression a key sorts by (inside expr.asc() / expr.desc()).
+template <class Key>
+struct sort_expression {
+  using type = Key;
+};
+template <class E, bool Descending, int Nulls>
+struct sort_expression<sort_item<E, Descending, Nulls>> {
+  using type = E;
+};
+
+/// A key without a column sorts every row alike: a bound value (a run-time string naming a column
+/// included) is sent as $n and sorts nothing.
+template <class Key>
+constexpr void check_sort_key() {
+  using expression = typename sort_expression<Key>::type;
+  static_assert(
+      sort_key_has_a_column<sql_type_name<sql_type_t<expression>>, expression::tables::size != 0>,
+      "ORDER BY key has no column: a bound value (such as a run-time std::string) is "
+      "sent as $n and sorts nothing; order by a column, e.g. .order_by(users.name), and "
+      "choose between columns with if/switch");
 }
+
+struct order_by_slot {};
+
+struct no_order_by {
+  using slot = order_by_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// ORDER BY keys.
+template <class... Keys>
+struct order_by_clause : keyword_clause<" ORDER BY ", item_list<Keys...>> {
+  using slot = order_by_slot;
+};
+
+template <class Statement>
+struct clause_methods<no_order_by, Statement> {
+  /// ORDER BY keys, all in one call: columns, expressions, expr.asc() / expr.desc().
+  template <class... Keys>
+  [[nodiscard]] constexpr auto order_by(Keys&&... keys) && {
+    (check_sort_key<sort_operand_t<Keys>>(), ...);
+    using clause = order_by_clause<sort_operand_t<Keys>...>;
+    return replace_clause<order_by_slot>(
+        moved<Statement>(*this),
+        clause{{make_item_list(to_sort_operand(std::forward<Keys>(keys))...)}});
+  }
+  template <class... Keys>
+  [[nodiscard]] constexpr auto order_by(Keys&&... keys) const& {
+    return copied<Statement>(*this).order_by(std::forward<Keys>(keys)...);
+  }
+};
+
+template <class... Keys, class Statement>
+struct clause_methods<order_by_clause<Keys...>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse order_by(A&&...) const {
+    static_assert(clause_can_be_added<order_by_slot, Allowed>,
+                  "ORDER BY is already set: list every key in one .order_by()");
+    return {};
+  }
+};
+
+}  // namespace detail
+}  // namespace pgdsl
+
+namespace pgdsl {
+namespace detail {
 
 /// The result columns a select item contributes: one, or all of a table's for all_of().
 template <class Item, class NullTables>
@@ -5411,17 +5995,18 @@ struct select_item_columns<column_pack<type_list<Columns...>>, NullTables> {
   using type = type_list<result_column<Columns, NullTables>...>;
 };
 
-}  // namespace detail
+struct select_list_slot {};
 
-/// SELECT [DISTINCT] items.
+/// SELECT [DISTINCT] items: the head of a SELECT statement.
 template <bool Distinct, class... Items>
 struct select_list {
   item_list<Items...> list;
 
+  using slot = select_list_slot;
   using tables = typename item_list<Items...>::tables;
   using params = typename item_list<Items...>::params;
   template <class NullTables>
-  using result_columns = concat_t<typename detail::select_item_columns<Items, NullTables>::type...>;
+  using result_columns = concat_t<typename select_item_columns<Items, NullTables>::type...>;
 
   static constexpr void render(sql_writer& w) {
     w << (Distinct ? "SELECT DISTINCT " : "SELECT ");
@@ -5433,268 +6018,26 @@ struct select_list {
   }
 };
 
-template <class Query, join_kind Kind, class Table>
-struct pending_join;
-
-/// A SELECT statement: one member per clause, in SQL's order; an unused clause is no_clause.
-template <class Items, class From, class Where, class GroupBy, class Having, class OrderBy,
-          class Limit, class Offset, class Lock>
-struct select_query {
-  Items items;
-  From from_list;
-  Where condition;
-  GroupBy grouping;
-  Having group_condition;
-  OrderBy ordering;
-  Limit limit_count;
-  Offset offset_count;
-  Lock row_lock;
-
-  using params =
-      concat_t<typename Items::params, typename From::params, typename Where::params,
-               typename GroupBy::params, typename Having::params, typename OrderBy::params,
-               typename Limit::params, typename Offset::params, typename Lock::params>;
-  using param_types = params;
-  static constexpr std::size_t param_count = params::size;
-  using scope = typename From::scope;
-  using null_tables = typename From::null_tables;
-  /// Tables referenced here but not in this query's FROM: the enclosing query's (correlation).
-  using outer_tables = difference_t<
-      concat_t<typename Items::tables, typename From::tables, typename Where::tables,
-               typename GroupBy::tables, typename Having::tables, typename OrderBy::tables>,
-      scope>;
-  using result_columns = typename Items::template result_columns<null_tables>;
-
-  /// The SQL text, a compile-time constant: static_assert(q.sql == "SELECT ...").
-  static constexpr sql_text<select_query> sql{};
-
-  static constexpr void render(sql_writer& w) {
-    Items::render(w);
-    From::render(w);
-    Where::render(w);
-    GroupBy::render(w);
-    Having::render(w);
-    OrderBy::render(w);
-    Limit::render(w);
-    Offset::render(w);
-    Lock::render(w);
-  }
-  /// Calls f(value) for each bound value, in $n order.
-  template <class F>
-  constexpr void bind(F&& f) const {
-    detail::bind_all(f, items, from_list, condition, grouping, group_condition, ordering,
-                     limit_count, offset_count, row_lock);
-  }
-  static constexpr void check_complete() { detail::check_scope<outer_tables>(); }
-
-  /// FROM tables (a comma between several: their cross product).
-  template <table_type... Tables>
-  constexpr auto from(const Tables&... tables) && {
-    static_assert(is_empty_clause<From>,
-                  "FROM is already set: add tables with .join(table).on(...)");
-    return std::move(*this).template replace<1>(make_from(tables...));
-  }
-  template <table_type Table>
-  constexpr auto join(const Table&) && {
-    return pending_join<select_query, join_kind::inner, Table>{std::move(*this)};
-  }
-  template <table_type Table>
-  constexpr auto left_join(const Table&) && {
-    return pending_join<select_query, join_kind::left, Table>{std::move(*this)};
-  }
-  template <table_type Table>
-  constexpr auto right_join(const Table&) && {
-    return pending_join<select_query, join_kind::right, Table>{std::move(*this)};
-  }
-  template <table_type Table>
-  constexpr auto full_join(const Table&) && {
-    return pending_join<select_query, join_kind::full, Table>{std::move(*this)};
-  }
-  template <table_type Table>
-  constexpr auto cross_join(const Table&) && {
-    return std::move(*this).template add_join<join_kind::cross, Table>(no_clause{});
-  }
-  template <class Condition>
-  constexpr auto where(Condition&& condition) && {
-    static_assert(is_empty_clause<Where>,
-                  "WHERE is already set: combine conditions with && in one .where()");
-    return std::move(*this).template replace<2>(
-        detail::condition_clause<" WHERE ">(std::forward<Condition>(condition)));
-  }
-  template <class... Expressions>
-  constexpr auto group_by(Expressions&&... expressions) && {
-    static_assert(is_empty_clause<GroupBy>,
-                  "GROUP BY is already set: list every expression in one .group_by()");
-    using list = item_list<operand_t<Expressions>...>;
-    return std::move(*this).template replace<3>(keyword_clause<" GROUP BY ", list>{
-        make_item_list(to_operand(std::forward<Expressions>(expressions))...)});
-  }
-  template <class Condition>
-  constexpr auto having(Condition&& condition) && {
-    static_assert(is_empty_clause<Having>,
-                  "HAVING is already set: combine conditions with && in one .having()");
-    return std::move(*this).template replace<4>(
-        detail::condition_clause<" HAVING ">(std::forward<Condition>(condition)));
-  }
-  template <class... Keys>
-  constexpr auto order_by(Keys&&... keys) && {
-    static_assert(is_empty_clause<OrderBy>,
-                  "ORDER BY is already set: list every key in one .order_by()");
-    using list = item_list<detail::sort_operand_t<Keys>...>;
-    return std::move(*this).template replace<5>(keyword_clause<" ORDER BY ", list>{
-        make_item_list(detail::to_sort_operand(std::forward<Keys>(keys))...)});
-  }
-  constexpr auto limit(std::int64_t count) && {
-    static_assert(is_empty_clause<Limit>, "LIMIT is already set");
-    return std::move(*this).template replace<6>(
-        keyword_clause<" LIMIT ", parameter<std::int64_t>>{{{}, count}});
-  }
-  constexpr auto offset(std::int64_t count) && {
-    static_assert(is_empty_clause<Offset>, "OFFSET is already set");
-    return std::move(*this).template replace<7>(
-        keyword_clause<" OFFSET ", parameter<std::int64_t>>{{{}, count}});
-  }
-  /// FOR UPDATE / FOR SHARE row locks, optionally followed by .skip_locked() or .nowait().
-  constexpr auto for_update() && {
-    static_assert(is_empty_clause<Lock>, "a row lock is already set");
-    return std::move(*this).template replace<8>(text_clause<" FOR UPDATE">{});
-  }
-  constexpr auto for_share() && {
-    static_assert(is_empty_clause<Lock>, "a row lock is already set");
-    return std::move(*this).template replace<8>(text_clause<" FOR SHARE">{});
-  }
-  constexpr auto skip_locked() && {
-    return std::move(*this).template lock_option<" SKIP LOCKED">();
-  }
-  constexpr auto nowait() && { return std::move(*this).template lock_option<" NOWAIT">(); }
-
+template <bool Distinct, class... Items, class Statement>
+struct clause_methods<select_list<Distinct, Items...>, Statement> {
   /// Not a SELECT clause: explains what to write instead.
-  template <class... Returned>
-  constexpr void returning(Returned&&...) const {
-    static_assert(sizeof...(Returned) < 0,
+  template <class... Returned, bool Allowed = false>
+  misuse returning(Returned&&...) const {
+    static_assert(clause_can_be_added<returning_slot, Allowed>,
                   "RETURNING belongs to INSERT, UPDATE and DELETE: a SELECT returns its select "
                   "list");
-  }
-
-  /// A copy of this query (what the lvalue forms of the builders start from).
-  constexpr select_query copy() const { return *this; }
-  // The same builders on an lvalue statement build from a copy and leave it as it was.
-  template <class... A>
-  constexpr auto from(A&&... a) const& {
-    return copy().from(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto join(A&&... a) const& {
-    return copy().join(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto left_join(A&&... a) const& {
-    return copy().left_join(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto right_join(A&&... a) const& {
-    return copy().right_join(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto full_join(A&&... a) const& {
-    return copy().full_join(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto cross_join(A&&... a) const& {
-    return copy().cross_join(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto where(A&&... a) const& {
-    return copy().where(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto group_by(A&&... a) const& {
-    return copy().group_by(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto having(A&&... a) const& {
-    return copy().having(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto order_by(A&&... a) const& {
-    return copy().order_by(std::forward<A>(a)...);
-  }
-  constexpr auto limit(std::int64_t count) const& { return copy().limit(count); }
-  constexpr auto offset(std::int64_t count) const& { return copy().offset(count); }
-  template <class... A>
-  constexpr auto for_update(A&&... a) const& {
-    return copy().for_update(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto for_share(A&&... a) const& {
-    return copy().for_share(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto skip_locked(A&&... a) const& {
-    return copy().skip_locked(std::forward<A>(a)...);
-  }
-  template <class... A>
-  constexpr auto nowait(A&&... a) const& {
-    return copy().nowait(std::forward<A>(a)...);
-  }
-
-  /// Appends a join to FROM (pending_join's .on() calls this).
-  template <join_kind Kind, class Table, class Condition>
-  constexpr auto add_join(Condition&& condition) && {
-    static_assert(!is_empty_clause<From>, "a JOIN needs a FROM first: .from(table)");
-    return std::move(*this).template replace<1>(
-        std::move(from_list).then(join_item<Kind, Table, std::remove_cvref_t<Condition>>{
-            std::forward<Condition>(condition)}));
-  }
-
-  /// This query with clause I (in member order) replaced by `clause`.
-  template <std::size_t I, class New>
-  constexpr auto replace(New&& clause) && {
-    using N = std::remove_cvref_t<New>;
-    using detail::pick;
-    return select_query<
-        std::conditional_t<I == 0, N, Items>, std::conditional_t<I == 1, N, From>,
-        std::conditional_t<I == 2, N, Where>, std::conditional_t<I == 3, N, GroupBy>,
-        std::conditional_t<I == 4, N, Having>, std::conditional_t<I == 5, N, OrderBy>,
-        std::conditional_t<I == 6, N, Limit>, std::conditional_t<I == 7, N, Offset>,
-        std::conditional_t<I == 8, N, Lock>>{
-        pick<I == 0>(std::forward<New>(clause), std::move(items)),
-        pick<I == 1>(std::forward<New>(clause), std::move(from_list)),
-        pick<I == 2>(std::forward<New>(clause), std::move(condition)),
-        pick<I == 3>(std::forward<New>(clause), std::move(grouping)),
-        pick<I == 4>(std::forward<New>(clause), std::move(group_condition)),
-        pick<I == 5>(std::forward<New>(clause), std::move(ordering)),
-        pick<I == 6>(std::forward<New>(clause), std::move(limit_count)),
-        pick<I == 7>(std::forward<New>(clause), std::move(offset_count)),
-        pick<I == 8>(std::forward<New>(clause), std::move(row_lock))};
-  }
-
- private:
-  template <fixed_string Option>
-  constexpr auto lock_option() && {
-    static_assert(!is_empty_clause<Lock>,
-                  "SKIP LOCKED and NOWAIT follow .for_update() or .for_share()");
-    return std::move(*this).template replace<8>(text_clause<concat(Lock::text, Option)>{});
+    return {};
   }
 };
 
-/// A JOIN waiting for its condition: .join(table).on(condition).
-template <class Query, join_kind Kind, class Table>
-struct pending_join {
-  Query query;
+/// A SELECT statement: its select list, then one slot per clause in SQL's order.
+template <class List>
+using new_select = statement<List, no_from, no_where, no_group_by, no_having, no_order_by, no_limit,
+                             no_offset, no_lock>;
 
-  template <class Condition>
-  constexpr auto on(Condition&& condition) && {
-    auto operand = to_operand(std::forward<Condition>(condition));
-    detail::check_boolean<decltype(operand)>();
-    return std::move(query).template add_join<Kind, Table>(std::move(operand));
-  }
-};
-
-namespace detail {
-
-template <class... Clauses>
-inline constexpr bool is_select_query<select_query<Clauses...>> = true;
+template <bool Distinct, class... Items, class... Clauses>
+inline constexpr bool is_select_query<statement<select_list<Distinct, Items...>, Clauses...>> =
+    true;
 
 /// A select item as stored: aliases and all_of() packs as given, anything else as an operand.
 template <class Item>
@@ -5708,32 +6051,83 @@ constexpr auto select_item(Item&& item) {
 template <bool Distinct, class... Items>
 constexpr auto make_select(Items&&... items) {
   using list = select_list<Distinct, decltype(select_item(std::declval<Items>()))...>;
-  return select_query<list, no_clause, no_clause, no_clause, no_clause, no_clause, no_clause,
-                      no_clause, no_clause>{
-      list{make_item_list(select_item(std::forward<Items>(items))...)},
-      {},
-      {},
-      {},
-      {},
-      {},
-      {},
-      {},
-      {}};
+  return new_select<list>(list{make_item_list(select_item(std::forward<Items>(items))...)}, {}, {},
+                          {}, {}, {}, {}, {}, {});
 }
 
 }  // namespace detail
 
 /// SELECT items: columns, expressions, expr.as<"alias">(), all_of(table).
 template <class... Items>
-constexpr auto select(Items&&... items) {
+[[nodiscard]] constexpr auto select(Items&&... items) {
   static_assert(sizeof...(Items) > 0, "select() needs at least one column or expression");
   return detail::make_select<false>(std::forward<Items>(items)...);
 }
 /// SELECT DISTINCT items.
 template <class... Items>
-constexpr auto select_distinct(Items&&... items) {
+[[nodiscard]] constexpr auto select_distinct(Items&&... items) {
   static_assert(sizeof...(Items) > 0, "select_distinct() needs at least one column or expression");
   return detail::make_select<true>(std::forward<Items>(items)...);
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/update.hpp
+// UPDATE: update(t).set(col = value, ...) then .from(...), .where(...) or .all_rows(), and
+// .returning(...). An UPDATE without WHERE must say .all_rows(), or it does not compile.
+
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+namespace detail {
+
+struct update_head_slot {};
+
+/// UPDATE Table SET assignments: the head of an UPDATE statement.
+template <class Table, class... Assignments>
+struct update_head {
+  item_list<Assignments...> set_list;
+
+  using slot = update_head_slot;
+  using target_table = Table;
+  using identity = typename Table::table_identity;
+  using scope = type_list<identity>;
+  using tables = typename item_list<Assignments...>::tables;
+  using params = typename item_list<Assignments...>::params;
+
+  static constexpr void render(sql_writer& w) {
+    w << "UPDATE ";
+    identity::render_reference(w);
+    w << " SET ";
+    item_list<Assignments...>::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    set_list.bind(f);
+  }
+};
+
+/// update(table): choose the assignments with .set(...).
+template <class Table>
+struct update_target {
+  template <class... Assignments>
+  [[nodiscard]] constexpr auto set(Assignments&&... assignments) const {
+    static_assert(sizeof...(Assignments) > 0, "set() needs at least one assignment");
+    check_assignments<Table, std::remove_cvref_t<Assignments>...>();
+    using head = update_head<Table, std::remove_cvref_t<Assignments>...>;
+    return statement<head, no_from, where_required<update_statement>, no_returning>(
+        head{make_item_list(std::forward<Assignments>(assignments)...)}, {}, {}, {});
+  }
+};
+
+}  // namespace detail
+
+/// UPDATE table: start of an UPDATE statement.
+template <table_type Table>
+[[nodiscard]] constexpr auto update(const Table&) {
+  return detail::update_target<Table>{};
 }
 
 }  // namespace pgdsl

@@ -28,10 +28,13 @@
 #include "pgdsl/expr/sort_item.hpp"
 #include "pgdsl/expr/subquery.hpp"
 
+// The statement core first, so that rule messages show a short include chain.
+#include "pgdsl/statement/detail/statement.hpp"
+
+#include "pgdsl/statement/clause/on_conflict.hpp"
 #include "pgdsl/statement/delete.hpp"
 #include "pgdsl/statement/insert.hpp"
 #include "pgdsl/statement/insert_rows.hpp"
-#include "pgdsl/statement/on_conflict.hpp"
 #include "pgdsl/statement/select.hpp"
 #include "pgdsl/statement/update.hpp"
 

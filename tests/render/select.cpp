@@ -150,3 +150,16 @@ namespace {
 }
 
 }  // namespace
+
+namespace {
+
+// docs/queries.md, "Optional parts": one statement whose WHERE a bound flag switches off.
+[[maybe_unused]] void an_optional_condition_is_switched_by_a_bound_value(bool filter_by_score,
+                                                                        double min_score) {
+  auto q = select(users.id).from(users).where(!filter_by_score || users.score > min_score);
+  static_assert(renders_as<decltype(q)>(
+      R"(SELECT "users"."id" FROM "users" WHERE ($1 OR "users"."score" > $2))"));
+  static_assert(std::is_same_v<decltype(q)::param_types, pgdsl::type_list<bool, double>>);
+}
+
+}  // namespace

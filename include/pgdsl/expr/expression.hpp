@@ -94,66 +94,68 @@ struct expression_ops {
   /// x IN (...): a range of values is bound as one array parameter (x = ANY($n));
   /// a SELECT renders as a subquery.
   template <class Values>
-  constexpr auto in(Values&& values) const {
+  [[nodiscard]] constexpr auto in(Values&& values) const {
     return make_in<false>(std::forward<Values>(values));
   }
   /// x NOT IN (...), the negation of in().
   template <class Values>
-  constexpr auto not_in(Values&& values) const {
+  [[nodiscard]] constexpr auto not_in(Values&& values) const {
     return make_in<true>(std::forward<Values>(values));
   }
   /// x IN {a, b, c}, written inline.
   template <class T>
-  constexpr auto in(std::initializer_list<T> values) const {
+  [[nodiscard]] constexpr auto in(std::initializer_list<T> values) const {
     return make_in<false>(std::vector<T>(values));
   }
   template <class T>
-  constexpr auto not_in(std::initializer_list<T> values) const {
+  [[nodiscard]] constexpr auto not_in(std::initializer_list<T> values) const {
     return make_in<true>(std::vector<T>(values));
   }
   /// Pattern matching on text: x LIKE pattern, and its NOT and case-insensitive forms.
   template <class Pattern>
-  constexpr auto like(Pattern&& pattern) const {
+  [[nodiscard]] constexpr auto like(Pattern&& pattern) const {
     return make_match<" LIKE ">(std::forward<Pattern>(pattern));
   }
   template <class Pattern>
-  constexpr auto not_like(Pattern&& pattern) const {
+  [[nodiscard]] constexpr auto not_like(Pattern&& pattern) const {
     return make_match<" NOT LIKE ">(std::forward<Pattern>(pattern));
   }
   template <class Pattern>
-  constexpr auto ilike(Pattern&& pattern) const {
+  [[nodiscard]] constexpr auto ilike(Pattern&& pattern) const {
     return make_match<" ILIKE ">(std::forward<Pattern>(pattern));
   }
   template <class Pattern>
-  constexpr auto not_ilike(Pattern&& pattern) const {
+  [[nodiscard]] constexpr auto not_ilike(Pattern&& pattern) const {
     return make_match<" NOT ILIKE ">(std::forward<Pattern>(pattern));
   }
   /// x BETWEEN low AND high.
   template <class Low, class High>
-  constexpr auto between(Low&& low, High&& high) const {
+  [[nodiscard]] constexpr auto between(Low&& low, High&& high) const {
     return make_between<false>(std::forward<Low>(low), std::forward<High>(high));
   }
   template <class Low, class High>
-  constexpr auto not_between(Low&& low, High&& high) const {
+  [[nodiscard]] constexpr auto not_between(Low&& low, High&& high) const {
     return make_between<true>(std::forward<Low>(low), std::forward<High>(high));
   }
-  constexpr auto is_null() const { return null_check<false, Derived>{{}, {self()}}; }
-  constexpr auto is_not_null() const { return null_check<true, Derived>{{}, {self()}}; }
+  [[nodiscard]] constexpr auto is_null() const { return null_check<false, Derived>{{}, {self()}}; }
+  [[nodiscard]] constexpr auto is_not_null() const {
+    return null_check<true, Derived>{{}, {self()}};
+  }
   /// x IS DISTINCT FROM y: like <>, but NULL-safe (never NULL itself).
   template <class Other>
-  constexpr auto is_distinct_from(Other&& other) const {
+  [[nodiscard]] constexpr auto is_distinct_from(Other&& other) const {
     return make_distinct<true>(std::forward<Other>(other));
   }
   template <class Other>
-  constexpr auto is_not_distinct_from(Other&& other) const {
+  [[nodiscard]] constexpr auto is_not_distinct_from(Other&& other) const {
     return make_distinct<false>(std::forward<Other>(other));
   }
   /// Sort orders for ORDER BY.
-  constexpr auto asc() const { return sort_item<Derived, false, 0>{self()}; }
-  constexpr auto desc() const { return sort_item<Derived, true, 0>{self()}; }
+  [[nodiscard]] constexpr auto asc() const { return sort_item<Derived, false, 0>{self()}; }
+  [[nodiscard]] constexpr auto desc() const { return sort_item<Derived, true, 0>{self()}; }
   /// expr AS "alias", for the select list.
   template <fixed_string Alias>
-  constexpr auto as() const {
+  [[nodiscard]] constexpr auto as() const {
     return aliased_expression<Derived, Alias>{self()};
   }
 

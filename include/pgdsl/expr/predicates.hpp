@@ -59,7 +59,7 @@ struct in_array : expression_ops<in_array<Negated, E, Values>> {
   static_assert(
       values_are_comparable<description_t<E>, sql_type_name<sql_type_t<E>>,
                             sql_type_name<typename Values::value_type>,
-                            comparable_types<sql_type_t<E>, typename Values::value_type>()>,
+                            detail::comparable_types<sql_type_t<E>, typename Values::value_type>()>,
       "cannot compare values of these SQL types: the list's elements must be comparable "
       "with the expression before .in()");
 

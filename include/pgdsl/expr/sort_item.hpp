@@ -13,8 +13,8 @@ struct sort_item {
   using tables = typename E::tables;
   using params = typename E::params;
 
-  constexpr auto nulls_first() const { return sort_item<E, Descending, 1>{operand}; }
-  constexpr auto nulls_last() const { return sort_item<E, Descending, 2>{operand}; }
+  [[nodiscard]] constexpr auto nulls_first() const { return sort_item<E, Descending, 1>{operand}; }
+  [[nodiscard]] constexpr auto nulls_last() const { return sort_item<E, Descending, 2>{operand}; }
 
   static constexpr void render(sql_writer& w) {
     detail::render_operand<E>(w);

@@ -44,6 +44,8 @@ template <class T>
 using sql_type_name =
     decltype(detail::sql_name_of<T>(std::make_index_sequence<type_traits<T>::sql_name.size()>{}));
 
+namespace detail {
+
 constexpr bool is_numeric(type_category c) {
   return c == type_category::integral || c == type_category::floating ||
          c == type_category::decimal;
@@ -85,6 +87,8 @@ constexpr bool assignable_types() {
     }
   }
 }
+
+}  // namespace detail
 
 /// The condition of the comparison rule, spelled so that a failure names both types.
 template <class Left, class LeftType, class RightType, bool Holds>

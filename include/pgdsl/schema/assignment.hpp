@@ -54,7 +54,7 @@ constexpr auto make_assignment(V&& value) {
     using value_sql_type = sql_type_t<operand_type>;
     static_assert(value_fits_column<typename Column::description, sql_type_name<column_sql_type>,
                                     sql_type_name<value_sql_type>,
-                                    assignable_types<column_sql_type, value_sql_type>()>,
+                                    detail::assignable_types<column_sql_type, value_sql_type>()>,
                   "cannot store a value of this SQL type in the column: bind a value of the "
                   "column's type, or convert it with pgdsl::cast<T>(...)");
     static_assert(column_accepts_null < typename Column::description,
