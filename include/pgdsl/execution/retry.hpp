@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "pgdsl/execution/connection.hpp"
-#include "pgdsl/execution/sqlstate_errors.hpp"
+#include "pgdsl/error/sqlstate_errors.hpp"
 #include "pgdsl/execution/transaction.hpp"
 
 namespace pgdsl {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "pgdsl/execution/statement_concept.hpp"
-#include "pgdsl/util/error.hpp"
+#include "pgdsl/error/error.hpp"
 
 namespace pgdsl {
 

@@ -11,7 +11,7 @@
 
 #include "pgdsl/execution/detail/pq_handles.hpp"
 #include "pgdsl/types/all.hpp"
-#include "pgdsl/types/conversion_error.hpp"
+#include "pgdsl/error/conversion_error.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl::detail {

@@ -10,7 +10,7 @@
 
 #include "pgdsl/execution/connection_options.hpp"
 #include "pgdsl/execution/detail/pq_handles.hpp"
-#include "pgdsl/execution/sql_error.hpp"
+#include "pgdsl/error/sqlstate_errors.hpp"
 #include "pgdsl/execution/throw_sql_error.hpp"
 
 namespace pgdsl::detail {

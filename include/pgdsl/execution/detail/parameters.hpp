@@ -12,7 +12,7 @@
 #include <type_traits>
 
 #include "pgdsl/types/all.hpp"
-#include "pgdsl/types/conversion_error.hpp"
+#include "pgdsl/error/conversion_error.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl::detail {

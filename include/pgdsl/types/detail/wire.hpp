@@ -11,7 +11,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include "pgdsl/types/conversion_error.hpp"
+#include "pgdsl/error/conversion_error.hpp"
 
 namespace pgdsl::detail {
 
