@@ -113,7 +113,7 @@ TEST_CASE("the statement timeout option applies from the start and after reset()
   CHECK(db.query<std::string>("SHOW statement_timeout").scalar() == "150ms");
 }
 
-TEST_CASE("a backend terminated mid-transaction is connection_error and reset() recovers") {
+TEST_CASE("a backend terminated mid-transaction is connection_error 57P01 and reset() recovers") {
   pgdsl::test::database fixture;
   auto& db = fixture.db();
   fixture.run("CREATE TABLE t (id int)");
@@ -124,7 +124,14 @@ TEST_CASE("a backend terminated mid-transaction is connection_error and reset() 
   pgdsl::connection admin = pgdsl::connection::from_env();
   CHECK(admin.query<bool>("SELECT pg_terminate_backend($1)", pid).scalar());
 
-  CHECK_THROWS_AS(tx.execute_raw("INSERT INTO t VALUES (2)"), pgdsl::connection_error);
+  try {
+    tx.execute_raw("INSERT INTO t VALUES (2)");
+    FAIL("expected connection_error");
+  } catch (const pgdsl::connection_error& e) {  // the server's reason, not a generic 08006
+    CHECK(e.sqlstate() == "57P01");
+    CHECK(e.message() == "terminating connection due to administrator command");
+    CHECK(e.detail().find("server closed the connection") != std::string::npos);
+  }
   CHECK_FALSE(db.is_open());
   CHECK(db.status() == pgdsl::connection_status::bad);
   CHECK_THROWS_AS(db.execute_raw("SELECT 1"), pgdsl::connection_error);

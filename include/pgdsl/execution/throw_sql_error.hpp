@@ -11,6 +11,7 @@
 
 #include "pgdsl/error/sql_error.hpp"
 #include "pgdsl/error/sqlstate_errors.hpp"
+#include "pgdsl/execution/detail/server_farewell.hpp"
 
 namespace pgdsl {
 
@@ -45,8 +46,9 @@ inline sql_error_fields error_fields(const PGresult* result, std::string_view sq
 }
 
 /// Throws the exception for a statement that failed on `conn` with `result` (which may be null
-/// when libpq could not produce one): connection_error when the connection is now broken,
-/// otherwise the type of the result's SQLSTATE.
+/// when libpq could not produce one): connection_error when the connection is now broken (with
+/// the server's SQLSTATE and message when it said why, else 08006), otherwise the type of the
+/// result's SQLSTATE.
 [[noreturn]] inline void throw_sql_error(PGconn* conn, const PGresult* result,
                                          std::string_view sql) {
   sql_error_fields fields = error_fields(result, sql);
@@ -56,7 +58,22 @@ inline sql_error_fields error_fields(const PGresult* result, std::string_view sq
     fields.message = detail::trimmed_message(text);
   }
   if (conn == nullptr || PQstatus(conn) == CONNECTION_BAD) {
-    if (fields.sqlstate.empty()) fields.sqlstate = "08006";  // connection_failure
+    if (fields.sqlstate.empty()) {
+      // The server's own reason when it sent one (57P01 terminated or shut down, 57P02 crash of
+      // another backend, ...), libpq's "server closed the connection" as its detail; else 08006.
+      detail::server_farewell said = detail::server_error_in_text(conn ? PQerrorMessage(conn) : "");
+      if (said.sqlstate.empty())
+        if (const detail::server_farewell* noted = detail::farewell_of(conn)) said = *noted;
+      if (said.sqlstate.empty()) {
+        fields.sqlstate = "08006";  // connection_failure
+      } else {
+        fields.sqlstate = said.sqlstate;
+        const std::string client =
+            said.then.empty() ? fields.message : detail::trimmed_message(said.then);
+        fields.detail = said.detail.empty() ? client : said.detail + "\n" + client;
+        fields.message = said.message;
+      }
+    }
     throw connection_error(std::move(fields));
   }
   throw_for_sqlstate(std::move(fields));

@@ -15,6 +15,7 @@
 #include "pgdsl/execution/connection_options.hpp"
 #include "pgdsl/execution/detail/pq_handles.hpp"
 #include "pgdsl/execution/detail/redact.hpp"
+#include "pgdsl/execution/detail/server_farewell.hpp"
 #include "pgdsl/execution/throw_sql_error.hpp"
 
 namespace pgdsl::detail {
@@ -69,7 +70,10 @@ inline connection_ptr connect(const connection_options& options) {
   check_connection_string(options);
   const conninfo_arrays params(options);
   connection_ptr conn(PQconnectdbParams(params.keywords.data(), params.values.data(), 1));
-  if (conn && PQstatus(conn.get()) == CONNECTION_OK) return conn;
+  if (conn && PQstatus(conn.get()) == CONNECTION_OK) {
+    watch_farewell(conn.get());
+    return conn;
+  }
   std::string message = "could not connect to " + connection_target(conn.get(), options) + ": " +
                         trimmed_message(conn ? PQerrorMessage(conn.get()) : "out of memory");
   std::vector<std::string> secrets = option_secrets(options);

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "pgdsl/execution/detail/pq_handles.hpp"
+#include "pgdsl/execution/detail/server_farewell.hpp"
 #include "pgdsl/execution/observability.hpp"
 
 namespace pgdsl::detail {
@@ -66,6 +67,7 @@ struct connection_state {
 // libpq calls this for every notice; exceptions must not cross back into C.
 inline void receive_notice(void* state, const PGresult* message) noexcept {
   auto* self = static_cast<connection_state*>(state);
+  note_farewell(self->conn.get(), message);
   if (!self->on_notice) {
     if (self->default_receiver) self->default_receiver(self->default_receiver_arg, message);
     return;
