@@ -16,3 +16,4 @@
 #include "pgdsl/types/type_category.hpp"
 #include "pgdsl/types/type_traits.hpp"
 #include "pgdsl/types/uuid.hpp"
+#include "pgdsl/types/wire.hpp"
