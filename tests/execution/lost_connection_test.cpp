@@ -18,7 +18,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const char* pg_ctl() { return std::getenv("PGDSL_PG_CTL"); }
+const char* pg_ctl() {
+  return std::getenv("PGDSL_PG_CTL");
+}
 
 void run_pg_ctl(const std::string& arguments) {
   const std::string command = "\"" + std::string(pg_ctl()) + "\" " + arguments + " >/dev/null";

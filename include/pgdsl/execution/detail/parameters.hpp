@@ -11,8 +11,8 @@
 #include <string_view>
 #include <type_traits>
 
-#include "pgdsl/types/all.hpp"
 #include "pgdsl/error/conversion_error.hpp"
+#include "pgdsl/types/all.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl::detail {
