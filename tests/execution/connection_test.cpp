@@ -4,8 +4,11 @@
 // reset() brings it back.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -92,6 +95,24 @@ TEST_CASE("the notice handler receives the server's notices") {
   CHECK(notices[0].severity == "NOTICE");
   CHECK(notices[0].message == "hello 42");
   CHECK(notices[0].sqlstate == "00000");
+}
+
+TEST_CASE("without a handler, notices go to stderr as libpq prints them, without SQLSTATE") {
+  pgdsl::test::database fixture;
+  std::fflush(stderr);
+  const int saved = ::dup(2);
+  std::FILE* capture = std::tmpfile();
+  REQUIRE(capture);
+  ::dup2(::fileno(capture), 2);
+  fixture.run("DO $$ BEGIN RAISE WARNING 'careful %', 7; END $$");
+  std::fflush(stderr);
+  ::dup2(saved, 2);
+  ::close(saved);
+  std::rewind(capture);
+  std::string printed;
+  for (int c = std::fgetc(capture); c != EOF; c = std::fgetc(capture)) printed += char(c);
+  std::fclose(capture);
+  CHECK(printed == "WARNING:  careful 7\n");  // not "WARNING:  01000: careful 7\nLOCATION: ..."
 }
 
 TEST_CASE("a statement running past the connection's statement timeout is query_canceled") {

@@ -6,6 +6,7 @@
 #include <libpq-fe.h>
 
 #include <chrono>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -69,7 +70,15 @@ inline void receive_notice(void* state, const PGresult* message) noexcept {
   auto* self = static_cast<connection_state*>(state);
   note_farewell(self->conn.get(), message);
   if (!self->on_notice) {
-    if (self->default_receiver) self->default_receiver(self->default_receiver_arg, message);
+    // What libpq's default receiver prints, at libpq's default verbosity: pgdsl's connections
+    // are verbose only so that a lost connection keeps the server's SQLSTATE (server_farewell).
+    if (char* text =
+            PQresultVerboseErrorMessage(message, PQERRORS_DEFAULT, PQSHOW_CONTEXT_ERRORS)) {
+      std::fputs(text, stderr);
+      PQfreemem(text);
+    } else if (self->default_receiver) {
+      self->default_receiver(self->default_receiver_arg, message);
+    }
     return;
   }
   auto field = [&](int code) {
