@@ -22,7 +22,21 @@
 /// `#if PGDSL_VERSION >= 10203`.
 #define PGDSL_VERSION (PGDSL_VERSION_MAJOR * 10000 + PGDSL_VERSION_MINOR * 100 + PGDSL_VERSION_PATCH)
 
-// ---- pgdsl/util/error.hpp
+// ---- pgdsl/error/all.hpp
+// Every exception type pgdsl throws, under one root (pgdsl::error): server errors by SQLSTATE,
+// connection loss, result-shape and value-conversion failures. Only includes.
+
+// ---- pgdsl/error/conversion_error.hpp
+// conversion_error: what goes wrong between a C++ value and its PostgreSQL form. Each error is
+// thrown before anything reaches the server (encode) or instead of handing back garbage (decode),
+// and its message names the value, the types involved and, where there is one, the fix.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+// ---- pgdsl/error/error.hpp
 // error: the root of every exception pgdsl throws, so `catch (pgdsl::error const&)` sees them all.
 // Server errors (by SQLSTATE), connection loss and value conversion failures all derive from it.
 
@@ -38,6 +52,499 @@ class error : public std::runtime_error {
 };
 
 }  // namespace pgdsl
+
+// ---- pgdsl/types/oid.hpp
+// oid: PostgreSQL type identifiers as plain constants, so the DSL and the type mapping can reason
+// about server types at compile time without including <libpq-fe.h>. The values are the stable
+// OIDs of PostgreSQL's built-in types (pg_type.dat); they have never changed between releases.
+
+#include <cstdint>
+#include <string_view>
+
+namespace pgdsl {
+
+/// A PostgreSQL object identifier; for types, the value libpq reports as PQftype / PQparamtype.
+using oid = std::uint32_t;
+
+/// OIDs of the built-in types pgdsl maps, and of their one-dimensional array types.
+namespace oids {
+inline constexpr oid unspecified = 0;  ///< "let the server infer the type" for a parameter
+inline constexpr oid boolean = 16;
+inline constexpr oid bytea = 17;
+inline constexpr oid name = 19;
+inline constexpr oid int8 = 20;
+inline constexpr oid int2 = 21;
+inline constexpr oid int4 = 23;
+inline constexpr oid text = 25;
+inline constexpr oid json = 114;
+inline constexpr oid float4 = 700;
+inline constexpr oid float8 = 701;
+inline constexpr oid bpchar = 1042;
+inline constexpr oid varchar = 1043;
+inline constexpr oid date = 1082;
+inline constexpr oid timestamp = 1114;
+inline constexpr oid timestamptz = 1184;
+inline constexpr oid numeric = 1700;
+inline constexpr oid uuid = 2950;
+inline constexpr oid jsonb = 3802;
+
+inline constexpr oid json_array = 199;
+inline constexpr oid boolean_array = 1000;
+inline constexpr oid bytea_array = 1001;
+inline constexpr oid name_array = 1003;
+inline constexpr oid int2_array = 1005;
+inline constexpr oid int4_array = 1007;
+inline constexpr oid text_array = 1009;
+inline constexpr oid bpchar_array = 1014;
+inline constexpr oid varchar_array = 1015;
+inline constexpr oid int8_array = 1016;
+inline constexpr oid float4_array = 1021;
+inline constexpr oid float8_array = 1022;
+inline constexpr oid timestamp_array = 1115;
+inline constexpr oid date_array = 1182;
+inline constexpr oid timestamptz_array = 1185;
+inline constexpr oid numeric_array = 1231;
+inline constexpr oid uuid_array = 2951;
+inline constexpr oid jsonb_array = 3807;
+
+/// OIDs below this value belong to the system catalogs; user types (CREATE TYPE, enums, their
+/// array types) always get an OID at or above it (PostgreSQL's FirstNormalObjectId).
+inline constexpr oid first_user_defined = 16384;
+}  // namespace oids
+
+/// True for OIDs the server assigns to user-created objects, e.g. a CREATE TYPE ... AS ENUM.
+constexpr bool is_user_defined_oid(oid type) {
+  return type >= oids::first_user_defined;
+}
+
+namespace detail {
+struct oid_entry {
+  oid type;
+  oid array;
+  std::string_view name;
+  std::string_view array_name;
+};
+inline constexpr oid_entry builtin_oids[] = {
+    {oids::boolean, oids::boolean_array, "bool", "bool[]"},
+    {oids::bytea, oids::bytea_array, "bytea", "bytea[]"},
+    {oids::name, oids::name_array, "name", "name[]"},
+    {oids::int8, oids::int8_array, "int8", "int8[]"},
+    {oids::int2, oids::int2_array, "int2", "int2[]"},
+    {oids::int4, oids::int4_array, "int4", "int4[]"},
+    {oids::text, oids::text_array, "text", "text[]"},
+    {oids::json, oids::json_array, "json", "json[]"},
+    {oids::float4, oids::float4_array, "float4", "float4[]"},
+    {oids::float8, oids::float8_array, "float8", "float8[]"},
+    {oids::bpchar, oids::bpchar_array, "bpchar", "bpchar[]"},
+    {oids::varchar, oids::varchar_array, "varchar", "varchar[]"},
+    {oids::date, oids::date_array, "date", "date[]"},
+    {oids::timestamp, oids::timestamp_array, "timestamp", "timestamp[]"},
+    {oids::timestamptz, oids::timestamptz_array, "timestamptz", "timestamptz[]"},
+    {oids::numeric, oids::numeric_array, "numeric", "numeric[]"},
+    {oids::uuid, oids::uuid_array, "uuid", "uuid[]"},
+    {oids::jsonb, oids::jsonb_array, "jsonb", "jsonb[]"},
+};
+}  // namespace detail
+
+/// The element type of a built-in array type (oids::int4 for oids::int4_array), or 0 when `array`
+/// is not one of the array types listed in pgdsl::oids.
+constexpr oid array_element_oid(oid array) {
+  for (const auto& entry : detail::builtin_oids)
+    if (entry.array == array) return entry.type;
+  return oids::unspecified;
+}
+
+/// The SQL name of a built-in type OID ("int4"; array types as "int4[]", which the server spells
+/// "_int4"), or an empty view for OIDs pgdsl does not know.
+constexpr std::string_view builtin_type_name(oid type) {
+  for (const auto& entry : detail::builtin_oids) {
+    if (entry.type == type) return entry.name;
+    if (entry.array == type) return entry.array_name;
+  }
+  return {};
+}
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// Base of every failure to convert between a C++ value and a PostgreSQL value.
+class conversion_error : public error {
+ public:
+  using error::error;
+};
+
+/// A value PostgreSQL's type cannot hold (a timestamp past year 294276, a numeric with more than
+/// 131072 integer digits, an array too long), or a server value the C++ type cannot hold.
+class out_of_range_value : public conversion_error {
+ public:
+  using conversion_error::conversion_error;
+};
+
+/// Text PostgreSQL cannot take: a NUL byte in a string (text values cannot hold it, and libpq
+/// would silently cut the string there in text format), a null `const char*`, or text that does
+/// not parse as the type it is meant to be (a uuid, a numeric).
+class invalid_text : public conversion_error {
+ public:
+  using conversion_error::conversion_error;
+};
+
+/// Malformed binary data from the server: wrong length, bad header, multi-dimensional array.
+class decode_error : public conversion_error {
+ public:
+  using conversion_error::conversion_error;
+};
+
+namespace detail {
+/// Quotes a plain name ("email" -> "\"email\"") and leaves an already quoted one as it is.
+inline std::string display_name(std::string_view name) {
+  if (!name.empty() && name.front() == '"') return std::string(name);
+  // append, not "\"" + std::string: g++ 12 -O2 warns (-Wrestrict) inside that operator+.
+  std::string quoted(1, '"');
+  quoted.append(name).push_back('"');
+  return quoted;
+}
+}  // namespace detail
+
+/// SQL NULL read into a C++ type that cannot represent it.
+class unexpected_null : public conversion_error {
+ public:
+  /// `column` is shown as given when already quoted (`"users"."email"`), else quoted; `read_as`
+  /// is the sql_name of the C++ type the value was read into.
+  explicit unexpected_null(std::string_view column, std::string_view read_as = {})
+      : conversion_error("column " + detail::display_name(column) +
+                         " is NULL but is read as a non-optional " +
+                         (read_as.empty() ? std::string("value") : std::string(read_as)) +
+                         "; declare it std::optional<...> or use COALESCE in the query"),
+        column_(column) {}
+
+  /// A NULL element (0-based `index`) of an array read into std::vector<T> rather than
+  /// std::vector<std::optional<T>>.
+  static unexpected_null array_element(std::size_t index, std::string_view read_as) {
+    return unexpected_null(message_tag{},
+                           std::string("array element ") + std::to_string(index) +
+                               " is NULL but is read as a non-optional " + std::string(read_as) +
+                               "; read the array as std::vector<std::optional<...>>",
+                           "array element " + std::to_string(index));
+  }
+
+  /// The column (or "array element N") that was NULL.
+  const std::string& column() const noexcept { return column_; }
+
+ private:
+  struct message_tag {};
+  unexpected_null(message_tag, const std::string& message, std::string column)
+      : conversion_error(message), column_(std::move(column)) {}
+  std::string column_;
+};
+
+/// The server's type of a column differs from the C++ type it is read into (an int4 column read
+/// as std::int64_t): refused instead of reinterpreting the bytes.
+class type_mismatch : public conversion_error {
+ public:
+  /// `server_type_name` names the server type; when empty it is looked up among the built-in
+  /// OIDs. `expected` is the sql_name of the C++ type the column is read into.
+  type_mismatch(std::string_view column, oid server_type, std::string_view server_type_name,
+                std::string_view expected)
+      : conversion_error(make_message(column, server_type, server_type_name, expected)),
+        column_(column),
+        server_type_(server_type),
+        expected_(expected) {}
+
+  /// As above, with the server type's name looked up from its OID.
+  type_mismatch(std::string_view column, oid server_type, std::string_view expected)
+      : type_mismatch(column, server_type, std::string_view{}, expected) {}
+
+  const std::string& column() const noexcept { return column_; }
+  oid server_type() const noexcept { return server_type_; }
+  /// The sql_name of the C++ side.
+  const std::string& expected() const noexcept { return expected_; }
+
+ private:
+  static std::string make_message(std::string_view column, oid server_type,
+                                  std::string_view server_type_name, std::string_view expected) {
+    if (server_type_name.empty()) server_type_name = builtin_type_name(server_type);
+    std::string server =
+        server_type_name.empty() ? std::string("type") : std::string(server_type_name);
+    return "column " + detail::display_name(column) + " has server type " + server + " (OID " +
+           std::to_string(server_type) + ") but is read as " + std::string(expected) +
+           "; declare the C++ type that maps to " + server + " or CAST the column to " +
+           std::string(expected) + " in the query";
+  }
+  std::string column_;
+  oid server_type_;
+  std::string expected_;
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/error/result_error.hpp
+// result_error: a result whose shape differs from what the caller asked for, detected on the
+// client before any value is decoded: no row or several rows where exactly one was expected, or
+// a column count that differs from the statement's declared columns.
+
+#include <cstddef>
+#include <string>
+
+
+namespace pgdsl {
+
+/// The result does not have the shape the call requires.
+class result_error : public error {
+ public:
+  using error::error;
+};
+
+/// one() or scalar() found no row.
+class no_rows : public result_error {
+ public:
+  explicit no_rows(const std::string& sql)
+      : result_error("expected exactly one row, the statement returned none\nSQL: " + sql) {}
+};
+
+/// one(), one_or_none() or scalar() found more than one row.
+class too_many_rows : public result_error {
+ public:
+  too_many_rows(std::size_t rows, const std::string& sql)
+      : result_error("expected at most one row, the statement returned " + std::to_string(rows) +
+                     "\nSQL: " + sql) {}
+};
+
+/// The server's result has a different number of columns than the statement declares.
+class column_count_mismatch : public result_error {
+ public:
+  column_count_mismatch(std::size_t declared, std::size_t returned, const std::string& sql)
+      : result_error("the statement declares " + std::to_string(declared) +
+                     " result columns but the server returns " + std::to_string(returned) +
+                     "\nSQL: " + sql) {}
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/error/sql_error.hpp
+// sql_error: what the server said when a statement failed, as a C++ exception.
+// It carries the server's diagnostic fields and the statement's SQL text, never the bound values,
+// so messages can be logged safely. Its subclasses, one per SQLSTATE class or code, come from the
+// table in error/sqlstate_errors.hpp.
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The diagnostic fields of a server error (empty when the server did not send one).
+struct sql_error_fields {
+  std::string sqlstate{};    ///< five-character SQLSTATE code, e.g. "23505"
+  std::string message{};     ///< primary message
+  std::string detail{};      ///< optional detail
+  std::string hint{};        ///< optional hint
+  std::string constraint{};  ///< constraint name (integrity violations)
+  std::string schema{};      ///< schema of the object involved
+  std::string table{};       ///< table of the object involved
+  std::string column{};      ///< column of the object involved
+  std::string sql{};         ///< the statement's SQL text (placeholders, never values)
+};
+
+namespace detail {
+
+inline std::string describe_sql_error(const sql_error_fields& f) {
+  std::string text = f.message.empty() ? std::string("statement failed") : f.message;
+  if (!f.sqlstate.empty()) text += " (SQLSTATE " + f.sqlstate + ")";
+  if (!f.detail.empty()) text += "\nDETAIL: " + f.detail;
+  if (!f.hint.empty()) text += "\nHINT: " + f.hint;
+  if (!f.sql.empty()) text += "\nSQL: " + f.sql;
+  return text;
+}
+
+}  // namespace detail
+
+/// A statement failed on the server; the base of the SQLSTATE hierarchy.
+class sql_error : public error {
+ public:
+  explicit sql_error(sql_error_fields fields)
+      : error(detail::describe_sql_error(fields)), fields_(std::move(fields)) {}
+  /// A client-side failure: pgdsl's (or libpq's) message and the SQLSTATE code that fits it.
+  sql_error(std::string message, std::string_view sqlstate, std::string sql = {})
+      : sql_error(sql_error_fields{.sqlstate = std::string(sqlstate),
+                                   .message = std::move(message),
+                                   .sql = std::move(sql)}) {}
+
+  /// The five-character SQLSTATE code.
+  const std::string& sqlstate() const noexcept { return fields_.sqlstate; }
+  /// The server's primary message, without detail or hint.
+  const std::string& message() const noexcept { return fields_.message; }
+  const std::string& detail() const noexcept { return fields_.detail; }
+  const std::string& hint() const noexcept { return fields_.hint; }
+  const std::string& constraint() const noexcept { return fields_.constraint; }
+  const std::string& schema() const noexcept { return fields_.schema; }
+  const std::string& table() const noexcept { return fields_.table; }
+  const std::string& column() const noexcept { return fields_.column; }
+  /// The SQL text of the failed statement ($n placeholders; bound values are never included).
+  const std::string& sql() const noexcept { return fields_.sql; }
+  /// All fields at once.
+  const sql_error_fields& fields() const noexcept { return fields_; }
+
+ private:
+  sql_error_fields fields_;
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/error/sqlstate_errors.hpp
+// The SQLSTATE hierarchy, written once: one table row per exception type (its name, its base, the
+// SQLSTATE code or two-character class it stands for, and what it means). The classes, the
+// sqlstate_of<E> trait and the code-to-type lookup behind throw_for_sqlstate are all expanded from
+// that one table, so a code cannot be declared in one place and forgotten in another.
+
+#include <cstddef>
+#include <string_view>
+#include <typeinfo>
+#include <utility>
+
+
+// PGDSL_SQLSTATE_ERRORS(X): X(type, base, code, meaning). A class's row comes before the rows of
+// its codes; a code's base is its class (raise_exception, P0001, has no class type). Private to
+// this header: #undef'd at its end.
+#define PGDSL_SQLSTATE_ERRORS(X)                                                                  \
+  X(connection_error, sql_error, "08", "a connection could not be opened or was lost")            \
+  X(feature_not_supported, sql_error, "0A", "e.g. \"cached plan must not change result type\"")   \
+  X(data_exception, sql_error, "22", "a value the server cannot accept")                          \
+  X(string_data_right_truncation, data_exception, "22001", "text too long for its column")        \
+  X(numeric_value_out_of_range, data_exception, "22003", "a number outside its type's range")     \
+  X(null_value_not_allowed, data_exception, "22004", "NULL where a value is required")            \
+  X(invalid_datetime_format, data_exception, "22007", "unreadable date or time")                  \
+  X(datetime_field_overflow, data_exception, "22008", "date or time field out of range")          \
+  X(division_by_zero, data_exception, "22012", "division by zero")                                \
+  X(character_not_in_repertoire, data_exception, "22021",                                         \
+    "invalid byte sequence for the encoding")                                                     \
+  X(invalid_parameter_value, data_exception, "22023", "an argument a function rejects")           \
+  X(invalid_text_representation, data_exception, "22P02", "text that does not parse as the type") \
+  X(integrity_constraint_violation, sql_error, "23", "a constraint rejected the change")          \
+  X(restrict_violation, integrity_constraint_violation, "23001", "ON DELETE/UPDATE RESTRICT")     \
+  X(not_null_violation, integrity_constraint_violation, "23502", "NULL into a NOT NULL column")   \
+  X(foreign_key_violation, integrity_constraint_violation, "23503", "a foreign key has no match") \
+  X(unique_violation, integrity_constraint_violation, "23505", "a duplicate key")                 \
+  X(check_violation, integrity_constraint_violation, "23514", "a CHECK constraint failed")        \
+  X(exclusion_violation, integrity_constraint_violation, "23P01",                                 \
+    "an exclusion constraint failed")                                                             \
+  X(invalid_transaction_state, sql_error, "25", "not allowed in this transaction state")          \
+  X(active_sql_transaction, invalid_transaction_state, "25001", "not allowed in a transaction")   \
+  X(read_only_sql_transaction, invalid_transaction_state, "25006", "a write in READ ONLY")        \
+  X(no_active_sql_transaction, invalid_transaction_state, "25P01", "requires a transaction")      \
+  X(in_failed_sql_transaction, invalid_transaction_state, "25P02", "the transaction failed")      \
+  X(transaction_rollback, sql_error, "40", "the server rolled the transaction back")              \
+  X(serialization_failure, transaction_rollback, "40001", "concurrent transactions conflicted")   \
+  X(deadlock_detected, transaction_rollback, "40P01", "deadlock")                                 \
+  X(syntax_error_or_access_rule_violation, sql_error, "42", "invalid or not permitted")           \
+  X(insufficient_privilege, syntax_error_or_access_rule_violation, "42501", "permission denied")  \
+  X(syntax_error, syntax_error_or_access_rule_violation, "42601", "the SQL does not parse")       \
+  X(duplicate_column, syntax_error_or_access_rule_violation, "42701", "a column given twice")     \
+  X(ambiguous_column, syntax_error_or_access_rule_violation, "42702", "an ambiguous column")      \
+  X(undefined_column, syntax_error_or_access_rule_violation, "42703", "no such column")           \
+  X(undefined_object, syntax_error_or_access_rule_violation, "42704", "no such type or object")   \
+  X(duplicate_object, syntax_error_or_access_rule_violation, "42710", "the object exists")        \
+  X(datatype_mismatch, syntax_error_or_access_rule_violation, "42804", "the wrong type")          \
+  X(undefined_function, syntax_error_or_access_rule_violation, "42883", "no such function")       \
+  X(undefined_table, syntax_error_or_access_rule_violation, "42P01", "no such table or view")     \
+  X(undefined_parameter, syntax_error_or_access_rule_violation, "42P02", "a $n without a value")  \
+  X(duplicate_table, syntax_error_or_access_rule_violation, "42P07", "the table already exists")  \
+  X(insufficient_resources, sql_error, "53", "out of disk, memory or connections")                \
+  X(program_limit_exceeded, sql_error, "54", "a statement too complex or too large")              \
+  X(object_not_in_prerequisite_state, sql_error, "55", "the object is not in the needed state")   \
+  X(lock_not_available, object_not_in_prerequisite_state, "55P03", "NOWAIT or lock_timeout")      \
+  X(operator_intervention, sql_error, "57", "an administrator or a timeout stopped it")           \
+  X(query_canceled, operator_intervention, "57014", "statement_timeout or a cancel request")      \
+  X(admin_shutdown, operator_intervention, "57P01", "shutdown, or the backend was terminated")    \
+  X(crash_shutdown, operator_intervention, "57P02", "another backend crashed")                    \
+  X(cannot_connect_now, operator_intervention, "57P03", "the server is starting or stopping")     \
+  X(system_error, sql_error, "58", "an error outside PostgreSQL (I/O)")                           \
+  X(raise_exception, sql_error, "P0001", "RAISE EXCEPTION in PL/pgSQL")                           \
+  X(internal_error, sql_error, "XX", "a server bug or corruption")
+
+namespace pgdsl {
+
+/// The SQLSTATE code (five characters) or class (two) that exception type E stands for;
+/// sql_error itself stands for any code.
+template <class E>
+inline constexpr std::string_view sqlstate_of = "";
+
+// Every type catches its own code and, through its base, its class: catch a class to handle all of
+// its codes. connection_error adds nothing to sql_error: a client-side failure is built with
+// sql_error's (message, code) constructor like any other type.
+#define PGDSL_SQLSTATE_DEFINE_TYPE(type, base, code, meaning) \
+  class type : public base {                                  \
+   public:                                                    \
+    using base::base;                                         \
+  };                                                          \
+  template <>                                                 \
+  inline constexpr std::string_view sqlstate_of<type> = code;
+PGDSL_SQLSTATE_ERRORS(PGDSL_SQLSTATE_DEFINE_TYPE)
+#undef PGDSL_SQLSTATE_DEFINE_TYPE
+
+namespace detail {
+
+/// One row of the table, as data: what the lookup and the tests read.
+struct sqlstate_mapping {
+  std::string_view code;       ///< five-character code, or two-character class
+  std::string_view type_name;  ///< the exception type's name, e.g. "unique_violation"
+  std::string_view meaning;
+  const std::type_info* type;
+  void (*raise)(sql_error_fields&&);  ///< throws the type; never returns
+};
+
+template <class E>
+[[noreturn]] void raise_sqlstate_error(sql_error_fields&& fields) {
+  throw E(std::move(fields));
+}
+
+#define PGDSL_SQLSTATE_MAPPING(type, base, code, meaning) \
+  sqlstate_mapping{code, #type, meaning, &typeid(type), &raise_sqlstate_error<type>},
+inline constexpr sqlstate_mapping sqlstate_mappings[] = {
+    PGDSL_SQLSTATE_ERRORS(PGDSL_SQLSTATE_MAPPING)};
+#undef PGDSL_SQLSTATE_MAPPING
+
+// A code's row comes below its class's: a row's code extends its base's code.
+#define PGDSL_SQLSTATE_CHECK_ROW(type, base, code, meaning)                                   \
+  static_assert((std::string_view(code).size() == 2 || std::string_view(code).size() == 5) && \
+                    std::string_view(code).starts_with(sqlstate_of<base>),                    \
+                "SQLSTATE table: " #type "'s code must be a class or a code of its base's class");
+PGDSL_SQLSTATE_ERRORS(PGDSL_SQLSTATE_CHECK_ROW)
+#undef PGDSL_SQLSTATE_CHECK_ROW
+
+inline constexpr std::size_t no_sqlstate_mapping = std::size(sqlstate_mappings);
+
+/// The row for a code: its own, else its class's, else no_sqlstate_mapping (plain sql_error).
+constexpr std::size_t find_sqlstate_mapping(std::string_view code) noexcept {
+  for (std::size_t i = 0; i < std::size(sqlstate_mappings); ++i)
+    if (sqlstate_mappings[i].code.size() == 5 && sqlstate_mappings[i].code == code) return i;
+  if (code.size() < 2) return no_sqlstate_mapping;
+  for (std::size_t i = 0; i < std::size(sqlstate_mappings); ++i)
+    if (sqlstate_mappings[i].code.size() == 2 && code.substr(0, 2) == sqlstate_mappings[i].code)
+      return i;
+  return no_sqlstate_mapping;
+}
+
+/// The name of the type a code is thrown as ("sql_error" when neither code nor class is known).
+constexpr std::string_view sqlstate_type_name(std::string_view code) noexcept {
+  const std::size_t row = find_sqlstate_mapping(code);
+  return row == no_sqlstate_mapping ? std::string_view("sql_error")
+                                    : sqlstate_mappings[row].type_name;
+}
+
+}  // namespace detail
+
+/// Throws the exception type of the fields' SQLSTATE (exact code, else its class, else sql_error).
+[[noreturn]] inline void throw_for_sqlstate(sql_error_fields fields) {
+  const std::size_t row = detail::find_sqlstate_mapping(fields.sqlstate);
+  if (row != detail::no_sqlstate_mapping) detail::sqlstate_mappings[row].raise(std::move(fields));
+  throw sql_error(std::move(fields));
+}
+
+}  // namespace pgdsl
+
+#undef PGDSL_SQLSTATE_ERRORS
 
 // ---- pgdsl/util/fixed_string.hpp
 // fixed_string: a string of compile-time length that can be a template argument.
@@ -206,119 +713,6 @@ inline constexpr bool is_subset_v<type_list<T...>, Super> = (contains_v<T, Super
 #include <span>
 #include <string_view>
 #include <vector>
-
-// ---- pgdsl/types/oid.hpp
-// oid: PostgreSQL type identifiers as plain constants, so the DSL and the type mapping can reason
-// about server types at compile time without including <libpq-fe.h>. The values are the stable
-// OIDs of PostgreSQL's built-in types (pg_type.dat); they have never changed between releases.
-
-#include <cstdint>
-#include <string_view>
-
-namespace pgdsl {
-
-/// A PostgreSQL object identifier; for types, the value libpq reports as PQftype / PQparamtype.
-using oid = std::uint32_t;
-
-/// OIDs of the built-in types pgdsl maps, and of their one-dimensional array types.
-namespace oids {
-inline constexpr oid unspecified = 0;  ///< "let the server infer the type" for a parameter
-inline constexpr oid boolean = 16;
-inline constexpr oid bytea = 17;
-inline constexpr oid name = 19;
-inline constexpr oid int8 = 20;
-inline constexpr oid int2 = 21;
-inline constexpr oid int4 = 23;
-inline constexpr oid text = 25;
-inline constexpr oid json = 114;
-inline constexpr oid float4 = 700;
-inline constexpr oid float8 = 701;
-inline constexpr oid bpchar = 1042;
-inline constexpr oid varchar = 1043;
-inline constexpr oid date = 1082;
-inline constexpr oid timestamp = 1114;
-inline constexpr oid timestamptz = 1184;
-inline constexpr oid numeric = 1700;
-inline constexpr oid uuid = 2950;
-inline constexpr oid jsonb = 3802;
-
-inline constexpr oid json_array = 199;
-inline constexpr oid boolean_array = 1000;
-inline constexpr oid bytea_array = 1001;
-inline constexpr oid name_array = 1003;
-inline constexpr oid int2_array = 1005;
-inline constexpr oid int4_array = 1007;
-inline constexpr oid text_array = 1009;
-inline constexpr oid bpchar_array = 1014;
-inline constexpr oid varchar_array = 1015;
-inline constexpr oid int8_array = 1016;
-inline constexpr oid float4_array = 1021;
-inline constexpr oid float8_array = 1022;
-inline constexpr oid timestamp_array = 1115;
-inline constexpr oid date_array = 1182;
-inline constexpr oid timestamptz_array = 1185;
-inline constexpr oid numeric_array = 1231;
-inline constexpr oid uuid_array = 2951;
-inline constexpr oid jsonb_array = 3807;
-
-/// OIDs below this value belong to the system catalogs; user types (CREATE TYPE, enums, their
-/// array types) always get an OID at or above it (PostgreSQL's FirstNormalObjectId).
-inline constexpr oid first_user_defined = 16384;
-}  // namespace oids
-
-/// True for OIDs the server assigns to user-created objects, e.g. a CREATE TYPE ... AS ENUM.
-constexpr bool is_user_defined_oid(oid type) {
-  return type >= oids::first_user_defined;
-}
-
-namespace detail {
-struct oid_entry {
-  oid type;
-  oid array;
-  std::string_view name;
-  std::string_view array_name;
-};
-inline constexpr oid_entry builtin_oids[] = {
-    {oids::boolean, oids::boolean_array, "bool", "bool[]"},
-    {oids::bytea, oids::bytea_array, "bytea", "bytea[]"},
-    {oids::name, oids::name_array, "name", "name[]"},
-    {oids::int8, oids::int8_array, "int8", "int8[]"},
-    {oids::int2, oids::int2_array, "int2", "int2[]"},
-    {oids::int4, oids::int4_array, "int4", "int4[]"},
-    {oids::text, oids::text_array, "text", "text[]"},
-    {oids::json, oids::json_array, "json", "json[]"},
-    {oids::float4, oids::float4_array, "float4", "float4[]"},
-    {oids::float8, oids::float8_array, "float8", "float8[]"},
-    {oids::bpchar, oids::bpchar_array, "bpchar", "bpchar[]"},
-    {oids::varchar, oids::varchar_array, "varchar", "varchar[]"},
-    {oids::date, oids::date_array, "date", "date[]"},
-    {oids::timestamp, oids::timestamp_array, "timestamp", "timestamp[]"},
-    {oids::timestamptz, oids::timestamptz_array, "timestamptz", "timestamptz[]"},
-    {oids::numeric, oids::numeric_array, "numeric", "numeric[]"},
-    {oids::uuid, oids::uuid_array, "uuid", "uuid[]"},
-    {oids::jsonb, oids::jsonb_array, "jsonb", "jsonb[]"},
-};
-}  // namespace detail
-
-/// The element type of a built-in array type (oids::int4 for oids::int4_array), or 0 when `array`
-/// is not one of the array types listed in pgdsl::oids.
-constexpr oid array_element_oid(oid array) {
-  for (const auto& entry : detail::builtin_oids)
-    if (entry.array == array) return entry.type;
-  return oids::unspecified;
-}
-
-/// The SQL name of a built-in type OID ("int4"; array types as "int4[]", which the server spells
-/// "_int4"), or an empty view for OIDs pgdsl does not know.
-constexpr std::string_view builtin_type_name(oid type) {
-  for (const auto& entry : detail::builtin_oids) {
-    if (entry.type == type) return entry.name;
-    if (entry.array == type) return entry.array_name;
-  }
-  return {};
-}
-
-}  // namespace pgdsl
 
 // ---- pgdsl/types/type_category.hpp
 // type_category: the families of SQL value types, as the DSL needs them to decide at compile time
@@ -546,133 +940,15 @@ struct type_traits<std::span<const std::byte>> : detail::bytea_traits_base {
 
 }  // namespace pgdsl
 
-// ---- pgdsl/types/conversion_error.hpp
-// conversion_error: what goes wrong between a C++ value and its PostgreSQL form. Each error is
-// thrown before anything reaches the server (encode) or instead of handing back garbage (decode),
-// and its message names the value, the types involved and, where there is one, the fix.
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-#include <utility>
-
-
-namespace pgdsl {
-
-/// Base of every failure to convert between a C++ value and a PostgreSQL value.
-class conversion_error : public error {
- public:
-  using error::error;
-};
-
-/// A value PostgreSQL's type cannot hold (a timestamp past year 294276, a numeric with more than
-/// 131072 integer digits, an array too long), or a server value the C++ type cannot hold.
-class out_of_range_value : public conversion_error {
- public:
-  using conversion_error::conversion_error;
-};
-
-/// Text PostgreSQL cannot take: a NUL byte in a string (text values cannot hold it, and libpq
-/// would silently cut the string there in text format), a null `const char*`, or text that does
-/// not parse as the type it is meant to be (a uuid, a numeric).
-class invalid_text : public conversion_error {
- public:
-  using conversion_error::conversion_error;
-};
-
-/// Malformed binary data from the server: wrong length, bad header, multi-dimensional array.
-class decode_error : public conversion_error {
- public:
-  using conversion_error::conversion_error;
-};
-
-namespace detail {
-/// Quotes a plain name ("email" -> "\"email\"") and leaves an already quoted one as it is.
-inline std::string display_name(std::string_view name) {
-  if (!name.empty() && name.front() == '"') return std::string(name);
-  // append, not "\"" + std::string: g++ 12 -O2 warns (-Wrestrict) inside that operator+.
-  std::string quoted(1, '"');
-  quoted.append(name).push_back('"');
-  return quoted;
-}
-}  // namespace detail
-
-/// SQL NULL read into a C++ type that cannot represent it.
-class unexpected_null : public conversion_error {
- public:
-  /// `column` is shown as given when already quoted (`"users"."email"`), else quoted; `read_as`
-  /// is the sql_name of the C++ type the value was read into.
-  explicit unexpected_null(std::string_view column, std::string_view read_as = {})
-      : conversion_error("column " + detail::display_name(column) +
-                         " is NULL but is read as a non-optional " +
-                         (read_as.empty() ? std::string("value") : std::string(read_as)) +
-                         "; declare it std::optional<...> or use COALESCE in the query"),
-        column_(column) {}
-
-  /// A NULL element (0-based `index`) of an array read into std::vector<T> rather than
-  /// std::vector<std::optional<T>>.
-  static unexpected_null array_element(std::size_t index, std::string_view read_as) {
-    return unexpected_null(message_tag{},
-                           std::string("array element ") + std::to_string(index) +
-                               " is NULL but is read as a non-optional " + std::string(read_as) +
-                               "; read the array as std::vector<std::optional<...>>",
-                           "array element " + std::to_string(index));
-  }
-
-  /// The column (or "array element N") that was NULL.
-  const std::string& column() const noexcept { return column_; }
-
- private:
-  struct message_tag {};
-  unexpected_null(message_tag, const std::string& message, std::string column)
-      : conversion_error(message), column_(std::move(column)) {}
-  std::string column_;
-};
-
-/// The server's type of a column differs from the C++ type it is read into (an int4 column read
-/// as std::int64_t): refused instead of reinterpreting the bytes.
-class type_mismatch : public conversion_error {
- public:
-  /// `server_type_name` names the server type; when empty it is looked up among the built-in
-  /// OIDs. `expected` is the sql_name of the C++ type the column is read into.
-  type_mismatch(std::string_view column, oid server_type, std::string_view server_type_name,
-                std::string_view expected)
-      : conversion_error(make_message(column, server_type, server_type_name, expected)),
-        column_(column),
-        server_type_(server_type),
-        expected_(expected) {}
-
-  /// As above, with the server type's name looked up from its OID.
-  type_mismatch(std::string_view column, oid server_type, std::string_view expected)
-      : type_mismatch(column, server_type, std::string_view{}, expected) {}
-
-  const std::string& column() const noexcept { return column_; }
-  oid server_type() const noexcept { return server_type_; }
-  /// The sql_name of the C++ side.
-  const std::string& expected() const noexcept { return expected_; }
-
- private:
-  static std::string make_message(std::string_view column, oid server_type,
-                                  std::string_view server_type_name, std::string_view expected) {
-    if (server_type_name.empty()) server_type_name = builtin_type_name(server_type);
-    std::string server =
-        server_type_name.empty() ? std::string("type") : std::string(server_type_name);
-    return "column " + detail::display_name(column) + " has server type " + server + " (OID " +
-           std::to_string(server_type) + ") but is read as " + std::string(expected) +
-           "; declare the C++ type that maps to " + server + " or CAST the column to " +
-           std::string(expected) + " in the query";
-  }
-  std::string column_;
-  oid server_type_;
-  std::string expected_;
-};
-
-}  // namespace pgdsl
-
 // ---- pgdsl/types/detail/wire.hpp
-// wire: big-endian integer reading and writing for PostgreSQL's binary formats (network byte
-// order everywhere): memcpy and a byte swap on little-endian hosts, one instruction each way.
-// Every reader checks the length it is given and throws decode_error instead of overreading.
+// The wire helpers are public now (pgdsl/types/wire.hpp); the library's own code still spells
+// them detail::, so this header only adds those names.
+
+// ---- pgdsl/types/wire.hpp
+// wire: the helpers a type_traits specialization needs to write and read PostgreSQL's binary
+// formats (network byte order everywhere): big-endian integers appended and read with memcpy and
+// one byte swap, and a reader that checks every length and throws decode_error instead of
+// overreading. Public: docs/types.md shows them in a user type.
 
 #include <bit>
 #include <cstddef>
@@ -683,7 +959,9 @@ class type_mismatch : public conversion_error {
 #include <type_traits>
 
 
-namespace pgdsl::detail {
+namespace pgdsl {
+
+namespace detail {
 
 /// `bits` with its bytes in network order (a byte swap on little-endian hosts, which compilers
 /// turn into one instruction; the shift loop they did not always see through).
@@ -701,24 +979,29 @@ constexpr Unsigned to_network_order(Unsigned bits) noexcept {
   }
 }
 
-/// Appends `value` in network byte order.
+}  // namespace detail
+
+/// Appends integer `value` to `out` (a std::string or anything with append(const char*, size))
+/// in network byte order.
 template <class Int, class Out>
 requires std::is_integral_v<Int>
 void append_big_endian(Out& out, Int value) {
-  const auto bits = to_network_order(static_cast<std::make_unsigned_t<Int>>(value));
+  const auto bits = detail::to_network_order(static_cast<std::make_unsigned_t<Int>>(value));
   char bytes[sizeof(Int)];
   std::memcpy(bytes, &bits, sizeof(Int));
   out.append(bytes, sizeof(Int));
 }
 
-/// Reads an Int in network byte order at `offset`; the caller has checked the length.
+/// Reads an Int in network byte order at `offset`; the caller has checked the length (or use
+/// wire_reader, which does).
 template <class Int>
 requires std::is_integral_v<Int> Int read_big_endian(std::string_view wire, std::size_t offset) {
   std::make_unsigned_t<Int> bits;
   std::memcpy(&bits, wire.data() + offset, sizeof(Int));
-  return static_cast<Int>(to_network_order(bits));
+  return static_cast<Int>(detail::to_network_order(bits));
 }
 
+namespace detail {
 /// The decode_error of a value whose binary form has the wrong length (kept out of line).
 [[noreturn]] inline void throw_wrong_length(std::string_view wire, std::size_t expected,
                                             std::string_view type) {
@@ -726,14 +1009,16 @@ requires std::is_integral_v<Int> Int read_big_endian(std::string_view wire, std:
                      std::to_string(expected) + " bytes of binary data, got " +
                      std::to_string(wire.size()));
 }
+}  // namespace detail
 
 /// Throws decode_error unless `wire` is exactly `expected` bytes long.
 inline void expect_length(std::string_view wire, std::size_t expected, std::string_view type) {
   if (wire.size() != expected) [[unlikely]]
-    throw_wrong_length(wire, expected, type);
+    detail::throw_wrong_length(wire, expected, type);
 }
 
-/// Reads fixed-size integers one after another, throwing decode_error when the data runs out.
+/// Reads fixed-size integers and byte runs one after another, throwing decode_error (naming
+/// `type`) when the data runs out or, from expect_end(), when bytes are left over.
 class wire_reader {
  public:
   wire_reader(std::string_view wire, std::string_view type) : wire_(wire), type_(type) {}
@@ -774,6 +1059,13 @@ class wire_reader {
   std::size_t offset_ = 0;
 };
 
+}  // namespace pgdsl
+
+namespace pgdsl::detail {
+using pgdsl::append_big_endian;
+using pgdsl::expect_length;
+using pgdsl::read_big_endian;
+using pgdsl::wire_reader;
 }  // namespace pgdsl::detail
 
 namespace pgdsl {
@@ -1925,8 +2217,9 @@ inline constexpr bool gives_default<default_sql<Sql>> = true;
 
 // ---- pgdsl/schema/reflection.hpp
 // The columns of a table descriptor, listed without macros: a table struct is an aggregate whose
-// members are its columns, so they are counted by aggregate initialization and read by
-// structured bindings. all_of(users) puts every column in a select list.
+// members are its columns, so they are counted and read by the aggregate reflection engine
+// (util/detail/aggregate_members.hpp, up to 64 columns). all_of(users) puts every column in a
+// select list.
 
 #include <cstddef>
 #include <type_traits>
@@ -2045,219 +2338,6 @@ template <class... Columns>
 constexpr void render_column_names(sql_writer& w) {
   std::size_t index = 0;
   ((w << (index++ == 0 ? "" : ", "), w.identifier(Columns::name.view())), ...);
-}
-
-}  // namespace pgdsl::detail
-
-// ---- pgdsl/schema/detail/member_types.hpp
-// Generated by tools/generate_field_lists.py: the member types of an aggregate with up to 64
-// members, read through structured bindings (the one portable C++20 way to list them).
-// Do not edit; change the generator and run it again.
-
-#include <cstddef>
-
-
-namespace pgdsl::detail {
-
-template <class T, std::size_t N>
-auto member_types_of(const T& object) {
-  static_assert(N <= 64, "pgdsl reads tables of up to 64 columns; split the table or raise the "
-                         "limit in tools/generate_field_lists.py");
-  if constexpr (N == 0) {
-    return type_list<>{};
-  } else if constexpr (N == 1) {
-    auto& [m0] = object;
-    return type_list<decltype(m0)>{};
-  } else if constexpr (N == 2) {
-    auto& [m0, m1] = object;
-    return type_list<decltype(m0), decltype(m1)>{};
-  } else if constexpr (N == 3) {
-    auto& [m0, m1, m2] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2)>{};
-  } else if constexpr (N == 4) {
-    auto& [m0, m1, m2, m3] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3)>{};
-  } else if constexpr (N == 5) {
-    auto& [m0, m1, m2, m3, m4] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4)>{};
-  } else if constexpr (N == 6) {
-    auto& [m0, m1, m2, m3, m4, m5] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5)>{};
-  } else if constexpr (N == 7) {
-    auto& [m0, m1, m2, m3, m4, m5, m6] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6)>{};
-  } else if constexpr (N == 8) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7)>{};
-  } else if constexpr (N == 9) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8)>{};
-  } else if constexpr (N == 10) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9)>{};
-  } else if constexpr (N == 11) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10)>{};
-  } else if constexpr (N == 12) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11)>{};
-  } else if constexpr (N == 13) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12)>{};
-  } else if constexpr (N == 14) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13)>{};
-  } else if constexpr (N == 15) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14)>{};
-  } else if constexpr (N == 16) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15)>{};
-  } else if constexpr (N == 17) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16)>{};
-  } else if constexpr (N == 18) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17)>{};
-  } else if constexpr (N == 19) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18)>{};
-  } else if constexpr (N == 20) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19)>{};
-  } else if constexpr (N == 21) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20)>{};
-  } else if constexpr (N == 22) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21)>{};
-  } else if constexpr (N == 23) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22)>{};
-  } else if constexpr (N == 24) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23)>{};
-  } else if constexpr (N == 25) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24)>{};
-  } else if constexpr (N == 26) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25)>{};
-  } else if constexpr (N == 27) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26)>{};
-  } else if constexpr (N == 28) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27)>{};
-  } else if constexpr (N == 29) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28)>{};
-  } else if constexpr (N == 30) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29)>{};
-  } else if constexpr (N == 31) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30)>{};
-  } else if constexpr (N == 32) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31)>{};
-  } else if constexpr (N == 33) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32)>{};
-  } else if constexpr (N == 34) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33)>{};
-  } else if constexpr (N == 35) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34)>{};
-  } else if constexpr (N == 36) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35)>{};
-  } else if constexpr (N == 37) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36)>{};
-  } else if constexpr (N == 38) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37)>{};
-  } else if constexpr (N == 39) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38)>{};
-  } else if constexpr (N == 40) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39)>{};
-  } else if constexpr (N == 41) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40)>{};
-  } else if constexpr (N == 42) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41)>{};
-  } else if constexpr (N == 43) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42)>{};
-  } else if constexpr (N == 44) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43)>{};
-  } else if constexpr (N == 45) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44)>{};
-  } else if constexpr (N == 46) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45)>{};
-  } else if constexpr (N == 47) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46)>{};
-  } else if constexpr (N == 48) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47)>{};
-  } else if constexpr (N == 49) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48)>{};
-  } else if constexpr (N == 50) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49)>{};
-  } else if constexpr (N == 51) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50)>{};
-  } else if constexpr (N == 52) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51)>{};
-  } else if constexpr (N == 53) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52)>{};
-  } else if constexpr (N == 54) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53)>{};
-  } else if constexpr (N == 55) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54)>{};
-  } else if constexpr (N == 56) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55)>{};
-  } else if constexpr (N == 57) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56)>{};
-  } else if constexpr (N == 58) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57)>{};
-  } else if constexpr (N == 59) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58)>{};
-  } else if constexpr (N == 60) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58), decltype(m59)>{};
-  } else if constexpr (N == 61) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58), decltype(m59), decltype(m60)>{};
-  } else if constexpr (N == 62) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58), decltype(m59), decltype(m60), decltype(m61)>{};
-  } else if constexpr (N == 63) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61, m62] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58), decltype(m59), decltype(m60), decltype(m61), decltype(m62)>{};
-  } else if constexpr (N == 64) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61, m62, m63] = object;
-    return type_list<decltype(m0), decltype(m1), decltype(m2), decltype(m3), decltype(m4), decltype(m5), decltype(m6), decltype(m7), decltype(m8), decltype(m9), decltype(m10), decltype(m11), decltype(m12), decltype(m13), decltype(m14), decltype(m15), decltype(m16), decltype(m17), decltype(m18), decltype(m19), decltype(m20), decltype(m21), decltype(m22), decltype(m23), decltype(m24), decltype(m25), decltype(m26), decltype(m27), decltype(m28), decltype(m29), decltype(m30), decltype(m31), decltype(m32), decltype(m33), decltype(m34), decltype(m35), decltype(m36), decltype(m37), decltype(m38), decltype(m39), decltype(m40), decltype(m41), decltype(m42), decltype(m43), decltype(m44), decltype(m45), decltype(m46), decltype(m47), decltype(m48), decltype(m49), decltype(m50), decltype(m51), decltype(m52), decltype(m53), decltype(m54), decltype(m55), decltype(m56), decltype(m57), decltype(m58), decltype(m59), decltype(m60), decltype(m61), decltype(m62), decltype(m63)>{};
-  }
 }
 
 }  // namespace pgdsl::detail
@@ -2968,47 +3048,308 @@ concept column_type = requires {
 
 }  // namespace pgdsl
 
-namespace pgdsl {
+// ---- pgdsl/util/detail/aggregate_members.hpp
+// The one reflection engine for aggregates, shared by table descriptors (their columns) and by
+// structs that results map into (their members): the member count comes from aggregate
+// initialization, the members themselves from visit_members, a generated structured-binding
+// ladder. Both uses therefore have the same limit, max_aggregate_members.
 
-namespace detail {
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 
+// ---- pgdsl/util/detail/visit_members.hpp
+// Generated by tools/generate_field_lists.py: visit_members<N>(object, f) calls f with the N
+// members of an aggregate, in declaration order, through a structured binding (the one portable
+// C++20 way to list them). Up to 64 members. Do not edit; change the generator and run it
+// again (a test regenerates this file and compares).
+
+#include <cstddef>
+
+namespace pgdsl::detail {
+
+/// The most members an aggregate may have to be reflected (table columns, mapped struct members).
+inline constexpr std::size_t max_aggregate_members = 64;
+
+// clang-format off
+template <std::size_t N, class T, class F>
+constexpr decltype(auto) visit_members(T& object, F&& visit) {
+  static_assert(N <= max_aggregate_members, "pgdsl reflects aggregates of up to 64 members");
+  if constexpr (N == 0) {
+    (void)object;
+    return visit();
+  } else if constexpr (N == 1) {
+    auto& [m0] = object;
+    return visit(m0);
+  } else if constexpr (N == 2) {
+    auto& [m0, m1] = object;
+    return visit(m0, m1);
+  } else if constexpr (N == 3) {
+    auto& [m0, m1, m2] = object;
+    return visit(m0, m1, m2);
+  } else if constexpr (N == 4) {
+    auto& [m0, m1, m2, m3] = object;
+    return visit(m0, m1, m2, m3);
+  } else if constexpr (N == 5) {
+    auto& [m0, m1, m2, m3, m4] = object;
+    return visit(m0, m1, m2, m3, m4);
+  } else if constexpr (N == 6) {
+    auto& [m0, m1, m2, m3, m4, m5] = object;
+    return visit(m0, m1, m2, m3, m4, m5);
+  } else if constexpr (N == 7) {
+    auto& [m0, m1, m2, m3, m4, m5, m6] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6);
+  } else if constexpr (N == 8) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7);
+  } else if constexpr (N == 9) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8);
+  } else if constexpr (N == 10) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9);
+  } else if constexpr (N == 11) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10);
+  } else if constexpr (N == 12) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11);
+  } else if constexpr (N == 13) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12);
+  } else if constexpr (N == 14) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13);
+  } else if constexpr (N == 15) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14);
+  } else if constexpr (N == 16) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15);
+  } else if constexpr (N == 17) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16);
+  } else if constexpr (N == 18) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17);
+  } else if constexpr (N == 19) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18);
+  } else if constexpr (N == 20) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19);
+  } else if constexpr (N == 21) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20);
+  } else if constexpr (N == 22) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21);
+  } else if constexpr (N == 23) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22);
+  } else if constexpr (N == 24) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23);
+  } else if constexpr (N == 25) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24);
+  } else if constexpr (N == 26) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25);
+  } else if constexpr (N == 27) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26);
+  } else if constexpr (N == 28) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27);
+  } else if constexpr (N == 29) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28);
+  } else if constexpr (N == 30) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29);
+  } else if constexpr (N == 31) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30);
+  } else if constexpr (N == 32) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31);
+  } else if constexpr (N == 33) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32);
+  } else if constexpr (N == 34) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33);
+  } else if constexpr (N == 35) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34);
+  } else if constexpr (N == 36) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35);
+  } else if constexpr (N == 37) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36);
+  } else if constexpr (N == 38) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37);
+  } else if constexpr (N == 39) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38);
+  } else if constexpr (N == 40) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39);
+  } else if constexpr (N == 41) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40);
+  } else if constexpr (N == 42) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41);
+  } else if constexpr (N == 43) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42);
+  } else if constexpr (N == 44) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43);
+  } else if constexpr (N == 45) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44);
+  } else if constexpr (N == 46) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45);
+  } else if constexpr (N == 47) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46);
+  } else if constexpr (N == 48) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47);
+  } else if constexpr (N == 49) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48);
+  } else if constexpr (N == 50) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49);
+  } else if constexpr (N == 51) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50);
+  } else if constexpr (N == 52) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51);
+  } else if constexpr (N == 53) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52);
+  } else if constexpr (N == 54) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53);
+  } else if constexpr (N == 55) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54);
+  } else if constexpr (N == 56) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55);
+  } else if constexpr (N == 57) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56);
+  } else if constexpr (N == 58) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57);
+  } else if constexpr (N == 59) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58);
+  } else if constexpr (N == 60) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59);
+  } else if constexpr (N == 61) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60);
+  } else if constexpr (N == 62) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61);
+  } else if constexpr (N == 63) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61, m62] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61, m62);
+  } else if constexpr (N == 64) {
+    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61, m62, m63] = object;
+    return visit(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58, m59, m60, m61, m62, m63);
+  }
+}
+// clang-format on
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl::detail {
+
+// Converts to anything, to count how many initializers an aggregate takes.
 struct any_initializer {
   template <class T>
-  constexpr operator T() const noexcept;  // NOLINT: only used in unevaluated probes
+  operator T() const;  // NOLINT: implicit on purpose; never defined, only used unevaluated
 };
 template <std::size_t>
-using any_at = any_initializer;
+using any_initializer_at = any_initializer;
 
 template <class T, std::size_t... I>
 constexpr bool initializable_with(std::index_sequence<I...>) {
   return requires {
-    T{any_at<I>{}...};
+    T{any_initializer_at<I>{}...};
   };
 }
 
-// The table<...> base takes the first initializer; the columns take the rest.
-template <class T, std::size_t N = 1>
-constexpr std::size_t column_count() {
-  if constexpr (!initializable_with<T>(std::make_index_sequence<N + 1>{}))
-    return N - 1;
+/// How many initializers aggregate T takes (a base class takes one, as does each member), counted
+/// up to Limit: callers choose one past their own limit, so a larger aggregate is reported, not
+/// cut.
+template <class T, std::size_t Limit = max_aggregate_members + 1, std::size_t N = 0>
+constexpr std::size_t initializer_count() {
+  if constexpr (N >= Limit || !initializable_with<T>(std::make_index_sequence<N + 1>{}))
+    return N;
   else
-    return column_count<T, N + 1>();
+    return initializer_count<T, Limit, N + 1>();
 }
 
-template <class List>
-struct without_cv;
-template <class... C>
-struct without_cv<type_list<C...>> {
-  using type = type_list<std::remove_cv_t<C>...>;
+/// The number of members of an aggregate without base classes.
+template <class T>
+constexpr std::size_t aggregate_field_count() {
+  return initializer_count<std::remove_cv_t<T>>();
+}
+
+/// The members of an aggregate object as a tuple of references, in declaration order.
+template <class T>
+constexpr auto tie_members(T& object) {
+  constexpr std::size_t count = aggregate_field_count<T>();
+  static_assert(count >= 1 && count <= max_aggregate_members,
+                "pgdsl maps aggregates of 1 to 64 members; adapt larger structs with "
+                "BOOST_HANA_DEFINE_STRUCT");
+  return visit_members<count>(object, [](auto&... members) { return std::tie(members...); });
+}
+
+struct member_types_visitor {
+  template <class... M>
+  type_list<std::remove_cv_t<M>...> operator()(M&...) const;
 };
+
+/// The types of an aggregate's first N members, cv-qualifiers removed, as a type_list.
+template <class T, std::size_t N>
+using member_types_t = decltype(visit_members<N>(std::declval<const T&>(), member_types_visitor{}));
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+namespace detail {
+
+// The table<...> base takes the first initializer; the columns take the rest.
+template <class T>
+constexpr std::size_t column_count() {
+  constexpr std::size_t initializers = initializer_count<T, max_aggregate_members + 2>();
+  static_assert(initializers <= max_aggregate_members + 1,
+                "pgdsl reads tables of up to 64 columns; split the table");
+  return initializers - 1;
+}
 
 }  // namespace detail
 
 /// The column descriptor types of table struct T, in declaration order.
 template <class T>
-using columns_of_t =
-    typename detail::without_cv<decltype(detail::member_types_of<T, detail::column_count<T>()>(
-        std::declval<const T&>()))>::type;
+using columns_of_t = detail::member_types_t<T, detail::column_count<T>()>;
 
 /// Every column of a table, for select(): select(all_of(users)). Renders as the column list.
 template <class Columns>
@@ -6336,12 +6677,15 @@ struct cursor_options {
 // ---- pgdsl/execution/detail/connect.hpp
 // connect: opens a libpq connection from connection_options and turns a failure into
 // connection_error whose message names the target (host, port, database) and libpq's reason,
-// with every occurrence of the password removed.
+// with every credential removed (see redact.hpp). A connection string libpq cannot parse, or one
+// that looks like a URL but is not, is refused before anything is sent.
 
 #include <libpq-fe.h>
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 // ---- pgdsl/execution/detail/pq_handles.hpp
 // Owning handles for libpq objects and the few reads every result needs (affected-row count,
@@ -6405,87 +6749,326 @@ inline std::string column_label(std::string_view qualified_name, const PGresult*
 
 }  // namespace pgdsl::detail
 
-// ---- pgdsl/execution/sql_error.hpp
-// sql_error: what the server said when a statement failed, as a C++ exception.
-// It carries the server's diagnostic fields and the statement's SQL text, never the bound values,
-// so messages can be logged safely. connection_error (SQLSTATE class 08) marks a lost connection.
+// ---- pgdsl/execution/detail/redact.hpp
+// redact: keeps credentials out of the messages pgdsl builds from libpq's text. libpq echoes a
+// malformed URL or key=value string (or a piece of it) verbatim, so every such message loses the
+// passwords found in the connection string and options, and any URL userinfo or password=value
+// it still contains. Also decides which strings are refused before libpq or the server sees them.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
-#include <utility>
+#include <vector>
 
+namespace pgdsl::detail {
 
-namespace pgdsl {
+inline constexpr std::string_view redacted_text = "********";
 
-/// The diagnostic fields of a server error (empty when the server did not send one).
-struct sql_error_fields {
-  std::string sqlstate{};    ///< five-character SQLSTATE code, e.g. "23505"
-  std::string message{};     ///< primary message
-  std::string detail{};      ///< optional detail
-  std::string hint{};        ///< optional hint
-  std::string constraint{};  ///< constraint name (integrity violations)
-  std::string schema{};      ///< schema of the object involved
-  std::string table{};       ///< table of the object involved
-  std::string column{};      ///< column of the object involved
-  std::string sql{};         ///< the statement's SQL text (placeholders, never values)
-};
+constexpr bool is_conninfo_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+constexpr bool is_word_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+constexpr char ascii_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
 
-namespace detail {
+/// True for the two prefixes libpq reads as a URL.
+constexpr bool has_uri_prefix(std::string_view text) noexcept {
+  return text.starts_with("postgresql://") || text.starts_with("postgres://");
+}
 
-inline std::string describe_sql_error(const sql_error_fields& f) {
-  std::string text = f.message.empty() ? std::string("statement failed") : f.message;
-  if (!f.sqlstate.empty()) text += " (SQLSTATE " + f.sqlstate + ")";
-  if (!f.detail.empty()) text += "\nDETAIL: " + f.detail;
-  if (!f.hint.empty()) text += "\nHINT: " + f.hint;
-  if (!f.sql.empty()) text += "\nSQL: " + f.sql;
+/// True when libpq parses `text` as connection parameters (a URL or key=value string) rather than
+/// taking all of it for a database name.
+constexpr bool is_connection_string(std::string_view text) noexcept {
+  return has_uri_prefix(text) || text.find('=') != std::string_view::npos;
+}
+
+/// A string libpq would take for a database name although it was meant as a URL: it has a scheme
+/// ("postgres:/u:pw@host"), a "://" or userinfo's "@". Sent on, it would reach the server, whose
+/// error (and log) would then hold the password; pgdsl refuses it instead.
+constexpr bool looks_like_malformed_url(std::string_view text) noexcept {
+  if (is_connection_string(text)) return false;
+  if (text.find("://") != std::string_view::npos || text.find('@') != std::string_view::npos)
+    return true;
+  std::size_t i = 0;
+  while (i < text.size() &&
+         (is_word_char(text[i]) || text[i] == '+' || text[i] == '.' || text[i] == '-'))
+    ++i;
+  return i > 0 && i < text.size() && text[i] == ':';
+}
+
+// Where the value after "password=" (at `at`, just past '=') ends: a quoted value at its closing
+// quote, else at blank space or the '&' that separates URL query parameters.
+constexpr std::size_t password_value_end(std::string_view text, std::size_t at) noexcept {
+  if (at < text.size() && (text[at] == '\'' || text[at] == '"')) {
+    const char quote = text[at];
+    std::size_t i = at + 1;
+    while (i < text.size() && text[i] != quote)
+      i += (text[i] == '\\' && i + 1 < text.size()) ? 2 : 1;
+    return i < text.size() ? i + 1 : i;
+  }
+  std::size_t i = at;
+  while (i < text.size() && !is_conninfo_space(text[i]) && text[i] != '&' && text[i] != '"' &&
+         text[i] != '\'')
+    ++i;
+  return i;
+}
+
+// Calls f(begin, end) for every value of a "password" keyword (any case, spaces around '='),
+// quoted or not, in a key=value string, a URL query or a message.
+template <class F>
+constexpr void for_each_password_value(std::string_view text, F&& f) {
+  constexpr std::string_view keyword = "password";
+  for (std::size_t i = 0; i + keyword.size() <= text.size(); ++i) {
+    bool match = i == 0 || !is_word_char(text[i - 1]);
+    for (std::size_t k = 0; match && k < keyword.size(); ++k)
+      match = ascii_lower(text[i + k]) == keyword[k];
+    if (!match) continue;
+    std::size_t at = i + keyword.size();
+    while (at < text.size() && is_conninfo_space(text[at])) ++at;
+    if (at >= text.size() || text[at] != '=') continue;
+    ++at;
+    while (at < text.size() && is_conninfo_space(text[at])) ++at;
+    const std::size_t end = password_value_end(text, at);
+    f(at, end);
+    i = end > i ? end - 1 : i;
+  }
+}
+
+// Calls f(begin, end) for the userinfo ("user:password") of every "scheme://userinfo@" in text:
+// up to the last '@' before the next blank, quote or '?', so a malformed password with an '@' or
+// '/' in it is covered whole.
+template <class F>
+constexpr void for_each_url_userinfo(std::string_view text, F&& f) {
+  for (std::size_t slashes = text.find("://"); slashes != std::string_view::npos;
+       slashes = text.find("://", slashes + 3)) {
+    const std::size_t begin = slashes + 3;
+    std::size_t end = begin;
+    std::size_t last_at = std::string_view::npos;
+    while (end < text.size() && !is_conninfo_space(text[end]) && text[end] != '"' &&
+           text[end] != '\'' && text[end] != '?') {
+      if (text[end] == '@') last_at = end;
+      ++end;
+    }
+    if (last_at != std::string_view::npos) f(begin, last_at);
+  }
+}
+
+inline std::string percent_decoded(std::string_view text) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += char(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+/// The credentials a connection string holds: the password of a URL's userinfo and every
+/// password=value, raw and %-decoded, unquoted, and the pieces libpq may echo on their own.
+inline std::vector<std::string> connection_string_secrets(std::string_view conninfo) {
+  std::vector<std::string> secrets;
+  auto add = [&](std::string_view secret) {
+    if (secret.empty()) return;
+    secrets.emplace_back(secret);
+    secrets.push_back(percent_decoded(secret));
+  };
+  for_each_url_userinfo(conninfo, [&](std::size_t begin, std::size_t end) {
+    const std::string_view userinfo = conninfo.substr(begin, end - begin);
+    const std::size_t colon = userinfo.find(':');
+    if (colon != std::string_view::npos) add(userinfo.substr(colon + 1));
+  });
+  // The lookalike "scheme:/user:password@host": what lies between the scheme and the last '@'.
+  if (looks_like_malformed_url(conninfo)) {
+    const std::size_t at = conninfo.rfind('@');
+    if (at != std::string_view::npos) add(conninfo.substr(0, at));
+  }
+  for_each_password_value(conninfo, [&](std::size_t begin, std::size_t end) {
+    std::string_view value = conninfo.substr(begin, end - begin);
+    if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"')) {
+      value.remove_prefix(1);
+      if (value.ends_with('\'') || value.ends_with('"')) value.remove_suffix(1);
+    }
+    add(value);
+    // libpq stops an unquoted value at blank space and reports what follows on its own
+    // ("missing "=" after ..."): the words up to the next keyword= count as the password too.
+    std::size_t next = end;
+    while (next < conninfo.size()) {
+      while (next < conninfo.size() && is_conninfo_space(conninfo[next])) ++next;
+      std::size_t word_end = next;
+      while (word_end < conninfo.size() && !is_conninfo_space(conninfo[word_end])) ++word_end;
+      const std::string_view word = conninfo.substr(next, word_end - next);
+      if (word.empty() || word.find('=') != std::string_view::npos) break;
+      add(word);
+      next = word_end;
+    }
+  });
+  // Pieces of a secret split where libpq splits tokens ('@', '%', ':', '/', blanks).
+  const std::size_t whole = secrets.size();
+  for (std::size_t s = 0; s < whole; ++s) {
+    const std::string secret = secrets[s];
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i <= secret.size(); ++i) {
+      if (i == secret.size() || secret[i] == '@' || secret[i] == '%' || secret[i] == ':' ||
+          secret[i] == '/' || is_conninfo_space(secret[i])) {
+        if (i - begin >= 2 && i - begin < secret.size())
+          secrets.push_back(secret.substr(begin, i - begin));
+        begin = i + 1;
+      }
+    }
+  }
+  return secrets;
+}
+
+inline void erase_all(std::string& text, std::string_view secret) {
+  if (secret.empty()) return;
+  for (std::size_t at = text.find(secret); at != std::string::npos;
+       at = text.find(secret, at + redacted_text.size()))
+    text.replace(at, secret.size(), redacted_text);
+}
+
+/// `text` without any of `secrets` (longest first), URL userinfo or password=value.
+inline std::string redact_secrets(std::string text, std::vector<std::string> secrets) {
+  std::vector<std::string> by_length(std::move(secrets));
+  for (std::size_t i = 0; i < by_length.size(); ++i)  // longest first: pieces after wholes
+    for (std::size_t j = i + 1; j < by_length.size(); ++j)
+      if (by_length[j].size() > by_length[i].size()) std::swap(by_length[i], by_length[j]);
+  for (const std::string& secret : by_length) erase_all(text, secret);
+  std::string out;
+  std::size_t copied = 0;
+  auto replace_ranges = [&](auto&& for_each_range) {
+    out.clear();
+    copied = 0;
+    for_each_range(std::string_view(text), [&](std::size_t begin, std::size_t end) {
+      if (begin < copied || end <= begin) return;
+      out.append(text, copied, begin - copied);
+      out += redacted_text;
+      copied = end;
+    });
+    out.append(text, copied, std::string::npos);
+    text.swap(out);
+  };
+  replace_ranges([](std::string_view t, auto&& f) { for_each_url_userinfo(t, f); });
+  replace_ranges([](std::string_view t, auto&& f) { for_each_password_value(t, f); });
   return text;
 }
 
-}  // namespace detail
+}  // namespace pgdsl::detail
 
-/// A statement failed on the server; the base of the SQLSTATE hierarchy.
-class sql_error : public error {
- public:
-  explicit sql_error(sql_error_fields fields)
-      : error(detail::describe_sql_error(fields)), fields_(std::move(fields)) {}
+// ---- pgdsl/execution/detail/server_farewell.hpp
+// server_farewell: why the server closed a connection, kept so that connection_error can say so.
+// A backend that is terminated (pg_terminate_backend, a fast shutdown) sends a FATAL message, which
+// libpq keeps only as text in PQerrorMessage (pgdsl asks for verbose messages, which carry the
+// SQLSTATE); a backend told to quit because another one crashed sends a WARNING (57P02) as a
+// notice, recorded here per PGconn through a libpq event procedure's instance data.
 
-  /// The five-character SQLSTATE code.
-  const std::string& sqlstate() const noexcept { return fields_.sqlstate; }
-  /// The server's primary message, without detail or hint.
-  const std::string& message() const noexcept { return fields_.message; }
-  const std::string& detail() const noexcept { return fields_.detail; }
-  const std::string& hint() const noexcept { return fields_.hint; }
-  const std::string& constraint() const noexcept { return fields_.constraint; }
-  const std::string& schema() const noexcept { return fields_.schema; }
-  const std::string& table() const noexcept { return fields_.table; }
-  const std::string& column() const noexcept { return fields_.column; }
-  /// The SQL text of the failed statement ($n placeholders; bound values are never included).
-  const std::string& sql() const noexcept { return fields_.sql; }
-  /// All fields at once.
-  const sql_error_fields& fields() const noexcept { return fields_; }
+#include <libpq-events.h>
+#include <libpq-fe.h>
 
- private:
-  sql_error_fields fields_;
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace pgdsl::detail {
+
+/// What the server said last before it went away (empty when it said nothing).
+struct server_farewell {
+  std::string sqlstate;
+  std::string message;
+  std::string detail;
+  std::string then;  ///< libpq's own text after the server's (e.g. "server closed the connection")
 };
 
-/// SQLSTATE class 08, and any connection that could not be opened or was lost mid-statement;
-/// after a lost connection, connection::is_open() is false until connection::reset() succeeds.
-class connection_error : public sql_error {
- public:
-  using sql_error::sql_error;
-  /// A client-side failure: libpq's message, with the code of class 08 that fits.
-  connection_error(std::string message, std::string_view sqlstate, std::string sql = {})
-      : sql_error(sql_error_fields{.sqlstate = std::string(sqlstate),
-                                   .message = std::move(message),
-                                   .sql = std::move(sql)}) {}
-};
+inline int farewell_events(PGEventId event, void* info, void*) {
+  if (event == PGEVT_CONNDESTROY) {
+    PGconn* conn = static_cast<PGEventConnDestroy*>(info)->conn;
+    delete static_cast<server_farewell*>(PQinstanceData(conn, farewell_events));
+  } else if (event == PGEVT_CONNRESET) {
+    PGconn* conn = static_cast<PGEventConnReset*>(info)->conn;
+    if (auto* farewell = static_cast<server_farewell*>(PQinstanceData(conn, farewell_events)))
+      *farewell = server_farewell{};
+  }
+  return 1;
+}
 
-}  // namespace pgdsl
+/// Prepares `conn` to keep the server's last word: verbose messages (with their SQLSTATE) and a
+/// farewell record for notices.
+inline void watch_farewell(PGconn* conn) {
+  PQsetErrorVerbosity(conn, PQERRORS_VERBOSE);
+  if (PQregisterEventProc(conn, farewell_events, "pgdsl", nullptr) == 1)
+    PQsetInstanceData(conn, farewell_events, new server_farewell{});
+}
+
+/// The record of `conn`, or null when watch_farewell was not called on it.
+inline server_farewell* farewell_of(const PGconn* conn) {
+  return conn ? static_cast<server_farewell*>(PQinstanceData(conn, farewell_events)) : nullptr;
+}
+
+/// Records a notice that announces the end of the session (SQLSTATE class 57P: admin shutdown,
+/// crash shutdown, cannot connect now).
+inline void note_farewell(const PGconn* conn, const PGresult* notice) {
+  const char* code = PQresultErrorField(notice, PG_DIAG_SQLSTATE);
+  if (code == nullptr || !std::string_view(code).starts_with("57P")) return;
+  if (server_farewell* farewell = farewell_of(conn)) {
+    const char* message = PQresultErrorField(notice, PG_DIAG_MESSAGE_PRIMARY);
+    const char* detail = PQresultErrorField(notice, PG_DIAG_MESSAGE_DETAIL);
+    *farewell = server_farewell{code, message ? message : "", detail ? detail : "", ""};
+  }
+}
+
+constexpr bool is_sqlstate_char(char c) noexcept {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+
+/// The server error in libpq's verbose text ("FATAL:  57P01: terminating connection ...\n
+/// DETAIL:  ...\nLOCATION:  ..."), the first one found; empty when there is none.
+inline server_farewell server_error_in_text(std::string_view text) {
+  server_farewell found;
+  while (!text.empty()) {
+    const std::size_t newline = text.find('\n');
+    const std::string_view line = text.substr(0, newline);
+    text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
+    if (!found.sqlstate.empty()) {
+      if (line.starts_with("DETAIL:  ")) found.detail = std::string(line.substr(9));
+      if (!line.starts_with("DETAIL:") && !line.starts_with("HINT:") &&
+          !line.starts_with("LOCATION:")) {
+        found.then =
+            std::string(line) + (newline == std::string_view::npos ? "" : "\n") + std::string(text);
+        break;
+      }
+      continue;
+    }
+    // "<severity>:  <code>: <message>", the severity possibly translated.
+    const std::size_t colon = line.find(":  ");
+    if (colon == std::string_view::npos || colon == 0) continue;
+    const std::string_view rest = line.substr(colon + 3);
+    if (rest.size() < 7 || rest[5] != ':' || rest[6] != ' ') continue;
+    bool code = true;
+    for (std::size_t i = 0; i < 5; ++i) code = code && is_sqlstate_char(rest[i]);
+    if (!code) continue;
+    found.sqlstate = std::string(rest.substr(0, 5));
+    found.message = std::string(rest.substr(7));
+  }
+  return found;
+}
+
+}  // namespace pgdsl::detail
 
 // ---- pgdsl/execution/throw_sql_error.hpp
-// throw_sql_error: the one place that turns a failed libpq result into the typed exception of
-// its SQLSTATE (detail fields included), or into connection_error when the connection broke.
-// Exact codes map to their own type; any other code maps to the type of its two-character class.
+// throw_sql_error: turns a failed libpq result into the typed exception of its SQLSTATE (detail
+// fields included), or into connection_error when the connection broke. The code-to-type mapping
+// itself is the table in error/sqlstate_errors.hpp; this header only reads libpq's fields.
 
 #include <libpq-fe.h>
 
@@ -6493,271 +7076,6 @@ class connection_error : public sql_error {
 #include <string_view>
 #include <utility>
 
-// ---- pgdsl/execution/sqlstate_errors.hpp
-// SQLSTATE hierarchy: one exception type per SQLSTATE class, and one per code users commonly
-// catch, each derived from its class; catch a class to handle all of its codes. The mapping from a
-// code to its type lives in detail/throw_sql_error.hpp; an unknown code becomes its class.
-
-
-namespace pgdsl {
-
-/// SQLSTATE class 0A, e.g. "cached plan must not change result type".
-class feature_not_supported : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-/// SQLSTATE class 22: a value the server cannot accept.
-class data_exception : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-/// 22001: text too long for its column.
-class string_data_right_truncation : public data_exception {
- public:
-  using data_exception::data_exception;
-};
-/// 22003: a number outside its type's range.
-class numeric_value_out_of_range : public data_exception {
- public:
-  using data_exception::data_exception;
-};
-/// 22004: NULL where a value is required.
-class null_value_not_allowed : public data_exception {
- public:
-  using data_exception::data_exception;
-};
-/// 22007: unreadable date or time.
-class invalid_datetime_format : public data_exception {
- public:
-  using data_exception::data_exception;
-};
-/// 22008: date or time field out of range.
-class datetime_field_overflow : public data_exception {
- public:
-  using data_exception::data_exception;
-};
-/// 22012: division by zero.
-class division_by_zero : public data_exception {
- public:
-  using data_exception::data_exception;
-};
-/// 22021: invalid byte sequence for the encoding.
-class character_not_in_repertoire : public data_exception {
- public:
-  using data_exception::data_exception;
-};
-/// 22P02: text that does not parse as the target type.
-class invalid_text_representation : public data_exception {
- public:
-  using data_exception::data_exception;
-};
-/// 22023: an argument a function rejects.
-class invalid_parameter_value : public data_exception {
- public:
-  using data_exception::data_exception;
-};
-/// SQLSTATE class 23: a constraint rejected the change.
-class integrity_constraint_violation : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-/// 23001: ON DELETE/UPDATE RESTRICT.
-class restrict_violation : public integrity_constraint_violation {
- public:
-  using integrity_constraint_violation::integrity_constraint_violation;
-};
-/// 23502: NULL into a NOT NULL column.
-class not_null_violation : public integrity_constraint_violation {
- public:
-  using integrity_constraint_violation::integrity_constraint_violation;
-};
-/// 23503: a foreign key has no match.
-class foreign_key_violation : public integrity_constraint_violation {
- public:
-  using integrity_constraint_violation::integrity_constraint_violation;
-};
-/// 23505: a duplicate key; constraint() names the index.
-class unique_violation : public integrity_constraint_violation {
- public:
-  using integrity_constraint_violation::integrity_constraint_violation;
-};
-/// 23514: a CHECK constraint failed.
-class check_violation : public integrity_constraint_violation {
- public:
-  using integrity_constraint_violation::integrity_constraint_violation;
-};
-/// 23P01: an exclusion constraint failed.
-class exclusion_violation : public integrity_constraint_violation {
- public:
-  using integrity_constraint_violation::integrity_constraint_violation;
-};
-/// SQLSTATE class 25: the statement is not allowed in this transaction state.
-class invalid_transaction_state : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-/// 25001: not allowed inside a transaction block.
-class active_sql_transaction : public invalid_transaction_state {
- public:
-  using invalid_transaction_state::invalid_transaction_state;
-};
-/// 25006: a write in a READ ONLY transaction.
-class read_only_sql_transaction : public invalid_transaction_state {
- public:
-  using invalid_transaction_state::invalid_transaction_state;
-};
-/// 25P01: requires a transaction block.
-class no_active_sql_transaction : public invalid_transaction_state {
- public:
-  using invalid_transaction_state::invalid_transaction_state;
-};
-/// 25P02: the transaction already failed; roll it back.
-class in_failed_sql_transaction : public invalid_transaction_state {
- public:
-  using invalid_transaction_state::invalid_transaction_state;
-};
-/// SQLSTATE class 40: the server rolled the transaction back; it may succeed if retried.
-class transaction_rollback : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-/// 40001: concurrent transactions conflicted (retry_transaction retries it).
-class serialization_failure : public transaction_rollback {
- public:
-  using transaction_rollback::transaction_rollback;
-};
-/// 40P01: deadlock (retry_transaction retries it).
-class deadlock_detected : public transaction_rollback {
- public:
-  using transaction_rollback::transaction_rollback;
-};
-/// SQLSTATE class 42: the statement is invalid or not permitted.
-class syntax_error_or_access_rule_violation : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-/// 42501: permission denied.
-class insufficient_privilege : public syntax_error_or_access_rule_violation {
- public:
-  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
-};
-/// 42601: the SQL does not parse.
-class syntax_error : public syntax_error_or_access_rule_violation {
- public:
-  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
-};
-/// 42701: a column name given twice.
-class duplicate_column : public syntax_error_or_access_rule_violation {
- public:
-  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
-};
-/// 42702: a column reference matches several tables.
-class ambiguous_column : public syntax_error_or_access_rule_violation {
- public:
-  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
-};
-/// 42703: no such column.
-class undefined_column : public syntax_error_or_access_rule_violation {
- public:
-  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
-};
-/// 42704: no such type, role or other object.
-class undefined_object : public syntax_error_or_access_rule_violation {
- public:
-  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
-};
-/// 42710: the object already exists.
-class duplicate_object : public syntax_error_or_access_rule_violation {
- public:
-  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
-};
-/// 42804: an expression has the wrong type.
-class datatype_mismatch : public syntax_error_or_access_rule_violation {
- public:
-  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
-};
-/// 42883: no function or operator with these argument types.
-class undefined_function : public syntax_error_or_access_rule_violation {
- public:
-  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
-};
-/// 42P01: no such table or view.
-class undefined_table : public syntax_error_or_access_rule_violation {
- public:
-  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
-};
-/// 42P02: a $n without a value.
-class undefined_parameter : public syntax_error_or_access_rule_violation {
- public:
-  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
-};
-/// 42P07: the table already exists.
-class duplicate_table : public syntax_error_or_access_rule_violation {
- public:
-  using syntax_error_or_access_rule_violation::syntax_error_or_access_rule_violation;
-};
-/// SQLSTATE class 53: out of disk, memory or connections.
-class insufficient_resources : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-/// SQLSTATE class 54: a statement too complex or too large.
-class program_limit_exceeded : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-/// SQLSTATE class 55.
-class object_not_in_prerequisite_state : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-/// 55P03: NOWAIT or lock_timeout could not get a lock.
-class lock_not_available : public object_not_in_prerequisite_state {
- public:
-  using object_not_in_prerequisite_state::object_not_in_prerequisite_state;
-};
-/// SQLSTATE class 57: an administrator or a timeout stopped the statement.
-class operator_intervention : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-/// 57014: statement_timeout fired or the query was cancelled.
-class query_canceled : public operator_intervention {
- public:
-  using operator_intervention::operator_intervention;
-};
-/// 57P01: the server is shutting down or the backend was terminated.
-class admin_shutdown : public operator_intervention {
- public:
-  using operator_intervention::operator_intervention;
-};
-/// 57P02: the server crashed.
-class crash_shutdown : public operator_intervention {
- public:
-  using operator_intervention::operator_intervention;
-};
-/// 57P03: the server is starting up.
-class cannot_connect_now : public operator_intervention {
- public:
-  using operator_intervention::operator_intervention;
-};
-/// SQLSTATE class 58: an error outside PostgreSQL (I/O).
-class system_error : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-/// P0001: RAISE EXCEPTION in PL/pgSQL.
-class raise_exception : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-/// SQLSTATE class XX: a server bug or corruption.
-class internal_error : public sql_error {
- public:
-  using sql_error::sql_error;
-};
-
-}  // namespace pgdsl
 
 namespace pgdsl {
 
@@ -6778,65 +7096,6 @@ inline std::string trimmed_message(std::string_view text) {
 
 }  // namespace detail
 
-/// Throws the exception type of the fields' SQLSTATE (exact code, else its class, else sql_error).
-[[noreturn]] inline void throw_for_sqlstate(sql_error_fields fields) {
-  const std::string_view code = fields.sqlstate;
-  if (code == "22001") throw string_data_right_truncation(std::move(fields));
-  if (code == "22003") throw numeric_value_out_of_range(std::move(fields));
-  if (code == "22004") throw null_value_not_allowed(std::move(fields));
-  if (code == "22007") throw invalid_datetime_format(std::move(fields));
-  if (code == "22008") throw datetime_field_overflow(std::move(fields));
-  if (code == "22012") throw division_by_zero(std::move(fields));
-  if (code == "22021") throw character_not_in_repertoire(std::move(fields));
-  if (code == "22P02") throw invalid_text_representation(std::move(fields));
-  if (code == "22023") throw invalid_parameter_value(std::move(fields));
-  if (code == "23001") throw restrict_violation(std::move(fields));
-  if (code == "23502") throw not_null_violation(std::move(fields));
-  if (code == "23503") throw foreign_key_violation(std::move(fields));
-  if (code == "23505") throw unique_violation(std::move(fields));
-  if (code == "23514") throw check_violation(std::move(fields));
-  if (code == "23P01") throw exclusion_violation(std::move(fields));
-  if (code == "25001") throw active_sql_transaction(std::move(fields));
-  if (code == "25006") throw read_only_sql_transaction(std::move(fields));
-  if (code == "25P01") throw no_active_sql_transaction(std::move(fields));
-  if (code == "25P02") throw in_failed_sql_transaction(std::move(fields));
-  if (code == "40001") throw serialization_failure(std::move(fields));
-  if (code == "40P01") throw deadlock_detected(std::move(fields));
-  if (code == "42501") throw insufficient_privilege(std::move(fields));
-  if (code == "42601") throw syntax_error(std::move(fields));
-  if (code == "42701") throw duplicate_column(std::move(fields));
-  if (code == "42702") throw ambiguous_column(std::move(fields));
-  if (code == "42703") throw undefined_column(std::move(fields));
-  if (code == "42704") throw undefined_object(std::move(fields));
-  if (code == "42710") throw duplicate_object(std::move(fields));
-  if (code == "42804") throw datatype_mismatch(std::move(fields));
-  if (code == "42883") throw undefined_function(std::move(fields));
-  if (code == "42P01") throw undefined_table(std::move(fields));
-  if (code == "42P02") throw undefined_parameter(std::move(fields));
-  if (code == "42P07") throw duplicate_table(std::move(fields));
-  if (code == "55P03") throw lock_not_available(std::move(fields));
-  if (code == "57014") throw query_canceled(std::move(fields));
-  if (code == "57P01") throw admin_shutdown(std::move(fields));
-  if (code == "57P02") throw crash_shutdown(std::move(fields));
-  if (code == "57P03") throw cannot_connect_now(std::move(fields));
-  if (code == "P0001") throw raise_exception(std::move(fields));
-  const std::string_view klass = code.substr(0, code.size() < 2 ? code.size() : 2);
-  if (klass == "08") throw connection_error(std::move(fields));
-  if (klass == "0A") throw feature_not_supported(std::move(fields));
-  if (klass == "22") throw data_exception(std::move(fields));
-  if (klass == "23") throw integrity_constraint_violation(std::move(fields));
-  if (klass == "25") throw invalid_transaction_state(std::move(fields));
-  if (klass == "40") throw transaction_rollback(std::move(fields));
-  if (klass == "42") throw syntax_error_or_access_rule_violation(std::move(fields));
-  if (klass == "53") throw insufficient_resources(std::move(fields));
-  if (klass == "54") throw program_limit_exceeded(std::move(fields));
-  if (klass == "55") throw object_not_in_prerequisite_state(std::move(fields));
-  if (klass == "57") throw operator_intervention(std::move(fields));
-  if (klass == "58") throw system_error(std::move(fields));
-  if (klass == "XX") throw internal_error(std::move(fields));
-  throw sql_error(std::move(fields));
-}
-
 /// Reads a failed result's diagnostic fields; `sql` is recorded as the statement's text.
 inline sql_error_fields error_fields(const PGresult* result, std::string_view sql) {
   return sql_error_fields{.sqlstate = detail::field_or_empty(result, PG_DIAG_SQLSTATE),
@@ -6851,8 +7110,9 @@ inline sql_error_fields error_fields(const PGresult* result, std::string_view sq
 }
 
 /// Throws the exception for a statement that failed on `conn` with `result` (which may be null
-/// when libpq could not produce one): connection_error when the connection is now broken,
-/// otherwise the type of the result's SQLSTATE.
+/// when libpq could not produce one): connection_error when the connection is now broken (with
+/// the server's SQLSTATE and message when it said why, else 08006), otherwise the type of the
+/// result's SQLSTATE.
 [[noreturn]] inline void throw_sql_error(PGconn* conn, const PGresult* result,
                                          std::string_view sql) {
   sql_error_fields fields = error_fields(result, sql);
@@ -6862,7 +7122,22 @@ inline sql_error_fields error_fields(const PGresult* result, std::string_view sq
     fields.message = detail::trimmed_message(text);
   }
   if (conn == nullptr || PQstatus(conn) == CONNECTION_BAD) {
-    if (fields.sqlstate.empty()) fields.sqlstate = "08006";  // connection_failure
+    if (fields.sqlstate.empty()) {
+      // The server's own reason when it sent one (57P01 terminated or shut down, 57P02 crash of
+      // another backend, ...), libpq's "server closed the connection" as its detail; else 08006.
+      detail::server_farewell said = detail::server_error_in_text(conn ? PQerrorMessage(conn) : "");
+      if (said.sqlstate.empty())
+        if (const detail::server_farewell* noted = detail::farewell_of(conn)) said = *noted;
+      if (said.sqlstate.empty()) {
+        fields.sqlstate = "08006";  // connection_failure
+      } else {
+        fields.sqlstate = said.sqlstate;
+        const std::string client =
+            said.then.empty() ? fields.message : detail::trimmed_message(said.then);
+        fields.detail = said.detail.empty() ? client : said.detail + "\n" + client;
+        fields.message = said.message;
+      }
+    }
     throw connection_error(std::move(fields));
   }
   throw_for_sqlstate(std::move(fields));
@@ -6871,12 +7146,6 @@ inline sql_error_fields error_fields(const PGresult* result, std::string_view sq
 }  // namespace pgdsl
 
 namespace pgdsl::detail {
-
-inline void erase_all(std::string& text, std::string_view secret) {
-  if (secret.empty()) return;
-  for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at))
-    text.replace(at, secret.size(), "********");
-}
 
 // "host:port/dbname" as libpq resolved it (from the URL, the options or PG* variables).
 inline std::string connection_target(PGconn* conn, const connection_options& options) {
@@ -6889,22 +7158,61 @@ inline std::string connection_target(PGconn* conn, const connection_options& opt
   return target;
 }
 
+// Every password the options hold: the field, password= among the extra keywords, and those in
+// the connection string (URL userinfo and query, key=value).
+inline std::vector<std::string> option_secrets(const connection_options& options) {
+  std::vector<std::string> secrets = connection_string_secrets(options.conninfo);
+  if (!options.password.empty()) secrets.push_back(options.password);
+  for (const auto& [keyword, value] : options.extra)
+    if (keyword == "password" && !value.empty()) secrets.push_back(value);
+  return secrets;
+}
+
+/// Refuses, before anything is sent, a connection string that libpq cannot parse or would take
+/// for a database name although it looks like a URL; the message never holds a credential.
+inline void check_connection_string(const connection_options& options) {
+  const std::string& text = options.conninfo;
+  if (text.empty()) return;
+  if (looks_like_malformed_url(text))
+    throw connection_error(
+        "the connection string looks like a URL but is not one (a URL starts with "
+        "postgresql:// or postgres://); it was not sent, since libpq would take all of it, "
+        "credentials included, for a database name",
+        "08001");
+  if (!is_connection_string(text)) return;  // a database name
+  char* reason = nullptr;
+  PQconninfoOption* parsed = PQconninfoParse(text.c_str(), &reason);
+  if (parsed) {
+    PQconninfoFree(parsed);
+    return;
+  }
+  std::string message =
+      "invalid connection string: " + trimmed_message(reason ? reason : "out of memory");
+  if (reason) PQfreemem(reason);
+  throw connection_error(redact_secrets(std::move(message), option_secrets(options)), "08001");
+}
+
 /// Opens a connection; throws connection_error (SQLSTATE 08001) when it cannot.
 inline connection_ptr connect(const connection_options& options) {
+  check_connection_string(options);
   const conninfo_arrays params(options);
   connection_ptr conn(PQconnectdbParams(params.keywords.data(), params.values.data(), 1));
-  if (conn && PQstatus(conn.get()) == CONNECTION_OK) return conn;
+  if (conn && PQstatus(conn.get()) == CONNECTION_OK) {
+    watch_farewell(conn.get());
+    return conn;
+  }
   std::string message = "could not connect to " + connection_target(conn.get(), options) + ": " +
                         trimmed_message(conn ? PQerrorMessage(conn.get()) : "out of memory");
-  erase_all(message, options.password);
-  if (conn) {  // the password may also come from the URL or PGPASSWORD
+  std::vector<std::string> secrets = option_secrets(options);
+  if (conn) {  // the password may also come from PGPASSWORD or a password file
     if (PQconninfoOption* used = PQconninfo(conn.get())) {
       for (PQconninfoOption* o = used; o->keyword; ++o)
-        if (std::string_view(o->keyword) == "password" && o->val) erase_all(message, o->val);
+        if (std::string_view(o->keyword) == "password" && o->val && *o->val)
+          secrets.emplace_back(o->val);
       PQconninfoFree(used);
     }
   }
-  throw connection_error(std::move(message), "08001");
+  throw connection_error(redact_secrets(std::move(message), std::move(secrets)), "08001");
 }
 
 }  // namespace pgdsl::detail
@@ -6917,6 +7225,7 @@ inline connection_ptr connect(const connection_options& options) {
 #include <libpq-fe.h>
 
 #include <chrono>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -7052,8 +7361,17 @@ struct connection_state {
 // libpq calls this for every notice; exceptions must not cross back into C.
 inline void receive_notice(void* state, const PGresult* message) noexcept {
   auto* self = static_cast<connection_state*>(state);
+  note_farewell(self->conn.get(), message);
   if (!self->on_notice) {
-    if (self->default_receiver) self->default_receiver(self->default_receiver_arg, message);
+    // What libpq's default receiver prints, at libpq's default verbosity: pgdsl's connections
+    // are verbose only so that a lost connection keeps the server's SQLSTATE (server_farewell).
+    if (char* text =
+            PQresultVerboseErrorMessage(message, PQERRORS_DEFAULT, PQSHOW_CONTEXT_ERRORS)) {
+      std::fputs(text, stderr);
+      PQfreemem(text);
+    } else if (self->default_receiver) {
+      self->default_receiver(self->default_receiver_arg, message);
+    }
     return;
   }
   auto field = [&](int code) {
@@ -7531,47 +7849,7 @@ void check_column_types(const PGresult* description, const CountError& count_err
 }  // namespace pgdsl::detail
 
 // ---- pgdsl/execution/result_error.hpp
-// result_error: a result whose shape differs from what the caller asked for, detected on the
-// client before any value is decoded: no row or several rows where exactly one was expected, or
-// a column count that differs from the statement's declared columns.
-
-#include <cstddef>
-#include <string>
-
-
-namespace pgdsl {
-
-/// The result does not have the shape the call requires.
-class result_error : public error {
- public:
-  using error::error;
-};
-
-/// one() or scalar() found no row.
-class no_rows : public result_error {
- public:
-  explicit no_rows(const std::string& sql)
-      : result_error("expected exactly one row, the statement returned none\nSQL: " + sql) {}
-};
-
-/// one(), one_or_none() or scalar() found more than one row.
-class too_many_rows : public result_error {
- public:
-  too_many_rows(std::size_t rows, const std::string& sql)
-      : result_error("expected at most one row, the statement returned " + std::to_string(rows) +
-                     "\nSQL: " + sql) {}
-};
-
-/// The server's result has a different number of columns than the statement declares.
-class column_count_mismatch : public result_error {
- public:
-  column_count_mismatch(std::size_t declared, std::size_t returned, const std::string& sql)
-      : result_error("the statement declares " + std::to_string(declared) +
-                     " result columns but the server returns " + std::to_string(returned) +
-                     "\nSQL: " + sql) {}
-};
-
-}  // namespace pgdsl
+// Moved to pgdsl/error/result_error.hpp; this path forwards to it.
 
 namespace pgdsl::detail {
 
@@ -8072,7 +8350,8 @@ struct std::tuple_element<I, pgdsl::record<Columns>> {
 // Member-name reflection for plain aggregates, so .as<S>() can map columns to members by name
 // on g++ 12 and clang 14 alike: the field count comes from aggregate initialisation, each member's
 // address from a structured binding of an object that is declared but never defined, and its name
-// from __PRETTY_FUNCTION__ of a template taking that address. Aggregates of up to 16 members.
+// from __PRETTY_FUNCTION__ of a template taking that address. Counting and binding are the shared
+// engine of util/detail/aggregate_members.hpp (up to 64 members, the same limit as tables).
 
 #include <array>
 #include <cstddef>
@@ -8081,83 +8360,8 @@ struct std::tuple_element<I, pgdsl::record<Columns>> {
 #include <type_traits>
 #include <utility>
 
+
 namespace pgdsl::detail {
-
-inline constexpr std::size_t max_reflected_members = 16;
-
-// Converts to anything, to count how many initialisers an aggregate takes.
-struct member_count_probe {
-  template <class T>
-  operator T() const;  // NOLINT: implicit on purpose; never defined, only used unevaluated
-};
-
-template <class T, class... A>
-constexpr std::size_t aggregate_field_count() {
-  if constexpr (sizeof...(A) > max_reflected_members)
-    return sizeof...(A);
-  else if constexpr (requires { T{A{}..., member_count_probe{}}; })
-    return aggregate_field_count<T, A..., member_count_probe>();
-  else
-    return sizeof...(A);
-}
-
-/// The members of an aggregate object as a tuple of references, in declaration order.
-template <class T>
-constexpr auto tie_members(T& object) {
-  constexpr std::size_t count = aggregate_field_count<std::remove_const_t<T>>();
-  static_assert(count >= 1 && count <= max_reflected_members,
-                "pgdsl maps aggregates of 1 to 16 members; adapt larger structs with "
-                "BOOST_HANA_DEFINE_STRUCT");
-  if constexpr (count == 1) {
-    auto& [m0] = object;
-    return std::tie(m0);
-  } else if constexpr (count == 2) {
-    auto& [m0, m1] = object;
-    return std::tie(m0, m1);
-  } else if constexpr (count == 3) {
-    auto& [m0, m1, m2] = object;
-    return std::tie(m0, m1, m2);
-  } else if constexpr (count == 4) {
-    auto& [m0, m1, m2, m3] = object;
-    return std::tie(m0, m1, m2, m3);
-  } else if constexpr (count == 5) {
-    auto& [m0, m1, m2, m3, m4] = object;
-    return std::tie(m0, m1, m2, m3, m4);
-  } else if constexpr (count == 6) {
-    auto& [m0, m1, m2, m3, m4, m5] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5);
-  } else if constexpr (count == 7) {
-    auto& [m0, m1, m2, m3, m4, m5, m6] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6);
-  } else if constexpr (count == 8) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7);
-  } else if constexpr (count == 9) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8);
-  } else if constexpr (count == 10) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9);
-  } else if constexpr (count == 11) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10);
-  } else if constexpr (count == 12) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11);
-  } else if constexpr (count == 13) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12);
-  } else if constexpr (count == 14) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13);
-  } else if constexpr (count == 15) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14);
-  } else if constexpr (count == 16) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15);
-  }
-}
 
 template <class T>
 struct reflection_wrapper {
@@ -8177,59 +8381,11 @@ extern const reflection_wrapper<T> fake_object;
 template <class T>
 constexpr auto member_addresses() {
   constexpr std::size_t count = aggregate_field_count<T>();
-  if constexpr (count == 1) {
-    const auto& [m0] = fake_object<T>.value;
-    return std::tuple(&m0);
-  } else if constexpr (count == 2) {
-    const auto& [m0, m1] = fake_object<T>.value;
-    return std::tuple(&m0, &m1);
-  } else if constexpr (count == 3) {
-    const auto& [m0, m1, m2] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2);
-  } else if constexpr (count == 4) {
-    const auto& [m0, m1, m2, m3] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3);
-  } else if constexpr (count == 5) {
-    const auto& [m0, m1, m2, m3, m4] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4);
-  } else if constexpr (count == 6) {
-    const auto& [m0, m1, m2, m3, m4, m5] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5);
-  } else if constexpr (count == 7) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6);
-  } else if constexpr (count == 8) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7);
-  } else if constexpr (count == 9) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8);
-  } else if constexpr (count == 10) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9);
-  } else if constexpr (count == 11) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10);
-  } else if constexpr (count == 12) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11);
-  } else if constexpr (count == 13) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12);
-  } else if constexpr (count == 14) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12, &m13);
-  } else if constexpr (count == 15) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14] =
-        fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12, &m13,
-                      &m14);
-  } else if constexpr (count == 16) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] =
-        fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12, &m13,
-                      &m14, &m15);
-  }
+  static_assert(count >= 1 && count <= max_aggregate_members,
+                "pgdsl maps aggregates of 1 to 64 members; adapt larger structs with "
+                "BOOST_HANA_DEFINE_STRUCT");
+  return visit_members<count>(fake_object<T>.value,
+                              [](const auto&... members) { return std::tuple(&members...); });
 }
 
 #if defined(__clang__)
@@ -9495,6 +9651,8 @@ std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
 #include <string>
 #include <string_view>
 
+// ---- pgdsl/types/conversion_error.hpp
+// Moved to pgdsl/error/conversion_error.hpp; this path forwards to it.
 
 namespace pgdsl::detail {
 

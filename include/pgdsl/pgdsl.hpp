@@ -4,7 +4,7 @@
 
 #include "pgdsl/version.hpp"
 
-#include "pgdsl/util/error.hpp"
+#include "pgdsl/error/all.hpp"
 #include "pgdsl/util/fixed_string.hpp"
 #include "pgdsl/util/type_list.hpp"
 

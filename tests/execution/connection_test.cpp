@@ -4,8 +4,11 @@
 // reset() brings it back.
 #include "support/catch.hpp"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -94,6 +97,24 @@ TEST_CASE("the notice handler receives the server's notices") {
   CHECK(notices[0].sqlstate == "00000");
 }
 
+TEST_CASE("without a handler, notices go to stderr as libpq prints them, without SQLSTATE") {
+  pgdsl::test::database fixture;
+  std::fflush(stderr);
+  const int saved = ::dup(2);
+  std::FILE* capture = std::tmpfile();
+  REQUIRE(capture);
+  ::dup2(::fileno(capture), 2);
+  fixture.run("DO $$ BEGIN RAISE WARNING 'careful %', 7; END $$");
+  std::fflush(stderr);
+  ::dup2(saved, 2);
+  ::close(saved);
+  std::rewind(capture);
+  std::string printed;
+  for (int c = std::fgetc(capture); c != EOF; c = std::fgetc(capture)) printed += char(c);
+  std::fclose(capture);
+  CHECK(printed == "WARNING:  careful 7\n");  // not "WARNING:  01000: careful 7\nLOCATION: ..."
+}
+
 TEST_CASE("a statement running past the connection's statement timeout is query_canceled") {
   pgdsl::test::database fixture;
   auto& db = fixture.db();
@@ -113,7 +134,7 @@ TEST_CASE("the statement timeout option applies from the start and after reset()
   CHECK(db.query<std::string>("SHOW statement_timeout").scalar() == "150ms");
 }
 
-TEST_CASE("a backend terminated mid-transaction is connection_error and reset() recovers") {
+TEST_CASE("a backend terminated mid-transaction is connection_error 57P01 and reset() recovers") {
   pgdsl::test::database fixture;
   auto& db = fixture.db();
   fixture.run("CREATE TABLE t (id int)");
@@ -124,7 +145,14 @@ TEST_CASE("a backend terminated mid-transaction is connection_error and reset() 
   pgdsl::connection admin = pgdsl::connection::from_env();
   CHECK(admin.query<bool>("SELECT pg_terminate_backend($1)", pid).scalar());
 
-  CHECK_THROWS_AS(tx.execute_raw("INSERT INTO t VALUES (2)"), pgdsl::connection_error);
+  try {
+    tx.execute_raw("INSERT INTO t VALUES (2)");
+    FAIL("expected connection_error");
+  } catch (const pgdsl::connection_error& e) {  // the server's reason, not a generic 08006
+    CHECK(e.sqlstate() == "57P01");
+    CHECK(e.message() == "terminating connection due to administrator command");
+    CHECK(e.detail().find("server closed the connection") != std::string::npos);
+  }
   CHECK_FALSE(db.is_open());
   CHECK(db.status() == pgdsl::connection_status::bad);
   CHECK_THROWS_AS(db.execute_raw("SELECT 1"), pgdsl::connection_error);

@@ -2,8 +2,13 @@
 // class, and the message carries the server's fields and the SQL but nothing else.
 #include "support/catch.hpp"
 
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <type_traits>
+#include <typeinfo>
 
+#include "pgdsl/error/all.hpp"
 #include "pgdsl/execution/throw_sql_error.hpp"
 
 namespace {
@@ -98,4 +103,46 @@ TEST_CASE("a connection error without a result names the connection failure clas
   const pgdsl::connection_error e("server closed the connection unexpectedly", "08006");
   CHECK(e.sqlstate() == "08006");
   CHECK(std::string(e.what()).find("server closed") != std::string::npos);
+}
+
+// The table in error/sqlstate_errors.hpp is the only place a code is written: the trait, the
+// lookup and the thrown type all come from it.
+static_assert(pgdsl::sqlstate_of<pgdsl::unique_violation> == "23505");
+static_assert(pgdsl::sqlstate_of<pgdsl::integrity_constraint_violation> == "23");
+static_assert(pgdsl::sqlstate_of<pgdsl::connection_error> == "08");
+static_assert(pgdsl::sqlstate_of<pgdsl::admin_shutdown> == "57P01");
+static_assert(pgdsl::detail::sqlstate_type_name("23505") == "unique_violation");
+static_assert(pgdsl::detail::sqlstate_type_name("23999") == "integrity_constraint_violation");
+static_assert(pgdsl::detail::sqlstate_type_name("08006") == "connection_error");
+static_assert(pgdsl::detail::sqlstate_type_name("P0001") == "raise_exception");
+static_assert(pgdsl::detail::sqlstate_type_name("P0002") == "sql_error");
+static_assert(pgdsl::detail::sqlstate_type_name("ZZ000") == "sql_error");
+static_assert(pgdsl::detail::sqlstate_type_name("") == "sql_error");
+static_assert(std::is_base_of_v<pgdsl::operator_intervention, pgdsl::cannot_connect_now>);
+static_assert(std::is_base_of_v<pgdsl::sql_error, pgdsl::connection_error>);
+static_assert(std::is_base_of_v<pgdsl::error, pgdsl::conversion_error>);
+
+TEST_CASE("every row of the SQLSTATE table throws exactly its own type") {
+  for (const pgdsl::detail::sqlstate_mapping& row : pgdsl::detail::sqlstate_mappings) {
+    const std::string code =
+        row.code.size() == 5 ? std::string(row.code) : std::string(row.code) + "ZZZ";
+    INFO(code << " " << row.type_name);
+    try {
+      pgdsl::throw_for_sqlstate(fields_for(code));
+    } catch (const pgdsl::sql_error& e) {
+      CHECK(typeid(e) == *row.type);
+      CHECK(e.sqlstate() == code);
+    }
+  }
+}
+
+TEST_CASE("docs/errors.md names every type of the SQLSTATE table with its code") {
+  std::ifstream file(PGDSL_ERRORS_DOC);
+  REQUIRE(file);
+  const std::string doc((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  for (const pgdsl::detail::sqlstate_mapping& row : pgdsl::detail::sqlstate_mappings) {
+    INFO(row.type_name);
+    CHECK(doc.find("`" + std::string(row.type_name) + "`") != std::string::npos);
+    CHECK(doc.find(std::string(row.code)) != std::string::npos);
+  }
 }

@@ -3,6 +3,7 @@
 // This layer is the only one that includes <libpq-fe.h>.
 #pragma once
 
+#include "pgdsl/error/all.hpp"
 #include "pgdsl/execution/bulk_insert.hpp"
 #include "pgdsl/execution/column_list.hpp"
 #include "pgdsl/execution/connection.hpp"
@@ -15,12 +16,9 @@
 #include "pgdsl/execution/pipeline.hpp"
 #include "pgdsl/execution/raw_query.hpp"
 #include "pgdsl/execution/result.hpp"
-#include "pgdsl/execution/result_error.hpp"
 #include "pgdsl/execution/retry.hpp"
 #include "pgdsl/execution/row.hpp"
 #include "pgdsl/execution/runtime_statement.hpp"
-#include "pgdsl/execution/sql_error.hpp"
-#include "pgdsl/execution/sqlstate_errors.hpp"
 #include "pgdsl/execution/statement_concept.hpp"
 #include "pgdsl/execution/stream.hpp"
 #include "pgdsl/execution/struct_mapping.hpp"

@@ -14,9 +14,9 @@
 #include <utility>
 #include <vector>
 
+#include "pgdsl/error/result_error.hpp"
 #include "pgdsl/execution/detail/columns.hpp"
 #include "pgdsl/execution/detail/pq_handles.hpp"
-#include "pgdsl/execution/result_error.hpp"
 #include "pgdsl/execution/row.hpp"
 #include "pgdsl/execution/struct_mapping.hpp"
 

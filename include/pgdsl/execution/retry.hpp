@@ -9,8 +9,8 @@
 #include <random>
 #include <thread>
 
+#include "pgdsl/error/sqlstate_errors.hpp"
 #include "pgdsl/execution/connection.hpp"
-#include "pgdsl/execution/sqlstate_errors.hpp"
 #include "pgdsl/execution/transaction.hpp"
 
 namespace pgdsl {

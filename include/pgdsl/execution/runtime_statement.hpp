@@ -7,8 +7,8 @@
 #include <cstddef>
 #include <string>
 
+#include "pgdsl/error/error.hpp"
 #include "pgdsl/execution/statement_concept.hpp"
-#include "pgdsl/util/error.hpp"
 
 namespace pgdsl {
 

@@ -1,6 +1,7 @@
 // The columns of a table descriptor, listed without macros: a table struct is an aggregate whose
-// members are its columns, so they are counted by aggregate initialization and read by
-// structured bindings. all_of(users) puts every column in a select list.
+// members are its columns, so they are counted and read by the aggregate reflection engine
+// (util/detail/aggregate_members.hpp, up to 64 columns). all_of(users) puts every column in a
+// select list.
 #pragma once
 
 #include <cstddef>
@@ -8,51 +9,28 @@
 #include <utility>
 
 #include "pgdsl/render/lists.hpp"
-#include "pgdsl/schema/detail/member_types.hpp"
 #include "pgdsl/schema/table.hpp"
+#include "pgdsl/util/detail/aggregate_members.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl {
 
 namespace detail {
 
-struct any_initializer {
-  template <class T>
-  constexpr operator T() const noexcept;  // NOLINT: only used in unevaluated probes
-};
-template <std::size_t>
-using any_at = any_initializer;
-
-template <class T, std::size_t... I>
-constexpr bool initializable_with(std::index_sequence<I...>) {
-  return requires {
-    T{any_at<I>{}...};
-  };
-}
-
 // The table<...> base takes the first initializer; the columns take the rest.
-template <class T, std::size_t N = 1>
+template <class T>
 constexpr std::size_t column_count() {
-  if constexpr (!initializable_with<T>(std::make_index_sequence<N + 1>{}))
-    return N - 1;
-  else
-    return column_count<T, N + 1>();
+  constexpr std::size_t initializers = initializer_count<T, max_aggregate_members + 2>();
+  static_assert(initializers <= max_aggregate_members + 1,
+                "pgdsl reads tables of up to 64 columns; split the table");
+  return initializers - 1;
 }
-
-template <class List>
-struct without_cv;
-template <class... C>
-struct without_cv<type_list<C...>> {
-  using type = type_list<std::remove_cv_t<C>...>;
-};
 
 }  // namespace detail
 
 /// The column descriptor types of table struct T, in declaration order.
 template <class T>
-using columns_of_t =
-    typename detail::without_cv<decltype(detail::member_types_of<T, detail::column_count<T>()>(
-        std::declval<const T&>()))>::type;
+using columns_of_t = detail::member_types_t<T, detail::column_count<T>()>;
 
 /// Every column of a table, for select(): select(all_of(users)). Renders as the column list.
 template <class Columns>

@@ -2,11 +2,11 @@
 // (the execution layer, the umbrella header). Include a single family's header to compile less.
 #pragma once
 
+#include "pgdsl/error/conversion_error.hpp"
 #include "pgdsl/types/array.hpp"
 #include "pgdsl/types/boolean.hpp"
 #include "pgdsl/types/bytea.hpp"
 #include "pgdsl/types/chrono.hpp"
-#include "pgdsl/types/conversion_error.hpp"
 #include "pgdsl/types/floating.hpp"
 #include "pgdsl/types/integer.hpp"
 #include "pgdsl/types/json.hpp"
@@ -16,3 +16,4 @@
 #include "pgdsl/types/type_category.hpp"
 #include "pgdsl/types/type_traits.hpp"
 #include "pgdsl/types/uuid.hpp"
+#include "pgdsl/types/wire.hpp"

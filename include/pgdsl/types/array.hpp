@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pgdsl/error/conversion_error.hpp"
 #include "pgdsl/types/bytea.hpp"  // std::vector<std::byte> is bytea, not an array of bytes
-#include "pgdsl/types/conversion_error.hpp"
 #include "pgdsl/types/detail/wire.hpp"
 #include "pgdsl/types/oid.hpp"
 #include "pgdsl/types/type_category.hpp"

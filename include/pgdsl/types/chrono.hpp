@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "pgdsl/types/conversion_error.hpp"
+#include "pgdsl/error/conversion_error.hpp"
 #include "pgdsl/types/detail/wire.hpp"
 #include "pgdsl/types/oid.hpp"
 #include "pgdsl/types/type_category.hpp"

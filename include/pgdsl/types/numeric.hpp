@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "pgdsl/types/conversion_error.hpp"
+#include "pgdsl/error/conversion_error.hpp"
 #include "pgdsl/types/detail/decimal.hpp"
 #include "pgdsl/types/detail/wire.hpp"
 #include "pgdsl/types/oid.hpp"

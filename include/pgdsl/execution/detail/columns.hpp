@@ -9,9 +9,9 @@
 #include <tuple>
 #include <type_traits>
 
+#include "pgdsl/error/conversion_error.hpp"
 #include "pgdsl/execution/detail/pq_handles.hpp"
 #include "pgdsl/types/all.hpp"
-#include "pgdsl/types/conversion_error.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl::detail {

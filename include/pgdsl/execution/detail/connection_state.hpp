@@ -6,11 +6,13 @@
 #include <libpq-fe.h>
 
 #include <chrono>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <utility>
 
 #include "pgdsl/execution/detail/pq_handles.hpp"
+#include "pgdsl/execution/detail/server_farewell.hpp"
 #include "pgdsl/execution/observability.hpp"
 
 namespace pgdsl::detail {
@@ -66,8 +68,17 @@ struct connection_state {
 // libpq calls this for every notice; exceptions must not cross back into C.
 inline void receive_notice(void* state, const PGresult* message) noexcept {
   auto* self = static_cast<connection_state*>(state);
+  note_farewell(self->conn.get(), message);
   if (!self->on_notice) {
-    if (self->default_receiver) self->default_receiver(self->default_receiver_arg, message);
+    // What libpq's default receiver prints, at libpq's default verbosity: pgdsl's connections
+    // are verbose only so that a lost connection keeps the server's SQLSTATE (server_farewell).
+    if (char* text =
+            PQresultVerboseErrorMessage(message, PQERRORS_DEFAULT, PQSHOW_CONTEXT_ERRORS)) {
+      std::fputs(text, stderr);
+      PQfreemem(text);
+    } else if (self->default_receiver) {
+      self->default_receiver(self->default_receiver_arg, message);
+    }
     return;
   }
   auto field = [&](int code) {

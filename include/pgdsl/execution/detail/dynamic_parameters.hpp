@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "pgdsl/error/conversion_error.hpp"
 #include "pgdsl/execution/detail/parameters.hpp"
 #include "pgdsl/types/all.hpp"
-#include "pgdsl/types/conversion_error.hpp"
 
 namespace pgdsl::detail {
 

@@ -1,7 +1,8 @@
 // Member-name reflection for plain aggregates, so .as<S>() can map columns to members by name
 // on g++ 12 and clang 14 alike: the field count comes from aggregate initialisation, each member's
 // address from a structured binding of an object that is declared but never defined, and its name
-// from __PRETTY_FUNCTION__ of a template taking that address. Aggregates of up to 16 members.
+// from __PRETTY_FUNCTION__ of a template taking that address. Counting and binding are the shared
+// engine of util/detail/aggregate_members.hpp (up to 64 members, the same limit as tables).
 #pragma once
 
 #include <array>
@@ -11,83 +12,9 @@
 #include <type_traits>
 #include <utility>
 
+#include "pgdsl/util/detail/aggregate_members.hpp"
+
 namespace pgdsl::detail {
-
-inline constexpr std::size_t max_reflected_members = 16;
-
-// Converts to anything, to count how many initialisers an aggregate takes.
-struct member_count_probe {
-  template <class T>
-  operator T() const;  // NOLINT: implicit on purpose; never defined, only used unevaluated
-};
-
-template <class T, class... A>
-constexpr std::size_t aggregate_field_count() {
-  if constexpr (sizeof...(A) > max_reflected_members)
-    return sizeof...(A);
-  else if constexpr (requires { T{A{}..., member_count_probe{}}; })
-    return aggregate_field_count<T, A..., member_count_probe>();
-  else
-    return sizeof...(A);
-}
-
-/// The members of an aggregate object as a tuple of references, in declaration order.
-template <class T>
-constexpr auto tie_members(T& object) {
-  constexpr std::size_t count = aggregate_field_count<std::remove_const_t<T>>();
-  static_assert(count >= 1 && count <= max_reflected_members,
-                "pgdsl maps aggregates of 1 to 16 members; adapt larger structs with "
-                "BOOST_HANA_DEFINE_STRUCT");
-  if constexpr (count == 1) {
-    auto& [m0] = object;
-    return std::tie(m0);
-  } else if constexpr (count == 2) {
-    auto& [m0, m1] = object;
-    return std::tie(m0, m1);
-  } else if constexpr (count == 3) {
-    auto& [m0, m1, m2] = object;
-    return std::tie(m0, m1, m2);
-  } else if constexpr (count == 4) {
-    auto& [m0, m1, m2, m3] = object;
-    return std::tie(m0, m1, m2, m3);
-  } else if constexpr (count == 5) {
-    auto& [m0, m1, m2, m3, m4] = object;
-    return std::tie(m0, m1, m2, m3, m4);
-  } else if constexpr (count == 6) {
-    auto& [m0, m1, m2, m3, m4, m5] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5);
-  } else if constexpr (count == 7) {
-    auto& [m0, m1, m2, m3, m4, m5, m6] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6);
-  } else if constexpr (count == 8) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7);
-  } else if constexpr (count == 9) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8);
-  } else if constexpr (count == 10) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9);
-  } else if constexpr (count == 11) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10);
-  } else if constexpr (count == 12) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11);
-  } else if constexpr (count == 13) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12);
-  } else if constexpr (count == 14) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13);
-  } else if constexpr (count == 15) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14);
-  } else if constexpr (count == 16) {
-    auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] = object;
-    return std::tie(m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15);
-  }
-}
 
 template <class T>
 struct reflection_wrapper {
@@ -107,59 +34,11 @@ extern const reflection_wrapper<T> fake_object;
 template <class T>
 constexpr auto member_addresses() {
   constexpr std::size_t count = aggregate_field_count<T>();
-  if constexpr (count == 1) {
-    const auto& [m0] = fake_object<T>.value;
-    return std::tuple(&m0);
-  } else if constexpr (count == 2) {
-    const auto& [m0, m1] = fake_object<T>.value;
-    return std::tuple(&m0, &m1);
-  } else if constexpr (count == 3) {
-    const auto& [m0, m1, m2] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2);
-  } else if constexpr (count == 4) {
-    const auto& [m0, m1, m2, m3] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3);
-  } else if constexpr (count == 5) {
-    const auto& [m0, m1, m2, m3, m4] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4);
-  } else if constexpr (count == 6) {
-    const auto& [m0, m1, m2, m3, m4, m5] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5);
-  } else if constexpr (count == 7) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6);
-  } else if constexpr (count == 8) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7);
-  } else if constexpr (count == 9) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8);
-  } else if constexpr (count == 10) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9);
-  } else if constexpr (count == 11) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10);
-  } else if constexpr (count == 12) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11);
-  } else if constexpr (count == 13) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12);
-  } else if constexpr (count == 14) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13] = fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12, &m13);
-  } else if constexpr (count == 15) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14] =
-        fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12, &m13,
-                      &m14);
-  } else if constexpr (count == 16) {
-    const auto& [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] =
-        fake_object<T>.value;
-    return std::tuple(&m0, &m1, &m2, &m3, &m4, &m5, &m6, &m7, &m8, &m9, &m10, &m11, &m12, &m13,
-                      &m14, &m15);
-  }
+  static_assert(count >= 1 && count <= max_aggregate_members,
+                "pgdsl maps aggregates of 1 to 64 members; adapt larger structs with "
+                "BOOST_HANA_DEFINE_STRUCT");
+  return visit_members<count>(fake_object<T>.value,
+                              [](const auto&... members) { return std::tuple(&members...); });
 }
 
 #if defined(__clang__)

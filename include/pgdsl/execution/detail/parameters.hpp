@@ -11,9 +11,9 @@
 #include <string_view>
 #include <type_traits>
 
+#include "pgdsl/error/conversion_error.hpp"
 #include "pgdsl/execution/detail/protocol.hpp"
 #include "pgdsl/types/all.hpp"
-#include "pgdsl/types/conversion_error.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl::detail {

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "pgdsl/types/conversion_error.hpp"
+#include "pgdsl/error/conversion_error.hpp"
 
 namespace pgdsl::detail {
 

@@ -1,0 +1,71 @@
+// sql_error: what the server said when a statement failed, as a C++ exception.
+// It carries the server's diagnostic fields and the statement's SQL text, never the bound values,
+// so messages can be logged safely. Its subclasses, one per SQLSTATE class or code, come from the
+// table in error/sqlstate_errors.hpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "pgdsl/error/error.hpp"
+
+namespace pgdsl {
+
+/// The diagnostic fields of a server error (empty when the server did not send one).
+struct sql_error_fields {
+  std::string sqlstate{};    ///< five-character SQLSTATE code, e.g. "23505"
+  std::string message{};     ///< primary message
+  std::string detail{};      ///< optional detail
+  std::string hint{};        ///< optional hint
+  std::string constraint{};  ///< constraint name (integrity violations)
+  std::string schema{};      ///< schema of the object involved
+  std::string table{};       ///< table of the object involved
+  std::string column{};      ///< column of the object involved
+  std::string sql{};         ///< the statement's SQL text (placeholders, never values)
+};
+
+namespace detail {
+
+inline std::string describe_sql_error(const sql_error_fields& f) {
+  std::string text = f.message.empty() ? std::string("statement failed") : f.message;
+  if (!f.sqlstate.empty()) text += " (SQLSTATE " + f.sqlstate + ")";
+  if (!f.detail.empty()) text += "\nDETAIL: " + f.detail;
+  if (!f.hint.empty()) text += "\nHINT: " + f.hint;
+  if (!f.sql.empty()) text += "\nSQL: " + f.sql;
+  return text;
+}
+
+}  // namespace detail
+
+/// A statement failed on the server; the base of the SQLSTATE hierarchy.
+class sql_error : public error {
+ public:
+  explicit sql_error(sql_error_fields fields)
+      : error(detail::describe_sql_error(fields)), fields_(std::move(fields)) {}
+  /// A client-side failure: pgdsl's (or libpq's) message and the SQLSTATE code that fits it.
+  sql_error(std::string message, std::string_view sqlstate, std::string sql = {})
+      : sql_error(sql_error_fields{.sqlstate = std::string(sqlstate),
+                                   .message = std::move(message),
+                                   .sql = std::move(sql)}) {}
+
+  /// The five-character SQLSTATE code.
+  const std::string& sqlstate() const noexcept { return fields_.sqlstate; }
+  /// The server's primary message, without detail or hint.
+  const std::string& message() const noexcept { return fields_.message; }
+  const std::string& detail() const noexcept { return fields_.detail; }
+  const std::string& hint() const noexcept { return fields_.hint; }
+  const std::string& constraint() const noexcept { return fields_.constraint; }
+  const std::string& schema() const noexcept { return fields_.schema; }
+  const std::string& table() const noexcept { return fields_.table; }
+  const std::string& column() const noexcept { return fields_.column; }
+  /// The SQL text of the failed statement ($n placeholders; bound values are never included).
+  const std::string& sql() const noexcept { return fields_.sql; }
+  /// All fields at once.
+  const sql_error_fields& fields() const noexcept { return fields_; }
+
+ private:
+  sql_error_fields fields_;
+};
+
+}  // namespace pgdsl
