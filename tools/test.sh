@@ -10,7 +10,11 @@
 #   gcc-o3    g++ -O3 -DNDEBUG (Release)                  build/gcc-o3     build only
 #   clang-o3  clang++ -O3 -DNDEBUG (Release)              build/clang-o3   build only
 #
-#   tools/test.sh [--config NAME]...                      (default: all seven)
+#   tools/test.sh [--config NAME]...          (default: gcc clang asan; --all: all seven)
+#
+# The optimized configurations are not yet in the default run (and so not in CI): after the
+# merge of the execution-core and statement redesigns they have not been built once; add them
+# to default_configs once `tools/test.sh --all` passes.
 #
 # Every configuration builds everything (tests, examples, benchmarks) with -Wall -Wextra
 # -Wpedantic -Werror (g++ adds -Wrestrict -Wstringop-overflow -Warray-bounds): g++'s flow-based
@@ -25,6 +29,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 me=test.sh
 all_configs=(gcc clang asan gcc-o2 clang-o2 gcc-o3 clang-o3)
+default_configs=(gcc clang asan)
 build_only_configs=(gcc-o3 clang-o3)
 
 # Internal: the CTest half, run inside the one throwaway cluster (see the end of this script).
@@ -47,11 +52,12 @@ while [ $# -gt 0 ]; do
   case $1 in
     --config) configs+=("${2:-}"); shift 2 || true ;;
     --config=*) configs+=("${1#--config=}"); shift ;;
-    -h|--help) sed -n '3,24s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    --all) configs+=("${all_configs[@]}"); shift ;;
+    -h|--help) sed -n '3,29s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "$me: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
-[ ${#configs[@]} -gt 0 ] || configs=("${all_configs[@]}")
+[ ${#configs[@]} -gt 0 ] || configs=("${default_configs[@]}")
 for config in "${configs[@]}"; do
   case " ${all_configs[*]} " in
     *" $config "*) ;;
