@@ -151,7 +151,8 @@ TEST_CASE("a backend terminated mid-transaction is connection_error 57P01 and re
   } catch (const pgdsl::connection_error& e) {  // the server's reason, not a generic 08006
     CHECK(e.sqlstate() == "57P01");
     CHECK(e.message() == "terminating connection due to administrator command");
-    CHECK(e.detail().find("server closed the connection") != std::string::npos);
+    // The FATAL arrives as the statement's own result, with its fields: libpq's "server closed
+    // the connection unexpectedly" is then not part of the error (it is when only text came).
   }
   CHECK_FALSE(db.is_open());
   CHECK(db.status() == pgdsl::connection_status::bad);
