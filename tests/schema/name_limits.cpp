@@ -23,7 +23,14 @@ struct accented_t : table<"éééééééééééééééééééééééééé�
 inline constexpr accented_t accented{};
 
 constexpr auto q = select(longest.value.as<"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">()).from(longest);
-static_assert(q.sql.view().find("\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"") != std::string_view::npos);
+// A plain loop: string_view::find is not a constant expression under -fsanitize (asan build).
+constexpr bool contains(std::string_view text, std::string_view part) {
+  for (std::size_t i = 0; i + part.size() <= text.size(); ++i)
+    if (text.substr(i, part.size()) == part) return true;
+  return false;
+}
+static_assert(contains(q.sql.view(),
+                       "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\""));
 constexpr auto self_join = longest.as<"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">();
 static_assert(decltype(self_join)::alias.size() == 63);
 static_assert(select(accented.id).from(accented).sql.view().size() > 63);
