@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // pgdsl 0.1.0: the whole library in one header.
 // GENERATED FILE, DO NOT EDIT: generated from include/ by tools/amalgamate.py.
 // Change the headers under include/pgdsl/ and run tools/amalgamate.py to regenerate it.

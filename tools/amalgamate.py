@@ -27,6 +27,8 @@ COMMITTED = ROOT / "single_include" / "pgdsl.hpp"
 
 LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s*"(pgdsl/[^"]+)"')
 PRAGMA_ONCE = re.compile(r"^\s*#\s*pragma\s+once\b")
+# Each header's license line; the single header carries one for the whole file.
+SPDX_LINE = re.compile(r"^// SPDX-License-Identifier: .*$")
 VERSION_PART = re.compile(r"^#define PGDSL_VERSION_(MAJOR|MINOR|PATCH) (\d+)\s*$", re.M)
 
 
@@ -57,7 +59,7 @@ def amalgamate():
             out.append("\n")
         out.append(f"// ---- {header}\n")
         for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
-            if PRAGMA_ONCE.match(line):
+            if PRAGMA_ONCE.match(line) or SPDX_LINE.match(line):
                 continue
             match = LOCAL_INCLUDE.match(line)
             if match is None:
@@ -72,6 +74,7 @@ def amalgamate():
     inline(UMBRELLA, "tools/amalgamate.py")
     version = read_version()
     banner = (
+        "// SPDX-License-Identifier: BSL-1.0\n"
         f"// pgdsl {version}: the whole library in one header.\n"
         "// GENERATED FILE, DO NOT EDIT: generated from include/ by tools/amalgamate.py.\n"
         "// Change the headers under include/pgdsl/ and run tools/amalgamate.py to regenerate it.\n"

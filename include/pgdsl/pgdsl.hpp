@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // pgdsl: the umbrella header, `#include <pgdsl/pgdsl.hpp>` and nothing else is needed.
 // It only includes; every capability lives in its own header under pgdsl/<layer>/.
 #pragma once

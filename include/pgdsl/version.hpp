@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // version: the library's version as macros, so code can test it in #if and CMake can read it.
 // This file is the single source of the version number: CMakeLists.txt and tools/amalgamate.py
 // parse the three numbers below, so change them here only.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Binary COPY against the real server: rows from tuples, from structs by member name and from a
 // generator, NULL through std::optional, failures (a server error, a value that cannot be sent)
 // that load nothing and leave the connection usable, and copy_out reading typed rows back (of a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // COPY converts a row value to its column's C++ type under the DSL's assignment rule, and never
 // changes a value silently: every pair of numeric types is either refused at compile time
 // (checked here with the rule itself), loaded exactly, or, where the conversion narrows, refused

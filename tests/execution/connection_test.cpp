@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Connections: from a URL, from named options and from the environment; failures that name the
 // host and never the password; server version, notices, statement timeout; and faults: a backend
 // terminated mid-transaction is connection_error, the connection reports itself broken, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The DSL's statements through db.execute(): each satisfies pgdsl::static_statement, runs with
 // binary parameters on the shop schema, and reads back typed rows: structured bindings,
 // row[column], scalar(), as<S>() by member name, outer-join columns as std::optional.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The SQLSTATE hierarchy without a server: each code maps to its own type, unknown codes to their
 // class, and the message carries the server's fields and the SQL but nothing else.
 #include "support/catch.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Lost connections say why: a terminated backend, a server shut down, another backend's crash and
 // a backend that vanished without a word each surface as connection_error, with the server's own
 // SQLSTATE and message when it sent one (57P01, 57P02) and 08006 only when it did not. These tests

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Observability: the query hook sees SQL text, duration, row count and the error of every
 // statement, never the bound values; the slow-query helper forwards only slow statements.
 #include "support/catch.hpp"

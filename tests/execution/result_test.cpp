@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Typed results: range-for with structured bindings, row[key], get<I>(), one(), one_or_none(),
 // scalar(), all(), as<S>() for Boost.Hana-adapted structs, plain aggregates and raw queries,
 // rows_affected(), and NULL read into a non-optional value.

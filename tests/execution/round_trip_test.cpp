@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Every supported type through db.execute() and back: a static statement "SELECT $1" binds the
 // value in binary and reads the server's binary answer, with each type's edge values (min/max,
 // NaN and infinities, empty and non-ASCII text, NUL bytes in bytea, infinite timestamps, empty

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Credentials never reach a message: a table of malformed URLs and key=value strings, each with a
 // password, is tried, and no exception's what() holds the password or a piece of it. Strings that
 // look like URLs but are not are refused before libpq or the server sees them.

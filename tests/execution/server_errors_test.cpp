@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Every SQLSTATE class the library names, produced for real by the server: each constraint
 // violation, syntax and name errors, data exceptions. Each carries the server's fields and the
 // statement's SQL, never the bound values, and leaves the connection usable.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // static_statement and result_column_type as concept checks: compiling this file is passing.
 // What satisfies them is what execute() accepts; each missing piece is refused.
 #include <cstdint>

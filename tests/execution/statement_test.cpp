@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Static statements through db.execute(): binary parameters, preparation once per connection,
 // the unnamed mode for PgBouncer, column types checked before the first run, schema drift, and
 // values refused before anything is sent.

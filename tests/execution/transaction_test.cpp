@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Transactions: commit on return and rollback on throw, RAII begin() with options, savepoints
 // (nested, rolled back unless released), a statement timeout per transaction, and the retry
 // helper against a real serialization failure between two connections at SERIALIZABLE.

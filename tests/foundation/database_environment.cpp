@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Tests reach the database through the environment tools/with-postgres.sh sets (or DATABASE_URL
 // pointing at an existing server): both the URL and the PG* variables lead to the same database.
 #include <libpq-fe.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The version macros agree with each other (compiling is passing).
 #include "pgdsl/version.hpp"
 

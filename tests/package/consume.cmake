@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 # Builds and runs tests/package/consumer the way a user would (cmake -P, driven by CTest).
 #   PGDSL_MODE=find_package:     install this build tree into a fresh prefix, find_package() it
 #   PGDSL_MODE=add_subdirectory: add_subdirectory() of the source tree

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Multi-row INSERTs through the connection: one statement from values(rows), the parameter limit
 // as a typed error, and insert_rows() splitting more than 65,535 parameters into several
 // statements that commit or fail together.

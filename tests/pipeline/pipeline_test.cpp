@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Pipelines against the real server: results in order across more statements than the window
 // holds, a failing statement's typed error naming its SQL, what happens to the statements after
 // it, a throwing handler, unnamed mode, a full window that no flush request covers, and the

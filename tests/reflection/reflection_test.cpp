@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The one aggregate reflection engine (util/detail/aggregate_members.hpp) at its limit, 64, for
 // both of its users: a table descriptor of 64 columns, and a struct of 64 members that a row of
 // that table maps into by name. Until the engines were merged, mapped structs stopped at 16.

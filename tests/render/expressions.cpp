@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Golden SQL of expressions: operators and their parentheses, predicates, functions, CASE, CAST,
 // literals. Compiling this file is passing; render_prepare sends each statement to a server.
 #include <cstdint>

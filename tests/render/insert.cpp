@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Golden SQL of INSERT: VALUES from set(), DEFAULT VALUES, INSERT ... SELECT, ON CONFLICT,
 // RETURNING.
 #include <cstdint>

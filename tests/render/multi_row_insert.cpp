@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Multi-row VALUES from a run-time range: the one statement rendered at run time. Its text is
 // checked here, and registered for the server check like every golden statement.
 #include "support/catch.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The server check of every golden statement: each statement the render tests name is PREPAREd
 // on a real PostgreSQL with pgdsl's parameter types, its result column types are compared with the
 // C++ types pgdsl reads them as, and it is DEALLOCATEd. What pgdsl renders is SQL PostgreSQL takes.

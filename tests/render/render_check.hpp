@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Golden-SQL checks that also feed the server check: renders_as<Q>(text) compares Q's SQL with
 // `text` at compile time and, by naming Q, registers the statement so that the render_prepare
 // test PREPAREs it on a real server and compares the server's column types with pgdsl's.

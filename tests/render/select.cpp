@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Golden SQL of SELECT and its clauses. Compiling this file is passing; the render_prepare test
 // then sends every statement named here to a real server.
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Golden SQL of subqueries: EXISTS, IN and NOT IN (SELECT ...), scalar subqueries, correlation
 // with the enclosing query, and $n numbered across the nesting.
 #include <cstdint>

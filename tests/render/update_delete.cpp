@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Golden SQL of UPDATE and DELETE: SET with expressions, FROM / USING, WHERE or all_rows(),
 // RETURNING.
 #include <cstdint>

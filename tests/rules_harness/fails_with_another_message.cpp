@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: pgdsl harness self-test: the expected sentence
 // Harness self-test: this snippet fails to compile, but not with the expected message, so the
 // driver must report the case as failed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // A name of exactly 63 bytes (PostgreSQL's limit) is accepted everywhere a name is taken, also
 // when it is UTF-8: the rule counts bytes. Compiling is passing; the 64-byte cases must not
 // compile (tests/rules/schema/*_longer_than_63_bytes.cpp).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSL-1.0
 # The single header's documented compile line, run as written: reads the line that follows
 # `<!-- single-header compile line -->` in docs/building.md, puts this test's compiler for `c++`,
 # the test program for `app.cpp` and a path in the build tree for `-o app`, runs it with sh from

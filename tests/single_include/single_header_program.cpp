@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Compiled with single_include/ as the only pgdsl include path: the generated header must stand
 // alone, and the vocabulary it carries must work as it does from include/.
 #include <pgdsl.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Which builder calls each statement accepts. A call that is not allowed either does not exist or
 // answers with pgdsl::detail::misuse (whose static_assert gives the message when it is called), so
 // "builds a statement" is the test. Compiling this file is passing.

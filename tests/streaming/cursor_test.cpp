@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Server-side cursors against the real server: rows in order across many batches, as structs and
 // with parameters, in a transaction of their own or the caller's, an early exit, errors before the
 // first row and in the middle, a lost connection, and the connection usable after each.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Streaming against the real server: rows in order with structured bindings and as structs, an
 // early exit, errors before the first row and in the middle, and the connection usable after each.
 #include "support/catch.hpp"

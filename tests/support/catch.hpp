@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Catch2 for pgdsl's tests, v3 or v2: the one place that knows the difference. CMake finds either
 // (cmake/pgdslTesting.cmake, v3 first) and defines PGDSL_CATCH2_MAJOR; tests include this file.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // database: the fixture of every test that talks to the server. It connects from the environment
 // (DATABASE_URL, else PG* variables, as tools/with-postgres.sh sets them) and gives each test its
 // own schema, first on the search_path, so tests running in parallel never see each other's tables.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The table the pipeline, COPY, streaming and bulk-insert tests share, and its DDL.
 #pragma once
 

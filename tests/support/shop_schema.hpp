@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The schema the tests and examples share: users, orders, order_items, and employees (for
 // self-joins). tests/support/shop_schema.sql creates the same tables on a server.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Hand-written static statements for the execution tests: they satisfy pgdsl::static_statement
 // exactly as the DSL's statements do (SQL as a static fixed_string, parameter types in $n order,
 // described result columns), so the execution layer is tested before and independently of the DSL.

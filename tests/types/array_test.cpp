@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // One-dimensional arrays as std::vector: the header and element layout on the wire, empty arrays,
 // NULL elements, element types, what decoding refuses, and random round trips.
 #include <chrono>

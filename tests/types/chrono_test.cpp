@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Binary encoding of timestamptz, timestamp and date: microseconds or days since 2000-01-01,
 // infinity as max()/min(), range checks on both sides, and random round trips.
 #include <chrono>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Every mapped type through a real PostgreSQL: pgdsl encodes a binary parameter, the server casts
 // it to the type and sends it back in binary, pgdsl decodes it; edge values and 1,000 random values
 // per type. Also the server's text rendering of some values, its OIDs, and accepts().

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // mood: the user type of docs/types.md, a C++ enum mapped to a PostgreSQL enum
 // (CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')). The unit and integration tests use it, so the
 // documented specialization is the one that is compiled and run against the server.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // pgdsl::numeric: parsing and printing as PostgreSQL does, value equality and order, the exact
 // base-10000 wire bytes, numeric's limits, malformed data, and random round trips.
 #include <cstdint>

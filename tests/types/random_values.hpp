@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // random_values: generators of random values across each type's whole range, shared by the unit
 // tests (encode->decode) and the integration test (through the server), always from a fixed seed.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Binary encoding of bool, int2/int4/int8 and float4/float8: exact wire bytes, edge values and
 // random round trips.
 #include <bit>

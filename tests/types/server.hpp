@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // server: a minimal libpq harness for the types integration test. It sends a value encoded by
 // pgdsl as a binary parameter of "SELECT $1::<type>", asks for a binary result, and hands back
 // the server's type OID and bytes, so decode() is checked against what PostgreSQL really sends.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // support: helpers the type tests share: expected wire bytes written as hex, an encode->decode
 // round trip through a std::string sink, and the fixed seed every random test starts from.
 #pragma once

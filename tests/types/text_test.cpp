@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Binary encoding of text, bytea, json/jsonb and uuid: exact wire bytes, NUL refusal, zero-copy
 // views, edge values and random round trips.
 #include <cstddef>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The type_traits contract as other layers see it: the concepts, the optional helpers, the OID
 // tables, and the messages of the errors the execution layer throws.
 #include <cstdint>

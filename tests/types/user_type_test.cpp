@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // A user type added by one type_traits specialization (mood.hpp, the example of docs/types.md):
 // it satisfies the concepts, encodes to its label and works as an array element.
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Every exception type pgdsl throws, under one root (pgdsl::error): server errors by SQLSTATE,
 // connection loss, result-shape and value-conversion failures. Only includes.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // conversion_error: what goes wrong between a C++ value and its PostgreSQL form. Each error is
 // thrown before anything reaches the server (encode) or instead of handing back garbage (decode),
 // and its message names the value, the types involved and, where there is one, the fix.

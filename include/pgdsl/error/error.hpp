@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // error: the root of every exception pgdsl throws, so `catch (pgdsl::error const&)` sees them all.
 // Server errors (by SQLSTATE), connection loss and value conversion failures all derive from it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // result_error: a result whose shape differs from what the caller asked for, detected on the
 // client before any value is decoded: no row or several rows where exactly one was expected, or
 // a column count that differs from the statement's declared columns.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // sql_error: what the server said when a statement failed, as a C++ exception.
 // It carries the server's diagnostic fields and the statement's SQL text, never the bound values,
 // so messages can be logged safely. Its subclasses, one per SQLSTATE class or code, come from the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The SQLSTATE hierarchy, written once: one table row per exception type (its name, its base, the
 // SQLSTATE code or two-character class it stands for, and what it means). The classes, the
 // sqlstate_of<E> trait and the code-to-type lookup behind throw_for_sqlstate are all expanded from

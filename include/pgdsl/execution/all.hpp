@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The execution layer in one include: connections, statements and raw SQL, typed results,
 // transactions and savepoints, the retry helper, observability and the SQLSTATE exceptions.
 // This layer is the only one that includes <libpq-fe.h>.

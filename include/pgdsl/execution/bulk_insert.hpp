@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // insert_rows: many rows inserted with multi-row INSERTs, each under PostgreSQL's 65,535-parameter
 // limit, all sent in one pipeline (so the server never waits for the client between them).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // column_list: the columns a COPY reads or writes (pgdsl::columns(users.id, users.name)) and the
 // COPY statement's text for a table and its columns; shared by copy_into and copy_out, and
 // declared before connection so its member templates can name it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // connection: one libpq connection, move-only, closed by its destructor. It runs single
 // statements (static ones prepared once, binary both ways; statements rendered at run time; raw
 // SQL with bound parameters; commands) and owns the per-connection settings: prepared-statement

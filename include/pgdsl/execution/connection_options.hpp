@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // connection_options: where to connect and how the connection behaves. Connection parameters are
 // handed to libpq's PQconnectdbParams unparsed (a URL or key=value string in `conninfo`, then the
 // named fields, which win), so libpq's own rules for URLs, multiple hosts and PG* variables apply.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // copy_into: bulk loading with COPY ... FROM STDIN (FORMAT binary). Rows come from any input
 // range (a vector, a view, a generator) as tuples or as structs whose members are named like the
 // columns; each value is encoded by its column's binary encoder into fixed-size chunks, so memory

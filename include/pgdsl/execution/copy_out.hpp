@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // copy_out: COPY ... TO STDOUT (FORMAT binary) as a range of typed rows, decoded one CopyData
 // message (one row) at a time, so a table of any size streams in constant memory. Binary COPY
 // carries no type information of its own: the column descriptors give the types (a table's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // row_cursor: a large result read in batches through a server-side cursor (DECLARE ... NO SCROLL
 // CURSOR, then FETCH n). Memory holds at most two batches whatever the row count, and the next
 // FETCH is already on its way while a batch is decoded: libpq's pipeline mode keeps two in flight.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // cursor_options: how db.cursor() reads a result in batches through a server-side cursor.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Observability: what a query hook sees (SQL text, duration, row count, error; never the bound
 // values), a slow-query helper that forwards only statements over a threshold, and the notices
 // (RAISE NOTICE, warnings) the server sends on a connection.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // pipeline: many statements on one connection without waiting for each answer (libpq pipeline
 // mode on a nonblocking socket). At most max_unanswered steps are in flight, with a flush request
 // every flush_every statements and one sync at finish(): a bounded window keeps libpq from

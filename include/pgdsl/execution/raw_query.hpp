@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Raw SQL for what the DSL cannot express yet: raw_sql (a NUL-terminated SQL string, never built
 // from values) and the result columns of db.query<T...>(sql, args...), which are known by
 // position and by the server's labels (used in messages), not by a compile-time name.

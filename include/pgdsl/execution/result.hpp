@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // result: the typed answer to one statement, owning its PGresult. It is a range of rows
 // (range-for with structured bindings), and has the usual ways to take exactly what is expected:
 // one(), one_or_none(), scalar(), all(), as<S>(), plus rows_affected() for commands.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // retry_transaction: re-runs a whole transaction when the server aborted it for a reason that a
 // new attempt can fix (serialization_failure, deadlock_detected), with a bounded number of
 // attempts and jittered exponential backoff. Every other error propagates at once.

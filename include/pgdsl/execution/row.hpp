@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // row and record: one row of a typed result. A row is a view into the result (a PGresult pointer
 // and a row number) that decodes a field when it is read; a record owns its decoded values and
 // outlives the result. Both are tuple-like, so structured bindings work, and both find a column

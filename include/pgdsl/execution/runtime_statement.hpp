@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // runtime_statement: what the connection needs from a statement whose SQL is rendered at run time
 // (the multi-row INSERT of insert_into(t).columns(...).values(rows)): its text, its parameter
 // count and its bound values in $n order. Such statements run unnamed, never prepared.

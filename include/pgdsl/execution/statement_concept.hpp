@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // static_statement: what execute() needs from a statement whose SQL is known at compile time.
 // The DSL's statements satisfy it; so does anything else that renders its SQL into static storage,
 // names its parameter types in $n order and describes its result columns.

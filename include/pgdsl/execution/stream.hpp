@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // row_stream: a large result read row by row in libpq's single-row mode, so memory stays constant
 // whatever the row count and decoding overlaps the server's work. Rows are the same typed views
 // as a result's (structured bindings, row[column], as<S>()), each valid until the next row.

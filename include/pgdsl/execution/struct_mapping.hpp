@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // map_row: how result::as<S>() fills a user struct from one row. Boost.Hana-adapted structs and
 // plain aggregates map by member name (a member with no column of that name fails to compile);
 // rows of columns without names (raw queries) map by position. A nullable column into a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // throw_sql_error: turns a failed libpq result into the typed exception of its SQLSTATE (detail
 // fields included), or into connection_error when the connection broke. The code-to-type mapping
 // itself is the table in error/sqlstate_errors.hpp; this header only reads libpq's fields.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // transaction and savepoint: RAII scopes over BEGIN/COMMIT and SAVEPOINT/RELEASE. Each rolls
 // back in its destructor unless it was committed or released, so an exception that leaves the
 // scope undoes the work. connection::transaction(fn) and connection::begin() are defined here.

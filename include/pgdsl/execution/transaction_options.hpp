@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // transaction_options: how a transaction starts (isolation level, READ ONLY, DEFERRABLE) and its
 // own statement timeout, and the BEGIN command they produce. The text is built only from these
 // enumerations and integers, never from user strings.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Aggregates: count(*), count(x), count(DISTINCT x), sum, avg, min, max, with PostgreSQL's result
 // types (sum of int8 is numeric, avg of integers is numeric) and nullability (sum/avg/min/max are
 // NULL over no rows, so they read as std::optional; count never is).

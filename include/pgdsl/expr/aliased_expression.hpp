@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expr.as<"name">(): a select-list item with a column alias. The alias becomes the result
 // column's name (what .as<Struct>() matches member names against); the node is the key of row[...].
 #pragma once

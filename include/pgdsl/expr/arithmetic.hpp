@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Arithmetic: + - * / % and unary minus, with PostgreSQL's result types (int4 + int8 is int8,
 // anything with numeric is numeric, anything with float8 is float8); + on two texts is ||.
 #pragma once

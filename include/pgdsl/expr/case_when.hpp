@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // CASE WHEN c1 THEN v1 [WHEN c2 THEN v2 ...] [ELSE e] END:
 // case_when(c1, v1).when(c2, v2).else_(e). Without else_() the result can be NULL.
 #pragma once

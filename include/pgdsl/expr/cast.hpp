@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // CAST(x AS type), with the PostgreSQL type taken from the C++ type: cast<std::int64_t>(x) is
 // CAST(x AS int8). The way to compare or assign across type families on purpose.
 #pragma once

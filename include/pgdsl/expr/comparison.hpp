@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Comparisons: = <> < <= > >= (and LIKE, which shares the shape), IS [NOT] DISTINCT FROM.
 // Written with C++ operators; a value on either side becomes a bound parameter of the other
 // side's family, and the pair is checked by the comparison rule.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The shape every expression node shares, and what turns a C++ value into an operand.
 // A node is a type that renders itself (static: the SQL is a property of the type) and an object
 // that carries its bound values (bind visits them in $n order); nodes nest into trees.

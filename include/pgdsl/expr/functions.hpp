@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // SQL functions: coalesce, lower, upper, length, now. A function node renders name(arg, ...)
 // and has a fixed result type; it is NULL when an argument is (coalesce: only when all are).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Declarations of the expression node templates, so that expression_ops (the members every node
 // has: .in(), .like(), .desc(), .as<>() ...) can name them before their headers define them.
 #pragma once

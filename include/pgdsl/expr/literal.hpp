@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Compile-time literals, for constants that belong in the SQL text itself (they then take part in
 // the statement's plan): lit<42>, lit<true>, lit_text<"active">. Every other value is a parameter.
 #pragma once

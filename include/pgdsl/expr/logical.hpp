@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // AND, OR and NOT, written && || !. AND and OR put themselves in parentheses, so any nesting
 // reads unambiguously: ("a" = $1 AND ("b" = $2 OR "c" = $3)).
 #pragma once

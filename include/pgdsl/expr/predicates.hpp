@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Predicates on one operand: IS [NOT] NULL, [NOT] BETWEEN, [NOT] IN over a bound array
 // (= ANY($n) / <> ALL($n), one parameter whatever the list's length).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // ORDER BY items: expr.asc() / expr.desc(), then .nulls_first() / .nulls_last().
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Subqueries as expressions: EXISTS (SELECT ...) and scalar subqueries (SELECT ...) — a SELECT of
 // one column used as a value, NULL when it finds no row. Columns of the enclosing query's tables
 // may appear inside (correlation): they count as the enclosing query's references.

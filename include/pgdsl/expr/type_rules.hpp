@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The type rules of comparisons and assignments, decided from the PostgreSQL type families of the
 // two sides. Each rule is a static_assert whose condition spells the SQL types (and the column,
 // when there is one) as types, so both g++ and clang print them in the error's first line.

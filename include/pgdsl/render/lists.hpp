@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Comma-separated lists, the one shape SQL repeats everywhere: select items, function arguments,
 // GROUP BY keys, and the column names of INSERT, ON CONFLICT and COPY.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Rendering at run time, for the one statement shape whose length is only known then (multi-row
 // VALUES from a range): the same sql_writer, measured then written, so the rules are the same.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The compile-time SQL of a statement type: rendered once per type into a fixed_string constant.
 // `sql_text<Q>` is an empty handle that statements expose as `Q::sql`; rendering (and the checks
 // that guard it) runs only when the text is used, never for the intermediate types of a builder

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // sql_writer: the one place that spells SQL text. Every node renders through it, at compile time
 // for static statements and at run time for the dynamic parts, so quoting and $n numbering follow
 // one set of rules. A writer without a buffer only counts, which sizes the buffer of the next pass.

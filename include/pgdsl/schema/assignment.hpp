@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // column = value: what INSERT's and UPDATE's set() take. The value is checked against the column
 // when the assignment is written: its type family, and that NULL never goes into a NOT NULL column.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Column constraints: markers listed after a column's type. The DSL reads them for its rules
 // (a column with a default or identity may be left out of an INSERT); DDL generation reads them
 // later.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // What a SQL name must be before it is quoted into SQL text: non-empty, free of NUL, and at most
 // 63 bytes of UTF-8 (PostgreSQL silently truncates longer identifiers, so two long names could
 // become one). Quoting (doubling embedded ") makes every other character safe.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The columns of a table descriptor, listed without macros: a table struct is an aggregate whose
 // members are its columns, so they are counted and read by the aggregate reflection engine
 // (util/detail/aggregate_members.hpp, up to 64 columns). all_of(users) puts every column in a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // table<"name"> and its columns: the compile-time descriptors users derive a table from.
 //   struct users_t : pgdsl::table<"users"> { column<"id", std::int64_t, primary_key> id; ... };
 // A column knows its table, SQL name, C++ type (std::optional = nullable) and constraints, and it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // A table under an alias, for self-joins: constexpr auto boss = employees.as<"boss">();
 // boss[employees.name] is that column seen through the alias: "boss"."name".
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The assignments of INSERT's and UPDATE's set(): which columns they name, in what order, and the
 // two ways they render (SET "a" = $1, "b" = $2 / ("a", "b") VALUES ($1, $2)).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // DELETE: delete_from(t) then .using_(...), .where(...) or .all_rows(), and .returning(...).
 // A DELETE without WHERE must say .all_rows(), or it does not compile.
 #pragma once

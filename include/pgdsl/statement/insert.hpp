@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // INSERT: insert_into(t).set(col = value, ...), .default_values(), .columns(cols...).select(query)
 // or .columns(cols...).values(range) (multi-row, rendered at run time), then optionally
 // .on_conflict(...) and .returning(...). Leaving out a NOT NULL column without a default does not

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Multi-row INSERT from a run-time range: insert_into(t).columns(a, b).values(rows). The one
 // statement whose length is only known at run time: its SQL is rendered when it is executed, by the
 // same writer as every static statement ($n numbered row by row, left to right).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // What a statement returns, column by column: the C++ type each is read as (std::optional when it
 // can be NULL, outer joins included), its name (matched against struct members), and its SQL for
 // messages. The execution layer decodes rows from this list.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The rule that every column's table is in FROM or JOIN. A statement can only judge it once it is
 // complete and known not to be a subquery (whose columns may belong to the enclosing query), so it
 // runs when the SQL text is first used: at q.sql or at execution.

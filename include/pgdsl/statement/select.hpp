@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // SELECT: select(items...) then .from(), joins, .where(), .group_by(), .having(), .order_by(),
 // .limit(), .offset(), .for_update(). Each clause fills its slot once (a second .where() does not
 // compile); the text is rendered in SQL's order whatever order the calls came in.

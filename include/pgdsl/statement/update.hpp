@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // UPDATE: update(t).set(col = value, ...) then .from(...), .where(...) or .all_rows(), and
 // .returning(...). An UPDATE without WHERE must say .all_rows(), or it does not compile.
 #pragma once

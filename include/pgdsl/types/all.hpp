@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // all: every type mapping pgdsl ships, for code that binds or reads values of any supported type
 // (the execution layer, the umbrella header). Include a single family's header to compile less.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // array: std::vector<T> <-> one-dimensional PostgreSQL arrays of any mapped element type;
 // std::vector<std::optional<T>> holds NULL elements. The binary form is a header (dimensions,
 // NULL flag, element OID, length, lower bound) then each element length-prefixed, -1 for NULL.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // boolean: bool <-> PostgreSQL bool. The binary form is one byte, 1 for true and 0 for false;
 // like the server's own boolrecv, any non-zero byte reads as true.
 #pragma once

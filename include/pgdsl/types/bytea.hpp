@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // bytea: binary strings. pgdsl::bytea (a std::vector<std::byte>) is read and written;
 // std::span<const std::byte> is a parameter only, for data that is already somewhere else.
 // The binary form of bytea is the bytes themselves, so parameters are bound without a copy.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // chrono: std::chrono time points <-> timestamptz, timestamp and date. PostgreSQL sends int64
 // microseconds (timestamps) or int32 days (date) since 2000-01-01; its 'infinity' and '-infinity'
 // are the time points' max() and min(). Values outside either side's range throw, never wrap.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Moved to pgdsl/error/conversion_error.hpp; this path forwards to it.
 #pragma once
 #include "pgdsl/error/conversion_error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // floating: float <-> float4 and double <-> float8. The binary form is the IEEE 754 bit pattern in
 // network byte order, so NaN, -0.0 and +/-infinity travel exactly (no text rounding either).
 // A float is not read from a float8 column: narrowing would lose digits silently.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // integer: signed C++ integers <-> int2/int4/int8, chosen by width, so std::int16_t, std::int32_t
 // and std::int64_t (and `long long`, where it differs from std::int64_t) each map to the type of
 // their size. Reading accepts only the exact server type: an int4 column is not read as int64.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // json: pgdsl::json and pgdsl::jsonb carry a JSON document as text; pgdsl does not parse JSON,
 // the server validates it. json's binary form is the text itself (bound without a copy); jsonb's
 // is a version byte (1) followed by the text. A NUL byte is refused, as in any PostgreSQL text.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // numeric: pgdsl::numeric, an exact decimal that never passes through double, and its mapping to
 // PostgreSQL numeric. The binary form is base-10000 digits with a weight, a sign word (which also
 // marks NaN and +/-Infinity) and the display scale, so "1.50" round-trips as "1.50".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // oid: PostgreSQL type identifiers as plain constants, so the DSL and the type mapping can reason
 // about server types at compile time without including <libpq-fe.h>. The values are the stable
 // OIDs of PostgreSQL's built-in types (pg_type.dat); they have never changed between releases.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // text: strings <-> PostgreSQL text. The binary form of text is its bytes (in the client
 // encoding), so parameters can be bound without a copy through wire_view(). PostgreSQL text cannot
 // hold a NUL byte (libpq would silently cut the value there in text format): it is refused here.

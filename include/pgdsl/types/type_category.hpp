@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // type_category: the families of SQL value types, as the DSL needs them to decide at compile time
 // which operands may be compared, added or concatenated. PostgreSQL compares values within a
 // family (int2 with int8, date with timestamptz) but not across families (text with int4).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // type_traits: the contract between a C++ type and the PostgreSQL type it maps to. Each supported
 // type specializes pgdsl::type_traits (one header per type family); the DSL reads the compile-time
 // members (sql_name, OIDs, category) and the execution layer calls encode/decode/accepts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // uuid: pgdsl::uuid, 16 bytes in network order, which is also PostgreSQL's binary form. Parsing
 // accepts the spellings PostgreSQL's uuid_in does (hyphens between groups of four digits,
 // upper or lower case, optional braces); to_string() gives the canonical lower-case 8-4-4-4-12.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // wire: the helpers a type_traits specialization needs to write and read PostgreSQL's binary
 // formats (network byte order everywhere): big-endian integers appended and read with memcpy and
 // one byte swap, and a reader that checks every length and throws decode_error instead of

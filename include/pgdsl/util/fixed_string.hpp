@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // fixed_string: a string of compile-time length that can be a template argument.
 // SQL names (tables, columns, aliases) travel as fixed_string template arguments, and rendered
 // SQL text is a fixed_string constant, so both can be compared and concatenated at compile time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // name_type: a fixed_string turned into a type whose template arguments are its characters.
 // Compile errors print it as name<'u', 's', 'e', 'r', 's'> on both g++ and clang (clang prints a
 // fixed_string argument as a byte array), so rule checks put names into their conditions this way.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // pack: a minimal heterogeneous container for the parts of a statement (select items, function
 // arguments, joins). std::tuple's converting constructors and constraints made up most of the
 // compile time of a statement; this holds values, visits them in order, and grows at the back.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // type_list: a plain list of types, the cheapest way to carry sets of tables, column lists and
 // parameter types through the expression tree (measured lighter than hana::set for these sizes).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // A consumer of the pgdsl package: uses the library and libpq through pgdsl::pgdsl alone.
 #include <pgdsl/pgdsl.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: copy_into: a row value cannot go into its column: a floating-point
 // COPY of 1.9 (a double) into users.id (bigint): the DSL refuses set(users.id = 1.9), and so does
 // COPY, instead of loading 1.

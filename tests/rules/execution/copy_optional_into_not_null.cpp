@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: copy_into: a std::optional value goes into a NOT NULL column
 // COPY of an empty-able value into users.email, which is NOT NULL.
 #include <optional>

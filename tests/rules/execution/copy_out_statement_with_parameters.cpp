@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: copy_out\(statement\): COPY cannot bind parameters, and this statement has some
 // COPY (SELECT ...) cannot carry $1: a statement with a bound value must be streamed instead.
 #include <cstdint>

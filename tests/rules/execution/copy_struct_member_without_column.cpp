@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: copy_into: the row struct has no member named like one of the columns
 // COPY of structs that lack a member for one of the listed columns.
 #include <string>

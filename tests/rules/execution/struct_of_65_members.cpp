@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: pgdsl maps aggregates of 1 to 64 members
 // The reflection engine's limit, 64, holds for mapped structs as it does for tables.
 #include "pgdsl/pgdsl.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: AND, OR and NOT need boolean operands
 // AND of a number and a condition.
 #include "../../support/shop_schema.hpp"

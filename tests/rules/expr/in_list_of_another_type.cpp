@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: the list's elements must be comparable
 // IN over a list of strings for a bigint column.
 #include "../../support/shop_schema.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: LIKE and ILIKE match text
 // LIKE on a bigint column.
 #include "../../support/shop_schema.hpp"

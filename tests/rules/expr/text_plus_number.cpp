@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: PostgreSQL has no such operator for these SQL types
 // Adding a number to text.
 #include "../../support/shop_schema.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: this C\+\+ type has no PostgreSQL mapping
 // A value of a type pgdsl cannot bind: the message points at type_traits.
 #include "../../support/shop_schema.hpp"

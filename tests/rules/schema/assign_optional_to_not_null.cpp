@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: cannot store a value that may be NULL
 // A std::optional into a NOT NULL column.
 #include "../../support/shop_schema.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: cannot store a value of this SQL type in the column
 // Text into a double precision column.
 #include "../../support/shop_schema.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: a table name must be non-empty and contain no NUL character
 // A table needs a name.
 #include "../../support/shop_schema.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: pgdsl reads tables of up to 64 columns
 // The reflection engine's limit, 64, holds for tables: one more column is named as the reason.
 #include "pgdsl/pgdsl.hpp"

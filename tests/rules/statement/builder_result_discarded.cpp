@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: ignoring return value
 // A builder returns a new statement and leaves a named one as it was, so a call whose result is
 // dropped does nothing: every builder is [[nodiscard]], and users build with warnings as errors

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: each clause changes the statement's type
 // `if (x) q = q.where(...)`: .where() returns a statement of another type than q's.
 #include "../../support/shop_schema.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: a column's table is not in FROM or JOIN
 // orders.id is selected but only users is in FROM.
 #include "../../support/shop_schema.hpp"

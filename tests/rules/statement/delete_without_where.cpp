@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: DELETE without WHERE removes every row
 // A DELETE of every row must say .all_rows().
 #include "../../support/shop_schema.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: GROUP BY key has no column
 // Grouping by a bound value makes one group of every row.
 #include "../../support/shop_schema.hpp"

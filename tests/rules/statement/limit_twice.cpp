@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: LIMIT is already set
 // One LIMIT per statement.
 #include "../../support/shop_schema.hpp"

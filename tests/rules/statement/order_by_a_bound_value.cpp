@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: ORDER BY key has no column
 // A run-time string is a bound value ($1): the server sorts by that constant, that is, not at all.
 #include <string>

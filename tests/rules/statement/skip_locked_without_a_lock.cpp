@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: SKIP LOCKED and NOWAIT follow \.for_update\(\) or \.for_share\(\)
 // SKIP LOCKED qualifies a row lock.
 #include "../../support/shop_schema.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: UPDATE without WHERE changes every row
 // An UPDATE of every row must say .all_rows().
 #include "../../support/shop_schema.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: WHERE after \.all_rows\(\)
 // .all_rows() and .where() contradict each other.
 #include "../../support/shop_schema.hpp"

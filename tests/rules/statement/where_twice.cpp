@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: WHERE is already set: combine conditions with && in one .where\(\)
 // One WHERE per statement.
 #include "../../support/shop_schema.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Compile-time facts about a statement's result columns (value types, lookup by key type and by
 // name) and the decoding of one field straight from the PGresult's binary bytes.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // connect: opens a libpq connection from connection_options and turns a failure into
 // connection_error whose message names the target (host, port, database) and libpq's reason,
 // with every credential removed (see redact.hpp). A connection string libpq cannot parse, or one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // connection_state: what a connection owns besides the PGconn, kept on the heap so its address
 // stays fixed when the connection object moves (libpq's notice receiver holds that address).
 // It includes the prepared-statement cache, keyed by the static address of a statement's SQL.

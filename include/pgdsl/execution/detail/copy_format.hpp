@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // COPY's binary format, both ways: copy_writer appends rows (a 16-bit field count, then each field
 // as a 32-bit length and the type's binary encoding; -1 for NULL) and hands fixed-size chunks to
 // PQputCopyData; copy_row_reader splits one CopyData message back into its fields.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // dynamic_parameters: the binary parameter arrays of a statement whose parameter count is only
 // known at run time (a multi-row INSERT). Types come from each bound value; fixed-size values are
 // encoded into one shared buffer, text and bytea point at the caller's bytes.

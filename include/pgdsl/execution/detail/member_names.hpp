@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Member-name reflection for plain aggregates, so .as<S>() can map columns to members by name
 // on g++ 12 and clang 14 alike: the field count comes from aggregate initialisation, each member's
 // address from a structured binding of an object that is declared but never defined, and its name

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // parameter_block: the binary parameter arrays libpq takes, sized at compile time. Fixed-size
 // values are encoded into per-parameter inline storage (no heap); text, bytea and json point at the
 // caller's bytes (wire_view); only larger encodings (numeric, arrays) spill into one shared buffer.

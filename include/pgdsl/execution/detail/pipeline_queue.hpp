@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // pipeline_queue: what a pipeline remembers about each step it sent and whose result has not come
 // back yet, in sending order. A ring of fixed capacity whose slots are allocated in blocks when
 // first reached (a short pipeline allocates one block however large its window) and never move;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Owning handles for libpq objects and the few reads every result needs (affected-row count,
 // a column's label for messages), kept in one place so the rest of the layer stays small.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // prepare: the one prepare-and-check of a static statement. plan_statement() decides from the
 // connection's cache which steps a statement needs before it can run (Parse, Describe) and
 // records them; the steps go out through protocol.hpp and their results come back to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // protocol: what a statement sends and how its results are taken, apart from how the caller
 // waits for the socket. Every Parse, Describe and Execute leaves through the send_* functions
 // here (one call site per libpq function); results are taken with take_result(conn, wait), where

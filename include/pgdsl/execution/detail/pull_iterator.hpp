@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // pull_iterator: the input iterator of a range that produces its items one at a time, reading
 // the next from the server as the iteration moves on (a stream, a cursor, a COPY TO). The range
 // gives value_type, current(), advance() and at_end(), and befriends this iterator.

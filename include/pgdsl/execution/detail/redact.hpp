@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // redact: keeps credentials out of the messages pgdsl builds from libpq's text. libpq echoes a
 // malformed URL or key=value string (or a piece of it) verbatim, so every such message loses the
 // passwords found in the connection string and options, and any URL userinfo or password=value

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // server_farewell: why the server closed a connection, kept so that connection_error can say so.
 // A backend that is terminated (pg_terminate_backend, a fast shutdown) sends a FATAL message, which
 // libpq keeps only as text in PQerrorMessage (pgdsl asks for verbose messages, which carry the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // socket_wait: how the blocking connection and the pipeline wait for the server: poll() on
 // libpq's socket. The protocol functions take the wait as an argument, so an asynchronous
 // connection can pass its own (an Asio socket wait) and reuse everything else.

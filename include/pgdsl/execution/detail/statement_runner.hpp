@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The blocking execute path: a statement's steps sent through protocol.hpp and its results taken
 // with poll_wait. Static statements are prepared and checked once per connection (prepare.hpp),
 // then executed by name (or unnamed, checked on every run); raw SQL and statements rendered at

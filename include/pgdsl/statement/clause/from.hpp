@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // FROM and JOIN: the tables a query reads, which the column checks compare against (its scope),
 // and which of them an outer join may leave missing (their columns then read as std::optional).
 // SELECT and UPDATE share the FROM slot; joins are SELECT's.

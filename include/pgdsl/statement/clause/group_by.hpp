@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // GROUP BY and HAVING, SELECT's grouping clauses.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // LIMIT and OFFSET, each a bound std::int64_t.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Row locks of SELECT: FOR UPDATE / FOR SHARE, optionally followed by SKIP LOCKED or NOWAIT.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // ON CONFLICT for INSERT: .on_conflict(cols...).do_nothing() or .do_update(col = excluded(col),
 // ...), and .on_conflict_do_nothing() without a conflict target.
 #pragma once

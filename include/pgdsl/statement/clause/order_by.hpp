@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // ORDER BY, SELECT's sort keys: expr.asc() / expr.desc() as given, anything else in the server's
 // default order.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // RETURNING items, for INSERT, UPDATE and DELETE: what the statement hands back per affected row,
 // typed like a select list.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // USING, DELETE's list of other tables (joined through the WHERE condition).
 #pragma once
 

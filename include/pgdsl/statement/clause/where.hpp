@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // WHERE, shared by SELECT, UPDATE and DELETE. UPDATE and DELETE start from where_required: without
 // .where() they must say .all_rows(), or their SQL does not compile.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The pieces clauses are made of: a keyword followed by content, fixed text, and a comma-separated
 // list. Each renders itself and binds its values in rendering order, so a statement is the
 // concatenation of its clauses in both respects.

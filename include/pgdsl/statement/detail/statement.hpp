@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // statement<Clauses...>: every statement is a list of clause slots, each slot a type. A builder
 // method (.where(), .limit(), ...) comes from the mixin of the clause in its slot and returns the
 // statement with that one slot replaced by type: an empty slot's mixin offers the method, a filled

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // decimal: the exact decimal value behind pgdsl::numeric (sign, decimal digits, display scale)
 // and its text form. Parsing follows PostgreSQL's numeric_in (exponents, NaN, Infinity) and its
 // limits (131072 digits before the point, 16383 after), so what parses here the server accepts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The wire helpers are public now (pgdsl/types/wire.hpp); the library's own code still spells
 // them detail::, so this header only adds those names.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // The one reflection engine for aggregates, shared by table descriptors (their columns) and by
 // structs that results map into (their members): the member count comes from aggregate
 // initialization, the members themselves from visit_members, a generated structured-binding
