@@ -2409,6 +2409,50 @@ constexpr bool check_pattern_match();
 
 }  // namespace pgdsl
 
+// ---- pgdsl/expr/like_pattern.hpp
+// Literal text inside LIKE patterns: like_escape() turns user input into a pattern that matches
+// exactly that text, so a search box cannot send `%` or `_` as wildcards. contains(),
+// starts_with() and ends_with() on text expressions bind such patterns.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace pgdsl {
+
+/// `text` with LIKE's special characters (`%`, `_` and the escape character `\`) escaped by a
+/// backslash, PostgreSQL's default LIKE escape: the pattern matches exactly `text`.
+inline std::string like_escape(std::string_view text) {
+  std::string pattern;
+  pattern.reserve(text.size() + 2);
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+    pattern.push_back(c);
+  }
+  return pattern;
+}
+
+namespace detail {
+
+/// The bound pattern of contains() (both wildcards), starts_with() (trailing), ends_with() (leading).
+template <bool Leading, bool Trailing>
+std::string literal_like_pattern(std::string_view text) {
+  std::string pattern;
+  pattern.reserve(text.size() + 4);
+  if constexpr (Leading) pattern.push_back('%');
+  pattern += like_escape(text);
+  if constexpr (Trailing) pattern.push_back('%');
+  return pattern;
+}
+
+/// What contains()/starts_with()/ends_with() accept: a value that is text, not an expression.
+template <class T>
+inline constexpr bool literal_text_argument = std::is_convertible_v<const T&, std::string_view>;
+
+}  // namespace detail
+}  // namespace pgdsl
+
 namespace pgdsl {
 
 /// True for expression nodes: columns, parameters, literals, operators, functions, subqueries.
@@ -2518,6 +2562,32 @@ struct expression_ops {
   [[nodiscard]] constexpr auto not_ilike(Pattern&& pattern) const {
     return make_match<" NOT ILIKE ">(std::forward<Pattern>(pattern));
   }
+  /// x LIKE '%text%', x LIKE 'text%', x LIKE '%text': `text` (a value, typically user input) is
+  /// matched literally, its `%`, `_` and `\` escaped (like_escape); the i- forms use ILIKE.
+  template <class Text>
+  [[nodiscard]] auto contains(const Text& text) const {
+    return make_literal_match<" LIKE ", true, true>(text);
+  }
+  template <class Text>
+  [[nodiscard]] auto starts_with(const Text& text) const {
+    return make_literal_match<" LIKE ", false, true>(text);
+  }
+  template <class Text>
+  [[nodiscard]] auto ends_with(const Text& text) const {
+    return make_literal_match<" LIKE ", true, false>(text);
+  }
+  template <class Text>
+  [[nodiscard]] auto icontains(const Text& text) const {
+    return make_literal_match<" ILIKE ", true, true>(text);
+  }
+  template <class Text>
+  [[nodiscard]] auto istarts_with(const Text& text) const {
+    return make_literal_match<" ILIKE ", false, true>(text);
+  }
+  template <class Text>
+  [[nodiscard]] auto iends_with(const Text& text) const {
+    return make_literal_match<" ILIKE ", true, false>(text);
+  }
   /// x BETWEEN low AND high.
   template <class Low, class High>
   [[nodiscard]] constexpr auto between(Low&& low, High&& high) const {
@@ -2563,6 +2633,19 @@ struct expression_ops {
         return parameter<parameter_storage_t<Other>>{};
     }();
     return comparison<Op, Derived, decltype(right)>{{}, {self(), std::move(right)}};
+  }
+  template <fixed_string Op, bool Leading, bool Trailing, class Text>
+  auto make_literal_match(const Text& text) const {
+    constexpr bool is_value = detail::literal_text_argument<Text>;
+    static_assert(is_value,
+                  "contains(), starts_with() and ends_with() take the text to find as a value "
+                  "(std::string, std::string_view, a literal), matched literally; to match "
+                  "another expression's text, use like() with a pattern");
+    if constexpr (is_value)
+      return make_match<Op>(
+          detail::literal_like_pattern<Leading, Trailing>(std::string_view(text)));
+    else
+      return make_match<Op>(std::string());
   }
   template <bool Negated, class Other>
   constexpr auto make_distinct(Other&& other) const {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "support/database.hpp"
 #include "support/shop_schema.hpp"
@@ -110,4 +111,38 @@ TEST_CASE("a DSL statement violating a constraint throws the typed error with it
     CHECK(e.sql().find("INSERT INTO \"users\"") == 0);
     CHECK(e.sql().find("d@e.f") == std::string::npos);
   }
+}
+
+TEST_CASE("contains, starts_with and ends_with match user input literally, wildcards included") {
+  pgdsl::test::database fixture;
+  create_shop(fixture);
+  auto& db = fixture.db();
+  for (const char* name : {"50%_off", "50 percent off", "a_b", "axb", R"(back\slash)", "backslash",
+                           "Mixed%Case"}) {
+    db.execute(pgdsl::insert_into(users).set(users.username = std::string(name),
+                                             users.email = std::string(name) + "@example.com"));
+  }
+  const auto names = [&](auto condition) {
+    std::vector<std::string> found;
+    for (const auto& [username] : db.execute(pgdsl::select(users.username)
+                                                 .from(users)
+                                                 .where(std::move(condition))
+                                                 .order_by(users.username.asc())))
+      found.push_back(username);
+    return found;
+  };
+  using list = std::vector<std::string>;
+  CHECK(names(users.username.contains("%")) == list{"50%_off", "Mixed%Case"});
+  CHECK(names(users.username.contains("0%_")) == list{"50%_off"});
+  CHECK(names(users.username.contains("_")) == list{"50%_off", "a_b"});
+  CHECK(names(users.username.starts_with("a_")) == list{"a_b"});
+  CHECK(names(users.username.ends_with(R"(\slash)")) == list{R"(back\slash)"});
+  CHECK(names(users.username.contains("")).size() == 7);
+  CHECK(names(users.username.icontains("mixed%")) == list{"Mixed%Case"});
+  CHECK(names(users.username.istarts_with("MIXED")) == list{"Mixed%Case"});
+  CHECK(names(users.username.iends_with("%CASE")) == list{"Mixed%Case"});
+  CHECK(names(users.username.contains("nothing like it")).empty());
+  // The same text as a raw pattern is a wildcard: the difference contains() makes.
+  CHECK(names(users.username.like("a_b")) == list{"a_b", "axb"});
+  CHECK(pgdsl::like_escape(R"(100%_\)") == R"(100\%\_\\)");
 }

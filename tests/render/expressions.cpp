@@ -63,6 +63,21 @@ namespace {
       R"("users"."username" NOT ILIKE $4))"));
 }
 
+[[maybe_unused]] void contains_starts_with_ends_with_bind_an_escaped_pattern(
+    const std::string& search) {
+  auto q = select(users.id).from(users).where(
+      users.email.contains(search) && users.username.starts_with("a_") &&
+      users.email.ends_with(std::string_view("%.org")) && users.username.icontains(search) &&
+      users.username.istarts_with("x") && users.email.iends_with("y"));
+  static_assert(renders_as<decltype(q)>(
+      R"(SELECT "users"."id" FROM "users" WHERE ((((("users"."email" LIKE $1 AND )"
+      R"("users"."username" LIKE $2) AND "users"."email" LIKE $3) AND )"
+      R"("users"."username" ILIKE $4) AND "users"."username" ILIKE $5) AND "users"."email" ILIKE $6))"));
+  static_assert(std::is_same_v<decltype(q)::param_types,
+                               pgdsl::type_list<std::string, std::string, std::string, std::string,
+                                                std::string, std::string>>);
+}
+
 [[maybe_unused]] void in_and_not_in_over_a_list_bind_one_array(
     const std::vector<std::int64_t>& ids) {
   auto q = select(users.id).from(users).where(

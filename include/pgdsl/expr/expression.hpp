@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "pgdsl/expr/fwd.hpp"
+#include "pgdsl/expr/like_pattern.hpp"
 #include "pgdsl/render/sql_writer.hpp"
 #include "pgdsl/types/all.hpp"
 #include "pgdsl/util/type_list.hpp"
@@ -129,6 +130,32 @@ struct expression_ops {
   [[nodiscard]] constexpr auto not_ilike(Pattern&& pattern) const {
     return make_match<" NOT ILIKE ">(std::forward<Pattern>(pattern));
   }
+  /// x LIKE '%text%', x LIKE 'text%', x LIKE '%text': `text` (a value, typically user input) is
+  /// matched literally, its `%`, `_` and `\` escaped (like_escape); the i- forms use ILIKE.
+  template <class Text>
+  [[nodiscard]] auto contains(const Text& text) const {
+    return make_literal_match<" LIKE ", true, true>(text);
+  }
+  template <class Text>
+  [[nodiscard]] auto starts_with(const Text& text) const {
+    return make_literal_match<" LIKE ", false, true>(text);
+  }
+  template <class Text>
+  [[nodiscard]] auto ends_with(const Text& text) const {
+    return make_literal_match<" LIKE ", true, false>(text);
+  }
+  template <class Text>
+  [[nodiscard]] auto icontains(const Text& text) const {
+    return make_literal_match<" ILIKE ", true, true>(text);
+  }
+  template <class Text>
+  [[nodiscard]] auto istarts_with(const Text& text) const {
+    return make_literal_match<" ILIKE ", false, true>(text);
+  }
+  template <class Text>
+  [[nodiscard]] auto iends_with(const Text& text) const {
+    return make_literal_match<" ILIKE ", true, false>(text);
+  }
   /// x BETWEEN low AND high.
   template <class Low, class High>
   [[nodiscard]] constexpr auto between(Low&& low, High&& high) const {
@@ -174,6 +201,19 @@ struct expression_ops {
         return parameter<parameter_storage_t<Other>>{};
     }();
     return comparison<Op, Derived, decltype(right)>{{}, {self(), std::move(right)}};
+  }
+  template <fixed_string Op, bool Leading, bool Trailing, class Text>
+  auto make_literal_match(const Text& text) const {
+    constexpr bool is_value = detail::literal_text_argument<Text>;
+    static_assert(is_value,
+                  "contains(), starts_with() and ends_with() take the text to find as a value "
+                  "(std::string, std::string_view, a literal), matched literally; to match "
+                  "another expression's text, use like() with a pattern");
+    if constexpr (is_value)
+      return make_match<Op>(
+          detail::literal_like_pattern<Leading, Trailing>(std::string_view(text)));
+    else
+      return make_match<Op>(std::string());
   }
   template <bool Negated, class Other>
   constexpr auto make_distinct(Other&& other) const {
