@@ -209,3 +209,40 @@ TEST_CASE("retry_transaction gives up after max_attempts and does not retry othe
                   pgdsl::unique_violation);
   CHECK(attempts == 1);
 }
+
+TEST_CASE("a script run by run_command is one transaction: an error in the middle keeps none of it") {
+  pgdsl::test::database fixture;
+  create_ledger(fixture);
+  auto& db = fixture.db();
+  CHECK_THROWS_AS(db.run_command("INSERT INTO ledger VALUES (1); INSERT INTO ledger VALUES (2); "
+                                 "SELECT 1 / 0; INSERT INTO ledger VALUES (3)"),
+                  pgdsl::division_by_zero);
+  CHECK(entries(db) == 0);
+  CHECK(db.transaction_state() == pgdsl::transaction_status::idle);
+  db.run_command("INSERT INTO ledger VALUES (1); INSERT INTO ledger VALUES (2)");
+  CHECK(entries(db) == 2);
+}
+
+TEST_CASE("a script with its own COMMIT keeps what it committed before the error") {
+  pgdsl::test::database fixture;
+  create_ledger(fixture);
+  auto& db = fixture.db();
+  CHECK_THROWS_AS(db.run_command("BEGIN; INSERT INTO ledger VALUES (1); COMMIT; "
+                                 "INSERT INTO ledger VALUES (2); SELECT 1 / 0"),
+                  pgdsl::division_by_zero);
+  CHECK(entries(db) == 1);
+  CHECK(db.transaction_state() == pgdsl::transaction_status::idle);
+}
+
+TEST_CASE("a script that fails inside an open transaction aborts that transaction") {
+  pgdsl::test::database fixture;
+  create_ledger(fixture);
+  auto& db = fixture.db();
+  auto tx = db.begin();
+  tx.execute(add_entry(1));
+  CHECK_THROWS_AS(tx.db().run_command("INSERT INTO ledger VALUES (2); SELECT 1 / 0"),
+                  pgdsl::division_by_zero);
+  CHECK(db.transaction_state() == pgdsl::transaction_status::in_error);
+  tx.rollback();
+  CHECK(entries(db) == 0);
+}
