@@ -129,3 +129,72 @@ TEST_CASE("a backend that vanished without a word reports 08006") {
   CHECK(l.message.find("server closed the connection") != std::string::npos);
   wait_until_server_accepts();
 }
+
+TEST_CASE("retry_idempotent reconnects and runs the work again after its backend was terminated") {
+  if (!pg_ctl()) return;
+  auto db = pgdsl::connection::from_env();
+  auto admin = pgdsl::connection::from_env();
+  int attempts = 0;
+  const auto answer = pgdsl::retry_idempotent(db, [&](pgdsl::connection& c) {
+    if (++attempts == 1) {
+      REQUIRE(admin.query<bool>("SELECT pg_terminate_backend($1)", backend_pid(c)).scalar());
+      std::this_thread::sleep_for(100ms);
+    }
+    return c.query<std::int32_t>("SELECT 41 + 1").scalar();
+  });
+  CHECK(answer == 42);
+  CHECK(attempts == 2);
+  CHECK(db.is_open());
+}
+
+TEST_CASE("retry_idempotent waits out a server restart within its attempts") {
+  if (!pg_ctl()) return;
+  auto db = pgdsl::connection::from_env();
+  run_pg_ctl("stop -m fast");
+  std::thread restarter([] {
+    std::this_thread::sleep_for(500ms);
+    run_pg_ctl("start");
+  });
+  int attempts = 0;
+  const pgdsl::retry_policy patient{.max_attempts = 30,
+                                    .initial_backoff = std::chrono::milliseconds(50),
+                                    .max_backoff = std::chrono::milliseconds(200)};
+  const auto answer = pgdsl::retry_idempotent(
+      db,
+      [&](pgdsl::connection& c) {
+        ++attempts;
+        return c.query<std::int32_t>("SELECT 7").scalar();
+      },
+      patient);
+  restarter.join();
+  CHECK(answer == 7);
+  CHECK(attempts >= 1);  // the attempts that failed to reconnect never reached fn
+}
+
+TEST_CASE("retry_idempotent gives up after max_attempts and never retries other errors") {
+  if (!pg_ctl()) return;
+  auto db = pgdsl::connection::from_env();
+  int attempts = 0;
+  CHECK_THROWS_AS(pgdsl::retry_idempotent(db,
+                                          [&](pgdsl::connection& c) {
+                                            ++attempts;
+                                            c.execute_raw("SELECT 1 / 0");
+                                          }),
+                  pgdsl::division_by_zero);
+  CHECK(attempts == 1);
+
+  attempts = 0;
+  const pgdsl::retry_policy twice{.max_attempts = 2, .initial_backoff = std::chrono::milliseconds(1)};
+  auto admin = pgdsl::connection::from_env();
+  CHECK_THROWS_AS(pgdsl::retry_idempotent(
+                      db,
+                      [&](pgdsl::connection& c) {
+                        ++attempts;
+                        admin.query<bool>("SELECT pg_terminate_backend($1)", backend_pid(c)).scalar();
+                        std::this_thread::sleep_for(100ms);
+                        c.execute_raw("SELECT 1");
+                      },
+                      twice),
+                  pgdsl::connection_error);
+  CHECK(attempts == 2);
+}
