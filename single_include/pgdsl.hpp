@@ -6566,6 +6566,7 @@ template <table_type Table>
 // insert_rows: many rows inserted with multi-row INSERTs, each under PostgreSQL's 65,535-parameter
 // limit, all sent in one pipeline (so the server never waits for the client between them).
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -6754,6 +6755,23 @@ namespace pgdsl {
 /// Values below 1 count as 1.
 struct cursor_options {
   int fetch_size = 2000;
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/insert_rows_options.hpp
+// insert_rows_options: how db.insert_rows() splits its rows into multi-row INSERT statements.
+
+#include <cstddef>
+
+namespace pgdsl {
+
+/// Rows per INSERT statement of db.insert_rows(). 0 (the default) means as many as PostgreSQL's
+/// 65,535-parameter limit allows; a larger value is capped at that limit. Smaller statements
+/// hold fewer rows in memory at once on both sides and fail in smaller units; larger ones cost
+/// fewer round trips of parsing.
+struct insert_rows_options {
+  std::size_t rows_per_statement = 0;
 };
 
 }  // namespace pgdsl
@@ -9082,10 +9100,11 @@ class connection {
   }
 
   /// Inserts every row of `rows` with insert_into(t).columns(...) as `insert`: multi-row INSERTs
-  /// of at most 65,535 parameters each, sent in one pipeline. Returns the rows inserted.
-  /// Defined in bulk_insert.hpp.
+  /// of at most 65,535 parameters (or options.rows_per_statement rows) each, sent in one
+  /// pipeline. Returns the rows inserted. Defined in bulk_insert.hpp.
   template <class Builder, std::ranges::forward_range Rows>
-  std::uint64_t insert_rows(const Builder& insert, const Rows& rows);
+  std::uint64_t insert_rows(const Builder& insert, const Rows& rows,
+                            const insert_rows_options& options = {});
 
   /// Starts a pipeline: statements queued without waiting for each answer (docs/pipeline.md).
   /// Defined in pipeline.hpp.
@@ -9681,13 +9700,16 @@ struct row_slice {
 }  // namespace detail
 
 template <class Builder, std::ranges::forward_range Rows>
-std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
+std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows,
+                                      const insert_rows_options& options) {
   using iterator = decltype(std::begin(rows));
   using slice = detail::row_slice<iterator>;
   static_assert(runtime_statement<decltype(insert.values(std::declval<const slice&>()))>,
                 "insert_rows: the first argument must be insert_into(table).columns(...)");
   using element = std::remove_cvref_t<decltype(*std::begin(rows))>;
-  constexpr std::size_t rows_per_statement = max_statement_parameters / std::tuple_size_v<element>;
+  constexpr std::size_t most_rows = max_statement_parameters / std::tuple_size_v<element>;
+  const std::size_t rows_per_statement =
+      options.rows_per_statement == 0 ? most_rows : std::min(options.rows_per_statement, most_rows);
   std::uint64_t inserted = 0;
   pgdsl::pipeline batch(*this);
   for (iterator first = std::begin(rows), last = std::end(rows); first != last;) {
@@ -10687,8 +10709,57 @@ auto retry_idempotent(connection& db, F&& fn, const retry_policy& policy = {}) {
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <utility>
 
+// ---- pgdsl/execution/stream_batches.hpp
+// row_batches: a stream read in batches of owned rows (psycopg2's fetchmany): each step of the
+// iteration decodes up to N more rows into one vector, reused from batch to batch, so a loader
+// can hand whole batches on while memory stays bounded by one batch.
+
+#include <cstddef>
+#include <iterator>
+#include <utility>
+#include <vector>
+
+
+namespace pgdsl {
+
+/// The batches of a row_stream; Value is record<Columns> (stream.batches(n)) or a struct mapped
+/// by member name (stream.batches_as<S>(n)). Iterate once; the stream must outlive it.
+template <class Stream, class Value>
+class row_batches {
+ public:
+  using value_type = std::vector<Value>;
+  using iterator = detail::pull_iterator<row_batches>;
+
+  row_batches(Stream& stream, std::size_t rows_per_batch)
+      : stream_(&stream), rows_per_batch_(rows_per_batch == 0 ? 1 : rows_per_batch) {
+    batch_.reserve(rows_per_batch_);
+    advance();
+  }
+
+  iterator begin() noexcept { return iterator(this); }
+  std::default_sentinel_t end() const noexcept { return {}; }
+
+ private:
+  friend iterator;
+  const value_type& current() const noexcept { return batch_; }
+  bool at_end() const noexcept { return batch_.empty(); }
+  void advance() {
+    batch_.clear();
+    while (batch_.size() < rows_per_batch_ && !stream_->at_end()) {
+      batch_.push_back(stream_->template take_current<Value>());
+      stream_->advance();
+    }
+  }
+
+  Stream* stream_;
+  std::size_t rows_per_batch_;
+  value_type batch_;
+};
+
+}  // namespace pgdsl
 
 namespace pgdsl {
 
@@ -10730,11 +10801,31 @@ class row_stream {
     for (; !done_; advance()) fn(detail::map_row<S>(row_type(current_.get(), 0)));
   }
 
+  /// The remaining rows in batches of at most `rows_per_batch` owned records (the last batch may
+  /// be shorter): `for (const auto& batch : stream.batches(1000))`.
+  row_batches<row_stream, record<Columns>> batches(std::size_t rows_per_batch) {
+    return {*this, rows_per_batch};
+  }
+  /// The same, each row mapped into S by member name (as result::as<S>()).
+  template <class S>
+  row_batches<row_stream, S> batches_as(std::size_t rows_per_batch) {
+    return {*this, rows_per_batch};
+  }
+
   /// Rows received so far.
   std::uint64_t rows_read() const noexcept { return rows_read_; }
 
  private:
   friend iterator;
+  template <class, class>
+  friend class row_batches;
+  template <class Value>
+  Value take_current() const {
+    if constexpr (std::is_same_v<Value, record<Columns>>)
+      return current().to_record();
+    else
+      return detail::map_row<Value>(current());
+  }
   row_type current() const noexcept { return row_type(current_.get(), 0); }
   bool at_end() const noexcept { return done_; }
 

@@ -59,6 +59,24 @@ TEST_CASE("insert_rows splits more than 65,535 parameters into several statement
   CHECK(db.query<std::string>("SELECT label FROM items WHERE id = 69999").scalar() == "r69999");
 }
 
+TEST_CASE("insert_rows takes a number of rows per statement, capped at the parameter limit") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  std::vector<std::uint64_t> rows_per_statement;
+  db.set_query_hook([&](const pgdsl::query_event& event) {
+    if (event.sql.starts_with("INSERT")) rows_per_statement.push_back(event.rows);
+  });
+  const auto insert = pgdsl::insert_into(items).columns(items.id, items.label, items.price);
+  CHECK(db.insert_rows(insert, make_rows(2'500), {.rows_per_statement = 1'000}) == 2'500);
+  CHECK(rows_per_statement == std::vector<std::uint64_t>{1'000, 1'000, 500});
+  rows_per_statement.clear();
+  db.run_command("TRUNCATE items");
+  CHECK(db.insert_rows(insert, make_rows(30'000), {.rows_per_statement = 1'000'000}) == 30'000);
+  CHECK(rows_per_statement == std::vector<std::uint64_t>{21'845, 8'155});  // 65,535 / 3 columns
+  CHECK(count_items(db) == 30'000);
+}
+
 TEST_CASE("insert_rows inserts nothing when a later statement fails") {
   pgdsl::test::database fixture;
   create_items(fixture);

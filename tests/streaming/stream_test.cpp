@@ -39,6 +39,40 @@ TEST_CASE("a stream hands over every row in order, one at a time") {
   CHECK(count_items(db) == 20'000);
 }
 
+TEST_CASE("a stream read in batches hands over every row once, in batches of the size asked") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  fill(fixture, 2'500);
+  auto& db = fixture.db();
+  auto rows = db.stream(
+      pgdsl::select(items.id, items.label, items.price).from(items).order_by(items.id.asc()));
+  std::vector<std::size_t> sizes;
+  std::int64_t expected = 0;
+  for (const auto& batch : rows.batches(1'000)) {
+    sizes.push_back(batch.size());
+    for (const auto& [id, label, price] : batch) {
+      CHECK(id == ++expected);
+      CHECK(label == "l" + std::to_string(id));
+    }
+  }
+  CHECK(sizes == std::vector<std::size_t>{1'000, 1'000, 500});
+  CHECK(expected == 2'500);
+
+  std::vector<item> mapped;
+  auto some = db.stream(pgdsl::select(items.id, items.label, items.price)
+                            .from(items)
+                            .where(items.id <= std::int64_t{3})
+                            .order_by(items.id.asc()));
+  for (auto& batch : some.batches_as<item>(2)) mapped.insert(mapped.end(), batch.begin(), batch.end());
+  REQUIRE(mapped.size() == 3);
+  CHECK(mapped.back() == item{3.0, "l3", 3});
+  auto none = db.stream(pgdsl::select(items.id).from(items).where(items.id < std::int64_t{0}));
+  int batches = 0;
+  for ([[maybe_unused]] const auto& batch : none.batches(10)) ++batches;
+  CHECK(batches == 0);
+  CHECK(count_items(db) == 2'500);  // the connection is usable afterwards
+}
+
 TEST_CASE("a stream maps rows into structs by member name, with parameters") {
   pgdsl::test::database fixture;
   create_items(fixture);

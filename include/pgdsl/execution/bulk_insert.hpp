@@ -3,6 +3,7 @@
 // limit, all sent in one pipeline (so the server never waits for the client between them).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -29,13 +30,16 @@ struct row_slice {
 }  // namespace detail
 
 template <class Builder, std::ranges::forward_range Rows>
-std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows) {
+std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows,
+                                      const insert_rows_options& options) {
   using iterator = decltype(std::begin(rows));
   using slice = detail::row_slice<iterator>;
   static_assert(runtime_statement<decltype(insert.values(std::declval<const slice&>()))>,
                 "insert_rows: the first argument must be insert_into(table).columns(...)");
   using element = std::remove_cvref_t<decltype(*std::begin(rows))>;
-  constexpr std::size_t rows_per_statement = max_statement_parameters / std::tuple_size_v<element>;
+  constexpr std::size_t most_rows = max_statement_parameters / std::tuple_size_v<element>;
+  const std::size_t rows_per_statement =
+      options.rows_per_statement == 0 ? most_rows : std::min(options.rows_per_statement, most_rows);
   std::uint64_t inserted = 0;
   pgdsl::pipeline batch(*this);
   for (iterator first = std::begin(rows), last = std::end(rows); first != last;) {

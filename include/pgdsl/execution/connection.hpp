@@ -23,6 +23,7 @@
 #include "pgdsl/execution/column_list.hpp"
 #include "pgdsl/execution/connection_options.hpp"
 #include "pgdsl/execution/cursor_options.hpp"
+#include "pgdsl/execution/insert_rows_options.hpp"
 #include "pgdsl/execution/detail/connect.hpp"
 #include "pgdsl/execution/detail/connection_state.hpp"
 #include "pgdsl/execution/detail/dynamic_parameters.hpp"
@@ -178,10 +179,11 @@ class connection {
   }
 
   /// Inserts every row of `rows` with insert_into(t).columns(...) as `insert`: multi-row INSERTs
-  /// of at most 65,535 parameters each, sent in one pipeline. Returns the rows inserted.
-  /// Defined in bulk_insert.hpp.
+  /// of at most 65,535 parameters (or options.rows_per_statement rows) each, sent in one
+  /// pipeline. Returns the rows inserted. Defined in bulk_insert.hpp.
   template <class Builder, std::ranges::forward_range Rows>
-  std::uint64_t insert_rows(const Builder& insert, const Rows& rows);
+  std::uint64_t insert_rows(const Builder& insert, const Rows& rows,
+                            const insert_rows_options& options = {});
 
   /// Starts a pipeline: statements queued without waiting for each answer (docs/pipeline.md).
   /// Defined in pipeline.hpp.

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <utility>
 
 #include "pgdsl/execution/connection.hpp"
@@ -15,6 +16,7 @@
 #include "pgdsl/execution/detail/socket_wait.hpp"
 #include "pgdsl/execution/detail/statement_runner.hpp"
 #include "pgdsl/execution/row.hpp"
+#include "pgdsl/execution/stream_batches.hpp"
 #include "pgdsl/execution/struct_mapping.hpp"
 
 namespace pgdsl {
@@ -57,11 +59,31 @@ class row_stream {
     for (; !done_; advance()) fn(detail::map_row<S>(row_type(current_.get(), 0)));
   }
 
+  /// The remaining rows in batches of at most `rows_per_batch` owned records (the last batch may
+  /// be shorter): `for (const auto& batch : stream.batches(1000))`.
+  row_batches<row_stream, record<Columns>> batches(std::size_t rows_per_batch) {
+    return {*this, rows_per_batch};
+  }
+  /// The same, each row mapped into S by member name (as result::as<S>()).
+  template <class S>
+  row_batches<row_stream, S> batches_as(std::size_t rows_per_batch) {
+    return {*this, rows_per_batch};
+  }
+
   /// Rows received so far.
   std::uint64_t rows_read() const noexcept { return rows_read_; }
 
  private:
   friend iterator;
+  template <class, class>
+  friend class row_batches;
+  template <class Value>
+  Value take_current() const {
+    if constexpr (std::is_same_v<Value, record<Columns>>)
+      return current().to_record();
+    else
+      return detail::map_row<Value>(current());
+  }
   row_type current() const noexcept { return row_type(current_.get(), 0); }
   bool at_end() const noexcept { return done_; }
 
