@@ -8532,26 +8532,74 @@ consteval auto member_names() {
 
 }  // namespace pgdsl::detail
 
+namespace pgdsl {
+
+/// The struct member and the result column a mapping rule is about, named in the compiler's
+/// message (as struct_member<name<'t', 'o', 't', 'a', 'l'>>, column_named<...>; a member mapped by position is
+/// struct_member<member_number<2>>).
+template <class Name>
+struct struct_member {};
+template <class Name>
+struct column_named {};
+template <std::size_t I>
+struct member_number {};
+
+/// The conditions of the mapping rules, spelled so that the message names member and column.
+template <class Member, bool Holds>
+inline constexpr bool member_has_a_column_of_its_name = Holds;
+template <class Member, class Column, bool Holds>
+inline constexpr bool nullable_column_needs_an_optional_member = Holds;
+template <class Member, class Column, bool Holds>
+inline constexpr bool column_type_fits_the_member = Holds;
+
+}  // namespace pgdsl
+
 namespace pgdsl::detail {
 
+/// name<...> of a name known at compile time as a string_view: a column's `name`, or entry M of
+/// an array of member names.
+template <const std::string_view& Text, std::size_t... I>
+auto name_of_view(std::index_sequence<I...>) -> name<Text[I]...>;
+template <const std::string_view& Text>
+using name_of_view_t = decltype(name_of_view<Text>(std::make_index_sequence<Text.size()>{}));
+template <const auto& Names, std::size_t M, std::size_t... I>
+auto name_of_entry(std::index_sequence<I...>) -> name<Names[M][I]...>;
+template <const auto& Names, std::size_t M>
+using name_of_entry_t =
+    decltype(name_of_entry<Names, M>(std::make_index_sequence<Names[M].size()>{}));
+/// name<...> of a Boost.Hana struct member's key.
+template <char... C>
+name<C...> name_of_hana_key(boost::hana::string<C...>);
+
+template <std::size_t I, class Columns>
+constexpr auto column_name_type() {
+  if constexpr (I < columns_info<Columns>::size && requires { at_t<I, Columns>::name; })
+    return column_named<name_of_view_t<at_t<I, Columns>::name>>{};
+  else
+    return column_named<member_number<I>>{};
+}
+
 // Reads column I of the row into one member, after the rules that make the mapping safe.
-template <std::size_t I, class Columns, class Member>
+// MemberName names the member in the messages (struct_member<...>).
+template <std::size_t I, class MemberName, class Columns, class Member>
 void read_member(const row<Columns>& source, Member& member) {
   constexpr bool found = I < columns_info<Columns>::size;
-  static_assert(found,
+  static_assert(member_has_a_column_of_its_name<MemberName, found>,
                 "a struct member has no result column of the same name; select a column with "
                 "that name (or alias one with .as<\"name\">()), or remove the member");
   if constexpr (found) {
     using value = column_value_t<I, Columns>;
+    using column = decltype(column_name_type<I, Columns>());
     constexpr bool nullable_into_plain = is_optional_v<value> && !is_optional_v<Member>;
-    static_assert(!nullable_into_plain,
-                  "a nullable column is read into a non-optional struct member; declare that "
-                  "member as std::optional<T>");
-    static_assert(nullable_into_plain || std::is_assignable_v<Member&, value>,
+    static_assert(nullable_column_needs_an_optional_member<MemberName, column, !nullable_into_plain>,
+                  "a nullable column (an outer join's, an aggregate's such as sum(), or a nullable "
+                  "column) is read into a non-optional struct member: declare that member "
+                  "std::optional<T>, or select coalesce(expression, default)");
+    constexpr bool assignable = std::is_assignable_v<Member&, value>;
+    static_assert(column_type_fits_the_member<MemberName, column, nullable_into_plain || assignable>,
                   "a result column's C++ type cannot be assigned to the struct member of the "
-                  "same name; change the member's type");
-    if constexpr (!nullable_into_plain && std::is_assignable_v<Member&, value>)
-      member = source.template get<I>();
+                  "same name; change the member's type to the column's");
+    if constexpr (!nullable_into_plain && assignable) member = source.template get<I>();
   }
 }
 
@@ -8562,7 +8610,8 @@ S map_hana_struct(const row<Columns>& source) {
     using key = std::remove_cvref_t<decltype(boost::hana::first(accessor))>;
     constexpr std::string_view name = boost::hana::to<const char*>(key{});
     constexpr std::size_t index = columns_info<Columns>::index_of_name(name);
-    read_member<index>(source, boost::hana::second(accessor)(object));
+    using member = struct_member<decltype(name_of_hana_key(key{}))>;
+    read_member<index, member>(source, boost::hana::second(accessor)(object));
   });
   return object;
 }
@@ -8601,7 +8650,9 @@ S map_aggregate_by_name(const row<Columns>& source) {
     S object{};
     auto members = tie_members(object);
     [&]<std::size_t... M>(std::index_sequence<M...>) {
-      (read_member<columns_info<Columns>::index_of_name(names[M])>(source, std::get<M>(members)),
+      (read_member<columns_info<Columns>::index_of_name(names[M]),
+                   struct_member<name_of_entry_t<member_names_v<S>, M>>>(source,
+                                                                         std::get<M>(members)),
        ...);
     }
     (std::make_index_sequence<names.size()>{});
@@ -8632,7 +8683,7 @@ S map_by_position(const row<Columns>& source) {
       S object{};
       auto member_refs = tie_members(object);
       [&]<std::size_t... I>(std::index_sequence<I...>) {
-        (read_member<I>(source, std::get<I>(member_refs)), ...);
+        (read_member<I, struct_member<member_number<I>>>(source, std::get<I>(member_refs)), ...);
       }
       (std::make_index_sequence<columns>{});
       return object;

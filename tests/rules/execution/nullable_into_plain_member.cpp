@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: a nullable column is read into a non-optional struct member
+// expect: a nullable column .* is read into a non-optional struct member
 // A nullable column (std::optional<double>) mapped into a plain double member must not compile.
 #include <cstdint>
 #include <optional>
