@@ -282,7 +282,8 @@ class type_mismatch : public conversion_error {
 // ---- pgdsl/error/result_error.hpp
 // result_error: a result whose shape differs from what the caller asked for, detected on the
 // client before any value is decoded: no row or several rows where exactly one was expected, or
-// a column count that differs from the statement's declared columns.
+// a column count that differs from the statement's declared columns, or a column asked for by a
+// name the result does not have.
 
 #include <cstddef>
 #include <string>
@@ -318,6 +319,20 @@ class column_count_mismatch : public result_error {
       : result_error("the statement declares " + std::to_string(declared) +
                      " result columns but the server returns " + std::to_string(returned) +
                      "\nSQL: " + sql) {}
+};
+
+/// A field was asked for by a name that no column of the result has.
+class no_such_column : public result_error {
+ public:
+  no_such_column(const std::string& name, const std::string& columns)
+      : result_error("the result has no column named \"" + name + "\"; its columns are: " +
+                     (columns.empty() ? std::string("(none)") : columns)),
+        name_(name) {}
+  /// The name asked for.
+  const std::string& column_name() const noexcept { return name_; }
+
+ private:
+  std::string name_;
 };
 
 }  // namespace pgdsl
@@ -8316,10 +8331,57 @@ using raw_columns = typename detail::make_raw_columns<std::index_sequence_for<T.
 #include <libpq-fe.h>
 
 #include <cstddef>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 
+// ---- pgdsl/execution/detail/column_by_name.hpp
+// Reading a field by the server's column name, for rows whose shape the program does not know
+// (SELECT *, a query built elsewhere): the name is looked up and the type checked at run time,
+// with the same decoders and the same typed errors as the compile-time path.
+
+#include <libpq-fe.h>
+
+#include <string>
+#include <string_view>
+
+
+namespace pgdsl::detail {
+
+/// A column read by name as T: the server's label names it in messages.
+template <class T>
+struct column_read_by_name {
+  using value_type = T;
+  static constexpr std::string_view qualified_name{};
+};
+
+/// The result's column names, comma-separated, for messages.
+inline std::string column_names_of(const PGresult* result) {
+  std::string names;
+  for (int i = 0; i < PQnfields(result); ++i) {
+    if (i > 0) names += ", ";
+    names += PQfname(result, i);
+  }
+  return names;
+}
+
+/// The number of the first column whose name is exactly `name` (case-sensitive, as the server
+/// labels it: an unquoted `AS Total` is `total`); no_such_column when there is none.
+inline int column_number(const PGresult* result, std::string_view name) {
+  for (int i = 0; i < PQnfields(result); ++i)
+    if (name == PQfname(result, i)) return i;
+  throw no_such_column(std::string(name), column_names_of(result));
+}
+
+/// Field `column` of row `row` as T, after checking that T reads the column's server type.
+template <class T>
+T decode_checked(const PGresult* result, int row, int column) {
+  check_column_type<column_read_by_name<T>>(result, column);
+  return decode_field<column_read_by_name<T>>(result, row, column);
+}
+
+}  // namespace pgdsl::detail
 
 namespace pgdsl {
 
@@ -8344,6 +8406,19 @@ class row {
   detail::column_value_t<I, Columns> get() const {
     static_assert(I < detail::columns_info<Columns>::size, "column index out of range");
     return detail::decode_field<at_t<I, Columns>>(result_, index_, static_cast<int>(I));
+  }
+
+  /// Decodes the column the server labels `name` as T, its type checked now: for rows of a shape
+  /// known only at run time (`SELECT *` through execute_raw). no_such_column for a name the result
+  /// lacks, type_mismatch when T cannot read the column's type, unexpected_null for a NULL into a
+  /// T that is not std::optional.
+  template <class T>
+  T get(std::string_view name) const {
+    return detail::decode_checked<T>(result_, index_, detail::column_number(result_, name));
+  }
+  /// True when the field of the column labelled `name` is NULL (no_such_column as for get).
+  bool is_null(std::string_view name) const {
+    return PQgetisnull(result_, index_, detail::column_number(result_, name)) != 0;
   }
 
   /// Decodes the column selected by `key`, e.g. row[users.email].
@@ -8828,6 +8903,13 @@ class result {
     rows.reserve(size());
     for (const row_type& r : *this) rows.push_back(detail::map_row<S>(r));
     return rows;
+  }
+
+  /// The result's column names as the server labels them, in order.
+  std::vector<std::string> column_names() const {
+    std::vector<std::string> names;
+    for (int i = 0; i < PQnfields(handle_.get()); ++i) names.emplace_back(PQfname(handle_.get(), i));
+    return names;
   }
 
   /// The underlying libpq result (owned by this object).

@@ -202,3 +202,40 @@ TEST_CASE("an empty result iterates zero times") {
   CHECK(none.begin() == none.end());
   CHECK(none.all().empty());
 }
+
+TEST_CASE("rows of unknown shape are read by column name, each field's type checked") {
+  pgdsl::test::database fixture;
+  create_users(fixture);
+  const auto rows = fixture.db().execute_raw("SELECT * FROM users WHERE id <= $1 ORDER BY id",
+                                             std::int64_t{2});
+  CHECK(rows.column_names() == std::vector<std::string>{"id", "name", "score"});
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].get<std::int64_t>("id") == 1);
+  CHECK(rows[0].get<std::string>("name") == "ann");
+  CHECK(rows[0].get<std::optional<double>>("score") == 9.5);
+  CHECK(rows[1].is_null("score"));
+  CHECK_FALSE(rows[1].get<std::optional<double>>("score").has_value());
+  try {
+    (void)rows[0].get<std::string>("nmae");
+    FAIL("expected no_such_column");
+  } catch (const pgdsl::no_such_column& e) {
+    CHECK(e.column_name() == "nmae");
+    CHECK(std::string(e.what()).find("its columns are: id, name, score") != std::string::npos);
+  }
+  try {
+    (void)rows[0].get<std::int64_t>("name");
+    FAIL("expected type_mismatch");
+  } catch (const pgdsl::type_mismatch& e) {
+    CHECK(std::string(e.what()).find("name") != std::string::npos);
+  }
+  CHECK_THROWS_AS(rows[1].get<double>("score"), pgdsl::unexpected_null);
+  CHECK_THROWS_AS(rows[0].get<std::int32_t>("id"), pgdsl::type_mismatch);  // int8 is not int4
+}
+
+TEST_CASE("a DSL-typed row can be read by column name too") {
+  pgdsl::test::database fixture;
+  create_users(fixture);
+  const auto rows = fixture.db().execute(user_by_id(3));
+  CHECK(rows[0].get<std::string>("name") == "cy");
+  CHECK(rows[0].get<double>("score") == 1.25);
+}

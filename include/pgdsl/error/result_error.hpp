@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 // result_error: a result whose shape differs from what the caller asked for, detected on the
 // client before any value is decoded: no row or several rows where exactly one was expected, or
-// a column count that differs from the statement's declared columns.
+// a column count that differs from the statement's declared columns, or a column asked for by a
+// name the result does not have.
 #pragma once
 
 #include <cstddef>
@@ -39,6 +40,20 @@ class column_count_mismatch : public result_error {
       : result_error("the statement declares " + std::to_string(declared) +
                      " result columns but the server returns " + std::to_string(returned) +
                      "\nSQL: " + sql) {}
+};
+
+/// A field was asked for by a name that no column of the result has.
+class no_such_column : public result_error {
+ public:
+  no_such_column(const std::string& name, const std::string& columns)
+      : result_error("the result has no column named \"" + name + "\"; its columns are: " +
+                     (columns.empty() ? std::string("(none)") : columns)),
+        name_(name) {}
+  /// The name asked for.
+  const std::string& column_name() const noexcept { return name_; }
+
+ private:
+  std::string name_;
 };
 
 }  // namespace pgdsl

@@ -142,6 +142,13 @@ class result {
     return rows;
   }
 
+  /// The result's column names as the server labels them, in order.
+  std::vector<std::string> column_names() const {
+    std::vector<std::string> names;
+    for (int i = 0; i < PQnfields(handle_.get()); ++i) names.emplace_back(PQfname(handle_.get(), i));
+    return names;
+  }
+
   /// The underlying libpq result (owned by this object).
   const PGresult* native_handle() const noexcept { return handle_.get(); }
   /// The statement's SQL text.

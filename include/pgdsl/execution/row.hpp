@@ -8,10 +8,12 @@
 #include <libpq-fe.h>
 
 #include <cstddef>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 
+#include "pgdsl/execution/detail/column_by_name.hpp"
 #include "pgdsl/execution/detail/columns.hpp"
 
 namespace pgdsl {
@@ -37,6 +39,19 @@ class row {
   detail::column_value_t<I, Columns> get() const {
     static_assert(I < detail::columns_info<Columns>::size, "column index out of range");
     return detail::decode_field<at_t<I, Columns>>(result_, index_, static_cast<int>(I));
+  }
+
+  /// Decodes the column the server labels `name` as T, its type checked now: for rows of a shape
+  /// known only at run time (`SELECT *` through execute_raw). no_such_column for a name the result
+  /// lacks, type_mismatch when T cannot read the column's type, unexpected_null for a NULL into a
+  /// T that is not std::optional.
+  template <class T>
+  T get(std::string_view name) const {
+    return detail::decode_checked<T>(result_, index_, detail::column_number(result_, name));
+  }
+  /// True when the field of the column labelled `name` is NULL (no_such_column as for get).
+  bool is_null(std::string_view name) const {
+    return PQgetisnull(result_, index_, detail::column_number(result_, name)) != 0;
   }
 
   /// Decodes the column selected by `key`, e.g. row[users.email].
