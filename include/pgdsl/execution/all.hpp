@@ -14,6 +14,7 @@
 #include "pgdsl/execution/cursor.hpp"
 #include "pgdsl/execution/cursor_options.hpp"
 #include "pgdsl/execution/insert_rows_options.hpp"
+#include "pgdsl/execution/named_sql.hpp"
 #include "pgdsl/execution/observability.hpp"
 #include "pgdsl/execution/pipeline.hpp"
 #include "pgdsl/execution/raw_query.hpp"
