@@ -4767,14 +4767,25 @@ constexpr auto clause_unfilled_where() {
     return type_list<>{};
 }
 
+/// Where a statement keeps the clause filling Slot: a base keyed by slot, so that a replaced
+/// statement moves its other clauses base by base, with no index to compute.
+template <class Slot, class Clause>
+struct filled_slot {
+  Clause clause;
+};
+template <class Clause>
+using slot_of = filled_slot<typename Clause::slot, Clause>;
+
 /// A statement: its clauses, rendered and bound in slot order.
 template <class... Clauses>
-struct statement : clause_methods<Clauses, statement<Clauses...>>... {
-  pack<Clauses...> clauses;
-
+struct statement : clause_methods<Clauses, statement<Clauses...>>..., slot_of<Clauses>... {
   constexpr statement() = default;
   constexpr explicit statement(Clauses... parts) requires(sizeof...(Clauses) > 0)
-      : clauses(std::move(parts)...) {}
+      : slot_of<Clauses>{std::move(parts)}... {}
+  /// From the clauses themselves, forwarded (replace_clause).
+  template <class... Parts>
+  constexpr statement(std::in_place_t, Parts&&... parts)
+      : slot_of<Clauses>{std::forward<Parts>(parts)}... {}
 
   // `if (x) q = q.where(c);` assigns a statement of another type: say why it cannot work (the
   // same type's copy and move assignment are the implicit ones, preferred over this template).
@@ -4805,7 +4816,7 @@ struct statement : clause_methods<Clauses, statement<Clauses...>>... {
   /// Calls f(value) for each bound value, in $n order.
   template <class F>
   constexpr void bind(F&& f) const {
-    clauses.for_each([&f](const auto& clause) { clause.bind(f); });
+    (static_cast<const slot_of<Clauses>&>(*this).clause.bind(f), ...);
   }
   /// The rules only a finished statement can judge; run when its SQL is first used.
   static constexpr void check_complete() {
@@ -4830,15 +4841,10 @@ inline constexpr bool is_statement = false;
 template <class... Clauses>
 inline constexpr bool is_statement<statement<Clauses...>> = true;
 
-/// The position of the clause filling Slot (each clause names its slot as `using slot = ...`).
-template <class Slot, class... Clauses>
-inline constexpr std::size_t slot_index = index_of_v<Slot, type_list<typename Clauses::slot...>>;
-
 /// The clause of a statement that fills Slot.
-template <class Slot, class... Clauses>
-constexpr auto& clause_in(statement<Clauses...>& s) {
-  constexpr std::size_t at = slot_index<Slot, Clauses...>;
-  return static_cast<pack_element<at, at_t<at, type_list<Clauses...>>>&>(s.clauses).value;
+template <class Slot, class Clause>
+constexpr Clause& clause_in(filled_slot<Slot, Clause>& s) {
+  return s.clause;
 }
 
 /// `replacement` when Take, else `original`: builds a statement with one clause swapped.
@@ -4853,15 +4859,12 @@ constexpr decltype(auto) pick(New&& replacement, Old&& original) {
 /// The statement with the clause in Slot replaced by `clause` (whose type may differ).
 template <class Slot, class New, class... Clauses>
 constexpr auto replace_clause(statement<Clauses...>&& s, New&& clause) {
-  constexpr std::size_t at = slot_index<Slot, Clauses...>;
-  static_assert(at < sizeof...(Clauses), "this statement has no such clause");
-  return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    using result = statement<std::conditional_t<I == at, std::remove_cvref_t<New>, Clauses>...>;
-    return result(
-        pick<I == at>(std::forward<New>(clause),
-                      std::move(static_cast<pack_element<I, Clauses>&>(s.clauses).value))...);
-  }
-  (std::index_sequence_for<Clauses...>{});
+  static_assert((std::is_same_v<typename Clauses::slot, Slot> || ...),
+                "this statement has no such clause");
+  return statement<std::conditional_t<std::is_same_v<typename Clauses::slot, Slot>,
+                                      std::remove_cvref_t<New>, Clauses>...>(
+      std::in_place, pick<std::is_same_v<typename Clauses::slot, Slot>>(
+                         std::forward<New>(clause), std::move(s.slot_of<Clauses>::clause))...);
 }
 
 /// A mixin's view of its statement: moved from (the && builders) or copied (the const& ones, which
