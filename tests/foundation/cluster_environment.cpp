@@ -39,7 +39,9 @@ std::string query_text(PGconn* connection, const std::string& sql) {
   return PQgetvalue(result.get(), 0, 0);
 }
 
-std::string port_of(PGconn* connection) { return PQport(connection); }
+std::string port_of(PGconn* connection) {
+  return PQport(connection);
+}
 
 }  // namespace
 
@@ -57,8 +59,9 @@ TEST_CASE("the primary writes, the replicas are hot standbys streaming through t
         "replica1:physical:true,replica2:physical:true");
 
   // A row written on the primary becomes visible on both standbys (bounded wait).
-  query_text(primary.get(), "CREATE TABLE cluster_environment_probe AS SELECT 42 AS answer; "
-                            "SELECT 'created'");
+  query_text(primary.get(),
+             "CREATE TABLE cluster_environment_probe AS SELECT 42 AS answer; "
+             "SELECT 'created'");
   for (const char* replica : {"PGDSL_REPLICA1_URL", "PGDSL_REPLICA2_URL"}) {
     auto standby = connect(variable(replica));
     CHECK(query_text(standby.get(), "SELECT pg_is_in_recovery()::text") == "true");
@@ -79,9 +82,9 @@ TEST_CASE("PGDSL_CLUSTER_HOSTS lists the primary, replica1 and replica2 in that 
   auto primary = connect(variable("PGDSL_PRIMARY_URL"));
   auto replica1 = connect(variable("PGDSL_REPLICA1_URL"));
   auto replica2 = connect(variable("PGDSL_REPLICA2_URL"));
-  const std::string expected = "127.0.0.1:" + port_of(primary.get()) + ",127.0.0.1:" +
-                               port_of(replica1.get()) + ",127.0.0.1:" + port_of(replica2.get()) +
-                               "/pgdsl";
+  const std::string expected = "127.0.0.1:" + port_of(primary.get()) +
+                               ",127.0.0.1:" + port_of(replica1.get()) +
+                               ",127.0.0.1:" + port_of(replica2.get()) + "/pgdsl";
   CHECK(hosts.find(expected) != std::string::npos);
   auto read_write = connect(hosts + "?target_session_attrs=read-write");
   CHECK(port_of(read_write.get()) == port_of(primary.get()));
