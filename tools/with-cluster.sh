@@ -26,17 +26,7 @@ if [ $# -eq 0 ] || [ "$1" = -h ] || [ "$1" = --help ]; then
   [ $# -eq 0 ] && exit 2 || exit 0
 fi
 
-find_bindir() {
-  local dir
-  if command -v pg_config >/dev/null 2>&1; then
-    dir=$(pg_config --bindir 2>/dev/null || true)
-    [ -n "$dir" ] && [ -x "$dir/initdb" ] && { echo "$dir"; return; }
-  fi
-  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5,5 -n -r); do
-    [ -x "$dir/initdb" ] && { echo "$dir"; return; }
-  done
-  return 1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/postgres-server.sh"
 bindir=$(find_bindir) || {
   echo "$me: no PostgreSQL server found (initdb): install the Debian package postgresql" >&2
   echo "$me: (tools/install-deps.sh does it)" >&2
@@ -48,16 +38,7 @@ bouncer=$(command -v pgbouncer 2>/dev/null || echo /usr/sbin/pgbouncer)
   exit 2
 }
 
-if [ "$(id -u)" = 0 ]; then
-  user=postgres
-  id -u postgres >/dev/null 2>&1 || { echo "$me: running as root but there is no postgres user" >&2; exit 2; }
-  as_server_user() { runuser -u postgres -- "$@"; }
-  as_server_prefix='runuser -u postgres -- '
-else
-  user=$(id -un)
-  as_server_user() { "$@"; }
-  as_server_prefix=
-fi
+choose_server_user || { echo "$me: running as root but there is no postgres user" >&2; exit 2; }
 
 # Short and private: the socket paths (dir + /.s.PGSQL.NNNNN) must stay under 107 bytes. Every
 # node and PgBouncer put their sockets here (the ports differ) and their logs as NODE.log.
@@ -136,7 +117,6 @@ CONF
 }
 echo "include 'pgdsl.conf'" >>"$dir/primary/postgresql.conf"
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 taken=" "
 free_port() {
   local port
