@@ -558,9 +558,10 @@ constexpr std::string_view sqlstate_type_name(std::string_view code) noexcept {
 
 namespace pgdsl {
 
-/// LISTEN, a session advisory lock, a WITH HOLD cursor, PREPARE or a session SET on a connection
-/// with connection_options::transaction_pooling: refused, since the pooler would hand the server
-/// session that keeps it to other clients. what() names the command and the alternative.
+/// LISTEN, a session advisory lock, a WITH HOLD cursor, PREPARE, a session SET or a temporary
+/// table kept past commit on a connection with connection_options::transaction_pooling: refused,
+/// since the pooler would hand the server session that keeps it to other clients. what() names
+/// the command and the alternative.
 class transaction_pooling_error : public feature_not_supported {
  public:
   transaction_pooling_error(std::string what_keeps_session_state, std::string sql = {})
@@ -6649,7 +6650,8 @@ struct connection_options {
   /// The server session may change at every transaction's end: a transaction pooler such as
   /// PgBouncer with pool_mode = transaction sits in between (docs/pgbouncer.md). Statements run
   /// unnamed whatever prepared_statements says, and what would keep state in the session (LISTEN,
-  /// session advisory locks, WITH HOLD cursors, PREPARE, a session SET, statement_timeout below)
+  /// session advisory locks, WITH HOLD cursors, PREPARE, a session SET, temporary tables not
+  /// dropped at commit, statement_timeout below)
   /// is refused with transaction_pooling_error.
   bool transaction_pooling = false;
   /// statement_timeout for every statement on this connection (a session SET); 0 = the server's
@@ -7763,7 +7765,8 @@ class dynamic_parameters {
 
 // ---- pgdsl/execution/detail/session_state.hpp
 // session_state: finds, in raw SQL, the commands whose effect outlives the transaction in the
-// server session (LISTEN, session advisory locks, WITH HOLD cursors, PREPARE, plain SET). Behind a
+// server session (LISTEN, session advisory locks, WITH HOLD cursors, PREPARE, plain SET, temporary
+// tables that outlive the transaction). Behind a
 // transaction pooler (connection_options::transaction_pooling) the session is handed to other
 // clients at every commit, so these would silently misbehave: the connection refuses them with
 // transaction_pooling_error instead. A light scanner, not a parser: it skips literals, quoted
@@ -7867,16 +7870,29 @@ inline std::string session_state_in(std::string_view sql) {
   constexpr std::array<std::string_view, 5> carried = {"CLIENT_ENCODING", "DATESTYLE", "TIMEZONE",
                                                        "STANDARD_CONFORMING_STRINGS",
                                                        "APPLICATION_NAME"};
+  constexpr const char* temporary =
+      "CREATE TEMP (a temporary object lives in one server session; create the table with ON "
+      "COMMIT DROP inside a transaction, or use a regular table)";
   sql_words words(sql);
   std::string_view word, first, previous;
   std::size_t position = 0;  // of `word` within its statement
-  while (words.next(word)) {
-    if (word.empty()) {
+  bool creates_temporary = false, dropped_at_commit = false;
+  for (bool more = words.next(word);; more = words.next(word)) {
+    if (!more || word.empty()) {  // a statement's end
+      if (creates_temporary && !dropped_at_commit) return temporary;
+      if (!more) break;
       position = 0;
       first = previous = {};
+      creates_temporary = dropped_at_commit = false;
       continue;
     }
     if (position == 0) first = word;
+    // CREATE [LOCAL | GLOBAL] TEMP[ORARY] ...; only ON COMMIT DROP makes it end with the
+    // transaction.
+    if (position <= 2 && same_word(first, "CREATE") &&
+        (same_word(word, "TEMP") || same_word(word, "TEMPORARY")))
+      creates_temporary = true;
+    if (same_word(previous, "COMMIT") && same_word(word, "DROP")) dropped_at_commit = true;
     if (position == 0 && same_word(word, "LISTEN"))
       return "LISTEN (notifications are delivered to one server session, which the pooler hands "
              "to other clients)";

@@ -34,6 +34,18 @@ TEST_CASE("a session SET keeps session state; SET LOCAL and settings PgBouncer c
   CHECK(session_state_in("SET application_name = 'x'").empty());
 }
 
+TEST_CASE("a temporary object keeps session state unless it is dropped at commit") {
+  CHECK(session_state_in("CREATE TEMP TABLE scratch (id int)").starts_with("CREATE TEMP"));
+  CHECK(session_state_in("create local temporary table s (id int) on commit delete rows")
+            .starts_with("CREATE TEMP"));
+  CHECK(session_state_in("CREATE TEMPORARY VIEW v AS SELECT 1; SELECT 1").starts_with("CREATE"));
+  CHECK(session_state_in("CREATE TEMP TABLE scratch (id int) ON COMMIT DROP").empty());
+  CHECK(session_state_in("BEGIN; CREATE TEMP TABLE s (id int) ON COMMIT DROP; COMMIT").empty());
+  CHECK(session_state_in("CREATE OR REPLACE TEMP VIEW v AS SELECT 1").starts_with("CREATE"));
+  CHECK(session_state_in("CREATE TABLE temp (id int)").empty());
+  CHECK(session_state_in("CREATE TABLE t (temp int, temporary int)").empty());
+}
+
 TEST_CASE("several statements in one string are each looked at") {
   CHECK(session_state_in("BEGIN; LISTEN orders; COMMIT").starts_with("LISTEN"));
   CHECK(session_state_in("SELECT 1; SET search_path = x").starts_with("SET search_path"));

@@ -295,9 +295,12 @@ TEST_CASE("thousands of statements of every kind from eight clients whose server
 
 TEST_CASE("with transaction_pooling, session state is refused before anything is sent") {
   auto db = through_bouncer(false, true);
-  const char* refused[] = {"LISTEN orders", "SELECT pg_advisory_lock(42)",
-                           "DECLARE held CURSOR WITH HOLD FOR SELECT 1", "PREPARE mine AS SELECT 1",
-                           "SET search_path = elsewhere, public"};
+  const char* refused[] = {"LISTEN orders",
+                           "SELECT pg_advisory_lock(42)",
+                           "DECLARE held CURSOR WITH HOLD FOR SELECT 1",
+                           "PREPARE mine AS SELECT 1",
+                           "SET search_path = elsewhere, public",
+                           "CREATE TEMP TABLE scratch (id int)"};
   for (const char* sql : refused) {
     CAPTURE(sql);
     CHECK_THROWS_AS(db.run_command(pgdsl::runtime_sql(sql)), pgdsl::transaction_pooling_error);
@@ -317,6 +320,7 @@ TEST_CASE("with transaction_pooling, session state is refused before anything is
   db.transaction([](pgdsl::transaction& tx) {
     tx.db().run_command("SET LOCAL search_path = pg_catalog, public");
     CHECK(tx.query<bool>("SELECT pg_try_advisory_xact_lock(42)").scalar());
+    tx.db().run_command("CREATE TEMP TABLE scratch (id int) ON COMMIT DROP");
     CHECK(tx.query<std::string>("SELECT current_setting('search_path')").scalar() ==
           "pg_catalog, public");
   });

@@ -10,9 +10,10 @@
 
 namespace pgdsl {
 
-/// LISTEN, a session advisory lock, a WITH HOLD cursor, PREPARE or a session SET on a connection
-/// with connection_options::transaction_pooling: refused, since the pooler would hand the server
-/// session that keeps it to other clients. what() names the command and the alternative.
+/// LISTEN, a session advisory lock, a WITH HOLD cursor, PREPARE, a session SET or a temporary
+/// table kept past commit on a connection with connection_options::transaction_pooling: refused,
+/// since the pooler would hand the server session that keeps it to other clients. what() names
+/// the command and the alternative.
 class transaction_pooling_error : public feature_not_supported {
  public:
   transaction_pooling_error(std::string what_keeps_session_state, std::string sql = {})

@@ -34,7 +34,8 @@ struct connection_options {
   /// The server session may change at every transaction's end: a transaction pooler such as
   /// PgBouncer with pool_mode = transaction sits in between (docs/pgbouncer.md). Statements run
   /// unnamed whatever prepared_statements says, and what would keep state in the session (LISTEN,
-  /// session advisory locks, WITH HOLD cursors, PREPARE, a session SET, statement_timeout below)
+  /// session advisory locks, WITH HOLD cursors, PREPARE, a session SET, temporary tables not
+  /// dropped at commit, statement_timeout below)
   /// is refused with transaction_pooling_error.
   bool transaction_pooling = false;
   /// statement_timeout for every statement on this connection (a session SET); 0 = the server's

@@ -1,5 +1,6 @@
 // session_state: finds, in raw SQL, the commands whose effect outlives the transaction in the
-// server session (LISTEN, session advisory locks, WITH HOLD cursors, PREPARE, plain SET). Behind a
+// server session (LISTEN, session advisory locks, WITH HOLD cursors, PREPARE, plain SET, temporary
+// tables that outlive the transaction). Behind a
 // transaction pooler (connection_options::transaction_pooling) the session is handed to other
 // clients at every commit, so these would silently misbehave: the connection refuses them with
 // transaction_pooling_error instead. A light scanner, not a parser: it skips literals, quoted
@@ -105,16 +106,30 @@ inline std::string session_state_in(std::string_view sql) {
   constexpr std::array<std::string_view, 5> carried = {"CLIENT_ENCODING", "DATESTYLE", "TIMEZONE",
                                                        "STANDARD_CONFORMING_STRINGS",
                                                        "APPLICATION_NAME"};
+  constexpr const char* temporary =
+      "CREATE TEMP (a temporary object lives in one server session; create the table with ON "
+      "COMMIT DROP inside a transaction, or use a regular table)";
   sql_words words(sql);
   std::string_view word, first, previous;
   std::size_t position = 0;  // of `word` within its statement
-  while (words.next(word)) {
-    if (word.empty()) {
+  bool creates_temporary = false, dropped_at_commit = false;
+  for (bool more = words.next(word);; more = words.next(word)) {
+    if (!more || word.empty()) {  // a statement's end
+      if (creates_temporary && !dropped_at_commit) return temporary;
+      if (!more) break;
       position = 0;
       first = previous = {};
+      creates_temporary = dropped_at_commit = false;
       continue;
     }
     if (position == 0) first = word;
+    // CREATE [OR REPLACE] [LOCAL | GLOBAL] TEMP[ORARY] ...; only ON COMMIT DROP ends it with
+    // the transaction.
+    if (same_word(first, "CREATE") && (same_word(word, "TEMP") || same_word(word, "TEMPORARY")) &&
+        (position == 1 || same_word(previous, "LOCAL") || same_word(previous, "GLOBAL") ||
+         same_word(previous, "REPLACE")))
+      creates_temporary = true;
+    if (same_word(previous, "COMMIT") && same_word(word, "DROP")) dropped_at_commit = true;
     if (position == 0 && same_word(word, "LISTEN"))
       return "LISTEN (notifications are delivered to one server session, which the pooler hands "
              "to other clients)";
