@@ -7887,10 +7887,11 @@ inline std::string session_state_in(std::string_view sql) {
       continue;
     }
     if (position == 0) first = word;
-    // CREATE [LOCAL | GLOBAL] TEMP[ORARY] ...; only ON COMMIT DROP makes it end with the
-    // transaction.
-    if (position <= 2 && same_word(first, "CREATE") &&
-        (same_word(word, "TEMP") || same_word(word, "TEMPORARY")))
+    // CREATE [OR REPLACE] [LOCAL | GLOBAL] TEMP[ORARY] ...; only ON COMMIT DROP ends it with
+    // the transaction.
+    if (same_word(first, "CREATE") && (same_word(word, "TEMP") || same_word(word, "TEMPORARY")) &&
+        (position == 1 || same_word(previous, "LOCAL") || same_word(previous, "GLOBAL") ||
+         same_word(previous, "REPLACE")))
       creates_temporary = true;
     if (same_word(previous, "COMMIT") && same_word(word, "DROP")) dropped_at_commit = true;
     if (position == 0 && same_word(word, "LISTEN"))
