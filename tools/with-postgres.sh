@@ -26,31 +26,14 @@ if [ -n "${DATABASE_URL:-}" ]; then
   exec "$@"
 fi
 
-find_bindir() {
-  local dir
-  if command -v pg_config >/dev/null 2>&1; then
-    dir=$(pg_config --bindir 2>/dev/null || true)
-    [ -n "$dir" ] && [ -x "$dir/initdb" ] && { echo "$dir"; return; }
-  fi
-  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5,5 -n -r); do
-    [ -x "$dir/initdb" ] && { echo "$dir"; return; }
-  done
-  return 1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/postgres-server.sh"
 bindir=$(find_bindir) || {
   echo "$me: no PostgreSQL server found (initdb): install the Debian package postgresql" >&2
   echo "$me: (tools/install-deps.sh does it) or set DATABASE_URL to use an existing server" >&2
   exit 2
 }
 
-if [ "$(id -u)" = 0 ]; then
-  user=postgres
-  id -u postgres >/dev/null 2>&1 || { echo "$me: running as root but there is no postgres user" >&2; exit 2; }
-  as_server_user() { runuser -u postgres -- "$@"; }
-else
-  user=$(id -un)
-  as_server_user() { "$@"; }
-fi
+choose_server_user || { echo "$me: running as root but there is no postgres user" >&2; exit 2; }
 
 # Short and private: the socket path (dir + /.s.PGSQL.NNNNN) must stay under 107 bytes.
 dir=$(mktemp -d /tmp/pgdsl-pg.XXXXXX)
@@ -103,7 +86,6 @@ CONF
 }
 echo "include 'pgdsl.conf'" >>"$data/postgresql.conf"
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for attempt in 1 2 3 4 5 6 7 8 9 10; do
   port=$(( (RANDOM * 32768 + RANDOM) % 30000 + 20000 ))
   port_in_use "$port" && continue
@@ -132,7 +114,7 @@ fi
 cat >"$dir/pg_ctl" <<SCRIPT
 #!/bin/sh
 # pg_ctl for the throwaway cluster in $data, e.g. "\$0" restart -m fast
-exec $( [ "$user" = postgres ] && [ "$(id -u)" = 0 ] && printf 'runuser -u postgres -- ' )$(printf '%q' "$bindir/pg_ctl") -D $(printf '%q' "$data") -l $(printf '%q' "$log") -w "\$@"
+exec $as_server_prefix$(printf '%q' "$bindir/pg_ctl") -D $(printf '%q' "$data") -l $(printf '%q' "$log") -w "\$@"
 SCRIPT
 chmod 755 "$dir/pg_ctl"
 

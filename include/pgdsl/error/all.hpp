@@ -8,3 +8,4 @@
 #include "pgdsl/error/result_error.hpp"
 #include "pgdsl/error/sql_error.hpp"
 #include "pgdsl/error/sqlstate_errors.hpp"
+#include "pgdsl/error/transaction_pooling_error.hpp"

@@ -42,6 +42,7 @@
   X(read_only_sql_transaction, invalid_transaction_state, "25006", "a write in READ ONLY")        \
   X(no_active_sql_transaction, invalid_transaction_state, "25P01", "requires a transaction")      \
   X(in_failed_sql_transaction, invalid_transaction_state, "25P02", "the transaction failed")      \
+  X(invalid_sql_statement_name, sql_error, "26", "no such prepared statement")                     \
   X(transaction_rollback, sql_error, "40", "the server rolled the transaction back")              \
   X(serialization_failure, transaction_rollback, "40001", "concurrent transactions conflicted")   \
   X(deadlock_detected, transaction_rollback, "40P01", "deadlock")                                 \

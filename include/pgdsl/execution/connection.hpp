@@ -28,6 +28,7 @@
 #include "pgdsl/execution/detail/connection_state.hpp"
 #include "pgdsl/execution/detail/dynamic_parameters.hpp"
 #include "pgdsl/execution/detail/parameters.hpp"
+#include "pgdsl/execution/detail/session_state.hpp"
 #include "pgdsl/execution/detail/statement_runner.hpp"
 #include "pgdsl/execution/observability.hpp"
 #include "pgdsl/execution/raw_query.hpp"
@@ -76,8 +77,14 @@ class connection {
   /// Connects with named options; throws connection_error naming the host, never the password.
   explicit connection(const connection_options& options)
       : state_(std::make_unique<detail::connection_state>()) {
+    if (options.transaction_pooling && options.statement_timeout.count() > 0)
+      throw transaction_pooling_error(
+          "connection_options::statement_timeout (set with SET, it would stay with one server "
+          "session; set it for the role with ALTER ROLE ... SET statement_timeout, or per "
+          "transaction with transaction_options)");
     state().conn = detail::connect(options);
-    state().prepared_statements = options.prepared_statements;
+    state().prepared_statements = options.prepared_statements && !options.transaction_pooling;
+    state().transaction_pooling = options.transaction_pooling;
     state().default_receiver =
         PQsetNoticeReceiver(native_handle(), detail::receive_notice, state_.get());
     if (options.statement_timeout.count() > 0) set_statement_timeout(options.statement_timeout);
@@ -225,6 +232,7 @@ class connection {
   /// name FROM users WHERE id > $1", 10). Arguments are bound as binary parameters, never spliced.
   template <class... T, class... Args>
   result<raw_columns<T...>> query(raw_sql sql, const Args&... args) {
+    if (state().transaction_pooling) detail::refuse_session_state(sql.c_str());
     using param_types = type_list<detail::parameter_value_t<Args>...>;
     detail::parameter_block<sizeof...(Args)> params;
     (params.add(detail::as_parameter(args)), ...);
@@ -255,6 +263,7 @@ class connection {
 
   /// Runs a command with the simple protocol (no parameters): transaction control, SET, DDL.
   void run_command(raw_sql sql) {
+    if (state().transaction_pooling) detail::refuse_session_state(sql.c_str());
     observe(sql.c_str(), [&] { return detail::run_command(state().conn.get(), sql.c_str()); });
   }
 

@@ -32,7 +32,15 @@ struct connection_options {
   /// Prepare each static statement once per connection and reuse it; false = unnamed statements
   /// only, which is what PgBouncer in transaction-pooling mode requires.
   bool prepared_statements = true;
-  /// statement_timeout for every statement on this connection; 0 = the server's setting.
+  /// The server session may change at every transaction's end: a transaction pooler such as
+  /// PgBouncer with pool_mode = transaction sits in between (docs/pgbouncer.md). Statements run
+  /// unnamed whatever prepared_statements says, and what would keep state in the session (LISTEN,
+  /// session advisory locks, WITH HOLD cursors, PREPARE, a session SET, temporary tables not
+  /// dropped at commit, statement_timeout below)
+  /// is refused with transaction_pooling_error.
+  bool transaction_pooling = false;
+  /// statement_timeout for every statement on this connection (a session SET); 0 = the server's
+  /// setting. Refused with transaction_pooling.
   std::chrono::milliseconds statement_timeout{0};
 };
 

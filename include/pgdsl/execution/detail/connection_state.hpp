@@ -55,6 +55,7 @@ class prepared_cache {
 struct connection_state {
   connection_ptr conn;
   bool prepared_statements = true;
+  bool transaction_pooling = false;  // raw SQL and commands are checked for session state
   std::chrono::milliseconds statement_timeout{0};
   prepared_cache prepared;
   query_hook hook;
