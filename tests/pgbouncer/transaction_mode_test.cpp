@@ -90,9 +90,9 @@ TEST_CASE("named prepared statements fail behind PgBouncer in transaction mode")
   auto named = through_bouncer(true);
   auto other = through_bouncer(false);
   const auto query = pgdsl::select(bounced.id).from(bounced).where(bounced.owner == -1);
-  CHECK(named.execute(query).empty());  // prepared as pgdsl_1 on the server connection it got
+  CHECK(named.execute(query).empty());  // prepared on the server connection it got
   // `other` holds that server connection (PgBouncer hands out the one released last) in a
-  // transaction, so the next statement of `named` gets another one, where pgdsl_1 does not exist.
+  // transaction, so the next statement of `named` gets another one, where it does not exist.
   auto holding = other.begin();
   CHECK(holding.query<std::int32_t>("SELECT 1::int4").scalar() == 1);
   try {
@@ -106,10 +106,12 @@ TEST_CASE("named prepared statements fail behind PgBouncer in transaction mode")
   holding.commit();
 }
 
-TEST_CASE("behind PgBouncer a named statement can run another client's statement of that name") {
-  // Every connection names its statements pgdsl_1, pgdsl_2...: when a client's next transaction
-  // lands on a server connection where another client prepared a pgdsl_1 with the same parameter
-  // types, the wrong statement runs and nothing fails. Why prepared statements must be off there.
+TEST_CASE("behind PgBouncer a named statement never runs another client's statement") {
+  // Statement names are unique in the process (a random part and a counter), so when a client's
+  // next transaction lands on a server connection where another client prepared statements, its
+  // statement is missing there (26000) instead of being another client's of the same name. When
+  // every connection numbered its statements from pgdsl_1, this test got the other client's count
+  // as a row of ids, with no error.
   create_table();
   fresh_server_connections();
   auto a = through_bouncer(true);
@@ -117,14 +119,11 @@ TEST_CASE("behind PgBouncer a named statement can run another client's statement
   auto other = through_bouncer(false);
   const auto ids = pgdsl::select(bounced.id).from(bounced).where(bounced.owner == -3);
   const auto counts = pgdsl::select(pgdsl::count()).from(bounced).where(bounced.owner == -3);
-  CHECK(a.execute(ids).empty());           // pgdsl_1 on server connection S1: the ids
+  CHECK(a.execute(ids).empty());           // prepared on server connection S1
   auto holding = other.begin();            // holds S1
-  CHECK(b.execute(counts).scalar() == 0);  // pgdsl_1 on a new server connection S2: a count
-  // S1 is still held, so a's next statement gets S2, where pgdsl_1 is b's count.
-  const auto result = a.execute(ids);
-  CHECK(result.size() == 1);  // a row from b's statement (the count, 0) instead of no row
-  const auto [value] = result.one().values();
-  CHECK(value == 0);
+  CHECK(b.execute(counts).scalar() == 0);  // prepared on a new server connection S2
+  // S1 is still held, so a's next statement gets S2, where only b's statement exists.
+  CHECK_THROWS_AS(a.execute(ids), pgdsl::invalid_sql_statement_name);
   holding.commit();
 }
 

@@ -6,8 +6,10 @@
 
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <random>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -44,12 +46,30 @@ class prepared_cache {
   void erase(const char* sql) { statements_.erase(sql); }
   void clear() noexcept { statements_.clear(); }
   std::size_t size() const noexcept { return statements_.size(); }
-  /// A name no statement of this connection has used.
-  std::string next_name() { return "pgdsl_" + std::to_string(++counter_); }
+  /// A name no statement of this process has used (see unique_statement_name).
+  std::string next_name() { return unique_statement_name(); }
 
  private:
+  // Unique per process, with a random part per process: behind a transaction pooler a statement
+  // can reach a server session where another client prepared statements; the same name there
+  // would silently run the other client's statement, a distinct one fails with 26000.
+  static std::string unique_statement_name() {
+    static const std::string prefix = [] {
+      unsigned long long seed = static_cast<unsigned long long>(
+          std::chrono::steady_clock::now().time_since_epoch().count());
+      try {
+        seed ^= (static_cast<unsigned long long>(std::random_device{}()) << 32);
+      } catch (...) {  // no entropy source: the clock alone
+      }
+      char text[17];
+      std::snprintf(text, sizeof text, "%016llx", seed);
+      return std::string(text);
+    }();
+    static std::atomic<unsigned long> counter{0};
+    return "pgdsl_" + prefix + "_" + std::to_string(++counter);
+  }
+
   std::unordered_map<const char*, prepared_statement> statements_;
-  unsigned long counter_ = 0;
 };
 
 struct connection_state {
