@@ -38,4 +38,9 @@
 #include "pgdsl/statement/select.hpp"
 #include "pgdsl/statement/update.hpp"
 
+#include "pgdsl/ddl/create_all.hpp"
+#include "pgdsl/ddl/create_index.hpp"
+#include "pgdsl/ddl/create_table.hpp"
+#include "pgdsl/ddl/create_type.hpp"
+
 #include "pgdsl/execution/all.hpp"

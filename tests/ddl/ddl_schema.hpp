@@ -1,0 +1,114 @@
+// A schema that uses every type pgdsl maps and every constraint kind the DDL layer writes; the
+// DDL tests render it at compile time and run it on the server.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pgdsl/pgdsl.hpp"
+
+namespace ddl_test {
+
+enum class mood { sad, ok, happy };
+
+}  // namespace ddl_test
+
+template <>
+struct pgdsl::type_traits<ddl_test::mood> {
+  static constexpr std::string_view sql_name = "ddl_mood";
+  static constexpr pgdsl::oid type_oid = 0;
+  static constexpr pgdsl::oid array_oid = 0;
+  static constexpr pgdsl::type_category category = pgdsl::type_category::enumeration;
+  static constexpr std::array<std::string_view, 3> labels{"sad", "ok", "happy"};
+
+  template <class Out>
+  static void encode(const ddl_test::mood& value, Out& out) {
+    const auto& label = labels.at(static_cast<std::size_t>(value));
+    out.append(label.data(), label.size());
+  }
+  static ddl_test::mood decode(std::string_view wire) {
+    for (std::size_t i = 0; i < labels.size(); ++i)
+      if (labels[i] == wire) return static_cast<ddl_test::mood>(i);
+    throw pgdsl::decode_error("unknown mood");
+  }
+  static constexpr bool accepts(pgdsl::oid server_type) {
+    return pgdsl::is_user_defined_oid(server_type);
+  }
+};
+
+namespace ddl_test {
+
+using namespace pgdsl;
+using pgdsl::numeric;
+
+struct accounts_t : table<"ddl_accounts"> {
+  column<"id", std::int64_t, primary_key, identity> id;
+  column<"email", std::string, varchar<120>, named<"ddl_accounts_email_key", unique>> email;
+  column<"created_at", timestamptz, default_sql<"now()">> created_at;
+  column<"balance", numeric, precision<12, 2>, default_sql<"0">> balance;
+  column<"feeling", std::optional<mood>> feeling;
+
+  constexpr auto table_args() const {
+    return pgdsl::table_args(
+        pgdsl::check<"ddl_accounts_balance_check">(balance >= lit<0>),
+        pgdsl::index<"ddl_accounts_created_idx">(created_at),
+        pgdsl::index<"ddl_accounts_lower_email_idx">(pgdsl::lower(email)).unique(),
+        pgdsl::index<"ddl_accounts_sad_idx">(id).where(feeling.is_not_null()));
+  }
+};
+inline constexpr accounts_t accounts{};
+
+struct entries_t : table<"ddl_entries"> {
+  column<"account_id", std::int64_t,
+         references<&accounts_t::id, on_delete<referential_action::cascade>>>
+      account_id;
+  column<"line", std::int32_t> line;
+  column<"amount", numeric> amount;
+  column<"memo", std::optional<std::string>> memo;
+  column<"tags", std::vector<std::string>, default_sql<"'{}'">> tags;
+
+  constexpr auto table_args() const {
+    return pgdsl::table_args(pgdsl::primary_key_of(account_id, line),
+                             pgdsl::unique_of<"ddl_entries_memo_key">(account_id, memo));
+  }
+};
+inline constexpr entries_t entries{};
+
+/// One column per mapped type (and arrays), each nullable and not.
+struct all_types_t : table<"ddl_all_types"> {
+  column<"id", std::int32_t, primary_key> id;
+  column<"b", bool> b;
+  column<"i2", std::int16_t> i2;
+  column<"i4", std::optional<std::int32_t>> i4;
+  column<"i8", std::int64_t> i8;
+  column<"f4", float> f4;
+  column<"f8", std::optional<double>> f8;
+  column<"num", numeric> num;
+  column<"t", std::string> t;
+  column<"vc", std::optional<std::string>, varchar<10>> vc;
+  column<"by", bytea> by;
+  column<"u", uuid> u;
+  column<"j", json> j;
+  column<"jb", std::optional<jsonb>> jb;
+  column<"d", date> d;
+  column<"ts", timestamp> ts;
+  column<"tstz", timestamptz> tstz;
+  column<"m", mood> m;
+  column<"ints", std::vector<std::int32_t>> ints;
+  column<"texts", std::optional<std::vector<std::optional<std::string>>>> texts;
+  column<"moods", std::optional<std::vector<mood>>> moods;  // arrays of enums are read, not sent
+  column<"vcs", std::vector<std::string>, varchar<5>> vcs;
+  column<"nums", std::vector<numeric>, precision<6, 3>> nums;
+  column<"account_id", std::optional<std::int64_t>,
+         references<&accounts_t::id, on_delete<referential_action::set_null>,
+                    on_update<referential_action::restrict>>>
+      account_id;
+};
+inline constexpr all_types_t all_types{};
+
+}  // namespace ddl_test
