@@ -44,3 +44,8 @@
 #include "pgdsl/ddl/create_type.hpp"
 
 #include "pgdsl/execution/all.hpp"
+
+#include "pgdsl/ddl/catalog.hpp"
+#include "pgdsl/ddl/schema_difference.hpp"
+#include "pgdsl/ddl/described_table.hpp"
+#include "pgdsl/ddl/verify_schema.hpp"

@@ -27,6 +27,12 @@ inline constexpr bool foreign_key_has_the_referenced_type = Holds;
 
 namespace detail {
 
+/// The element type of an array mapping (std::vector<T>: T), for std::conditional_t.
+template <class Array>
+struct array_element_of {
+  using type = typename type_traits<Array>::element;
+};
+
 /// The SQL name of a scalar (non-array) mapped type, with the column's modifiers applied.
 template <class Column, class T, class... Constraints>
 constexpr void render_scalar_type(sql_writer& w) {

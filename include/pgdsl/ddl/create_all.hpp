@@ -89,11 +89,6 @@ constexpr auto dependency_order() {
   return order;
 }
 
-template <class Array>
-struct array_element_of {
-  using type = typename type_traits<Array>::element;
-};
-
 /// The enum mappings a column uses (its type or its array's element), as a type_list.
 template <class Column>
 struct column_enum {
