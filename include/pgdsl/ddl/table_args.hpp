@@ -68,6 +68,19 @@ struct check_part {
   }
 };
 
+/// CHECK (sql), the condition written as SQL text (what pgdsl-codegen writes for a CHECK read
+/// from the catalog).
+template <fixed_string Name, fixed_string Sql>
+struct check_sql_part {
+  using referenced = type_list<>;
+  static constexpr void render(sql_writer& w) {
+    render_constraint_name<Name>(w);
+    w << "CHECK (";
+    w << Sql.view();
+    w << ')';
+  }
+};
+
 /// One key of an index: a column by name, or an expression in parentheses.
 template <class Key>
 constexpr void render_index_key(sql_writer& w) {
@@ -157,6 +170,12 @@ constexpr detail::key_part<false, Name, Columns...> unique_of(const Columns&...)
 /// check<"name">(...) names the constraint.
 template <fixed_string Name = "", class Condition>
 constexpr detail::check_part<Name, Condition> check(const Condition&) {
+  return {};
+}
+/// CHECK (sql) with the condition as SQL text written by the schema's author; prefer check(),
+/// whose condition is a typed DSL expression.
+template <fixed_string Name, fixed_string Sql>
+constexpr detail::check_sql_part<Name, Sql> check_sql() {
   return {};
 }
 /// An index on columns or expressions: index<"users_email_idx">(email), then .unique() and
