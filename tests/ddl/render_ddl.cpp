@@ -96,3 +96,37 @@ static_assert(pgdsl::static_statement<decltype(pgdsl::create_type<mood>())>);
 static_assert(!pgdsl::static_statement<decltype(schema)>);  // a script: db.run_command(script.sql)
 
 }  // namespace
+
+namespace {
+
+// A CHECK written as SQL text (what pgdsl-codegen writes for a CHECK read from the catalog), and
+// an enum mapped with pgdsl::enum_traits.
+enum class shirt_size { small, large };
+
+}  // namespace
+
+template <>
+struct pgdsl::type_traits<shirt_size> : pgdsl::enum_traits<shirt_size, "size", "small", "large"> {};
+
+namespace {
+
+struct shirts_t : pgdsl::table<"shirts"> {
+  column<"id", std::int32_t, pgdsl::primary_key> id;
+  column<"size", shirt_size> size;
+  column<"price", std::int32_t> price;
+  constexpr auto table_args() const {
+    return pgdsl::table_args(pgdsl::check_sql<"shirts_price_check", "price > 0">());
+  }
+};
+inline constexpr shirts_t shirts{};
+
+static_assert(pgdsl::create_all<shirts_t>().sql ==
+              R"(CREATE TYPE "size" AS ENUM ('small', 'large');)"
+              "\n"
+              R"(CREATE TABLE "shirts" ("id" int4 NOT NULL PRIMARY KEY, "size" "size" NOT NULL, )"
+              R"("price" int4 NOT NULL, CONSTRAINT "shirts_price_check" CHECK (price > 0)))");
+static_assert(pgdsl::type_traits<shirt_size>::labels[1] == "large");
+static_assert(pgdsl::enum_mapping<shirt_size>);
+static_assert(!pgdsl::enum_mapping<std::int32_t>);
+
+}  // namespace
