@@ -14,7 +14,7 @@ trap cleanup EXIT
 
 "$setup" create "$first"
 "$codegen" --schema "$first" --namespace gen --output "$work/first.hpp"
-"$cxx" -std=c++20 "$@" -I"$source_dir/tests/codegen" -DGENERATED_HEADER="\"$work/first.hpp\"" \
+"$cxx" -std=c++20 "$@" -I"$source_dir/tests" -I"$source_dir/tests/codegen" -DGENERATED_HEADER="\"$work/first.hpp\"" \
   "$source_dir/tests/codegen/round_trip_check.cpp" -o "$work/check" -lpq
 "$work/check" "$first" "$second"
 "$codegen" --schema "$second" --namespace gen --output "$work/second.hpp"

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pgdsl/pgdsl.hpp"
+#include "support/every_type_table.hpp"
 
 namespace rt {
 enum class mood { sad, ok, happy };
@@ -70,31 +71,7 @@ struct people_t : table<"rt_people"> {
       manager_id;
 };
 
-struct all_types_t : table<"rt_all_types"> {
-  column<"id", std::int32_t, primary_key> id;
-  column<"b", bool> b;
-  column<"i2", std::int16_t> i2;
-  column<"i4", std::optional<std::int32_t>> i4;
-  column<"i8", std::int64_t> i8;
-  column<"f4", float> f4;
-  column<"f8", std::optional<double>> f8;
-  column<"num", numeric> num;
-  column<"t", std::string> t;
-  column<"vc", std::optional<std::string>, varchar<10>> vc;
-  column<"by", bytea> by;
-  column<"u", uuid> u;
-  column<"j", json> j;
-  column<"jb", std::optional<jsonb>> jb;
-  column<"d", date> d;
-  column<"ts", timestamp> ts;
-  column<"tstz", timestamptz> tstz;
-  column<"m", mood> m;
-  column<"ints", std::vector<std::int32_t>> ints;
-  column<"texts", std::optional<std::vector<std::string>>> texts;
-  column<"moods", std::optional<std::vector<mood>>> moods;
-  column<"vcs", std::vector<std::string>, varchar<5>> vcs;
-  column<"nums", std::vector<numeric>, precision<6, 3>> nums;
-};
+using all_types_t = pgdsl::test::every_type_table<"rt_all_types", mood>;
 
 using tables = type_list<all_types_t, authors_t, books_t, chapters_t, people_t>;
 

@@ -4,6 +4,7 @@
 #include "support/catch.hpp"
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,7 +30,7 @@ std::int64_t add_account(pgdsl::connection& db, std::string email) {
 TEST_CASE("create_all creates enum types, tables in foreign-key order and indexes in one script") {
   pgdsl::test::database fixture;
   auto& db = fixture.db();
-  db.run_command(pgdsl::create_all<all_types_t, entries_t, accounts_t>().sql);
+  db.run_command(pgdsl::create_all<all_types_t, notes_t, entries_t, accounts_t>().sql);
 
   const auto id = add_account(db, "ann@example.com");
   const auto now =
@@ -46,15 +47,19 @@ TEST_CASE("create_all creates enum types, tables in foreign-key order and indexe
       all_types.m = mood::happy, all_types.ints = std::vector<std::int32_t>{1, 2},
       all_types.texts = std::vector<std::optional<std::string>>{"a", std::nullopt},
       all_types.vcs = std::vector<std::string>{"x"},
-      all_types.nums = std::vector<pgdsl::numeric>{pgdsl::numeric("1.5")},
-      all_types.account_id = id));
+      all_types.nums = std::vector<pgdsl::numeric>{pgdsl::numeric("1.5")}));
   const auto row = db.execute(pgdsl::select(pgdsl::all_of(all_types)).from(all_types)).one();
   CHECK(row[all_types.m] == mood::happy);
   CHECK(row[all_types.tstz] == now);
   CHECK(row[all_types.nums].at(0) == pgdsl::numeric("1.5"));
   CHECK(row[all_types.texts]->at(1) == std::nullopt);
 
-  db.run_command(pgdsl::drop_all<all_types_t, entries_t, accounts_t>().sql);
+  // ON DELETE SET NULL.
+  db.execute(pgdsl::insert_into(notes).set(notes.id = 1, notes.account_id = id));
+  db.execute(pgdsl::delete_from(accounts).where(accounts.id == id));
+  CHECK(db.execute(pgdsl::select(notes.account_id).from(notes)).scalar() == std::nullopt);
+
+  db.run_command(pgdsl::drop_all<all_types_t, notes_t, entries_t, accounts_t>().sql);
   CHECK(
       db.query<std::int64_t>("SELECT count(*) FROM pg_type WHERE typname = 'ddl_mood'").scalar() ==
       0);
@@ -122,4 +127,18 @@ TEST_CASE("the constraints of the descriptors hold on the server") {
     db.execute(pgdsl::delete_from(accounts).where(accounts.id == ann));
     CHECK(db.query<std::int64_t>("SELECT count(*) FROM ddl_entries").scalar() == 0);
   }
+}
+
+TEST_CASE("a script's statements also run one at a time with for_each") {
+  pgdsl::test::database fixture;
+  auto& db = fixture.db();
+  std::size_t statements = 0;
+  pgdsl::create_all<entries_t, accounts_t>().for_each([&](auto statement) {
+    db.execute(statement);
+    ++statements;
+  });
+  CHECK(statements == 6);  // the enum type, two tables, three indexes
+  CHECK(pgdsl::verify_schema<accounts_t, entries_t>(db).empty());
+  pgdsl::drop_all<entries_t, accounts_t>().for_each([&](auto statement) { db.execute(statement); });
+  CHECK(pgdsl::verify_schema<accounts_t>(db).front().kind == pgdsl::difference_kind::missing_table);
 }

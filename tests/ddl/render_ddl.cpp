@@ -31,8 +31,10 @@ static_assert(pgdsl::create_table(all_types).sql ==
               R"("jb" jsonb, "d" date NOT NULL, "ts" timestamp NOT NULL, )"
               R"("tstz" timestamptz NOT NULL, "m" "ddl_mood" NOT NULL, "ints" int4[] NOT NULL, )"
               R"("texts" text[], "moods" "ddl_mood"[], "vcs" varchar(5)[] NOT NULL, )"
-              R"("nums" numeric(6, 3)[] NOT NULL, "account_id" int8 REFERENCES "ddl_accounts" )"
-              R"(("id") ON DELETE SET NULL ON UPDATE RESTRICT))");
+              R"("nums" numeric(6, 3)[] NOT NULL))");
+static_assert(pgdsl::create_table(notes).sql ==
+              R"(CREATE TABLE "ddl_notes" ("id" int4 NOT NULL PRIMARY KEY, "account_id" int8 )"
+              R"(REFERENCES "ddl_accounts" ("id") ON DELETE SET NULL ON UPDATE RESTRICT))");
 
 // Options.
 static_assert(pgdsl::create_table(shop::events).if_not_exists().temporary().sql ==
@@ -72,19 +74,19 @@ static_assert(pgdsl::drop_type<mood>().if_exists().sql == R"(DROP TYPE IF EXISTS
 
 // create_all: enum types first, tables after the tables they reference, then indexes; the order
 // the tables are listed in does not matter.
-constexpr auto schema = pgdsl::create_all<all_types_t, entries_t, accounts_t>();
-static_assert(decltype(schema)::statement_count == 7);
+constexpr auto schema = pgdsl::create_all<entries_t, notes_t, accounts_t, all_types_t>();
+static_assert(decltype(schema)::statement_count == 8);
 static_assert(
     schema.sql.view().starts_with(R"(CREATE TYPE "ddl_mood" AS ENUM ('sad', 'ok', 'happy');)"
                                   "\n"
                                   R"(CREATE TABLE "ddl_accounts" ()"));
-static_assert(schema.sql.view().find("\nCREATE TABLE \"ddl_all_types\"") <
-              schema.sql.view().find("\nCREATE TABLE \"ddl_entries\""));
+static_assert(schema.sql.view().find("\nCREATE TABLE \"ddl_entries\"") <
+              schema.sql.view().find("\nCREATE TABLE \"ddl_notes\""));
 static_assert(
     schema.sql.view().ends_with(R"(CREATE INDEX "ddl_accounts_sad_idx" ON "ddl_accounts" ("id") )"
                                 R"(WHERE "ddl_accounts"."feeling" IS NOT NULL)"));
-static_assert(pgdsl::create_all<shop::order_items_t, shop::orders_t, shop::users_t>().sql ==
-              pgdsl::create_all<shop::users_t, shop::orders_t, shop::order_items_t>().sql);
+static_assert(pgdsl::create_all<shop::order_items_t, shop::orders_t, shop::users_t>().sql.view() ==
+              pgdsl::create_all<shop::users_t, shop::orders_t, shop::order_items_t>().sql.view());
 static_assert(pgdsl::drop_all<entries_t, accounts_t, all_types_t>().sql ==
               R"(DROP TABLE IF EXISTS "ddl_entries", "ddl_accounts", "ddl_all_types";)"
               "\n"
@@ -97,18 +99,20 @@ static_assert(!pgdsl::static_statement<decltype(schema)>);  // a script: db.run_
 
 }  // namespace
 
-namespace {
+// Outside the anonymous namespace: clang warns about reflecting a table with internal linkage.
+namespace render_ddl_test {
 
 // A CHECK written as SQL text (what pgdsl-codegen writes for a CHECK read from the catalog), and
 // an enum mapped with pgdsl::enum_traits.
 enum class shirt_size { small, large };
 
-}  // namespace
+}  // namespace render_ddl_test
 
 template <>
-struct pgdsl::type_traits<shirt_size> : pgdsl::enum_traits<shirt_size, "size", "small", "large"> {};
+struct pgdsl::type_traits<render_ddl_test::shirt_size>
+    : pgdsl::enum_traits<render_ddl_test::shirt_size, "size", "small", "large"> {};
 
-namespace {
+namespace render_ddl_test {
 
 struct shirts_t : pgdsl::table<"shirts"> {
   column<"id", std::int32_t, pgdsl::primary_key> id;
@@ -129,4 +133,4 @@ static_assert(pgdsl::type_traits<shirt_size>::labels[1] == "large");
 static_assert(pgdsl::enum_mapping<shirt_size>);
 static_assert(!pgdsl::enum_mapping<std::int32_t>);
 
-}  // namespace
+}  // namespace render_ddl_test
