@@ -20,27 +20,8 @@ enum class mood { sad, ok, happy };
 }  // namespace ddl_test
 
 template <>
-struct pgdsl::type_traits<ddl_test::mood> {
-  static constexpr std::string_view sql_name = "ddl_mood";
-  static constexpr pgdsl::oid type_oid = 0;
-  static constexpr pgdsl::oid array_oid = 0;
-  static constexpr pgdsl::type_category category = pgdsl::type_category::enumeration;
-  static constexpr std::array<std::string_view, 3> labels{"sad", "ok", "happy"};
-
-  template <class Out>
-  static void encode(const ddl_test::mood& value, Out& out) {
-    const auto& label = labels.at(static_cast<std::size_t>(value));
-    out.append(label.data(), label.size());
-  }
-  static ddl_test::mood decode(std::string_view wire) {
-    for (std::size_t i = 0; i < labels.size(); ++i)
-      if (labels[i] == wire) return static_cast<ddl_test::mood>(i);
-    throw pgdsl::decode_error("unknown mood");
-  }
-  static constexpr bool accepts(pgdsl::oid server_type) {
-    return pgdsl::is_user_defined_oid(server_type);
-  }
-};
+struct pgdsl::type_traits<ddl_test::mood>
+    : pgdsl::enum_traits<ddl_test::mood, "ddl_mood", "sad", "ok", "happy"> {};
 
 namespace ddl_test {
 
