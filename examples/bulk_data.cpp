@@ -57,8 +57,7 @@ using pgdsl::select;
 
 int main() try {
   auto db = pgdsl::connection::from_env();
-  db.run_command(
-      "CREATE TEMP TABLE readings (id bigint PRIMARY KEY, sensor text NOT NULL, value float8)");
+  db.execute(pgdsl::create_table(readings).temporary());  // from the descriptor above
 
   // 1. Binary COPY from a generator: one row exists at a time, whatever the count.
   const std::uint64_t copied = db.copy_into(readings, generated_readings{100'000});

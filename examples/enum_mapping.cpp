@@ -52,10 +52,10 @@ int main() try {
   db.execute_raw("DROP SCHEMA IF EXISTS pgdsl_enum_example CASCADE");
   db.execute_raw("CREATE SCHEMA pgdsl_enum_example");
   db.execute_raw("SET search_path TO pgdsl_enum_example");
-  db.execute_raw("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')");
-  db.execute_raw(
-      "CREATE TABLE people (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-      "name text NOT NULL, mood mood NOT NULL)");
+  // CREATE TYPE "mood" AS ENUM (...) from the labels of the mapping, then the table.
+  const auto schema = pgdsl::create_all<people_t>();
+  std::printf("%s\n", decltype(schema)::sql.c_str());
+  db.run_command(schema.sql);
 
   for (auto [name, feeling] : {std::pair{"ann", app::mood::happy}, std::pair{"bob", app::mood::sad},
                                std::pair{"cy", app::mood::happy}})

@@ -59,14 +59,12 @@ int main() try {
   std::printf("pgdsl %s connected to PostgreSQL %d.%d\n", PGDSL_VERSION_STRING, version / 10000,
               version % 10000);
 
-  step("create tables (raw SQL until pgdsl generates DDL)");
-  db.execute_raw(R"(CREATE TEMP TABLE customers (
-      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL UNIQUE,
-      email text NOT NULL, joined_at timestamptz NOT NULL DEFAULT now()))");
-  db.execute_raw(R"(CREATE TEMP TABLE orders (
-      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-      customer_id bigint NOT NULL REFERENCES customers (id), total numeric NOT NULL,
-      status text NOT NULL DEFAULT 'new'))");
+  step("create tables from the descriptors");
+  // The DDL is rendered at compile time from the same descriptors the queries use.
+  const auto create_customers = pgdsl::create_table(customers).temporary();
+  std::printf("SQL: %s\n", decltype(create_customers)::sql.c_str());
+  db.execute(create_customers);
+  db.execute(pgdsl::create_table(orders).temporary());
   std::printf("created customers and orders\n");
 
   step("insert with RETURNING");

@@ -39,4 +39,14 @@
 #include "pgdsl/statement/select.hpp"
 #include "pgdsl/statement/update.hpp"
 
+#include "pgdsl/ddl/create_all.hpp"
+#include "pgdsl/ddl/create_index.hpp"
+#include "pgdsl/ddl/create_table.hpp"
+#include "pgdsl/ddl/create_type.hpp"
+
 #include "pgdsl/execution/all.hpp"
+
+#include "pgdsl/ddl/catalog.hpp"
+#include "pgdsl/ddl/schema_difference.hpp"
+#include "pgdsl/ddl/described_table.hpp"
+#include "pgdsl/ddl/verify_schema.hpp"

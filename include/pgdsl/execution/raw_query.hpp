@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "pgdsl/execution/detail/parameters.hpp"
+#include "pgdsl/render/sql_text.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl {
@@ -28,6 +29,12 @@ class raw_sql {
   /// SQL written in the program as a string literal.
   template <std::size_t N>
   consteval raw_sql(const char (&sql)[N]) noexcept : sql_(sql) {}  // NOLINT: implicit by design
+
+  /// SQL rendered at compile time (a statement's or a DDL script's `.sql`) is as fixed as a
+  /// literal: db.run_command(pgdsl::create_all<users_t, orders_t>().sql).
+  template <class Statement>
+  constexpr raw_sql(sql_text<Statement> text) noexcept  // NOLINT: implicit by design
+      : sql_(text.c_str()) {}
 
   /// Any other text (a std::string, a const char* variable) is refused with the way to say it.
   template <class Text>

@@ -8,6 +8,7 @@
 #include "pgdsl/types/boolean.hpp"
 #include "pgdsl/types/bytea.hpp"
 #include "pgdsl/types/chrono.hpp"
+#include "pgdsl/types/enumeration.hpp"
 #include "pgdsl/types/floating.hpp"
 #include "pgdsl/types/integer.hpp"
 #include "pgdsl/types/json.hpp"
