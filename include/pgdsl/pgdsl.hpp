@@ -39,3 +39,4 @@
 #include "pgdsl/statement/update.hpp"
 
 #include "pgdsl/execution/all.hpp"
+#include "pgdsl/pool/all.hpp"
