@@ -41,4 +41,17 @@ class pool_closed : public pool_error {
   using pool_error::pool_error;
 };
 
+/// A cluster found no primary among its hosts within primary_wait (the message lists each
+/// host's role and last probe error).
+class no_primary : public error {
+ public:
+  using error::error;
+};
+
+/// read() found no replica within max_replica_lag and reads_fall_back_to_primary is off.
+class no_replica : public error {
+ public:
+  using error::error;
+};
+
 }  // namespace pgdsl

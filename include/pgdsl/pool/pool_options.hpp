@@ -4,8 +4,10 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 
 #include "pgdsl/execution/connection_options.hpp"
+#include "pgdsl/pool/pool_stats.hpp"
 
 namespace pgdsl {
 
@@ -53,6 +55,9 @@ struct pool_options {
   reset_policy reset = reset_policy::rollback;
   /// How often the background thread looks at idle connections (lifetime, idle timeout, min).
   std::chrono::milliseconds housekeeping_interval{500};
+  /// Called, on the thread that closed it, each time the pool closes a connection that was
+  /// leased or about to be (a cluster re-probes its hosts' roles when one broke or saw 25006).
+  std::function<void(close_reason)> on_close{};
 };
 
 }  // namespace pgdsl

@@ -208,6 +208,16 @@ class pool_core {
     }
     wake_.notify_one();  // a waiter may now need a new connection
     pooled.reset();
+    notify_closed(reason);
+  }
+
+  // Outside the lock: the on_close callback, for a connection that was leased.
+  void notify_closed(close_reason reason) noexcept {
+    if (!options_.on_close) return;
+    try {
+      options_.on_close(reason);
+    } catch (...) {  // a callback must not break the pool
+    }
   }
 
   // Under the lock: to the oldest waiter, else idle.
