@@ -2,9 +2,11 @@
 # Test helpers for pgdsl's own test tree. Every directory under tests/ calls these instead of
 # raw CMake, so a test's kind (runtime, compile-time, must-not-compile) is one word at its call.
 #
-#   pgdsl_add_test(<name> SOURCES <files...> [INTEGRATION])
+#   pgdsl_add_test(<name> SOURCES <files...> [INTEGRATION | CLUSTER])
 #       A Catch2 (v3 or v2) executable, run by CTest. INTEGRATION: it needs the database (label
-#       `integration`; run it under tools/with-postgres.sh or with DATABASE_URL set).
+#       `integration`; run it under tools/with-postgres.sh or with DATABASE_URL set). CLUSTER: it
+#       runs in a throwaway primary + two replicas + PgBouncer of its own, started for it by
+#       tools/with-cluster.sh (label `cluster`; see that script for the PGDSL_* variables).
 #   pgdsl_add_compile_test(<name> SOURCES <files...>)
 #       static_assert-only translation units: compiling them (part of the normal build) is passing.
 #   pgdsl_add_must_not_compile(<name> SOURCE <file> [HARNESS_MUST_REJECT <regex>])
@@ -38,9 +40,9 @@ set(PGDSL_EXPECT_BUILD_FAILURE_DRIVER "${CMAKE_CURRENT_LIST_DIR}/pgdslExpectBuil
 set(PGDSL_EXPECT_DRIVER_REJECTS "${CMAKE_CURRENT_LIST_DIR}/pgdslExpectDriverRejects.cmake")
 
 function(pgdsl_add_test name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "INTEGRATION" "" "SOURCES")
-  if(NOT arg_SOURCES OR arg_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "usage: pgdsl_add_test(<name> SOURCES <files...> [INTEGRATION])")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "INTEGRATION;CLUSTER" "" "SOURCES")
+  if(NOT arg_SOURCES OR arg_UNPARSED_ARGUMENTS OR (arg_INTEGRATION AND arg_CLUSTER))
+    message(FATAL_ERROR "usage: pgdsl_add_test(<name> SOURCES <files...> [INTEGRATION | CLUSTER])")
   endif()
   add_executable(${name} ${arg_SOURCES})
   # Catch2WithMain: compiling a CATCH_CONFIG_MAIN translation unit per test costs ~9 s.
@@ -50,7 +52,13 @@ function(pgdsl_add_test name)
   target_compile_definitions(${name} PRIVATE PGDSL_CATCH2_MAJOR=${PGDSL_CATCH2_MAJOR})
   pgdsl_target_warnings(${name})
   # One CTest test per executable: discovering each TEST_CASE would run every binary at build time.
-  add_test(NAME ${name} COMMAND ${name})
+  if(arg_CLUSTER)
+    # Its own servers, never the one the other tests share: each node can be stopped or promoted.
+    add_test(NAME ${name} COMMAND "${PROJECT_SOURCE_DIR}/tools/with-cluster.sh" $<TARGET_FILE:${name}>)
+    set_tests_properties(${name} PROPERTIES LABELS cluster)
+  else()
+    add_test(NAME ${name} COMMAND ${name})
+  endif()
   if(arg_INTEGRATION)
     set_tests_properties(${name} PROPERTIES LABELS integration)
   endif()

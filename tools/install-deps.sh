@@ -5,7 +5,8 @@
 #   tools/install-deps.sh [--for quickstart|test]     (default: test)
 #
 # quickstart: what examples/quickstart needs (compiler, CMake, Ninja, libpq, Boost, PostgreSQL);
-# test: the whole suite's needs (adds clang, Catch2, Python, pkg-config, Google Benchmark).
+# test: the whole suite's needs (adds clang, Catch2, Python, pkg-config, Google Benchmark, and
+# PgBouncer for tools/with-cluster.sh).
 # Checks each package with dpkg first; runs `apt-get update` and `apt-get install` only when
 # something is missing, so a second run installs nothing. Uses sudo when not run as root.
 set -euo pipefail
@@ -16,7 +17,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --for) purpose=${2:-}; shift 2 || true ;;
     --for=*) purpose=${1#--for=}; shift ;;
-    -h|--help) sed -n '3,11s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "$me: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -24,7 +25,7 @@ done
 case $purpose in
   quickstart) packages=(g++ cmake ninja-build libpq-dev libboost-dev postgresql) ;;
   test) packages=(g++ cmake ninja-build clang libpq-dev libboost-dev catch2 postgresql python3 pkg-config
-                  libbenchmark-dev) ;;
+                  libbenchmark-dev pgbouncer) ;;
   *) echo "$me: --for takes quickstart or test, not '$purpose'" >&2; exit 2 ;;
 esac
 
