@@ -13,17 +13,11 @@
 #include <vector>
 
 #include "pgdsl/pool/all.hpp"
+#include "pool/pool_support.hpp"
 
 using namespace std::chrono_literals;
 
 namespace {
-
-std::string variable(const char* name) {
-  const char* value = std::getenv(name);
-  INFO(name << " is not set: run this test through tools/with-cluster.sh");
-  REQUIRE(value != nullptr);
-  return value;
-}
 
 void run(const std::string& ctl, const std::string& arguments) {
   const std::string command = "\"" + ctl + "\" " + arguments + " >/dev/null";
@@ -34,7 +28,7 @@ void run(const std::string& ctl, const std::string& arguments) {
 
 TEST_CASE("after the primary stops and a replica is promoted, writes reach the new primary") {
   pgdsl::cluster_options options;
-  options.conninfo = variable("PGDSL_CLUSTER_HOSTS");
+  options.conninfo = pgdsl::test::cluster_variable("PGDSL_CLUSTER_HOSTS");
   options.probe_interval = 100ms;
   options.primary_wait = 20s;
   options.pool.max_size = 4;
@@ -64,8 +58,8 @@ TEST_CASE("after the primary stops and a replica is promoted, writes reach the n
     });
   while (written < 200) std::this_thread::sleep_for(5ms);
 
-  run(variable("PGDSL_PRIMARY_CTL"), "stop -m fast");
-  run(variable("PGDSL_REPLICA1_CTL"), "promote");
+  run(pgdsl::test::cluster_variable("PGDSL_PRIMARY_CTL"), "stop -m fast");
+  run(pgdsl::test::cluster_variable("PGDSL_REPLICA1_CTL"), "promote");
   const auto promoted = std::chrono::steady_clock::now();
   const int written_at_promotion = written;
 

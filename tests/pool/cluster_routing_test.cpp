@@ -12,39 +12,21 @@
 #include <thread>
 
 #include "pgdsl/pool/all.hpp"
+#include "pool/pool_support.hpp"
 #include "support/statements.hpp"
 
 using namespace std::chrono_literals;
+using pgdsl::test::eventually;
 
 namespace {
 
-std::string variable(const char* name) {
-  const char* value = std::getenv(name);
-  INFO(name << " is not set: run this test through tools/with-cluster.sh");
-  REQUIRE(value != nullptr);
-  return value;
-}
-
 pgdsl::cluster_options options() {
   pgdsl::cluster_options o;
-  o.conninfo = variable("PGDSL_CLUSTER_HOSTS");
+  o.conninfo = pgdsl::test::cluster_variable("PGDSL_CLUSTER_HOSTS");
   o.max_replica_lag = 300ms;
   o.probe_interval = 50ms;
   o.pool.max_size = 4;
   return o;
-}
-
-// Polls (bounded) until `done` holds; a replica that has not replayed a table yet says 42P01.
-template <class F>
-bool eventually(F&& done) {
-  for (int i = 0; i < 1'000; ++i) {
-    try {
-      if (done()) return true;
-    } catch (const pgdsl::undefined_table&) {
-    }
-    std::this_thread::sleep_for(10ms);
-  }
-  return done();
 }
 
 // The rows of `marks` a read sees.
@@ -53,7 +35,7 @@ const auto count_marks = pgdsl::test::make_statement<
     pgdsl::type_list<pgdsl::test::column<"marks", "count", std::int64_t>>>();
 
 void set_replay(const char* replica_url, bool paused) {
-  auto replica = pgdsl::connection(variable(replica_url));
+  auto replica = pgdsl::connection(pgdsl::test::cluster_variable(replica_url));
   replica.run_command(pgdsl::runtime_sql(paused ? "SELECT pg_wal_replay_pause()"
                                                 : "SELECT pg_wal_replay_resume()"));
 }

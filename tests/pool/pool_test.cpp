@@ -17,9 +17,11 @@
 #include <vector>
 
 #include "pgdsl/pool/all.hpp"
+#include "pool/pool_support.hpp"
 #include "support/database.hpp"
 
 using namespace std::chrono_literals;
+using pgdsl::test::eventually;
 
 namespace {
 
@@ -33,16 +35,6 @@ pgdsl::pool_options options_for(const pgdsl::test::database& fixture, std::size_
 
 std::size_t closed(const pgdsl::pool_stats& s, pgdsl::close_reason reason) {
   return s.closed[static_cast<std::size_t>(reason)];
-}
-
-// Polls (bounded) until `done` holds; for what a background thread does.
-template <class F>
-bool eventually(F&& done) {
-  for (int i = 0; i < 500; ++i) {
-    if (done()) return true;
-    std::this_thread::sleep_for(10ms);
-  }
-  return done();
 }
 
 }  // namespace
