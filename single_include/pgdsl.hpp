@@ -11856,6 +11856,7 @@ class cluster {
  public:
   /// Creates one pool per host (none opened eagerly) and probes every host once.
   explicit cluster(cluster_options options) : options_(std::move(options)) {
+    link_->owner = this;
     for (const detail::host_entry& host : detail::parse_hosts(options_.conninfo)) {
       pool_options per_host = options_.pool;
       per_host.connection.conninfo = options_.conninfo;
@@ -11864,7 +11865,10 @@ class cluster {
       per_host.connection.extra.emplace_back("target_session_attrs", "any");
       per_host.fail_fast = false;  // a host that is down must not stop the others
       const std::size_t index = nodes_.size();
-      per_host.on_close = [this, index](close_reason reason) { connection_closed(index, reason); };
+      per_host.on_close = [link = link_, index](close_reason reason) {
+        const std::lock_guard lock(link->mutex);
+        if (link->owner) link->owner->connection_closed(index, reason);
+      };
       connection_options probe_options = per_host.connection;
       probe_options.connect_timeout = options_.probe_connect_timeout;
       probe_options.application_name = "pgdsl_cluster_probe";
@@ -11878,6 +11882,10 @@ class cluster {
   cluster(const cluster&) = delete;
   cluster& operator=(const cluster&) = delete;
   ~cluster() {
+    {
+      const std::lock_guard lock(link_->mutex);
+      link_->owner = nullptr;
+    }
     {
       const std::lock_guard lock(mutex_);
       stopping_ = true;
@@ -11983,6 +11991,12 @@ class cluster {
   }
 
  private:
+  // What a host's pool calls back through: a lease may outlive the cluster, and its pool with it.
+  struct owner_link {
+    std::mutex mutex;
+    cluster* owner = nullptr;
+  };
+
   struct node {
     pool connections;
     detail::role_probe probe;
@@ -12068,6 +12082,7 @@ class cluster {
   }
 
   const cluster_options options_;
+  std::shared_ptr<owner_link> link_ = std::make_shared<owner_link>();
   std::vector<std::unique_ptr<node>> nodes_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;    // the prober's

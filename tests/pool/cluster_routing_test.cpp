@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -114,4 +115,17 @@ TEST_CASE(
   set_replay("PGDSL_REPLICA2_URL", false);
   REQUIRE(eventually([&] { return !db.replica().on_primary(); }));
   CHECK(db.read(count_marks).scalar() == 2);
+}
+
+TEST_CASE("a lease that outlives its cluster closes its connection without calling back") {
+  std::optional<pgdsl::cluster> db(std::in_place, options());
+  auto lease = db->primary();
+  db.reset();
+  CHECK(lease->query<std::int32_t>("SELECT 4").scalar() == 4);
+  // A broken connection is what makes a pool call its cluster back: here nobody is there.
+  CHECK_THROWS_AS(
+      lease->run_command(pgdsl::runtime_sql("SELECT pg_terminate_backend(pg_backend_pid())")),
+      pgdsl::connection_error);
+  lease.release();
+  CHECK_FALSE(lease);
 }
