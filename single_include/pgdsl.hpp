@@ -8183,6 +8183,7 @@ inline std::string redact_secrets(std::string text, std::vector<std::string> sec
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace pgdsl::detail {
 
@@ -8192,6 +8193,9 @@ struct server_farewell {
   std::string message;
   std::string detail;
   std::string then;  ///< libpq's own text after the server's (e.g. "server closed the connection")
+  /// The SQLSTATE of the last error thrown for a statement on this connection (kept apart from
+  /// the farewell: a pool reads it to retire a connection that saw 08, 57P0x or 25006).
+  std::string last_error{};
 };
 
 inline int farewell_events(PGEventId event, void* info, void*) {
@@ -8227,8 +8231,20 @@ inline void note_farewell(const PGconn* conn, const PGresult* notice) {
   if (server_farewell* farewell = farewell_of(conn)) {
     const char* message = PQresultErrorField(notice, PG_DIAG_MESSAGE_PRIMARY);
     const char* detail = PQresultErrorField(notice, PG_DIAG_MESSAGE_DETAIL);
-    *farewell = server_farewell{code, message ? message : "", detail ? detail : "", ""};
+    *farewell = server_farewell{code, message ? message : "", detail ? detail : "", "",
+                                std::move(farewell->last_error)};
   }
+}
+
+/// Records (or, with an empty code, clears) the SQLSTATE of the last error on `conn`.
+inline void note_error(const PGconn* conn, std::string_view sqlstate) {
+  if (server_farewell* farewell = farewell_of(conn)) farewell->last_error.assign(sqlstate);
+}
+
+/// The SQLSTATE of the last error thrown for a statement on `conn` since it was cleared.
+inline std::string_view last_error(const PGconn* conn) {
+  const server_farewell* farewell = farewell_of(conn);
+  return farewell ? std::string_view(farewell->last_error) : std::string_view();
 }
 
 constexpr bool is_sqlstate_char(char c) noexcept {
@@ -8342,8 +8358,10 @@ inline sql_error_fields error_fields(const PGresult* result, std::string_view sq
         fields.message = said.message;
       }
     }
+    detail::note_error(conn, fields.sqlstate);
     throw connection_error(std::move(fields));
   }
+  detail::note_error(conn, fields.sqlstate);
   throw_for_sqlstate(std::move(fields));
 }
 
@@ -8774,8 +8792,9 @@ class parameter_block {
     const std::size_t index = next_++;
     if constexpr (is_optional_v<T>) {
       if (!value) {
-        values_[index] = nullptr;
+        values_[index] = nullptr;  // NULL: finish() must leave it so
         lengths_[index] = 0;
+        spill_at_[index] = not_spilled;
         return;
       }
       add_present(index, *value);
@@ -12567,6 +12586,1429 @@ row_stream<typename Q::result_columns> connection::stream(const Q& statement) {
   }
   return row_stream<columns>(conn, sql);
 }
+
+}  // namespace pgdsl
+
+// ---- pgdsl/pool/all.hpp
+// The pool layer: pgdsl::pool, its lease, options, stats and errors; pgdsl::cluster, which
+// routes over a primary and its replicas.
+
+// ---- pgdsl/pool/cluster.hpp
+// cluster: one pool per host of a primary and its streaming replicas, and the routing between
+// them. A background thread probes every host's role (pg_is_in_recovery()) and replay lag, on a
+// timer and at once after a connection error or a 25006 on any host. Writes, transactions and
+// primary() go to the host that is primary now (after a failover, to the promoted replica, once
+// probed); read() and replica() go to a replica within max_replica_lag, round robin, else to the
+// primary. Nothing is retried silently: in-flight work on a host that fails gets its typed error.
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+// ---- pgdsl/pool/cluster_options.hpp
+// cluster_options: a primary and its streaming replicas behind one object: where the hosts are
+// (a libpq multi-host string), the pool settings each host gets, and the routing rules (how
+// stale a replica may be, how often roles are probed, how long a write waits for a primary).
+
+#include <chrono>
+#include <string>
+
+// ---- pgdsl/pool/pool_options.hpp
+// pool_options: how a pool sizes itself, how long callers wait, when a connection is retired and
+// how it is cleaned between callers. Each setting says what it protects against (docs/pool.md).
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+
+// ---- pgdsl/pool/pool_stats.hpp
+// pool_stats: a snapshot of a pool (sizes, counters, connections closed by reason, acquire-wait
+// percentiles) and its one-line text, which pool_timeout carries so that a timeout says why.
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace pgdsl {
+
+/// Why the pool closed a connection.
+enum class close_reason : std::size_t {
+  broken,       ///< the connection was lost or saw SQLSTATE 08xxx / 57P01-57P03
+  read_only,    ///< it saw 25006: its server is (now) a standby
+  lifetime,     ///< max_lifetime reached
+  idle,         ///< idle_timeout reached above min_size
+  failed_ping,  ///< the check before hand-out failed
+  not_reset,    ///< its session could not be reset on release
+  pool_closed,  ///< the pool was closed or drained
+};
+inline constexpr std::size_t close_reason_count = 7;
+
+inline const char* to_string(close_reason reason) noexcept {
+  constexpr std::array<const char*, close_reason_count> names{
+      "broken", "read_only", "lifetime", "idle", "failed_ping", "not_reset", "pool_closed"};
+  return names[static_cast<std::size_t>(reason)];
+}
+
+/// A consistent snapshot of a pool, taken under its lock.
+struct pool_stats {
+  std::size_t size = 0;                ///< open connections (idle + in use)
+  std::size_t idle = 0;                ///< waiting in the pool
+  std::size_t in_use = 0;              ///< leased to callers
+  std::size_t opening = 0;             ///< being opened in the background
+  std::size_t waiting = 0;             ///< callers waiting in acquire()
+  std::size_t max_size = 0;            ///< the configured bound
+  std::uint64_t acquires = 0;          ///< successful acquires
+  std::uint64_t timeouts = 0;          ///< acquires that gave up (pool_timeout)
+  std::uint64_t rejected = 0;          ///< acquires refused because the wait queue was full
+  std::uint64_t created = 0;           ///< connections opened
+  std::uint64_t connect_failures = 0;  ///< connection attempts that failed
+  std::array<std::uint64_t, close_reason_count> closed{};  ///< closed, by close_reason
+  std::chrono::nanoseconds wait_p50{}, wait_p90{}, wait_p99{}, wait_max{};  ///< acquire waits
+  std::string last_connect_error{};  ///< the last connection failure's message, if any
+
+  std::uint64_t closed_total() const noexcept {
+    std::uint64_t total = 0;
+    for (const std::uint64_t n : closed) total += n;
+    return total;
+  }
+};
+
+namespace detail {
+inline std::string micros(std::chrono::nanoseconds d) {
+  return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(d).count()) + "us";
+}
+}  // namespace detail
+
+/// The snapshot on one line: "size 8/8 (idle 0, in use 8, opening 0), waiting 3, ...".
+inline std::string to_string(const pool_stats& s) {
+  std::string text = "size " + std::to_string(s.size) + "/" + std::to_string(s.max_size) +
+                     " (idle " + std::to_string(s.idle) + ", in use " + std::to_string(s.in_use) +
+                     ", opening " + std::to_string(s.opening) + "), waiting " +
+                     std::to_string(s.waiting) + ", acquires " + std::to_string(s.acquires) +
+                     ", timeouts " + std::to_string(s.timeouts) + ", rejected " +
+                     std::to_string(s.rejected) + ", created " + std::to_string(s.created) +
+                     ", connect failures " + std::to_string(s.connect_failures) + ", closed " +
+                     std::to_string(s.closed_total());
+  std::string reasons;
+  for (std::size_t i = 0; i < close_reason_count; ++i)
+    if (s.closed[i] != 0)
+      reasons += std::string(reasons.empty() ? "" : ", ") +
+                 to_string(static_cast<close_reason>(i)) + " " + std::to_string(s.closed[i]);
+  if (!reasons.empty()) text += " (" + reasons + ")";
+  text += ", acquire wait p50 " + detail::micros(s.wait_p50) + " p90 " +
+          detail::micros(s.wait_p90) + " p99 " + detail::micros(s.wait_p99) + " max " +
+          detail::micros(s.wait_max);
+  if (!s.last_connect_error.empty()) text += ", last connect error: " + s.last_connect_error;
+  return text;
+}
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// What the pool does to a connection when its lease ends, before the next caller gets it.
+enum class reset_policy {
+  /// Roll back a transaction left open; nothing else (no round trip for a clean connection).
+  rollback,
+  /// Also undo session state but keep prepared statements: CLOSE ALL, RESET ALL, UNLISTEN *,
+  /// pg_advisory_unlock_all(), DISCARD TEMP, DISCARD SEQUENCES (one round trip per release).
+  session,
+  /// DISCARD ALL: a new session in all but the socket; prepared statements are prepared again.
+  discard_all,
+};
+
+/// Settings of a pgdsl::pool; the defaults suit a service on a LAN.
+struct pool_options {
+  /// Where each connection goes and how it behaves (prepared_statements = false behind PgBouncer
+  /// in transaction mode).
+  connection_options connection{};
+  /// Connections kept open even when idle; opened at construction (warm-up).
+  std::size_t min_size = 0;
+  /// Upper bound on open connections (idle + in use + being opened); the server's
+  /// max_connections is shared by every pool of every process.
+  std::size_t max_size = 8;
+  /// Warm-up opens min_size connections in the constructor and throws the first failure;
+  /// false: the constructor returns at once and the background opens them, retrying.
+  bool fail_fast = true;
+  /// How long acquire() waits for a connection before throwing pool_timeout.
+  std::chrono::milliseconds acquire_timeout{30'000};
+  /// Callers allowed to wait at once; one more gets pool_exhausted at once instead of queueing
+  /// behind a backlog it cannot outlast.
+  std::size_t max_waiting = 1024;
+  /// A connection is closed once it is this old (0 = never), so that server-side memory, DNS
+  /// changes and load-balancer rebalancing catch up; each connection's lifetime is shortened by
+  /// a random part of lifetime_jitter so that they do not all expire at once.
+  std::chrono::milliseconds max_lifetime{30 * 60'000};
+  /// Fraction of max_lifetime taken off at random per connection (0..1).
+  double lifetime_jitter = 0.1;
+  /// An idle connection above min_size is closed after this long (0 = never).
+  std::chrono::milliseconds idle_timeout{10 * 60'000};
+  /// A connection idle longer than this is pinged (SELECT 1) before it is handed out; a
+  /// cheaper check runs on every hand-out (no unread bytes on an idle socket).
+  std::chrono::milliseconds ping_after_idle{1'000};
+  /// How the pool cleans a connection between callers.
+  reset_policy reset = reset_policy::rollback;
+  /// How often the background thread looks at idle connections (lifetime, idle timeout, min).
+  std::chrono::milliseconds housekeeping_interval{500};
+  /// Called, on the thread that closed it, each time the pool closes a connection that was
+  /// leased or about to be (a cluster re-probes its hosts' roles when one broke or saw 25006).
+  std::function<void(close_reason)> on_close{};
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// Settings of a pgdsl::cluster.
+struct cluster_options {
+  /// Every host: postgresql://user@h1:p1,h2:p2,h3:p3/db?... (or key=value with host=h1,h2,h3
+  /// port=p1,p2,p3). Each host gets a pool of its own; the other parameters apply to all.
+  std::string conninfo{};
+  /// The settings of each host's pool; its connection.conninfo is replaced by one host's, its
+  /// on_close by the cluster's (which re-probes roles after a connection error or 25006).
+  pool_options pool{};
+  /// A replica whose replay is further behind than this is skipped by reads (they go to another
+  /// replica, or to the primary when reads_fall_back_to_primary).
+  std::chrono::milliseconds max_replica_lag{5'000};
+  /// When no replica qualifies, read() runs on the primary (else it throws no_replica).
+  bool reads_fall_back_to_primary = true;
+  /// How often the background thread asks every host pg_is_in_recovery() (and sooner after a
+  /// connection error or a 25006).
+  std::chrono::milliseconds probe_interval{1'000};
+  /// How long a write waits for a primary to be known (after a failover, until the promoted
+  /// replica is found) before it throws no_primary.
+  std::chrono::milliseconds primary_wait{15'000};
+  /// Each probe's connect_timeout (whole seconds, libpq's unit).
+  std::chrono::seconds probe_connect_timeout{2};
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/pool/connection_lease.hpp
+// connection_lease: the RAII handle pool::acquire() returns. It points at a pooled connection
+// (`lease->execute(q)`) and gives it back when destroyed; the pool then rolls back what was left
+// open, resets the session as configured, and closes the connection instead when it was lost or
+// saw an error that makes it unfit (SQLSTATE 08xxx, 57P01-57P03, 25006).
+
+#include <memory>
+#include <utility>
+
+// ---- pgdsl/pool/detail/pool_core.hpp
+// pool_core: the shared state of a pool and its one background thread. Callers wait in a FIFO
+// queue, each on a condition variable of its own; a released or newly opened connection is
+// handed to the oldest waiter directly, so no caller can overtake one that waits longer.
+// Connections are opened only by the background thread: a caller that gives up never abandons
+// an opening, whose connection then waits idle for the next caller. Leases keep the core alive
+// (shared_ptr), so one returned after the pool is gone is simply closed.
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+// ---- pgdsl/pool/detail/health.hpp
+// health: the rules that decide whether a connection may go back to the pool after a lease or
+// be handed out again: the SQLSTATE it last saw, its transaction state, and whether its idle
+// socket has bytes no one asked for (a terminated backend's farewell, or EOF).
+
+#include <libpq-fe.h>
+#include <poll.h>
+
+#include <optional>
+#include <string_view>
+
+
+namespace pgdsl::detail {
+
+/// Whether an error with this SQLSTATE means the connection must not be used again: class 08
+/// (connection exception), 57P01-57P03 (admin/crash shutdown, cannot connect now), or 25006
+/// (read-only transaction: the server is a standby, likely a demoted primary).
+inline std::optional<close_reason> retire_reason(std::string_view sqlstate) noexcept {
+  if (sqlstate.starts_with("08")) return close_reason::broken;
+  if (sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03")
+    return close_reason::broken;
+  if (sqlstate == "25006") return close_reason::read_only;
+  return std::nullopt;
+}
+
+/// Why `db` cannot go back to the pool as it is, judged without talking to the server.
+inline std::optional<close_reason> retire_reason(const connection& db) noexcept {
+  if (!db.is_open()) return close_reason::broken;
+  if (auto reason = retire_reason(last_error(db.native_handle()))) return reason;
+  return std::nullopt;
+}
+
+/// True when an idle connection's socket is readable: the server sent something no statement
+/// asked for, which on a pooled connection is a termination message or EOF.
+inline bool idle_socket_readable(const connection& db) noexcept {
+  pollfd fd{PQsocket(db.native_handle()), POLLIN, 0};
+  if (fd.fd < 0) return true;
+  return ::poll(&fd, 1, 0) != 0;
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/pool/detail/pooled_connection.hpp
+// pooled_connection: a connection as the pool keeps it, with the times its rules look at (when
+// it was opened, when it must be retired, since when it has been idle), and the cleaning that
+// runs when a lease ends (reset_policy) before it may serve another caller.
+
+#include <chrono>
+#include <optional>
+
+
+namespace pgdsl::detail {
+
+using pool_clock = std::chrono::steady_clock;
+
+struct pooled_connection {
+  connection db;
+  pool_clock::time_point opened;
+  pool_clock::time_point expires;  // pool_clock::time_point::max() = never
+  pool_clock::time_point idle_since;
+};
+
+// What session reset_policy::session undoes: everything DISCARD ALL does except DEALLOCATE ALL
+// and DISCARD PLANS, so the connection's prepared statements stay valid.
+inline constexpr const char* session_reset_sql =
+    "CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; UNLISTEN *; "
+    "SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES";
+
+/// Makes a returned connection fit for the next caller; the reason to close it instead when it
+/// cannot be (broken, read-only server, lifetime over, session state that will not reset).
+/// Never throws.
+inline std::optional<close_reason> prepare_for_reuse(pooled_connection& pooled, reset_policy policy,
+                                                     pool_clock::time_point now) noexcept {
+  connection& db = pooled.db;
+  if (auto reason = retire_reason(db)) return reason;
+  if (now >= pooled.expires) return close_reason::lifetime;
+  try {
+    switch (db.transaction_state()) {
+      case transaction_status::idle:
+        break;
+      case transaction_status::in_transaction:
+      case transaction_status::in_error:
+        db.run_command(runtime_sql("ROLLBACK"));
+        break;
+      default:  // a stream or COPY still running, or an unknown state
+        return close_reason::not_reset;
+    }
+    if (PQpipelineStatus(db.native_handle()) != PQ_PIPELINE_OFF) return close_reason::not_reset;
+    if (policy != reset_policy::rollback) {
+      auto& state = connection_access::state(db);
+      if (policy == reset_policy::discard_all) {
+        db.run_command(runtime_sql("DISCARD ALL"));
+        state.prepared.clear();
+      } else {
+        db.run_command(runtime_sql(session_reset_sql));
+      }
+      // RESET ALL also reset the connection's own statement_timeout: apply it again.
+      if (state.statement_timeout.count() > 0) db.set_statement_timeout(state.statement_timeout);
+    }
+  } catch (...) {
+    if (auto reason = retire_reason(db)) return reason;
+    return close_reason::not_reset;
+  }
+  note_error(db.native_handle(), {});  // what it saw is dealt with
+  return std::nullopt;
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/pool/detail/wait_histogram.hpp
+// wait_histogram: acquire waits counted in logarithmic buckets (4 per power of two, so a
+// percentile is read within ~19% of its value) in fixed memory; updated under the pool's lock.
+
+#include <array>
+#include <bit>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+
+namespace pgdsl::detail {
+
+class wait_histogram {
+ public:
+  void record(std::chrono::nanoseconds wait) noexcept {
+    const auto ns = static_cast<std::uint64_t>(wait.count() > 0 ? wait.count() : 0);
+    ++counts_[bucket_of(ns)];
+    ++total_;
+    if (ns > max_) max_ = ns;
+  }
+
+  /// The smallest bucket bound below which at least `fraction` of the waits fall.
+  std::chrono::nanoseconds percentile(double fraction) const noexcept {
+    if (total_ == 0) return {};
+    const auto wanted = static_cast<std::uint64_t>(fraction * static_cast<double>(total_) + 0.5);
+    std::uint64_t seen = 0;
+    for (std::size_t i = 0; i < bucket_count; ++i) {
+      seen += counts_[i];
+      if (seen >= wanted && seen > 0) {
+        const std::uint64_t bound = upper_bound(i);
+        return std::chrono::nanoseconds(static_cast<std::int64_t>(bound < max_ ? bound : max_));
+      }
+    }
+    return max();
+  }
+  std::chrono::nanoseconds max() const noexcept {
+    return std::chrono::nanoseconds(static_cast<std::int64_t>(max_));
+  }
+
+ private:
+  static constexpr std::size_t sub_buckets = 4;
+  static constexpr std::size_t bucket_count = 64 * sub_buckets;
+
+  static std::size_t bucket_of(std::uint64_t ns) noexcept {
+    if (ns < sub_buckets) return static_cast<std::size_t>(ns);
+    const auto power = static_cast<std::size_t>(std::bit_width(ns) - 1);  // >= 2
+    const auto fraction = static_cast<std::size_t>((ns >> (power - 2)) & (sub_buckets - 1));
+    return power * sub_buckets + fraction;
+  }
+  static std::uint64_t upper_bound(std::size_t bucket) noexcept {
+    if (bucket < sub_buckets) return bucket;
+    const std::size_t power = bucket / sub_buckets;
+    const std::uint64_t step = std::uint64_t{1} << (power - 2);
+    return (std::uint64_t{1} << power) + (bucket % sub_buckets + 1) * step - 1;
+  }
+
+  std::array<std::uint64_t, bucket_count> counts_{};
+  std::uint64_t total_ = 0;
+  std::uint64_t max_ = 0;
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/pool/pool_errors.hpp
+// pool_errors: what acquire() throws when it cannot hand out a connection. Each carries the
+// pool's stats at that moment, and its message prints them, so a timeout in a log says why
+// (all in use? connections failing to open? a long wait queue?).
+
+#include <string>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The base of the pool's own errors (a connection's failures keep their SQLSTATE types).
+class pool_error : public error {
+ public:
+  pool_error(const std::string& what, pool_stats stats)
+      : error(what + "; pool: " + to_string(stats)), stats_(std::move(stats)) {}
+  /// The pool's state when the error was thrown.
+  const pool_stats& stats() const noexcept { return stats_; }
+
+ private:
+  pool_stats stats_;
+};
+
+/// No connection became free within acquire_timeout.
+class pool_timeout : public pool_error {
+ public:
+  using pool_error::pool_error;
+};
+
+/// max_waiting callers were already waiting: refused at once rather than queued.
+class pool_exhausted : public pool_error {
+ public:
+  using pool_error::pool_error;
+};
+
+/// The pool was closed (or is draining) and hands out nothing more.
+class pool_closed : public pool_error {
+ public:
+  using pool_error::pool_error;
+};
+
+/// A cluster found no primary among its hosts within primary_wait (the message lists each
+/// host's role and last probe error).
+class no_primary : public error {
+ public:
+  using error::error;
+};
+
+/// read() found no replica within max_replica_lag and reads_fall_back_to_primary is off.
+class no_replica : public error {
+ public:
+  using error::error;
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl::detail {
+
+using pooled_ptr = std::unique_ptr<pooled_connection>;
+
+class pool_core {
+ public:
+  explicit pool_core(pool_options options) : options_(std::move(options)) {
+    if (options_.max_size == 0) throw error("pool_options: max_size must be at least 1");
+    if (options_.min_size > options_.max_size)
+      throw error("pool_options: min_size must not exceed max_size");
+  }
+  pool_core(const pool_core&) = delete;
+  pool_core& operator=(const pool_core&) = delete;
+  ~pool_core() { close(); }
+
+  /// Warm-up (min_size connections, the first failure thrown when fail_fast), then starts the
+  /// background thread.
+  void start() {
+    if (options_.fail_fast) {
+      for (std::size_t i = 0; i < options_.min_size; ++i) {
+        pooled_ptr fresh = open_one();
+        const std::lock_guard lock(mutex_);
+        ++open_;
+        ++created_;
+        idle_.push_back(std::move(fresh));
+      }
+    }
+    background_ = std::thread([this] { run_background(); });
+  }
+
+  const pool_options& options() const noexcept { return options_; }
+
+  /// A connection for one caller, checked; throws pool_timeout, pool_exhausted or pool_closed.
+  pooled_ptr acquire(std::chrono::milliseconds timeout) {
+    const auto start = pool_clock::now();
+    const auto deadline = start + timeout;
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      if (!accepting_) throw pool_closed("the pool is closed", snapshot());
+      pooled_ptr got;
+      if (!idle_.empty() && waiters_.empty()) {
+        got = std::move(idle_.back());  // the most recently used: warm caches, others expire
+        idle_.pop_back();
+        ++in_use_;
+      } else {
+        if (waiters_.size() >= options_.max_waiting) {
+          ++rejected_;
+          throw pool_exhausted(
+              std::to_string(waiters_.size()) + " callers are already waiting (max_waiting)",
+              snapshot());
+        }
+        waiter me;
+        waiters_.push_back(&me);
+        if (needs_opening()) wake_.notify_one();
+        while (!me.connection && accepting_)
+          if (me.ready.wait_until(lock, deadline) == std::cv_status::timeout) break;
+        if (!me.connection) {
+          std::erase(waiters_, &me);
+          if (!accepting_) throw pool_closed("the pool was closed while waiting", snapshot());
+          ++timeouts_;
+          throw pool_timeout(
+              "no connection became free within " + std::to_string(timeout.count()) + "ms",
+              snapshot());
+        }
+        got = std::move(me.connection);
+      }
+      lock.unlock();
+      const std::optional<close_reason> unfit = check_before_handout(*got);
+      if (unfit) {
+        retire(std::move(got), *unfit);
+        lock.lock();
+        continue;
+      }
+      lock.lock();
+      ++acquires_;
+      waits_.record(pool_clock::now() - start);
+      return got;
+    }
+  }
+
+  /// Takes back a leased connection: cleaned and handed to the next caller, or closed.
+  void release(pooled_ptr pooled) noexcept {
+    const auto now = pool_clock::now();
+    const std::optional<close_reason> unfit = prepare_for_reuse(*pooled, options_.reset, now);
+    std::unique_lock lock(mutex_);
+    if (unfit || !accepting_) {
+      lock.unlock();
+      retire(std::move(pooled), unfit.value_or(close_reason::pool_closed));
+      return;
+    }
+    --in_use_;
+    pooled->idle_since = now;
+    hand_over(std::move(pooled));
+  }
+
+  pool_stats stats() const {
+    const std::lock_guard lock(mutex_);
+    return snapshot();
+  }
+
+  /// Stops handing out connections, fails the waiters with pool_closed, closes the idle
+  /// connections and stops the background thread; leased connections close when returned.
+  void close() noexcept {
+    std::vector<pooled_ptr> idle;
+    {
+      const std::lock_guard lock(mutex_);
+      accepting_ = false;
+      closing_ = true;
+      for (waiter* w : waiters_) w->ready.notify_one();
+      idle = take_all_idle();
+      closed_[static_cast<std::size_t>(close_reason::pool_closed)] += idle.size();
+    }
+    wake_.notify_all();
+    if (background_.joinable() && background_.get_id() != std::this_thread::get_id())
+      background_.join();
+    idle.clear();  // PQfinish outside the lock
+  }
+
+  /// Refuses new acquires, waits (at most `timeout`) until every lease is returned, then
+  /// closes; true when none was still out.
+  bool drain(std::chrono::milliseconds timeout) {
+    bool all_back = false;
+    {
+      std::unique_lock lock(mutex_);
+      accepting_ = false;
+      for (waiter* w : waiters_) w->ready.notify_one();
+      all_back = returned_.wait_for(lock, timeout, [&] { return in_use_ == 0; });
+    }
+    close();
+    return all_back;
+  }
+
+ private:
+  struct waiter {
+    std::condition_variable ready;
+    pooled_ptr connection;
+  };
+
+  pooled_ptr open_one() {
+    auto fresh = std::make_unique<pooled_connection>(
+        pooled_connection{connection(options_.connection), {}, {}, {}});
+    fresh->opened = fresh->idle_since = pool_clock::now();
+    fresh->expires = pool_clock::time_point::max();
+    if (options_.max_lifetime.count() > 0) {
+      const double jitter = std::clamp(options_.lifetime_jitter, 0.0, 1.0);
+      std::uniform_real_distribution<double> cut(0.0, jitter);
+      const auto lifetime = std::chrono::duration_cast<pool_clock::duration>(options_.max_lifetime *
+                                                                             (1.0 - cut(random_)));
+      fresh->expires = fresh->opened + lifetime;
+    }
+    return fresh;
+  }
+
+  // Outside the lock: the cheap checks on every hand-out, a ping after a long idle time.
+  std::optional<close_reason> check_before_handout(pooled_connection& pooled) noexcept {
+    const auto now = pool_clock::now();
+    if (now >= pooled.expires) return close_reason::lifetime;
+    if (auto reason = retire_reason(pooled.db)) return reason;
+    if (idle_socket_readable(pooled.db)) return close_reason::broken;
+    if (now - pooled.idle_since >= options_.ping_after_idle) {
+      try {
+        pooled.db.run_command(runtime_sql("SELECT 1"));
+      } catch (...) {
+        return close_reason::failed_ping;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Closes a connection that was in use (outside the lock: PQfinish may block briefly).
+  void retire(pooled_ptr pooled, close_reason reason) noexcept {
+    {
+      const std::lock_guard lock(mutex_);
+      --in_use_;
+      --open_;
+      ++closed_[static_cast<std::size_t>(reason)];
+      if (in_use_ == 0) returned_.notify_all();
+    }
+    wake_.notify_one();  // a waiter may now need a new connection
+    pooled.reset();
+    notify_closed(reason);
+  }
+
+  // Outside the lock: the on_close callback, for a connection that was leased.
+  void notify_closed(close_reason reason) noexcept {
+    if (!options_.on_close) return;
+    try {
+      options_.on_close(reason);
+    } catch (...) {  // a callback must not break the pool
+    }
+  }
+
+  // Under the lock: to the oldest waiter, else idle.
+  void hand_over(pooled_ptr pooled) {
+    if (!waiters_.empty()) {
+      waiter* oldest = waiters_.front();
+      waiters_.pop_front();
+      oldest->connection = std::move(pooled);
+      ++in_use_;
+      oldest->ready.notify_one();
+    } else {
+      idle_.push_back(std::move(pooled));
+      if (in_use_ == 0) returned_.notify_all();
+    }
+  }
+
+  // Under the lock: a connection must be opened for a waiter or to keep min_size.
+  bool needs_opening() const noexcept {
+    const std::size_t total = open_ + opening_;
+    if (closing_ || total >= options_.max_size) return false;
+    return waiters_.size() > opening_ || total < options_.min_size;
+  }
+
+  std::vector<pooled_ptr> take_all_idle() {
+    std::vector<pooled_ptr> taken;
+    for (auto& p : idle_) taken.push_back(std::move(p));
+    open_ -= idle_.size();
+    idle_.clear();
+    return taken;
+  }
+
+  // Under the lock: idle connections past their lifetime, or idle too long above min_size.
+  std::vector<pooled_ptr> take_stale_idle(pool_clock::time_point now) {
+    std::vector<pooled_ptr> stale;
+    for (auto it = idle_.begin(); it != idle_.end();) {
+      std::optional<close_reason> reason;
+      if (now >= (*it)->expires)
+        reason = close_reason::lifetime;
+      else if (options_.idle_timeout.count() > 0 && open_ > options_.min_size &&
+               now - (*it)->idle_since >= options_.idle_timeout)
+        reason = close_reason::idle;
+      if (!reason) {
+        ++it;
+        continue;
+      }
+      stale.push_back(std::move(*it));
+      it = idle_.erase(it);
+      --open_;
+      ++closed_[static_cast<std::size_t>(*reason)];
+    }
+    return stale;
+  }
+
+  void run_background() {
+    std::chrono::milliseconds backoff{10};
+    auto next_sweep = pool_clock::now() + options_.housekeeping_interval;
+    std::unique_lock lock(mutex_);
+    while (!closing_) {
+      if (needs_opening()) {
+        ++opening_;
+        lock.unlock();
+        pooled_ptr fresh;
+        std::string failure;
+        try {
+          fresh = open_one();
+        } catch (const std::exception& e) {
+          failure = e.what();
+        }
+        lock.lock();
+        --opening_;
+        if (fresh) {
+          ++open_;
+          ++created_;
+          backoff = std::chrono::milliseconds{10};
+          fresh->idle_since = pool_clock::now();
+          hand_over(std::move(fresh));
+        } else {
+          ++connect_failures_;
+          last_connect_error_ = failure;
+          wake_.wait_for(lock, backoff, [&] { return closing_; });
+          backoff = std::min(backoff * 2, std::chrono::milliseconds{1'000});
+        }
+        continue;
+      }
+      const auto now = pool_clock::now();
+      if (now >= next_sweep) {
+        std::vector<pooled_ptr> stale = take_stale_idle(now);
+        next_sweep = now + options_.housekeeping_interval;
+        if (!stale.empty()) {
+          lock.unlock();
+          stale.clear();
+          lock.lock();
+        }
+        continue;
+      }
+      wake_.wait_until(lock, next_sweep, [&] { return closing_ || needs_opening(); });
+    }
+  }
+
+  pool_stats snapshot() const {
+    pool_stats s;
+    s.size = open_;
+    s.idle = idle_.size();
+    s.in_use = in_use_;
+    s.opening = opening_;
+    s.waiting = waiters_.size();
+    s.max_size = options_.max_size;
+    s.acquires = acquires_;
+    s.timeouts = timeouts_;
+    s.rejected = rejected_;
+    s.created = created_;
+    s.connect_failures = connect_failures_;
+    s.closed = closed_;
+    s.wait_p50 = waits_.percentile(0.50);
+    s.wait_p90 = waits_.percentile(0.90);
+    s.wait_p99 = waits_.percentile(0.99);
+    s.wait_max = waits_.max();
+    s.last_connect_error = last_connect_error_;
+    return s;
+  }
+
+  const pool_options options_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;      // the background thread's
+  std::condition_variable returned_;  // drain(): the last lease came back
+  std::deque<pooled_ptr> idle_;
+  std::deque<waiter*> waiters_;
+  std::size_t open_ = 0, in_use_ = 0, opening_ = 0;
+  bool accepting_ = true, closing_ = false;
+  std::uint64_t acquires_ = 0, timeouts_ = 0, rejected_ = 0, created_ = 0, connect_failures_ = 0;
+  std::array<std::uint64_t, close_reason_count> closed_{};
+  wait_histogram waits_;
+  std::string last_connect_error_;
+  std::mt19937_64 random_{std::random_device{}()};  // used by the opening thread only
+  std::thread background_;
+};
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+/// A connection borrowed from a pool; move-only; returned when destroyed or by release().
+class connection_lease {
+ public:
+  connection_lease() = default;
+  connection_lease(std::shared_ptr<detail::pool_core> core, detail::pooled_ptr pooled) noexcept
+      : core_(std::move(core)), pooled_(std::move(pooled)) {}
+  connection_lease(connection_lease&&) noexcept = default;
+  connection_lease& operator=(connection_lease&& other) noexcept {
+    if (this != &other) {
+      release();
+      core_ = std::move(other.core_);
+      pooled_ = std::move(other.pooled_);
+    }
+    return *this;
+  }
+  connection_lease(const connection_lease&) = delete;
+  connection_lease& operator=(const connection_lease&) = delete;
+  ~connection_lease() { release(); }
+
+  /// The leased connection (valid until the lease ends).
+  connection* operator->() const noexcept { return &pooled_->db; }
+  connection& operator*() const noexcept { return pooled_->db; }
+  /// False once released (or moved from).
+  explicit operator bool() const noexcept { return pooled_ != nullptr; }
+
+  /// Gives the connection back now; the lease is empty afterwards.
+  void release() noexcept {
+    if (pooled_) core_->release(std::move(pooled_));
+    core_.reset();
+  }
+
+ private:
+  std::shared_ptr<detail::pool_core> core_;
+  detail::pooled_ptr pooled_;
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/pool/detail/host_list.hpp
+// host_list: the hosts of a libpq multi-host string (URL or key=value), parsed by libpq itself
+// (PQconninfoParse), so each can get a connection and a pool of its own.
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+
+namespace pgdsl::detail {
+
+struct host_entry {
+  std::string host;
+  std::string port;  // empty: libpq's default
+  std::string name() const { return host + ":" + (port.empty() ? std::string("5432") : port); }
+};
+
+inline std::vector<std::string> split_commas(std::string_view text) {
+  std::vector<std::string> parts;
+  if (text.empty()) return parts;
+  for (;;) {
+    const std::size_t comma = text.find(',');
+    parts.emplace_back(text.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return parts;
+}
+
+/// The (host, port) pairs of `conninfo`; throws pgdsl::error when libpq cannot parse it or the
+/// port list does not match the host list.
+inline std::vector<host_entry> parse_hosts(const std::string& conninfo) {
+  char* message = nullptr;
+  PQconninfoOption* parsed = PQconninfoParse(conninfo.c_str(), &message);
+  if (parsed == nullptr) {
+    std::string reason = message ? message : "out of memory";
+    PQfreemem(message);
+    throw error("cluster: cannot parse the connection string: " + reason);
+  }
+  const std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> guard(parsed, PQconninfoFree);
+  std::string hosts, ports;
+  for (PQconninfoOption* o = parsed; o->keyword; ++o) {
+    if (o->val == nullptr) continue;
+    if (std::string_view(o->keyword) == "host") hosts = o->val;
+    if (std::string_view(o->keyword) == "port") ports = o->val;
+  }
+  const std::vector<std::string> host_names = split_commas(hosts);
+  const std::vector<std::string> port_numbers = split_commas(ports);
+  if (host_names.empty()) throw error("cluster: the connection string names no host");
+  if (port_numbers.size() > 1 && port_numbers.size() != host_names.size())
+    throw error("cluster: " + std::to_string(host_names.size()) + " hosts but " +
+                std::to_string(port_numbers.size()) + " ports");
+  std::vector<host_entry> entries;
+  for (std::size_t i = 0; i < host_names.size(); ++i)
+    entries.push_back({host_names[i], port_numbers.empty()       ? std::string()
+                                      : port_numbers.size() == 1 ? port_numbers[0]
+                                                                 : port_numbers[i]});
+  return entries;
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/pool/detail/role_probe.hpp
+// role_probe: asks one host what it is: primary or hot standby (pg_is_in_recovery()), and for a
+// standby how far its replay lags: the age of the last replayed commit while WAL it received is
+// still waiting to be replayed, 0 when it has replayed all it received. One connection per
+// host, kept between probes and opened again after a failure.
+
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <optional>
+#include <string>
+#include <utility>
+
+// ---- pgdsl/pool/node_status.hpp
+// node_status: what a cluster knows of one of its hosts (role, replication lag, last probe),
+// as routing sees it and stats() reports it.
+
+#include <chrono>
+#include <string>
+
+namespace pgdsl {
+
+/// The role a host's last probe found.
+enum class node_role { unknown, primary, replica, down };
+
+inline const char* to_string(node_role role) noexcept {
+  switch (role) {
+    case node_role::primary:
+      return "primary";
+    case node_role::replica:
+      return "replica";
+    case node_role::down:
+      return "down";
+    default:
+      return "unknown";
+  }
+}
+
+/// One host of a cluster.
+struct node_status {
+  std::string name{};                      ///< host:port
+  node_role role = node_role::unknown;     ///< from pg_is_in_recovery()
+  std::chrono::milliseconds replay_lag{};  ///< replica: age of the last replayed commit while
+                                           ///< WAL waits to be replayed (0 when caught up)
+  std::string last_error{};                ///< why the last probe failed, if it did
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl::detail {
+
+class role_probe {
+ public:
+  explicit role_probe(connection_options options) : options_(std::move(options)) {}
+
+  /// The host's role and lag now; role down (with the reason) when it cannot be asked.
+  node_status probe(node_status status) {
+    try {
+      if (!db_ || !db_->is_open()) {
+        db_.reset();
+        db_.emplace(options_);
+      }
+      const auto [in_recovery, lag_ms] =
+          db_->query<bool, std::int64_t>(
+                 "SELECT pg_is_in_recovery(), CASE WHEN NOT pg_is_in_recovery() OR "
+                 "pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() "
+                 "THEN 0 ELSE COALESCE((EXTRACT(EPOCH FROM clock_timestamp() - "
+                 "pg_last_xact_replay_timestamp()) * 1000)::int8, 0) END")
+              .one();
+      status.role = in_recovery ? node_role::replica : node_role::primary;
+      status.replay_lag = std::chrono::milliseconds(lag_ms);
+      status.last_error.clear();
+    } catch (const std::exception& e) {
+      db_.reset();
+      status.role = node_role::down;
+      status.last_error = e.what();
+    }
+    return status;
+  }
+
+ private:
+  connection_options options_;
+  std::optional<connection> db_;
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/pool/plain_read.hpp
+// plain_read: whether a static statement only reads, decided at compile time from its SQL text,
+// so that a replica handle can refuse anything else before the program runs. A plain read is a
+// SELECT without a row lock (FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE, in a subquery too);
+// INSERT, UPDATE, DELETE and WITH (which may hide a data-modifying CTE) are not. Identifiers are
+// always double-quoted and values never enter the SQL, so the words cannot come from a name.
+
+#include <string_view>
+
+
+namespace pgdsl {
+
+namespace detail {
+// Plain loops: the standard's find/compare are not constant expressions in every build.
+constexpr bool sql_contains(std::string_view sql, std::string_view word) noexcept {
+  for (std::size_t at = 0; at + word.size() <= sql.size(); ++at) {
+    std::size_t i = 0;
+    while (i < word.size() && sql[at + i] == word[i]) ++i;
+    if (i == word.size()) return true;
+  }
+  return false;
+}
+constexpr bool sql_is_plain_read(std::string_view sql) noexcept {
+  if (sql.size() < 7 || !sql_contains(sql.substr(0, 7), "SELECT ")) return false;
+  for (std::string_view lock :
+       {" FOR UPDATE", " FOR NO KEY UPDATE", " FOR SHARE", " FOR KEY SHARE"})
+    if (sql_contains(sql, lock)) return false;
+  return true;
+}
+}  // namespace detail
+
+/// True for a static statement that is a plain read (may run on a hot standby).
+template <class Q>
+inline constexpr bool is_plain_read = false;
+template <static_statement Q>
+inline constexpr bool is_plain_read<Q> = detail::sql_is_plain_read(Q::sql.view());
+
+/// A static statement that is a plain read.
+template <class Q>
+concept plain_read = is_plain_read<Q>;
+
+}  // namespace pgdsl
+
+// ---- pgdsl/pool/pool.hpp
+// pool: a thread-safe pool of pgdsl::connection. acquire() lends one connection (RAII lease);
+// execute(), query() and transaction() borrow one for a single call. Sizing, waiting, retiring
+// and resetting follow pool_options; stats() shows what it is doing (docs/pool.md).
+
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// A thread-safe pool of connections to one server (or one libpq multi-host target).
+class pool {
+ public:
+  /// Opens min_size connections (throwing the first failure when fail_fast) and starts the
+  /// background thread that opens, checks and retires connections.
+  explicit pool(pool_options options)
+      : core_(std::make_shared<detail::pool_core>(std::move(options))) {
+    core_->start();
+  }
+
+  /// A pool connecting to DATABASE_URL when it is set (else libpq's PG* variables), unless
+  /// options.connection.conninfo is given.
+  static pool from_env(pool_options options = {}) {
+    if (const char* url = std::getenv("DATABASE_URL");
+        url && *url && options.connection.conninfo.empty())
+      options.connection.conninfo = url;
+    return pool(std::move(options));
+  }
+
+  pool(pool&&) noexcept = default;
+  pool& operator=(pool&& other) noexcept {
+    if (this != &other) {
+      close();
+      core_ = std::move(other.core_);
+    }
+    return *this;
+  }
+  pool(const pool&) = delete;
+  pool& operator=(const pool&) = delete;
+  /// Closes the pool; leases still out close their connection when they end.
+  ~pool() { close(); }
+
+  /// Borrows a connection, waiting at most acquire_timeout; throws pool_timeout (its message
+  /// carries stats()), pool_exhausted (wait queue full) or pool_closed.
+  connection_lease acquire() { return acquire(core().options().acquire_timeout); }
+  connection_lease acquire(std::chrono::milliseconds timeout) {
+    return connection_lease(core_, core().acquire(timeout));
+  }
+
+  /// Runs one statement on a borrowed connection (see connection::execute).
+  template <class Q>
+  auto execute(const Q& statement) {
+    connection_lease lease = acquire();
+    return lease->execute(statement);
+  }
+
+  /// Runs raw SQL with bound arguments on a borrowed connection (see connection::query).
+  template <class... T, class... Args>
+  auto query(raw_sql sql, const Args&... args) {
+    connection_lease lease = acquire();
+    return lease->template query<T...>(sql, args...);
+  }
+
+  /// Runs raw SQL returning no rows of interest on a borrowed connection.
+  template <class... Args>
+  auto execute_raw(raw_sql sql, const Args&... args) {
+    connection_lease lease = acquire();
+    return lease->execute_raw(sql, args...);
+  }
+
+  /// Runs fn(transaction&) in a transaction on one borrowed connection: commits when it
+  /// returns, rolls back and rethrows when it throws. Never retried by the pool.
+  template <class F>
+  auto transaction(F&& fn, const transaction_options& options = {}) {
+    connection_lease lease = acquire();
+    return lease->transaction(std::forward<F>(fn), options);
+  }
+
+  /// A snapshot of sizes, counters and acquire-wait percentiles.
+  pool_stats stats() const { return core().stats(); }
+  const pool_options& options() const { return core().options(); }
+
+  /// Refuses new acquires, waits at most `timeout` for every lease to come back, then closes;
+  /// true when all came back in time.
+  bool drain(std::chrono::milliseconds timeout) { return core().drain(timeout); }
+  /// Closes now: waiters get pool_closed, idle connections close, leases close on return.
+  void close() noexcept {
+    if (core_) core_->close();
+  }
+
+ private:
+  detail::pool_core& core() const {
+    if (!core_) throw error("the pool was moved from");
+    return *core_;
+  }
+  std::shared_ptr<detail::pool_core> core_;
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/pool/replica_lease.hpp
+// replica_lease: a connection borrowed for reads from a cluster: from a replica within the lag
+// limit, or from the primary when none qualifies and fallback is allowed. It runs static
+// statements that are plain reads only; anything else is a compile error naming the rule, so a
+// write cannot be sent to a standby by mistake (it would fail there with 25006 at run time).
+
+#include <string>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// A read-only handle on a pooled connection of a cluster.
+class replica_lease {
+ public:
+  replica_lease(connection_lease lease, std::string node, bool on_primary) noexcept
+      : lease_(std::move(lease)), node_(std::move(node)), on_primary_(on_primary) {}
+
+  /// Runs a plain read (SELECT without FOR UPDATE/SHARE); other statements do not compile.
+  template <static_statement Q>
+  auto execute(const Q& statement) {
+    static_assert(is_plain_read<Q>,
+                  "a replica runs plain reads only (a SELECT without FOR UPDATE/FOR SHARE); send "
+                  "writes and locking reads through cluster.execute() or cluster.primary()");
+    return lease_->execute(statement);
+  }
+
+  /// The host (host:port) the connection goes to.
+  const std::string& node() const noexcept { return node_; }
+  /// True when no replica qualified and the read runs on the primary.
+  bool on_primary() const noexcept { return on_primary_; }
+  /// Gives the connection back now.
+  void release() noexcept { lease_.release(); }
+
+ private:
+  connection_lease lease_;
+  std::string node_;
+  bool on_primary_;
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// A primary and its replicas: role-aware routing over one pool per host.
+class cluster {
+ public:
+  /// Creates one pool per host (none opened eagerly) and probes every host once.
+  explicit cluster(cluster_options options) : options_(std::move(options)) {
+    link_->owner = this;
+    for (const detail::host_entry& host : detail::parse_hosts(options_.conninfo)) {
+      pool_options per_host = options_.pool;
+      per_host.connection.conninfo = options_.conninfo;
+      per_host.connection.extra.emplace_back("host", host.host);
+      if (!host.port.empty()) per_host.connection.extra.emplace_back("port", host.port);
+      per_host.connection.extra.emplace_back("target_session_attrs", "any");
+      per_host.fail_fast = false;  // a host that is down must not stop the others
+      const std::size_t index = nodes_.size();
+      per_host.on_close = [link = link_, index](close_reason reason) {
+        const std::lock_guard lock(link->mutex);
+        if (link->owner) link->owner->connection_closed(index, reason);
+      };
+      connection_options probe_options = per_host.connection;
+      probe_options.connect_timeout = options_.probe_connect_timeout;
+      probe_options.application_name = "pgdsl_cluster_probe";
+      nodes_.push_back(std::make_unique<node>(node{
+          pool(std::move(per_host)), detail::role_probe(std::move(probe_options)), host.name()}));
+      status_.push_back(node_status{.name = host.name()});
+    }
+    probe_all();
+    prober_ = std::thread([this] { run_prober(); });
+  }
+  cluster(const cluster&) = delete;
+  cluster& operator=(const cluster&) = delete;
+  ~cluster() {
+    {
+      const std::lock_guard lock(link_->mutex);
+      link_->owner = nullptr;
+    }
+    {
+      const std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    prober_.join();
+    for (auto& n : nodes_) n->connections.close();
+  }
+
+  /// A connection to the primary, for writes and transactions; waits up to primary_wait for a
+  /// primary to be known (no_primary), then up to acquire_timeout for a free connection.
+  connection_lease primary() {
+    const auto now = std::chrono::steady_clock::now();
+    const auto primary_deadline = now + options_.primary_wait;
+    const auto acquire_deadline = now + options_.pool.acquire_timeout;
+    for (;;) {
+      const std::size_t index = wait_for_primary(primary_deadline);
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          acquire_deadline - std::chrono::steady_clock::now());
+      // In slices, so that a caller waiting on a host that just failed moves to the new primary.
+      const auto slice =
+          std::clamp(left, std::chrono::milliseconds{0},
+                     std::max(options_.probe_interval, std::chrono::milliseconds{100}));
+      try {
+        return nodes_[index]->connections.acquire(slice);
+      } catch (const pool_timeout&) {
+        if (slice >= left) throw;
+      }
+    }
+  }
+
+  /// A connection for plain reads: a replica within max_replica_lag (round robin), else the
+  /// primary when reads_fall_back_to_primary (else no_replica).
+  replica_lease replica() {
+    std::optional<std::size_t> chosen;
+    {
+      const std::lock_guard lock(mutex_);
+      for (std::size_t k = 0; k < nodes_.size() && !chosen; ++k) {
+        const std::size_t i = (next_replica_ + k) % nodes_.size();
+        if (status_[i].role == node_role::replica &&
+            status_[i].replay_lag <= options_.max_replica_lag)
+          chosen = i;
+      }
+      if (chosen) next_replica_ = *chosen + 1;
+    }
+    if (chosen)
+      return replica_lease(nodes_[*chosen]->connections.acquire(), nodes_[*chosen]->name, false);
+    if (!options_.reads_fall_back_to_primary)
+      throw no_replica("no replica within max_replica_lag (" +
+                       std::to_string(options_.max_replica_lag.count()) + "ms): " + describe());
+    connection_lease lease = primary();
+    return replica_lease(std::move(lease), primary_name(), true);
+  }
+
+  /// Runs a plain read on a replica (see replica()); other statements do not compile.
+  template <static_statement Q>
+  auto read(const Q& statement) {
+    static_assert(is_plain_read<Q>,
+                  "cluster.read() runs plain reads only (a SELECT without FOR UPDATE/FOR SHARE); "
+                  "use cluster.execute() for writes and locking reads");
+    if constexpr (is_plain_read<Q>) return replica().execute(statement);
+  }
+
+  /// Runs a statement on the primary.
+  template <class Q>
+  auto execute(const Q& statement) {
+    connection_lease lease = primary();
+    return lease->execute(statement);
+  }
+  /// Runs raw SQL on the primary.
+  template <class... T, class... Args>
+  auto query(raw_sql sql, const Args&... args) {
+    connection_lease lease = primary();
+    return lease->template query<T...>(sql, args...);
+  }
+  template <class... Args>
+  auto execute_raw(raw_sql sql, const Args&... args) {
+    connection_lease lease = primary();
+    return lease->execute_raw(sql, args...);
+  }
+  /// Runs fn(transaction&) in a transaction on the primary; never retried.
+  template <class F>
+  auto transaction(F&& fn, const transaction_options& options = {}) {
+    connection_lease lease = primary();
+    return lease->transaction(std::forward<F>(fn), options);
+  }
+
+  /// Every host as last probed.
+  std::vector<node_status> nodes() const {
+    const std::lock_guard lock(mutex_);
+    return status_;
+  }
+  /// The pool of host `index` (in the order of the connection string), e.g. for its stats().
+  const pool& node_pool(std::size_t index) const { return nodes_.at(index)->connections; }
+
+  /// Probes every host now and returns when a probe that started after this call is done.
+  void probe_now() {
+    std::unique_lock lock(mutex_);
+    const unsigned long wanted = probes_done_ + 2;
+    probe_requested_ = true;
+    wake_.notify_all();
+    probed_.wait(lock, [&] { return probes_done_ >= wanted || stopping_; });
+  }
+
+ private:
+  // What a host's pool calls back through: a lease may outlive the cluster, and its pool with it.
+  struct owner_link {
+    std::mutex mutex;
+    cluster* owner = nullptr;
+  };
+
+  struct node {
+    pool connections;
+    detail::role_probe probe;
+    std::string name;
+  };
+
+  std::size_t wait_for_primary(std::chrono::steady_clock::time_point deadline) {
+    std::unique_lock lock(mutex_);
+    while (!primary_) {
+      probe_requested_ = true;
+      wake_.notify_all();
+      if (probed_.wait_until(lock, deadline) == std::cv_status::timeout && !primary_)
+        throw no_primary("no primary among the cluster's hosts within " +
+                         std::to_string(options_.primary_wait.count()) + "ms: " + describe());
+    }
+    return *primary_;
+  }
+
+  std::string primary_name() const {
+    const std::lock_guard lock(mutex_);
+    return primary_ ? status_[*primary_].name : std::string();
+  }
+
+  // Under the lock: "127.0.0.1:5432 primary, 127.0.0.1:5433 replica (lag 12ms), ...".
+  std::string describe() const {
+    std::string text;
+    for (const node_status& s : status_) {
+      if (!text.empty()) text += ", ";
+      text += s.name + " " + to_string(s.role);
+      if (s.role == node_role::replica)
+        text += " (lag " + std::to_string(s.replay_lag.count()) + "ms)";
+      if (!s.last_error.empty()) text += " (" + s.last_error + ")";
+    }
+    return text;
+  }
+
+  // From a host's pool: a connection broke or saw 25006; roles may have changed.
+  void connection_closed(std::size_t index, close_reason reason) {
+    if (reason != close_reason::broken && reason != close_reason::read_only &&
+        reason != close_reason::failed_ping)
+      return;
+    {
+      const std::lock_guard lock(mutex_);
+      // A write refused as read-only: this host is no primary now; writes wait for the probe.
+      if (reason == close_reason::read_only && primary_ == index) primary_.reset();
+      probe_requested_ = true;
+    }
+    wake_.notify_all();
+  }
+
+  void probe_all() {
+    std::vector<node_status> seen;
+    {
+      const std::lock_guard lock(mutex_);
+      seen = status_;
+    }
+    for (std::size_t i = 0; i < nodes_.size(); ++i) seen[i] = nodes_[i]->probe.probe(seen[i]);
+    const std::lock_guard lock(mutex_);
+    std::optional<std::size_t> chosen;
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+      if (seen[i].role != node_role::primary) continue;
+      // Two hosts claiming the role (an old primary still up after a promotion): the one that
+      // was a replica before is the promoted one.
+      if (!chosen || status_[i].role == node_role::replica) chosen = i;
+    }
+    status_ = std::move(seen);
+    primary_ = chosen;
+    ++probes_done_;
+    probed_.notify_all();
+  }
+
+  void run_prober() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      wake_.wait_for(lock, options_.probe_interval, [&] { return stopping_ || probe_requested_; });
+      if (stopping_) break;
+      probe_requested_ = false;
+      lock.unlock();
+      probe_all();
+      lock.lock();
+    }
+    probed_.notify_all();
+  }
+
+  const cluster_options options_;
+  std::shared_ptr<owner_link> link_ = std::make_shared<owner_link>();
+  std::vector<std::unique_ptr<node>> nodes_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;    // the prober's
+  std::condition_variable probed_;  // a probe finished
+  std::vector<node_status> status_;
+  std::optional<std::size_t> primary_;
+  std::size_t next_replica_ = 0;
+  unsigned long probes_done_ = 0;
+  bool probe_requested_ = false, stopping_ = false;
+  std::thread prober_;
+};
 
 }  // namespace pgdsl
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSL-1.0
-# test.sh: install what is missing, then build and run the whole test suite in seven
-# configurations, all against one throwaway PostgreSQL (tools/with-postgres.sh):
+# test.sh: install what is missing, then build and run the whole test suite in eight
+# configurations (tsan: the pool tests only), all against one throwaway PostgreSQL (with-postgres.sh):
 #   gcc       g++, Debug                                  build/gcc        build, run every test
 #   clang     clang++, Debug                              build/clang      build, run
 #   asan      g++ -O1 with AddressSanitizer + UBSan       build/asan       build, run
@@ -9,8 +9,9 @@
 #   clang-o2  clang++ -O2                                 build/clang-o2   build, run
 #   gcc-o3    g++ -O3 -DNDEBUG (Release)                  build/gcc-o3     build only
 #   clang-o3  clang++ -O3 -DNDEBUG (Release)              build/clang-o3   build only
+#   tsan      g++ -O1 with ThreadSanitizer                build/tsan       pool tests only
 #
-#   tools/test.sh [--config NAME]...          (default: gcc clang asan; --all: all seven)
+#   tools/test.sh [--config NAME]...          (default: gcc clang asan; --all: all eight)
 #
 # The optimized configurations are not yet in the default run (and so not in CI): after the
 # merge of the execution-core and statement redesigns they have not been built once; add them
@@ -20,7 +21,9 @@
 # -Wpedantic -Werror (g++ adds -Wrestrict -Wstringop-overflow -Warray-bounds): g++'s flow-based
 # warnings appear only when optimizing, so the -O2/-O3 builds are the warning checks. The -O2
 # builds also run the run-time tests once (optimized code is what users ship); the -O3 builds
-# only compile, since running the same tests again would add minutes and little else. The
+# only compile, since running the same tests again would add minutes and little else. tsan builds
+# and runs only the concurrency-bearing tests (target pool_tests, `ctest -L pool`), to keep the
+# run short; it is not in the default run. The
 # must-not-compile cases and the package tests run in gcc (and the former in clang) only.
 #
 # Prints each configuration's CTest summary and exits non-zero if any configuration failed to
@@ -28,7 +31,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 me=test.sh
-all_configs=(gcc clang asan gcc-o2 clang-o2 gcc-o3 clang-o3)
+all_configs=(gcc clang asan gcc-o2 clang-o2 gcc-o3 clang-o3 tsan)
 default_configs=(gcc clang asan)
 build_only_configs=(gcc-o3 clang-o3)
 
@@ -40,7 +43,10 @@ if [ "${1:-}" = --run-ctest ]; then
     echo "$me: ---- ctest: $config"
     (
       [ "$config" = asan ] && export UBSAN_OPTIONS=print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
-      cd "build/$config" && ctest --output-on-failure -j2 --timeout 600
+      [ "$config" = tsan ] && export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
+      only=()
+      [ "$config" = tsan ] && only=(-L pool)
+      cd "build/$config" && ctest --output-on-failure -j2 --timeout 600 "${only[@]}"
     ) 2>&1 | tee "build/$config/ctest.log"
     echo "${PIPESTATUS[0]}" >"build/$config/ctest.status"
   done
@@ -53,7 +59,7 @@ while [ $# -gt 0 ]; do
     --config) configs+=("${2:-}"); shift 2 || true ;;
     --config=*) configs+=("${1#--config=}"); shift ;;
     --all) configs+=("${all_configs[@]}"); shift ;;
-    -h|--help) sed -n '3,29s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,32s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "$me: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -80,10 +86,12 @@ cmake_args() {
     clang-o2) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= $optimized_args ;;
     gcc-o3) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Release $optimized_args ;;
     clang-o3) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release $optimized_args ;;
+    tsan) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= $optimized_args ;;
   esac
 }
 optimized_args="-DPGDSL_PACKAGE_TESTS=OFF -DPGDSL_MUST_NOT_COMPILE_TESTS=OFF"
 asan_flags="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+tsan_flags="-O1 -g -fsanitize=thread -fno-omit-frame-pointer"
 
 started=$SECONDS
 built=()
@@ -97,6 +105,7 @@ for config in "${configs[@]}"; do
   flags=()
   case $config in
     asan) flags=("-DCMAKE_CXX_FLAGS=$asan_flags") ;;
+    tsan) flags=("-DCMAKE_CXX_FLAGS=$tsan_flags") ;;
     *-o2) flags=("-DCMAKE_CXX_FLAGS=-O2") ;;
   esac
   echo "$me: ---- build: $config ($build)"
@@ -107,7 +116,9 @@ for config in "${configs[@]}"; do
        -DPGDSL_WARNINGS_AS_ERRORS=ON \
        >"$build/configure.log" 2>&1 \
      || { cat "$build/configure.log"; false; }; then
-    if cmake --build "$build" -j2; then
+    targets=()
+    [ "$config" = tsan ] && targets=(--target pool_tests)
+    if cmake --build "$build" -j2 "${targets[@]}"; then
       echo "$me: built $config in $((SECONDS - t)) s"
       case " ${build_only_configs[*]} " in
         *" $config "*) verdict[$config]="passed (built without a warning; build-only configuration)" ;;

@@ -2,9 +2,10 @@
 // pgdsl_peer: the benchmark peer of ../shared/peers (its README defines the contract and the six
 // workloads), written as a pgdsl user would write it: table descriptors, DSL statements, and the
 // connection's execute (point_select), pipeline (pipelined_select, batch_insert), copy_out
-// (fetch_all) and copy_into (bulk_copy). pool_select needs a connection pool, which pgdsl does not
-// have yet. Extra modes for docs/performance.md: --workload fetch_stream (fetch_all through
-// db.stream()); stream_rss / cursor_rss / copy_rss measure memory.
+// (fetch_all) and copy_into (bulk_copy); pool_select shares a pgdsl::pool of 8 connections
+// among 16 threads, each query on a lease of its own (pool.execute). Extra modes for
+// docs/performance.md: --workload fetch_stream (fetch_all through db.stream()); stream_rss /
+// cursor_rss / copy_rss measure memory.
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -14,10 +15,12 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "pgdsl/execution/all.hpp"
 #include "pgdsl/pgdsl.hpp"
+#include "pgdsl/pool/all.hpp"
 
 namespace {
 
@@ -273,7 +276,32 @@ double copy_rss(pgdsl::connection& db, std::int64_t n) {
   return seconds;
 }
 
+// pool_select: 16 client threads share 8 pooled connections; client k runs the ids k, k+16, ...
+// each on a connection borrowed for that one query.
+[[gnu::noinline]] void pool_select(pgdsl::pool& pool, const std::vector<std::int64_t>& ids) {
+  constexpr std::size_t clients = 16;
+  std::vector<std::jthread> threads;
+  for (std::size_t k = 0; k < clients; ++k)
+    threads.emplace_back([&, k] {
+      for (std::size_t i = k; i < ids.size(); i += clients)
+        check(pool.execute(by_id(ids[i])).one_as<user>().id == ids[i], "wrong row");
+    });
+}
+
+double run_pool_select(const arguments& args, std::int64_t warm) {
+  pgdsl::pool_options options;
+  options.connection.conninfo = args.conninfo;
+  options.min_size = 8;
+  options.max_size = 8;
+  pgdsl::pool pool(options);
+  pool_select(pool, random_ids(warm, args.seed + 1000));
+  const auto ids = random_ids(args.n, args.seed);
+  return seconds_of([&] { pool_select(pool, ids); });
+}
+
 double run(const arguments& args) {
+  if (args.workload == "pool_select")
+    return run_pool_select(args, std::min(args.n, std::max<std::int64_t>(args.n / 10, 100)));
   pgdsl::connection db{args.conninfo};
   const std::int64_t n = args.n;
   const std::int64_t warm = std::min(n, std::max<std::int64_t>(n / 10, 100));
@@ -317,17 +345,15 @@ double run(const arguments& args) {
 }
 
 const char* metric_of(std::string_view workload) {
-  return workload == "point_select" || workload == "pipelined_select" ? "qps" : "rows_per_s";
+  return workload == "point_select" || workload == "pipelined_select" || workload == "pool_select"
+             ? "qps"
+             : "rows_per_s";
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const arguments args = parse(argc, argv);
-  if (args.workload == "pool_select") {
-    std::printf("pool_select unsupported no connection pool in pgdsl yet\n");
-    return 0;
-  }
   try {
     const double seconds = run(args);
     std::printf("%s %s %.1f\n", args.workload.c_str(), metric_of(args.workload),

@@ -45,6 +45,7 @@
 #include "pgdsl/ddl/create_type.hpp"
 
 #include "pgdsl/execution/all.hpp"
+#include "pgdsl/pool/all.hpp"
 
 #include "pgdsl/ddl/catalog.hpp"
 #include "pgdsl/ddl/schema_difference.hpp"

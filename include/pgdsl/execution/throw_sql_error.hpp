@@ -75,8 +75,10 @@ inline sql_error_fields error_fields(const PGresult* result, std::string_view sq
         fields.message = said.message;
       }
     }
+    detail::note_error(conn, fields.sqlstate);
     throw connection_error(std::move(fields));
   }
+  detail::note_error(conn, fields.sqlstate);
   throw_for_sqlstate(std::move(fields));
 }
 

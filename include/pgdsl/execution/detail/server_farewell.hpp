@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace pgdsl::detail {
 
@@ -21,6 +22,9 @@ struct server_farewell {
   std::string message;
   std::string detail;
   std::string then;  ///< libpq's own text after the server's (e.g. "server closed the connection")
+  /// The SQLSTATE of the last error thrown for a statement on this connection (kept apart from
+  /// the farewell: a pool reads it to retire a connection that saw 08, 57P0x or 25006).
+  std::string last_error{};
 };
 
 inline int farewell_events(PGEventId event, void* info, void*) {
@@ -56,8 +60,20 @@ inline void note_farewell(const PGconn* conn, const PGresult* notice) {
   if (server_farewell* farewell = farewell_of(conn)) {
     const char* message = PQresultErrorField(notice, PG_DIAG_MESSAGE_PRIMARY);
     const char* detail = PQresultErrorField(notice, PG_DIAG_MESSAGE_DETAIL);
-    *farewell = server_farewell{code, message ? message : "", detail ? detail : "", ""};
+    *farewell = server_farewell{code, message ? message : "", detail ? detail : "", "",
+                                std::move(farewell->last_error)};
   }
+}
+
+/// Records (or, with an empty code, clears) the SQLSTATE of the last error on `conn`.
+inline void note_error(const PGconn* conn, std::string_view sqlstate) {
+  if (server_farewell* farewell = farewell_of(conn)) farewell->last_error.assign(sqlstate);
+}
+
+/// The SQLSTATE of the last error thrown for a statement on `conn` since it was cleared.
+inline std::string_view last_error(const PGconn* conn) {
+  const server_farewell* farewell = farewell_of(conn);
+  return farewell ? std::string_view(farewell->last_error) : std::string_view();
 }
 
 constexpr bool is_sqlstate_char(char c) noexcept {
