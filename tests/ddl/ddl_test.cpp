@@ -38,7 +38,7 @@ TEST_CASE("create_all creates enum types, tables in foreign-key order and indexe
       std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
   db.execute(pgdsl::insert_into(all_types).set(
       all_types.id = 1, all_types.b = true, all_types.i2 = std::int16_t{2},
-      all_types.i4 = std::optional<std::int32_t>{4}, all_types.i8 = std::int64_t{8},
+      all_types.i4 = std::optional<std::int32_t>{}, all_types.i8 = std::int64_t{8},
       all_types.f4 = 1.5f, all_types.f8 = 2.5, all_types.num = pgdsl::numeric("1.25"),
       all_types.t = "text", all_types.vc = std::optional<std::string>("short"),
       all_types.by = pgdsl::bytea{std::byte{1}}, all_types.u = pgdsl::uuid{},
@@ -51,6 +51,7 @@ TEST_CASE("create_all creates enum types, tables in foreign-key order and indexe
       all_types.nums = std::vector<pgdsl::numeric>{pgdsl::numeric("1.5")}));
   const auto row = db.execute(pgdsl::select(pgdsl::all_of(all_types)).from(all_types)).one();
   CHECK(row[all_types.m] == mood::happy);
+  CHECK(row[all_types.i4] == std::nullopt);  // NULL beside numeric and array parameters
   CHECK(row[all_types.tstz] == now);
   CHECK(row[all_types.nums].at(0) == pgdsl::numeric("1.5"));
   CHECK(row[all_types.texts]->at(1) == std::nullopt);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "support/database.hpp"
 #include "support/statements.hpp"
@@ -152,6 +153,28 @@ TEST_CASE("raw SQL binds its arguments as parameters, never into the text") {
         hostile);
   CHECK(db.query<std::string>("SELECT name FROM items WHERE name = $1", "x'); DROP TABLE items; --")
             .size() == 1);
+}
+
+TEST_CASE("a NULL parameter stays NULL beside parameters too large to encode inline") {
+  // numeric, arrays and long values are encoded into a spill buffer; a NULL beside them was once
+  // pointed into that buffer: an empty text instead of NULL, or a broken int4 (08P01).
+  pgdsl::test::database fixture;
+  auto& db = fixture.db();
+  const auto [text_is_null, int_is_null, number, ints] =
+      db.query<bool, bool, pgdsl::numeric, std::vector<std::int32_t>>(
+            "SELECT $1::text IS NULL, $2::int4 IS NULL, $3::numeric, $4::int4[]",
+            std::optional<std::string>(), std::optional<std::int32_t>(), pgdsl::numeric("1.5"),
+            std::vector<std::int32_t>{1, 2, 3})
+          .one()
+          .values();
+  CHECK(text_is_null);
+  CHECK(int_is_null);
+  CHECK(number == pgdsl::numeric("1.5"));
+  CHECK(ints == std::vector<std::int32_t>{1, 2, 3});
+  const std::string long_text(100, 'x');
+  CHECK(db.query<bool>("SELECT $1::text IS NULL AND $2::text IS NOT NULL",
+                       std::optional<std::string>(), long_text)
+            .scalar());
 }
 
 TEST_CASE("raw query results are checked against the declared types") {

@@ -57,8 +57,9 @@ class parameter_block {
     const std::size_t index = next_++;
     if constexpr (is_optional_v<T>) {
       if (!value) {
-        values_[index] = nullptr;
+        values_[index] = nullptr;  // NULL: finish() must leave it so
         lengths_[index] = 0;
+        spill_at_[index] = not_spilled;
         return;
       }
       add_present(index, *value);
