@@ -2389,6 +2389,8 @@ template <bool Negated, class E, class Low, class High>
 struct between_node;
 template <bool Negated, class E, class Values>
 struct in_array;
+template <bool Negated, class E, class... Values>
+struct in_list;
 template <bool Negated, class E, class Query>
 struct in_subquery;
 template <class E, bool Descending, int Nulls>
@@ -2452,6 +2454,55 @@ inline constexpr bool literal_text_argument = std::is_convertible_v<const T&, st
 
 }  // namespace detail
 }  // namespace pgdsl
+
+// ---- pgdsl/util/pack.hpp
+// pack: a minimal heterogeneous container for the parts of a statement (select items, function
+// arguments, joins). std::tuple's converting constructors and constraints made up most of the
+// compile time of a statement; this holds values, visits them in order, and grows at the back.
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace pgdsl::detail {
+
+template <class... T>
+struct pack;
+
+template <std::size_t I, class T>
+struct pack_element {
+  T value;
+};
+
+template <class Indices, class... T>
+struct pack_base;
+
+template <std::size_t... I, class... T>
+struct pack_base<std::index_sequence<I...>, T...> : pack_element<I, T>... {
+  constexpr pack_base() = default;
+  constexpr explicit pack_base(T... values) requires(sizeof...(T) > 0)
+      : pack_element<I, T>{std::move(values)}... {}
+
+  /// Calls f(element) for each element, first to last.
+  template <class F>
+  constexpr void for_each(F&& f) const {
+    (f(static_cast<const pack_element<I, T>&>(*this).value), ...);
+  }
+  /// This pack's elements followed by `last`.
+  template <class Last>
+  constexpr auto with_back(Last&& last) && {
+    return pack<T..., std::remove_cvref_t<Last>>(
+        std::move(static_cast<pack_element<I, T>&>(*this).value)..., std::forward<Last>(last));
+  }
+};
+
+/// Values of types T..., in order.
+template <class... T>
+struct pack : pack_base<std::index_sequence_for<T...>, T...> {
+  using pack_base<std::index_sequence_for<T...>, T...>::pack_base;
+};
+
+}  // namespace pgdsl::detail
 
 namespace pgdsl {
 
@@ -2525,18 +2576,32 @@ template <class Derived>
 struct expression_ops {
   using pgdsl_expression_tag = void;
 
-  /// x IN (...): a range of values is bound as one array parameter (x = ANY($n));
-  /// a SELECT renders as a subquery.
+  /// x IN (...): a range of values is bound as one array parameter (x = ANY($n), one SQL text
+  /// whatever the length; an empty range matches nothing); a SELECT renders as a subquery; one
+  /// other value is a list of one, x IN ($n).
   template <class Values>
   [[nodiscard]] constexpr auto in(Values&& values) const {
     return make_in<false>(std::forward<Values>(values));
   }
-  /// x NOT IN (...), the negation of in().
+  /// x NOT IN (...), the negation of in(); over an empty range it matches every row
+  /// (x <> ALL($n)).
   template <class Values>
   [[nodiscard]] constexpr auto not_in(Values&& values) const {
     return make_in<true>(std::forward<Values>(values));
   }
-  /// x IN {a, b, c}, written inline.
+  /// x IN (a, b, c): a list whose length is fixed in the program, one parameter per value and
+  /// no array built (x IN ($1, $2, $3)).
+  template <class First, class Second, class... Rest>
+  [[nodiscard]] constexpr auto in(First&& first, Second&& second, Rest&&... rest) const {
+    return make_in_list<false>(std::forward<First>(first), std::forward<Second>(second),
+                               std::forward<Rest>(rest)...);
+  }
+  template <class First, class Second, class... Rest>
+  [[nodiscard]] constexpr auto not_in(First&& first, Second&& second, Rest&&... rest) const {
+    return make_in_list<true>(std::forward<First>(first), std::forward<Second>(second),
+                              std::forward<Rest>(rest)...);
+  }
+  /// x IN {a, b, c}, written inline: bound as one array, like a range.
   template <class T>
   [[nodiscard]] constexpr auto in(std::initializer_list<T> values) const {
     return make_in<false>(std::vector<T>(values));
@@ -2664,12 +2729,25 @@ struct expression_ops {
     using V = std::remove_cvref_t<Values>;
     if constexpr (detail::is_select_query<V>) {
       return in_subquery<Negated, Derived, V>{{}, self(), std::forward<Values>(values)};
+    } else if constexpr (!std::ranges::range<V> ||
+                         std::is_convertible_v<const V&, std::string_view> || expression<V>) {
+      return make_in_list<Negated>(std::forward<Values>(values));  // one value (text is one too)
     } else {
       using element = parameter_storage_t<std::ranges::range_value_t<V>>;
       std::vector<element> list(std::ranges::begin(values), std::ranges::end(values));
       return in_array<Negated, Derived, std::vector<element>>{
           {}, self(), parameter<std::vector<element>>{{}, std::move(list)}};
     }
+  }
+  template <bool Negated, class... Values>
+  constexpr auto make_in_list(Values&&... values) const {
+    return make_in_list_of<Negated>(
+        detail::comparison_operand<Derived>(std::forward<Values>(values))...);
+  }
+  template <bool Negated, class... Operands>
+  constexpr auto make_in_list_of(Operands... operands) const {
+    return in_list<Negated, Derived, Operands...>{
+        {}, self(), detail::pack<Operands...>(std::move(operands)...)};
   }
 };
 
@@ -3890,55 +3968,6 @@ constexpr auto operator!(const E& operand) {
 
 }  // namespace pgdsl
 
-// ---- pgdsl/util/pack.hpp
-// pack: a minimal heterogeneous container for the parts of a statement (select items, function
-// arguments, joins). std::tuple's converting constructors and constraints made up most of the
-// compile time of a statement; this holds values, visits them in order, and grows at the back.
-
-#include <cstddef>
-#include <type_traits>
-#include <utility>
-
-namespace pgdsl::detail {
-
-template <class... T>
-struct pack;
-
-template <std::size_t I, class T>
-struct pack_element {
-  T value;
-};
-
-template <class Indices, class... T>
-struct pack_base;
-
-template <std::size_t... I, class... T>
-struct pack_base<std::index_sequence<I...>, T...> : pack_element<I, T>... {
-  constexpr pack_base() = default;
-  constexpr explicit pack_base(T... values) requires(sizeof...(T) > 0)
-      : pack_element<I, T>{std::move(values)}... {}
-
-  /// Calls f(element) for each element, first to last.
-  template <class F>
-  constexpr void for_each(F&& f) const {
-    (f(static_cast<const pack_element<I, T>&>(*this).value), ...);
-  }
-  /// This pack's elements followed by `last`.
-  template <class Last>
-  constexpr auto with_back(Last&& last) && {
-    return pack<T..., std::remove_cvref_t<Last>>(
-        std::move(static_cast<pack_element<I, T>&>(*this).value)..., std::forward<Last>(last));
-  }
-};
-
-/// Values of types T..., in order.
-template <class... T>
-struct pack : pack_base<std::index_sequence_for<T...>, T...> {
-  using pack_base<std::index_sequence_for<T...>, T...>::pack_base;
-};
-
-}  // namespace pgdsl::detail
-
 namespace pgdsl {
 
 /// WHEN Condition THEN Value.
@@ -4293,9 +4322,11 @@ constexpr auto now() {
 // ---- pgdsl/expr/literal.hpp
 // Compile-time literals, for constants that belong in the SQL text itself (they then take part in
 // the statement's plan): lit<42>, lit<true>, lit_text<"active">. Every other value is a parameter.
+// pgdsl::null is SQL NULL where a nullable column is expected.
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <type_traits>
 
@@ -4356,11 +4387,18 @@ inline constexpr literal<Value> lit{};
 template <fixed_string Text>
 inline constexpr text_literal<Text> lit_text{};
 
+/// SQL NULL, where a nullable column is expected: insert_into(t).set(t.note = pgdsl::null),
+/// update(t).set(t.note = pgdsl::null). It is std::nullopt by a shorter name, so both spellings
+/// follow the same rules: bound as a NULL of the column's type, refused at compile time for a
+/// NOT NULL column, and refused in comparisons (= NULL is never true: use .is_null()).
+inline constexpr std::nullopt_t null = std::nullopt;
+
 }  // namespace pgdsl
 
 // ---- pgdsl/expr/predicates.hpp
 // Predicates on one operand: IS [NOT] NULL, [NOT] BETWEEN, [NOT] IN over a bound array
-// (= ANY($n) / <> ALL($n), one parameter whatever the list's length).
+// (= ANY($n) / <> ALL($n), one parameter whatever the list's length), [NOT] IN over a list of a
+// fixed length (IN ($1, $2, $3), each value its own parameter) and [NOT] IN (subquery).
 
 #include <type_traits>
 
@@ -4437,6 +4475,42 @@ struct in_array : expression_ops<in_array<Negated, E, Values>> {
   template <class F>
   constexpr void bind(F& f) const {
     detail::bind_all(f, operand, values);
+  }
+};
+
+/// operand [NOT] IN (v1, v2, ...): a list whose length is fixed when the program is compiled,
+/// each value checked against the operand like the right side of = and bound as its own $n.
+template <bool Negated, class E, class... Values>
+struct in_list : expression_ops<in_list<Negated, E, Values...>> {
+  E operand;
+  detail::pack<Values...> values;
+
+  using sql_type = bool;
+  using tables = detail::tables_of<E, Values...>;
+  using params = detail::params_of<E, Values...>;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = detail::any_nullable<NullTables, E, Values...>;
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<E>(w);
+    w << (Negated ? " NOT IN (" : " IN (");
+    bool first = true;
+    (render_value<Values>(w, first), ...);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+    values.for_each([&f](const auto& value) { value.bind(f); });
+  }
+
+ private:
+  template <class V>
+  static constexpr void render_value(sql_writer& w, bool& first) {
+    if (!first) w << ", ";
+    first = false;
+    V::render(w);  // the commas delimit each value: no parentheses needed
   }
 };
 
@@ -5923,10 +5997,43 @@ template <table_type Table>
 
 }  // namespace pgdsl
 
+// ---- pgdsl/render/rendered_sql.hpp
+// rendered_sql: the SQL text of a statement rendered at run time, with the same members as the
+// compile-time Q::sql (view(), c_str(), size(), == with a string), so every statement is read the
+// same way: q.sql.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace pgdsl {
+
+/// The text of a statement rendered at run time (q.sql of a multi-row INSERT).
+class rendered_sql {
+ public:
+  rendered_sql() = default;
+  explicit rendered_sql(std::string text) : text_(std::move(text)) {}
+
+  std::string_view view() const noexcept { return text_; }
+  const char* c_str() const noexcept { return text_.c_str(); }
+  std::size_t size() const noexcept { return text_.size(); }
+  operator std::string_view() const noexcept { return text_; }  // NOLINT: views are cheap
+
+  friend bool operator==(const rendered_sql& sql, std::string_view other) noexcept {
+    return sql.view() == other;
+  }
+
+ private:
+  std::string text_;
+};
+
+}  // namespace pgdsl
+
 // ---- pgdsl/statement/insert_rows.hpp
-// Multi-row INSERT from a run-time range: insert_into(t).columns(a, b).values(rows). The one
-// statement whose length is only known at run time: its SQL is rendered when it is executed, by the
-// same writer as every static statement ($n numbered row by row, left to right).
+// Multi-row INSERT from a run-time range: insert_into(t).columns(a, b).values(rows). A statement
+// whose length is only known at run time: its SQL is rendered when values() builds it, by the same
+// writer as every static statement ($n numbered row by row, left to right), and read as q.sql.
 
 #include <cstddef>
 #include <ranges>
@@ -5970,37 +6077,34 @@ inline constexpr bool row_value_fits_column = Holds;
 /// INSERT INTO table (columns) VALUES (...), (...), ... with the rows stored by value. Row is a
 /// std::tuple of the values' parameter types: the server converts them to the columns' types (as
 /// for every parameter), so a value out of a column's range is an error, never truncated here.
+/// Its SQL is rendered once, when values() builds it: q.sql, as for every other statement.
 template <class Table, class Row, class... Columns>
-struct insert_multi_row_query {
+class insert_multi_row_query {
+ public:
   using row_type = Row;
   using identity = typename Table::table_identity;
   using result_columns = type_list<>;
 
-  std::vector<row_type> rows;
+  explicit insert_multi_row_query(std::vector<row_type> rows)
+      : rows_(std::move(rows)), sql(render(rows_.size())) {}
+
+ private:
+  std::vector<row_type> rows_;
+
+ public:
+  /// The SQL text: INSERT INTO "t" ("a", "b") VALUES ($1, $2), ($3, $4).
+  const rendered_sql sql;
+
+  /// The rows, as values() copied them (the SQL has one VALUES tuple per row).
+  const std::vector<row_type>& rows() const noexcept { return rows_; }
 
   /// The number of bound values: one per column per row.
-  std::size_t param_count() const { return rows.size() * sizeof...(Columns); }
-
-  /// The SQL text for the current rows: INSERT INTO "t" ("a", "b") VALUES ($1, $2), ($3, $4).
-  std::string render_sql() const {
-    std::string text(sql_of<prefix>.view());
-    detail::render_appending(text, 1, [this](sql_writer& w) {
-      for (std::size_t row = 0; row < rows.size(); ++row) {
-        w << (row == 0 ? "(" : ", (");
-        for (std::size_t column = 0; column < sizeof...(Columns); ++column) {
-          if (column != 0) w << ", ";
-          w.placeholder();
-        }
-        w << ')';
-      }
-    });
-    return text;
-  }
+  std::size_t param_count() const { return rows_.size() * sizeof...(Columns); }
 
   /// Calls f(value) for each bound value, row by row, in $n order.
   template <class F>
   void bind(F&& f) const {
-    for (const auto& row : rows) std::apply([&f](const auto&... value) { (f(value), ...); }, row);
+    for (const auto& row : rows_) std::apply([&f](const auto&... value) { (f(value), ...); }, row);
   }
 
  private:
@@ -6013,6 +6117,21 @@ struct insert_multi_row_query {
       w << ") VALUES ";
     }
   };
+
+  static rendered_sql render(std::size_t row_count) {
+    std::string text(sql_of<prefix>.view());
+    detail::render_appending(text, 1, [row_count](sql_writer& w) {
+      for (std::size_t row = 0; row < row_count; ++row) {
+        w << (row == 0 ? "(" : ", (");
+        for (std::size_t column = 0; column < sizeof...(Columns); ++column) {
+          if (column != 0) w << ", ";
+          w.placeholder();
+        }
+        w << ')';
+      }
+    });
+    return rendered_sql(std::move(text));
+  }
 };
 
 namespace detail {
@@ -6035,10 +6154,10 @@ auto make_multi_row_insert(const Rows& range, std::index_sequence<I...>) {
   using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
   using row = std::tuple<parameter_storage_t<std::tuple_element_t<I, element>>...>;
   (check_row_value<Columns, std::tuple_element_t<I, row>>(), ...);
-  insert_multi_row_query<Table, row, Columns...> query;
-  if constexpr (std::ranges::sized_range<const Rows&>) query.rows.reserve(std::ranges::size(range));
-  for (const auto& values : range) query.rows.emplace_back(std::get<I>(values)...);
-  return query;
+  std::vector<row> rows;
+  if constexpr (std::ranges::sized_range<const Rows&>) rows.reserve(std::ranges::size(range));
+  for (const auto& values : range) rows.emplace_back(std::get<I>(values)...);
+  return insert_multi_row_query<Table, row, Columns...>(std::move(rows));
 }
 
 }  // namespace detail
@@ -8928,7 +9047,7 @@ namespace pgdsl {
 /// A statement that renders its SQL at run time.
 template <class Q>
 concept runtime_statement = requires(const Q& q) {
-  { q.render_sql() } -> std::convertible_to<std::string>;
+  { q.sql.c_str() } -> std::convertible_to<const char*>;
   { q.param_count() } -> std::convertible_to<std::size_t>;
   typename Q::result_columns;
   requires detail::is_type_list<typename Q::result_columns>;
@@ -9143,11 +9262,10 @@ class connection {
     params.reserve(count);
     statement.bind([&](const auto& value) { params.add(value); });
     params.finish();
-    const std::string sql = statement.render_sql();
+    const char* sql = statement.sql.c_str();
     return result<columns>(
-        observe(sql.c_str(),
-                [&] { return detail::run_unnamed<columns>(state(), sql.c_str(), params.bound()); }),
-        sql.c_str(), /*copy_sql=*/true);
+        observe(sql, [&] { return detail::run_unnamed<columns>(state(), sql, params.bound()); }),
+        sql, /*copy_sql=*/true);
   }
 
   /// Inserts every row of `rows` with insert_into(t).columns(...) as `insert`: multi-row INSERTs
@@ -9491,7 +9609,7 @@ class pipeline {
     params.reserve(statement.param_count());
     statement.bind([&](const auto& value) { params.add(value); });
     params.finish();
-    std::string sql = statement.render_sql();
+    std::string sql(statement.sql.view());
     prepare_to_send(1);
     const char* text = sql.c_str();
     push_statement<columns>(text, std::forward<Handler>(on_result), std::move(sql), true, [&] {

@@ -35,6 +35,7 @@
 #include "pgdsl/statement/clause/on_conflict.hpp"
 #include "pgdsl/statement/delete.hpp"
 #include "pgdsl/statement/insert.hpp"
+#include "pgdsl/render/rendered_sql.hpp"
 #include "pgdsl/statement/insert_rows.hpp"
 #include "pgdsl/statement/select.hpp"
 #include "pgdsl/statement/update.hpp"
