@@ -41,3 +41,7 @@
 #include "pgdsl/statement/update.hpp"
 
 #include "pgdsl/execution/all.hpp"
+
+#include "pgdsl/dynamic/identifier.hpp"
+#include "pgdsl/dynamic/run_sql.hpp"
+#include "pgdsl/dynamic/sql.hpp"
