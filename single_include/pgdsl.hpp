@@ -7450,6 +7450,7 @@ inline connection_ptr connect(const connection_options& options) {
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 // ---- pgdsl/execution/observability.hpp
 // Observability: what a query hook sees (SQL text, duration, row count, error; never the bound
@@ -7555,13 +7556,22 @@ class prepared_cache {
     return statements_.insert_or_assign(sql, std::move(statement)).first->second;
   }
   void erase(const char* sql) { statements_.erase(sql); }
-  void clear() noexcept { statements_.clear(); }
+  void clear() noexcept {
+    statements_.clear();
+    shapes_.clear();
+  }
   std::size_t size() const noexcept { return statements_.size(); }
+  /// The keys of statements whose SQL is a shape of a dynamic statement (rendered at run time,
+  /// interned, so its address is its key like a static statement's), least recently used first.
+  /// The dynamic layer keeps at most shape_limit of them prepared on this connection.
+  std::vector<const char*>& shapes() noexcept { return shapes_; }
+  std::size_t shape_limit = 64;
   /// A name no statement of this connection has used.
   std::string next_name() { return "pgdsl_" + std::to_string(++counter_); }
 
  private:
   std::unordered_map<const char*, prepared_statement> statements_;
+  std::vector<const char*> shapes_;
   unsigned long counter_ = 0;
 };
 
@@ -11041,6 +11051,352 @@ row_stream<typename Q::result_columns> connection::stream(const Q& statement) {
 
 }  // namespace pgdsl
 
+// ---- pgdsl/dynamic/dynamic_select.hpp
+// dynamic_select: a static SELECT (its list, FROM, joins and fixed WHERE checked and rendered at
+// compile time) followed by parts present only at run time: optional WHERE conditions, optional
+// ORDER BY keys, an optional LIMIT. Each part is checked at compile time like its static form;
+// absent parts disappear, placeholders stay dense, and the shape (a bitmask of the present parts)
+// selects the statement's SQL, rendered once per shape and prepared once per shape and connection.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/dynamic/detail/shape_text.hpp
+// shape_text: the SQL of each shape of a dynamic statement type, rendered once per process when
+// the shape is first used, and kept at a fixed address: that address is the shape's key in a
+// connection's prepared-statement cache, as Q::sql.c_str() is a static statement's. A statement
+// type with N optional parts has at most 2^N shapes; only those used are stored.
+
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+
+namespace pgdsl::detail {
+
+/// Renders with `render(writer)` into `buffer` when it fits (the writer measures first); returns
+/// the size, or the size needed when it did not fit (nothing written then).
+template <class Render>
+std::size_t render_into(char* buffer, std::size_t capacity, std::size_t first_placeholder,
+                        Render&& render) {
+  sql_writer counter(nullptr, first_placeholder);
+  render(counter);
+  if (counter.size() > capacity) return counter.size();
+  sql_writer writer(buffer, first_placeholder);
+  render(writer);
+  return writer.size();
+}
+
+/// The interned text of shape `shape` of statement type Statement.
+template <class Statement>
+class shape_text {
+ public:
+  template <class Render>
+  static const char* get(std::uint64_t shape, std::size_t first_placeholder, Render&& render) {
+    {
+      const std::shared_lock lock(mutex());
+      const auto found = texts().find(shape);
+      if (found != texts().end()) return found->second.c_str();
+    }
+    char stack[1024];
+    std::string text;
+    const std::size_t size = render_into(stack, sizeof stack, first_placeholder, render);
+    if (size <= sizeof stack) {
+      text.assign(stack, size);
+    } else {
+      text.resize(size);
+      render_into(text.data(), size, first_placeholder, render);
+    }
+    const std::unique_lock lock(mutex());
+    return texts().try_emplace(shape, std::move(text)).first->second.c_str();
+  }
+
+ private:
+  static std::shared_mutex& mutex() {
+    static std::shared_mutex instance;
+    return instance;
+  }
+  static std::unordered_map<std::uint64_t, std::string>& texts() {
+    static std::unordered_map<std::uint64_t, std::string> instance;
+    return instance;
+  }
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/dynamic/when.hpp
+// pgdsl::when: a part of a statement that is there only when the request carries a value. It
+// holds the part (a WHERE condition, an ORDER BY key) built from the value, or nothing; the
+// statement's shape is which of its parts are present.
+
+#include <functional>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+namespace pgdsl {
+
+/// A statement part that may be absent: a condition or a sort key, checked by the statement
+/// it is given to exactly as if it were always there.
+template <class Part>
+struct optional_part {
+  using part_type = Part;
+  std::optional<Part> part;
+
+  bool present() const noexcept { return part.has_value(); }
+};
+
+/// The part `make(*value)` when `value` holds one, else nothing:
+/// pgdsl::when(name, [](const std::string& n) { return users.username.ilike(n); }).
+template <class V, class Make>
+requires std::is_invocable_v<Make, const V&>
+auto when(const std::optional<V>& value, Make&& make) {
+  using part = std::remove_cvref_t<std::invoke_result_t<Make, const V&>>;
+  optional_part<part> result;
+  if (value) result.part.emplace(std::invoke(std::forward<Make>(make), *value));
+  return result;
+}
+
+/// `part` when `present` is true, else nothing: pgdsl::when(sort_by_name, users.username.asc()).
+template <class Part>
+requires(!std::is_invocable_v<Part>) auto when(bool present, Part&& part) {
+  optional_part<std::remove_cvref_t<Part>> result;
+  if (present) result.part.emplace(std::forward<Part>(part));
+  return result;
+}
+
+namespace detail {
+template <class T>
+inline constexpr bool is_optional_part = false;
+template <class P>
+inline constexpr bool is_optional_part<optional_part<P>> = true;
+
+/// A part given as is (always present) or through when().
+template <class T>
+auto as_optional_part(T&& part) {
+  using U = std::remove_cvref_t<T>;
+  if constexpr (is_optional_part<U>)
+    return U(std::forward<T>(part));
+  else
+    return optional_part<U>{std::optional<U>(std::forward<T>(part))};
+}
+}  // namespace detail
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// The condition of the dynamic base rule: names the clause the base must not have yet.
+template <class Clause, bool Holds>
+inline constexpr bool dynamic_base_lacks = Holds;
+
+namespace detail {
+
+template <class Statement>
+struct dynamic_base_traits {
+  static constexpr bool is_statement = false;
+};
+template <class... Clauses>
+struct dynamic_base_traits<statement<Clauses...>> {
+  static constexpr bool is_statement = true;
+  template <class Clause>
+  static constexpr bool has = (std::is_same_v<Clause, Clauses> || ...);
+};
+
+template <class Base>
+constexpr void check_dynamic_base() {
+  using traits = dynamic_base_traits<Base>;
+  static_assert(traits::is_statement, "pgdsl::dynamic() takes a SELECT statement");
+  if constexpr (traits::is_statement) {
+    static_assert(dynamic_base_lacks<no_order_by, traits::template has<no_order_by>>,
+                  "pgdsl::dynamic(): give ORDER BY through .order_by() of the dynamic statement, "
+                  "not in its base");
+    static_assert(dynamic_base_lacks < no_limit,
+                  traits::template has<no_limit> && traits::template has < no_offset >>,
+                  "pgdsl::dynamic(): give LIMIT through .limit() of the dynamic statement; the "
+                  "base takes neither LIMIT nor OFFSET");
+    static_assert(dynamic_base_lacks < no_group_by,
+                  traits::template has<no_group_by> && traits::template has < no_lock >>,
+                  "pgdsl::dynamic(): the base must end at FROM/JOIN/WHERE (no GROUP BY, "
+                  "HAVING or locking clause)");
+  }
+}
+
+template <class Base, class Part>
+constexpr void check_in_scope() {
+  check_scope<difference_t<typename Part::tables, typename Base::scope>>();
+}
+
+template <class Part>
+constexpr std::size_t params_of_part = Part::params::size;
+
+}  // namespace detail
+
+/// SELECT base [WHERE ... AND optional conditions] [ORDER BY optional keys] [LIMIT optional].
+template <class Base, class Terms, class Keys, bool HasLimit>
+class dynamic_select;
+
+template <class Base, class... Terms, class... Keys, bool HasLimit>
+class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
+                     detail::pack<optional_part<Keys>...>, HasLimit> {
+  static_assert(sizeof...(Terms) + sizeof...(Keys) + 1 <= 64,
+                "a dynamic statement has at most 63 optional parts");
+
+ public:
+  using result_columns = typename Base::result_columns;
+  /// The most values a shape binds (all parts present).
+  static constexpr std::size_t max_param_count =
+      Base::param_count +
+      (std::size_t{0} + ... + detail::params_of_part<Terms>)+(
+          std::size_t{0} + ... + detail::params_of_part<Keys>)+(HasLimit ? 1 : 0);
+
+  dynamic_select(Base base, detail::pack<optional_part<Terms>...> terms,
+                 detail::pack<optional_part<Keys>...> keys, std::optional<std::int64_t> limit)
+      : base_(std::move(base)), terms_(std::move(terms)), keys_(std::move(keys)), limit_(limit) {}
+
+  /// WHERE conditions, all in one call: each a boolean expression (always present) or
+  /// pgdsl::when(value, make_condition); ANDed with the base's WHERE.
+  template <class... Parts>
+  [[nodiscard]] auto where(Parts&&... parts) const {
+    static_assert(sizeof...(Terms) == 0,
+                  "the dynamic WHERE is already set: list every "
+                  "condition in one .where()");
+    using next =
+        dynamic_select<Base,
+                       detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>,
+                       detail::pack<optional_part<Keys>...>, HasLimit>;
+    (check_condition<typename decltype(detail::as_optional_part(
+         std::declval<Parts>()))::part_type>(),
+     ...);
+    return next(base_,
+                detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>(
+                    detail::as_optional_part(std::forward<Parts>(parts))...),
+                keys_, limit_);
+  }
+
+  /// ORDER BY keys, all in one call: each a sort item (expr.asc()) or a column, or
+  /// pgdsl::when(flag, key); absent keys are left out, and ORDER BY with them when none is there.
+  template <class... Parts>
+  [[nodiscard]] auto order_by(Parts&&... parts) const {
+    static_assert(sizeof...(Keys) == 0,
+                  "the dynamic ORDER BY is already set: list every key "
+                  "in one .order_by()");
+    using next =
+        dynamic_select<Base, detail::pack<optional_part<Terms>...>,
+                       detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>,
+                       HasLimit>;
+    (detail::check_in_scope<Base, typename decltype(detail::as_optional_part(
+                                      std::declval<Parts>()))::part_type>(),
+     ...);
+    return next(base_, terms_,
+                detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>(
+                    detail::as_optional_part(std::forward<Parts>(parts))...),
+                limit_);
+  }
+
+  /// LIMIT count when `count` holds one (bound as $n).
+  [[nodiscard]] auto limit(std::optional<std::int64_t> count) const {
+    static_assert(!HasLimit, "the dynamic LIMIT is already set");
+    return dynamic_select<Base, detail::pack<optional_part<Terms>...>,
+                          detail::pack<optional_part<Keys>...>, true>(base_, terms_, keys_, count);
+  }
+
+  /// Which parts are present: bit i for the i-th condition, then the keys, then LIMIT.
+  std::uint64_t shape() const noexcept {
+    std::uint64_t bits = 0;
+    std::size_t at = 0;
+    terms_.for_each([&](const auto& t) { bits |= std::uint64_t{t.present()} << at++; });
+    keys_.for_each([&](const auto& k) { bits |= std::uint64_t{k.present()} << at++; });
+    if (HasLimit && limit_) bits |= std::uint64_t{1} << at;
+    return bits;
+  }
+
+  /// The SQL of this shape: rendered the first time the shape is used (in this process), then
+  /// looked up; the pointer stays valid for the program's life.
+  const char* sql() const {
+    return detail::shape_text<dynamic_select>::get(shape(), Base::param_count + 1,
+                                                   [this](sql_writer& w) { render(w); });
+  }
+
+  /// Renders this shape into `buffer` (no heap); returns the text, or an empty view when it
+  /// needs more than `capacity` bytes.
+  std::string_view render_into(char* buffer, std::size_t capacity) const {
+    const std::size_t size = detail::render_into(buffer, capacity, Base::param_count + 1,
+                                                 [this](sql_writer& w) { render(w); });
+    return size <= capacity ? std::string_view(buffer, size) : std::string_view();
+  }
+
+  /// Calls f(value) for each bound value of this shape, in $n order.
+  template <class F>
+  void bind(F&& f) const {
+    base_.bind(f);
+    terms_.for_each([&](const auto& t) {
+      if (t.present()) t.part->bind(f);
+    });
+    keys_.for_each([&](const auto& k) {
+      if (k.present()) k.part->bind(f);
+    });
+    if (HasLimit && limit_) f(*limit_);
+  }
+
+ private:
+  template <class Condition>
+  static constexpr void check_condition() {
+    detail::check_boolean<Condition>();
+    detail::check_in_scope<Base, Condition>();
+  }
+
+  // The base's text, then the present parts, numbered after the base's placeholders.
+  void render(sql_writer& w) const {
+    w << Base::sql.view();
+    bool where_open = detail::dynamic_base_traits<Base>::template has<detail::no_where> == false;
+    terms_.for_each([&](const auto& t) {
+      if (!t.present()) return;
+      w << (where_open ? " AND " : " WHERE ");
+      where_open = true;
+      std::remove_cvref_t<decltype(*t.part)>::render(w);
+    });
+    bool first_key = true;
+    keys_.for_each([&](const auto& k) {
+      if (!k.present()) return;
+      w << (first_key ? " ORDER BY " : ", ");
+      first_key = false;
+      using key = std::remove_cvref_t<decltype(*k.part)>;
+      if constexpr (expression<key>)
+        detail::render_operand<key>(w);
+      else
+        key::render(w);
+    });
+    if (HasLimit && limit_) {
+      w << " LIMIT ";
+      w.placeholder();
+    }
+  }
+
+  Base base_;
+  detail::pack<optional_part<Terms>...> terms_;
+  detail::pack<optional_part<Keys>...> keys_;
+  std::optional<std::int64_t> limit_;
+};
+
+/// A dynamic statement over a static SELECT base (select list, FROM, joins, fixed WHERE):
+/// pgdsl::dynamic(select(...).from(t)).where(pgdsl::when(...), ...).order_by(...).limit(n).
+template <class Base>
+auto dynamic(Base base) {
+  detail::check_dynamic_base<Base>();
+  return dynamic_select<Base, detail::pack<>, detail::pack<>, false>(std::move(base), {}, {},
+                                                                     std::nullopt);
+}
+
+}  // namespace pgdsl
+
 // ---- pgdsl/dynamic/identifier.hpp
 // identifier: a table, column or schema name known only at run time (a tenant's table, a column
 // picked from a whitelist). It is checked when made (non-empty, no NUL, valid UTF-8, at most 63
@@ -11178,6 +11534,83 @@ class qualified_name {
   identifier schema_;
   identifier name_;
 };
+
+}  // namespace pgdsl
+
+// ---- pgdsl/dynamic/run_dynamic.hpp
+// Running a dynamic statement: its shape's interned SQL is the key of the connection's
+// prepared-statement cache, so each shape is prepared (and its columns checked) once per
+// connection by the same run_static() as a static statement. At most prepared_cache::shape_limit
+// shapes stay prepared on a connection: the least recently used one is deallocated first.
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+
+
+namespace pgdsl {
+
+namespace detail {
+
+/// Marks `sql` as the most recently used shape of this connection, first forgetting (and
+/// deallocating) the least recently used ones beyond the limit.
+inline void use_shape(connection_state& state, const char* sql) {
+  std::vector<const char*>& shapes = state.prepared.shapes();
+  const auto found = std::find(shapes.begin(), shapes.end(), sql);
+  if (found != shapes.end()) {
+    std::rotate(found, found + 1, shapes.end());
+    return;
+  }
+  while (!shapes.empty() && shapes.size() >= std::max<std::size_t>(state.prepared.shape_limit, 1)) {
+    const char* oldest = shapes.front();
+    shapes.erase(shapes.begin());
+    if (prepared_statement* statement = state.prepared.find(oldest)) {
+      const std::string name = statement->name;
+      forget_statement(state, oldest);
+      poll_wait wait;
+      deallocate(state.conn.get(), name.c_str(), wait);
+    }
+  }
+  shapes.push_back(sql);
+}
+
+}  // namespace detail
+
+/// How many shapes of dynamic statements stay prepared on `db` at most (64 by default); the
+/// least recently used are deallocated beyond it.
+inline void set_shape_limit(connection& db, std::size_t limit) {
+  detail::connection_access::state(db).prepared.shape_limit = limit;
+}
+
+/// Runs a dynamic statement: its shape prepared once on this connection, binary parameters.
+template <class Base, class Terms, class Keys, bool HasLimit>
+result<typename Base::result_columns> execute(
+    connection& db, const dynamic_select<Base, Terms, Keys, HasLimit>& statement) {
+  using columns = typename Base::result_columns;
+  using statement_type = dynamic_select<Base, Terms, Keys, HasLimit>;
+  constexpr std::size_t capacity = statement_type::max_param_count;
+  detail::connection_state& state = detail::connection_access::state(db);
+  const char* sql = statement.sql();
+  detail::parameter_block<capacity> block;
+  std::array<oid, capacity> types{};
+  std::size_t count = 0;
+  statement.bind([&](const auto& value) {
+    types[count++] = detail::parameter_oid_v<std::remove_cvref_t<decltype(value)>>;
+    block.add(value);
+  });
+  block.finish();
+  const detail::bound_parameters params{static_cast<int>(count), types.data(), block.values(),
+                                        block.lengths(), block.formats()};
+  return result<columns>(
+      detail::observe(
+          state.hook, sql,
+          [&] {
+            if (state.prepared_statements) detail::use_shape(state, sql);
+            return detail::run_static<columns>(state, sql, params);
+          },
+          [](const detail::result_ptr& r) { return detail::row_count(r.get()); }),
+      sql);
+}
 
 }  // namespace pgdsl
 

@@ -42,6 +42,9 @@
 
 #include "pgdsl/execution/all.hpp"
 
+#include "pgdsl/dynamic/dynamic_select.hpp"
 #include "pgdsl/dynamic/identifier.hpp"
+#include "pgdsl/dynamic/run_dynamic.hpp"
 #include "pgdsl/dynamic/run_sql.hpp"
 #include "pgdsl/dynamic/sql.hpp"
+#include "pgdsl/dynamic/when.hpp"
