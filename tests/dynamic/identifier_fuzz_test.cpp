@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Identifier fuzzing against the server: 100,000 random names (quotes, backslashes, semicolons,
 // control characters, 2-, 3- and 4-byte UTF-8, SQL keywords, names of exactly 63 bytes) used as
 // column names of CREATE TABLE (1,000 per table, the table names random too), then read back from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // pgdsl::identifier and qualified_name without a server: quoting by the shared writer (quotes
 // doubled, nothing else changed), and the typed error for every name that cannot be one.
 #include "support/catch.hpp"

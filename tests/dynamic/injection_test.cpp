@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Injection attempts through every entry point that takes a string at run time: identifiers
 // (a table, a column, a schema of a qualified name), composed values, values of DSL statements
 // (comparison, LIKE, IN lists fixed and as arrays), and rows of a multi-row INSERT. Each attempt

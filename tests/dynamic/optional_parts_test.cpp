@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Optional parts of a static statement, on the server: every shape of a search (3 optional
 // filters x 2 optional sort keys x optional LIMIT: 64 shapes) executed and compared with the rows
 // of the same search written by hand as SQL text; placeholders dense in every shape; each shape

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // dynamic_select: a static SELECT (its list, FROM, joins and fixed WHERE checked and rendered at
 // compile time) followed by parts present only at run time: optional WHERE conditions, optional
 // ORDER BY keys, an optional LIMIT. Each part is checked at compile time like its static form;

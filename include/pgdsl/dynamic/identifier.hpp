@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // identifier: a table, column or schema name known only at run time (a tenant's table, a column
 // picked from a whitelist). It is checked when made (non-empty, no NUL, valid UTF-8, at most 63
 // bytes) and written by the same sql_writer as every static name: in double quotes, embedded

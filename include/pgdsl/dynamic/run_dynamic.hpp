@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Running a dynamic statement: its shape's interned SQL is the key of the connection's
 // prepared-statement cache, so each shape is prepared (and its columns checked) once per
 // connection by the same run_static() as a static statement. At most prepared_cache::shape_limit

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // Running a composed pgdsl::sql: its text rendered, its owned parameters bound, and the statement
 // run unnamed through the execution core's run_unnamed (like raw SQL: its shape is the caller's,
 // so it is not prepared), its result columns checked and decoded as T... by position.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // pgdsl::sql: a statement composed at run time from three kinds of parts, as psycopg2.sql does,
 // with the compiler enforcing what psycopg documents: SQL text only from string literals (checked
 // at compile time; run-time text must be marked pgdsl::runtime_sql(text), the one greppable escape

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // pgdsl::when: a part of a statement that is there only when the request carries a value. It
 // holds the part (a WHERE condition, an ORDER BY key) built from the value, or nothing; the
 // statement's shape is which of its parts are present.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: AND, OR and NOT need boolean operands
 // An optional WHERE part must be a condition.
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: a column's table is not in FROM or JOIN
 // An optional condition is checked like a static one: its columns' tables must be in FROM.
 #include <optional>

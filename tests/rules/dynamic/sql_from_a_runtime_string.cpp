@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // expect: raw SQL text made at run time must be marked: pass pgdsl::runtime_sql\(text\)
 // A composed statement takes SQL text only from string literals: a std::string made at run time
 // (here from user input) is refused, so it cannot carry a value or a name into the text.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // owned_parameters: the bound values of a statement composed at run time (pgdsl::sql), encoded in
 // binary when they are appended and owned by the statement (the caller's values may be gone by
 // the time it runs). Composing two statements appends their parameter lists.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // shape_text: the SQL of each shape of a dynamic statement type, rendered once per process when
 // the shape is first used, and kept at a fixed address: that address is the shape's key in a
 // connection's prepared-statement cache, as Q::sql.c_str() is a static statement's. A statement
