@@ -6,25 +6,17 @@
 #include "support/catch.hpp"
 
 #include <cstdint>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/create_shop.hpp"
 #include "support/database.hpp"
 #include "support/shop_schema.hpp"
 
 using namespace shop;
 
 namespace {
-
-void create_shop(pgdsl::test::database& fixture) {
-  std::ifstream file(PGDSL_SHOP_SCHEMA_SQL);
-  std::stringstream text;
-  text << file.rdbuf();
-  fixture.run(text.str());
-}
 
 // ann (score 1), bob (score 2), cy (no score): their ids in insertion order.
 std::vector<std::int64_t> add_people(pgdsl::connection& db) {

@@ -6,13 +6,12 @@
 #include "support/catch.hpp"
 
 #include <cstdint>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "support/create_shop.hpp"
 #include "support/database.hpp"
 #include "support/shop_schema.hpp"
 
@@ -20,11 +19,9 @@ using namespace shop;
 
 namespace {
 
-void create_shop(pgdsl::test::database& fixture) {
-  std::ifstream file(PGDSL_SHOP_SCHEMA_SQL);
-  std::stringstream text;
-  text << file.rdbuf();
-  fixture.run(text.str());
+// The shop schema with 40 users of varied names, emails and scores (every fifth without one).
+void create_users(pgdsl::test::database& fixture) {
+  pgdsl::test::create_shop(fixture);
   fixture.run(
       "INSERT INTO users (username, email, score) SELECT 'user' || i || CASE WHEN i % 3 = 0 THEN "
       "'a' ELSE 'b' END, 'u' || i || CASE WHEN i % 4 = 0 THEN '@y' ELSE '@x' END, "
@@ -113,7 +110,7 @@ TEST_CASE("absent parts disappear and placeholders stay dense") {
 
 TEST_CASE("every shape of a search returns the rows of the same search written by hand") {
   pgdsl::test::database fixture;
-  create_shop(fixture);
+  create_users(fixture);
   auto& db = fixture.db();
   for (unsigned shape = 0; shape < 64; ++shape) {
     const search_form form = form_of_shape(shape);
@@ -137,7 +134,7 @@ TEST_CASE("every shape of a search returns the rows of the same search written b
 
 TEST_CASE("at most shape_limit shapes stay prepared; the least recently used go first") {
   pgdsl::test::database fixture;
-  create_shop(fixture);
+  create_users(fixture);
   auto& db = fixture.db();
   pgdsl::set_shape_limit(db, 4);
   const auto server_count = [&] {
@@ -166,7 +163,7 @@ TEST_CASE("at most shape_limit shapes stay prepared; the least recently used go 
 
 TEST_CASE("a dynamic statement with no shapes bound behaves like its base") {
   pgdsl::test::database fixture;
-  create_shop(fixture);
+  create_users(fixture);
   auto& db = fixture.db();
   auto plain = pgdsl::dynamic(select(users.id).from(users));
   CHECK(std::string(plain.sql()) == R"(SELECT "users"."id" FROM "users")");
