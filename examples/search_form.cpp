@@ -41,7 +41,7 @@ auto build_search(const search_request& form) {
 
 std::vector<std::string> run(pgdsl::connection& db, const search_request& form) {
   std::vector<std::string> names;
-  for (const auto& [name] : pgdsl::execute(db, build_search(form))) names.push_back(name);
+  for (const auto& [name] : pgdsl::execute_dynamic(db, build_search(form))) names.push_back(name);
   return names;
 }
 
@@ -71,8 +71,8 @@ int main() {
 
   // A table chosen at run time: a name, quoted, never SQL; values bound.
   const pgdsl::identifier archive("products archive; DROP TABLE products");
-  pgdsl::execute(db, pgdsl::sql("CREATE TEMP TABLE ") + archive + " AS SELECT * FROM products");
-  const auto cheap = pgdsl::query<std::int64_t>(
+  pgdsl::execute_sql(db, pgdsl::sql("CREATE TEMP TABLE ") + archive + " AS SELECT * FROM products");
+  const auto cheap = pgdsl::query_sql<std::int64_t>(
       db, pgdsl::sql("SELECT count(*) FROM ") + archive + " WHERE price < " + pgdsl::param(2.0));
   ok = ok && cheap.scalar() == 2 && run(db, search_request{}).size() == 5;
 

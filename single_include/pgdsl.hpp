@@ -11584,7 +11584,7 @@ inline void set_shape_limit(connection& db, std::size_t limit) {
 
 /// Runs a dynamic statement: its shape prepared once on this connection, binary parameters.
 template <class Base, class Terms, class Keys, bool HasLimit>
-result<typename Base::result_columns> execute(
+result<typename Base::result_columns> execute_dynamic(
     connection& db, const dynamic_select<Base, Terms, Keys, HasLimit>& statement) {
   using columns = typename Base::result_columns;
   using statement_type = dynamic_select<Base, Terms, Keys, HasLimit>;
@@ -11852,9 +11852,10 @@ class sql {
 
 namespace pgdsl {
 
-/// Runs a composed statement whose rows decode into T...; a result like db.query<T...>()'s.
+/// Runs a composed statement whose rows decode into T... (names that a user's variables called
+/// query or execute cannot hide under `using namespace pgdsl`); a result like db.query<T...>()'s.
 template <class... T>
-result<raw_columns<T...>> query(connection& db, const sql& statement) {
+result<raw_columns<T...>> query_sql(connection& db, const sql& statement) {
   using columns = raw_columns<T...>;
   detail::connection_state& state = detail::connection_access::state(db);
   const std::string text = statement.text();
@@ -11868,8 +11869,8 @@ result<raw_columns<T...>> query(connection& db, const sql& statement) {
 }
 
 /// Runs a composed statement that returns no rows of interest; see rows_affected().
-inline result<type_list<>> execute(connection& db, const sql& statement) {
-  return query<>(db, statement);
+inline result<type_list<>> execute_sql(connection& db, const sql& statement) {
+  return query_sql<>(db, statement);
 }
 
 }  // namespace pgdsl

@@ -48,8 +48,9 @@ void execute(benchmark::State& state, Run&& run) {
 }
 
 void execute_dynamic(benchmark::State& state) {
-  execute(state,
-          [](pgdsl::connection& db) { return pgdsl::execute(db, bench::dynamic_search(form)); });
+  execute(state, [](pgdsl::connection& db) {
+    return pgdsl::execute_dynamic(db, bench::dynamic_search(form));
+  });
 }
 BENCHMARK(execute_dynamic);
 

@@ -111,11 +111,11 @@ TEST_CASE("100,000 random identifiers round-trip through CREATE TABLE, the catal
       if (columns.size() > 1) create += ", ";
       create += pgdsl::sql() + columns.back() + " int4";
     }
-    pgdsl::execute(db, create + ")");
+    pgdsl::execute_sql(db, create + ")");
 
     // The catalog holds every name byte for byte, in order.
     std::vector<std::string> stored;
-    for (const auto& [name] : pgdsl::query<std::string>(
+    for (const auto& [name] : pgdsl::query_sql<std::string>(
              db, pgdsl::sql("SELECT attname::text FROM pg_attribute WHERE attrelid = "
                             "(SELECT c.oid FROM pg_class c WHERE c.relname = ") +
                      pgdsl::param(table.name()) +
@@ -129,13 +129,14 @@ TEST_CASE("100,000 random identifiers round-trip through CREATE TABLE, the catal
     std::vector<pgdsl::bound_value<std::int32_t>> values;
     for (std::int32_t i = 1; i <= static_cast<std::int32_t>(columns.size()); ++i)
       values.push_back(pgdsl::param(i));
-    pgdsl::execute(db, pgdsl::sql("INSERT INTO ") + table + " (" + pgdsl::sql::join(", ", columns) +
-                           ") VALUES (" + pgdsl::sql::join(", ", values) + ")");
+    pgdsl::execute_sql(db, pgdsl::sql("INSERT INTO ") + table + " (" +
+                               pgdsl::sql::join(", ", columns) + ") VALUES (" +
+                               pgdsl::sql::join(", ", values) + ")");
     pgdsl::sql weighted("SELECT (0");
     for (std::size_t i = 0; i < columns.size(); ++i)
       weighted += pgdsl::sql(" + ") + columns[i] + " * " + pgdsl::param(std::int64_t(i + 1));
     const std::int64_t n = static_cast<std::int64_t>(columns.size());
-    REQUIRE(pgdsl::query<std::int64_t>(db, weighted + ")::int8 FROM " + table).scalar() ==
+    REQUIRE(pgdsl::query_sql<std::int64_t>(db, weighted + ")::int8 FROM " + table).scalar() ==
             n * (n + 1) * (2 * n + 1) / 6);
 
     // Where the server's quote_ident() quotes a name, it quotes it exactly as pgdsl does.

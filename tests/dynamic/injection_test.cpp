@@ -43,10 +43,10 @@ TEST_CASE("a hostile identifier is one name, never SQL") {
   for (const std::string& attack : attacks) {
     INFO(attack);
     const pgdsl::identifier table(attack), column(attack + "c");
-    pgdsl::execute(db, pgdsl::sql("CREATE TABLE ") + table + " (" + column + " text)");
-    pgdsl::execute(db, pgdsl::sql("INSERT INTO ") + table + " (" + column + ") VALUES (" +
-                           pgdsl::param(attack) + ")");
-    CHECK(pgdsl::query<std::string>(
+    pgdsl::execute_sql(db, pgdsl::sql("CREATE TABLE ") + table + " (" + column + " text)");
+    pgdsl::execute_sql(db, pgdsl::sql("INSERT INTO ") + table + " (" + column + ") VALUES (" +
+                               pgdsl::param(attack) + ")");
+    CHECK(pgdsl::query_sql<std::string>(
               db, pgdsl::sql("SELECT ") + column + " FROM " +
                       pgdsl::qualified_name(pgdsl::identifier(fixture.schema()), table))
               .scalar() == attack);
@@ -58,13 +58,14 @@ TEST_CASE("a hostile identifier is one name, never SQL") {
     CHECK(victims(db) == 1);
   }
   const std::string schema_attack = "s\"; DROP TABLE victim; --";
-  pgdsl::execute(db, pgdsl::sql("CREATE SCHEMA ") + pgdsl::identifier(schema_attack));
-  pgdsl::execute(db, pgdsl::sql("CREATE TABLE ") + pgdsl::qualified_name(schema_attack, "t\".\"x") +
-                         " (id int)");
-  CHECK(pgdsl::query<std::int64_t>(db, pgdsl::sql("SELECT count(*) FROM ") +
-                                           pgdsl::qualified_name(schema_attack, "t\".\"x"))
+  pgdsl::execute_sql(db, pgdsl::sql("CREATE SCHEMA ") + pgdsl::identifier(schema_attack));
+  pgdsl::execute_sql(db, pgdsl::sql("CREATE TABLE ") +
+                             pgdsl::qualified_name(schema_attack, "t\".\"x") + " (id int)");
+  CHECK(pgdsl::query_sql<std::int64_t>(db, pgdsl::sql("SELECT count(*) FROM ") +
+                                               pgdsl::qualified_name(schema_attack, "t\".\"x"))
             .scalar() == 0);
-  pgdsl::execute(db, pgdsl::sql("DROP SCHEMA ") + pgdsl::identifier(schema_attack) + " CASCADE");
+  pgdsl::execute_sql(db,
+                     pgdsl::sql("DROP SCHEMA ") + pgdsl::identifier(schema_attack) + " CASCADE");
   CHECK(victims(db) == 1);
 }
 
@@ -84,7 +85,7 @@ TEST_CASE("a hostile value is one value, in composed and in DSL statements") {
     const pgdsl::sql insert =
         pgdsl::sql("INSERT INTO notes (body) VALUES (") + pgdsl::param(attack) + ") RETURNING id";
     CHECK(insert.text() == "INSERT INTO notes (body) VALUES ($1) RETURNING id");
-    const auto id = pgdsl::query<std::int64_t>(db, insert).scalar();
+    const auto id = pgdsl::query_sql<std::int64_t>(db, insert).scalar();
     // DSL: comparison, LIKE, IN lists (fixed and array), the multi-row INSERT's rows.
     CHECK(db.execute(select(notes.id).from(notes).where(notes.body == attack)).scalar() == id);
     CHECK(

@@ -119,7 +119,8 @@ TEST_CASE("every shape of a search returns the rows of the same search written b
     for (const auto& [id, name] :
          db.query<std::int64_t, std::string>(pgdsl::runtime_sql(hand_written(form))))
       expected.emplace_back(id, name);
-    for (const auto& [id, name] : pgdsl::execute(db, search(form))) got.emplace_back(id, name);
+    for (const auto& [id, name] : pgdsl::execute_dynamic(db, search(form)))
+      got.emplace_back(id, name);
     CHECK(got == expected);
     CHECK(search(form).shape() == ((shape & 31) | 32 | ((shape & 32) << 1)));
     if (shape == 0) CHECK(expected.size() > 20);
@@ -127,7 +128,7 @@ TEST_CASE("every shape of a search returns the rows of the same search written b
   // Each shape was prepared once: 64 statements, and running them again prepares nothing.
   CHECK(db.prepared_statement_count() == 64);
   for (unsigned shape = 0; shape < 64; ++shape)
-    (void)pgdsl::execute(db, search(form_of_shape(shape)));
+    (void)pgdsl::execute_dynamic(db, search(form_of_shape(shape)));
   CHECK(db.prepared_statement_count() == 64);
   CHECK(db.query<std::int64_t>("SELECT count(*) FROM pg_prepared_statements").scalar() == 64);
 }
@@ -141,7 +142,7 @@ TEST_CASE("at most shape_limit shapes stay prepared; the least recently used go 
     return db.query<std::int64_t>("SELECT count(*) FROM pg_prepared_statements").scalar();
   };
   for (unsigned shape = 0; shape < 10; ++shape) {
-    (void)pgdsl::execute(db, search(form_of_shape(shape)));
+    (void)pgdsl::execute_dynamic(db, search(form_of_shape(shape)));
     CHECK(server_count() == std::min<std::int64_t>(shape + 1, 4));
   }
   // Shape 9 is the most recent; shape 0 was deallocated long ago and is prepared again.
@@ -149,12 +150,12 @@ TEST_CASE("at most shape_limit shapes stay prepared; the least recently used go 
       db.query<std::string>(
             "SELECT string_agg(name, ',' ORDER BY name) FROM pg_prepared_statements")
           .scalar();
-  (void)pgdsl::execute(db, search(form_of_shape(9)));
+  (void)pgdsl::execute_dynamic(db, search(form_of_shape(9)));
   CHECK(db.query<std::string>(
               "SELECT string_agg(name, ',' ORDER BY name) FROM pg_prepared_statements")
             .scalar() == before);
   rows again;
-  for (const auto& [id, name] : pgdsl::execute(db, search(form_of_shape(0))))
+  for (const auto& [id, name] : pgdsl::execute_dynamic(db, search(form_of_shape(0))))
     again.emplace_back(id, name);
   CHECK(again.size() > 20);
   CHECK(server_count() == 4);
@@ -167,13 +168,13 @@ TEST_CASE("a dynamic statement with no shapes bound behaves like its base") {
   auto& db = fixture.db();
   auto plain = pgdsl::dynamic(select(users.id).from(users));
   CHECK(std::string(plain.sql()) == R"(SELECT "users"."id" FROM "users")");
-  CHECK(pgdsl::execute(db, plain).size() == 40);
+  CHECK(pgdsl::execute_dynamic(db, plain).size() == 40);
   const std::optional<std::int64_t> no_limit;
   auto filtered =
       plain.where(pgdsl::when(std::optional<double>(2.0), [](double s) { return users.score < s; }))
           .limit(no_limit);
   CHECK(std::string(filtered.sql()) ==
         R"(SELECT "users"."id" FROM "users" WHERE "users"."score" < $1)");
-  CHECK(static_cast<std::int64_t>(pgdsl::execute(db, filtered).size()) ==
+  CHECK(static_cast<std::int64_t>(pgdsl::execute_dynamic(db, filtered).size()) ==
         db.query<std::int64_t>("SELECT count(*) FROM users WHERE score < 2").scalar());
 }

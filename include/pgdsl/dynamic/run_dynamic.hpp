@@ -48,7 +48,7 @@ inline void set_shape_limit(connection& db, std::size_t limit) {
 
 /// Runs a dynamic statement: its shape prepared once on this connection, binary parameters.
 template <class Base, class Terms, class Keys, bool HasLimit>
-result<typename Base::result_columns> execute(
+result<typename Base::result_columns> execute_dynamic(
     connection& db, const dynamic_select<Base, Terms, Keys, HasLimit>& statement) {
   using columns = typename Base::result_columns;
   using statement_type = dynamic_select<Base, Terms, Keys, HasLimit>;
