@@ -2518,6 +2518,8 @@ template <bool Negated, class E, class Low, class High>
 struct between_node;
 template <bool Negated, class E, class Values>
 struct in_array;
+template <bool Negated, class E, class... Values>
+struct in_list;
 template <bool Negated, class E, class Query>
 struct in_subquery;
 template <class E, bool Descending, int Nulls>
@@ -2581,6 +2583,55 @@ inline constexpr bool literal_text_argument = std::is_convertible_v<const T&, st
 
 }  // namespace detail
 }  // namespace pgdsl
+
+// ---- pgdsl/util/pack.hpp
+// pack: a minimal heterogeneous container for the parts of a statement (select items, function
+// arguments, joins). std::tuple's converting constructors and constraints made up most of the
+// compile time of a statement; this holds values, visits them in order, and grows at the back.
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace pgdsl::detail {
+
+template <class... T>
+struct pack;
+
+template <std::size_t I, class T>
+struct pack_element {
+  T value;
+};
+
+template <class Indices, class... T>
+struct pack_base;
+
+template <std::size_t... I, class... T>
+struct pack_base<std::index_sequence<I...>, T...> : pack_element<I, T>... {
+  constexpr pack_base() = default;
+  constexpr explicit pack_base(T... values) requires(sizeof...(T) > 0)
+      : pack_element<I, T>{std::move(values)}... {}
+
+  /// Calls f(element) for each element, first to last.
+  template <class F>
+  constexpr void for_each(F&& f) const {
+    (f(static_cast<const pack_element<I, T>&>(*this).value), ...);
+  }
+  /// This pack's elements followed by `last`.
+  template <class Last>
+  constexpr auto with_back(Last&& last) && {
+    return pack<T..., std::remove_cvref_t<Last>>(
+        std::move(static_cast<pack_element<I, T>&>(*this).value)..., std::forward<Last>(last));
+  }
+};
+
+/// Values of types T..., in order.
+template <class... T>
+struct pack : pack_base<std::index_sequence_for<T...>, T...> {
+  using pack_base<std::index_sequence_for<T...>, T...>::pack_base;
+};
+
+}  // namespace pgdsl::detail
 
 namespace pgdsl {
 
@@ -2654,18 +2705,32 @@ template <class Derived>
 struct expression_ops {
   using pgdsl_expression_tag = void;
 
-  /// x IN (...): a range of values is bound as one array parameter (x = ANY($n));
-  /// a SELECT renders as a subquery.
+  /// x IN (...): a range of values is bound as one array parameter (x = ANY($n), one SQL text
+  /// whatever the length; an empty range matches nothing); a SELECT renders as a subquery; one
+  /// other value is a list of one, x IN ($n).
   template <class Values>
   [[nodiscard]] constexpr auto in(Values&& values) const {
     return make_in<false>(std::forward<Values>(values));
   }
-  /// x NOT IN (...), the negation of in().
+  /// x NOT IN (...), the negation of in(); over an empty range it matches every row
+  /// (x <> ALL($n)).
   template <class Values>
   [[nodiscard]] constexpr auto not_in(Values&& values) const {
     return make_in<true>(std::forward<Values>(values));
   }
-  /// x IN {a, b, c}, written inline.
+  /// x IN (a, b, c): a list whose length is fixed in the program, one parameter per value and
+  /// no array built (x IN ($1, $2, $3)).
+  template <class First, class Second, class... Rest>
+  [[nodiscard]] constexpr auto in(First&& first, Second&& second, Rest&&... rest) const {
+    return make_in_list<false>(std::forward<First>(first), std::forward<Second>(second),
+                               std::forward<Rest>(rest)...);
+  }
+  template <class First, class Second, class... Rest>
+  [[nodiscard]] constexpr auto not_in(First&& first, Second&& second, Rest&&... rest) const {
+    return make_in_list<true>(std::forward<First>(first), std::forward<Second>(second),
+                              std::forward<Rest>(rest)...);
+  }
+  /// x IN {a, b, c}, written inline: bound as one array, like a range.
   template <class T>
   [[nodiscard]] constexpr auto in(std::initializer_list<T> values) const {
     return make_in<false>(std::vector<T>(values));
@@ -2793,12 +2858,25 @@ struct expression_ops {
     using V = std::remove_cvref_t<Values>;
     if constexpr (detail::is_select_query<V>) {
       return in_subquery<Negated, Derived, V>{{}, self(), std::forward<Values>(values)};
+    } else if constexpr (!std::ranges::range<V> ||
+                         std::is_convertible_v<const V&, std::string_view> || expression<V>) {
+      return make_in_list<Negated>(std::forward<Values>(values));  // one value (text is one too)
     } else {
       using element = parameter_storage_t<std::ranges::range_value_t<V>>;
       std::vector<element> list(std::ranges::begin(values), std::ranges::end(values));
       return in_array<Negated, Derived, std::vector<element>>{
           {}, self(), parameter<std::vector<element>>{{}, std::move(list)}};
     }
+  }
+  template <bool Negated, class... Values>
+  constexpr auto make_in_list(Values&&... values) const {
+    return make_in_list_of<Negated>(
+        detail::comparison_operand<Derived>(std::forward<Values>(values))...);
+  }
+  template <bool Negated, class... Operands>
+  constexpr auto make_in_list_of(Operands... operands) const {
+    return in_list<Negated, Derived, Operands...>{
+        {}, self(), detail::pack<Operands...>(std::move(operands)...)};
   }
 };
 
@@ -4019,55 +4097,6 @@ constexpr auto operator!(const E& operand) {
 
 }  // namespace pgdsl
 
-// ---- pgdsl/util/pack.hpp
-// pack: a minimal heterogeneous container for the parts of a statement (select items, function
-// arguments, joins). std::tuple's converting constructors and constraints made up most of the
-// compile time of a statement; this holds values, visits them in order, and grows at the back.
-
-#include <cstddef>
-#include <type_traits>
-#include <utility>
-
-namespace pgdsl::detail {
-
-template <class... T>
-struct pack;
-
-template <std::size_t I, class T>
-struct pack_element {
-  T value;
-};
-
-template <class Indices, class... T>
-struct pack_base;
-
-template <std::size_t... I, class... T>
-struct pack_base<std::index_sequence<I...>, T...> : pack_element<I, T>... {
-  constexpr pack_base() = default;
-  constexpr explicit pack_base(T... values) requires(sizeof...(T) > 0)
-      : pack_element<I, T>{std::move(values)}... {}
-
-  /// Calls f(element) for each element, first to last.
-  template <class F>
-  constexpr void for_each(F&& f) const {
-    (f(static_cast<const pack_element<I, T>&>(*this).value), ...);
-  }
-  /// This pack's elements followed by `last`.
-  template <class Last>
-  constexpr auto with_back(Last&& last) && {
-    return pack<T..., std::remove_cvref_t<Last>>(
-        std::move(static_cast<pack_element<I, T>&>(*this).value)..., std::forward<Last>(last));
-  }
-};
-
-/// Values of types T..., in order.
-template <class... T>
-struct pack : pack_base<std::index_sequence_for<T...>, T...> {
-  using pack_base<std::index_sequence_for<T...>, T...>::pack_base;
-};
-
-}  // namespace pgdsl::detail
-
 namespace pgdsl {
 
 /// WHEN Condition THEN Value.
@@ -4422,9 +4451,11 @@ constexpr auto now() {
 // ---- pgdsl/expr/literal.hpp
 // Compile-time literals, for constants that belong in the SQL text itself (they then take part in
 // the statement's plan): lit<42>, lit<true>, lit_text<"active">. Every other value is a parameter.
+// pgdsl::null is SQL NULL where a nullable column is expected.
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <type_traits>
 
@@ -4485,11 +4516,18 @@ inline constexpr literal<Value> lit{};
 template <fixed_string Text>
 inline constexpr text_literal<Text> lit_text{};
 
+/// SQL NULL, where a nullable column is expected: insert_into(t).set(t.note = pgdsl::null),
+/// update(t).set(t.note = pgdsl::null). It is std::nullopt by a shorter name, so both spellings
+/// follow the same rules: bound as a NULL of the column's type, refused at compile time for a
+/// NOT NULL column, and refused in comparisons (= NULL is never true: use .is_null()).
+inline constexpr std::nullopt_t null = std::nullopt;
+
 }  // namespace pgdsl
 
 // ---- pgdsl/expr/predicates.hpp
 // Predicates on one operand: IS [NOT] NULL, [NOT] BETWEEN, [NOT] IN over a bound array
-// (= ANY($n) / <> ALL($n), one parameter whatever the list's length).
+// (= ANY($n) / <> ALL($n), one parameter whatever the list's length), [NOT] IN over a list of a
+// fixed length (IN ($1, $2, $3), each value its own parameter) and [NOT] IN (subquery).
 
 #include <type_traits>
 
@@ -4566,6 +4604,42 @@ struct in_array : expression_ops<in_array<Negated, E, Values>> {
   template <class F>
   constexpr void bind(F& f) const {
     detail::bind_all(f, operand, values);
+  }
+};
+
+/// operand [NOT] IN (v1, v2, ...): a list whose length is fixed when the program is compiled,
+/// each value checked against the operand like the right side of = and bound as its own $n.
+template <bool Negated, class E, class... Values>
+struct in_list : expression_ops<in_list<Negated, E, Values...>> {
+  E operand;
+  detail::pack<Values...> values;
+
+  using sql_type = bool;
+  using tables = detail::tables_of<E, Values...>;
+  using params = detail::params_of<E, Values...>;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = detail::any_nullable<NullTables, E, Values...>;
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<E>(w);
+    w << (Negated ? " NOT IN (" : " IN (");
+    bool first = true;
+    (render_value<Values>(w, first), ...);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+    values.for_each([&f](const auto& value) { value.bind(f); });
+  }
+
+ private:
+  template <class V>
+  static constexpr void render_value(sql_writer& w, bool& first) {
+    if (!first) w << ", ";
+    first = false;
+    V::render(w);  // the commas delimit each value: no parentheses needed
   }
 };
 
@@ -6010,7 +6084,7 @@ template <class Column, class ColumnType, class ValueType, bool Holds>
 inline constexpr bool selected_value_fits_column = Holds;
 
 template <class Table, class Row, class... Columns>
-struct insert_multi_row_query;
+class insert_multi_row_query;
 
 /// insert_into(t).columns(...): rows from .select(query) or .values(range).
 template <class Table, class... Columns>
@@ -6055,10 +6129,43 @@ template <table_type Table>
 
 }  // namespace pgdsl
 
+// ---- pgdsl/render/rendered_sql.hpp
+// rendered_sql: the SQL text of a statement rendered at run time, with the same members as the
+// compile-time Q::sql (view(), c_str(), size(), == with a string), so every statement is read the
+// same way: q.sql.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace pgdsl {
+
+/// The text of a statement rendered at run time (q.sql of a multi-row INSERT).
+class rendered_sql {
+ public:
+  rendered_sql() = default;
+  explicit rendered_sql(std::string text) : text_(std::move(text)) {}
+
+  std::string_view view() const noexcept { return text_; }
+  const char* c_str() const noexcept { return text_.c_str(); }
+  std::size_t size() const noexcept { return text_.size(); }
+  operator std::string_view() const noexcept { return text_; }  // NOLINT: views are cheap
+
+  friend bool operator==(const rendered_sql& sql, std::string_view other) noexcept {
+    return sql.view() == other;
+  }
+
+ private:
+  std::string text_;
+};
+
+}  // namespace pgdsl
+
 // ---- pgdsl/statement/insert_rows.hpp
-// Multi-row INSERT from a run-time range: insert_into(t).columns(a, b).values(rows). The one
-// statement whose length is only known at run time: its SQL is rendered when it is executed, by the
-// same writer as every static statement ($n numbered row by row, left to right).
+// Multi-row INSERT from a run-time range: insert_into(t).columns(a, b).values(rows). A statement
+// whose length is only known at run time: its SQL is rendered when values() builds it, by the same
+// writer as every static statement ($n numbered row by row, left to right), and read as q.sql.
 
 #include <cstddef>
 #include <ranges>
@@ -6102,37 +6209,34 @@ inline constexpr bool row_value_fits_column = Holds;
 /// INSERT INTO table (columns) VALUES (...), (...), ... with the rows stored by value. Row is a
 /// std::tuple of the values' parameter types: the server converts them to the columns' types (as
 /// for every parameter), so a value out of a column's range is an error, never truncated here.
+/// Its SQL is rendered once, when values() builds it: q.sql, as for every other statement.
 template <class Table, class Row, class... Columns>
-struct insert_multi_row_query {
+class insert_multi_row_query {
+ public:
   using row_type = Row;
   using identity = typename Table::table_identity;
   using result_columns = type_list<>;
 
-  std::vector<row_type> rows;
+  explicit insert_multi_row_query(std::vector<row_type> rows)
+      : rows_(std::move(rows)), sql(render(rows_.size())) {}
+
+ private:
+  std::vector<row_type> rows_;
+
+ public:
+  /// The SQL text: INSERT INTO "t" ("a", "b") VALUES ($1, $2), ($3, $4).
+  const rendered_sql sql;
+
+  /// The rows, as values() copied them (the SQL has one VALUES tuple per row).
+  const std::vector<row_type>& rows() const noexcept { return rows_; }
 
   /// The number of bound values: one per column per row.
-  std::size_t param_count() const { return rows.size() * sizeof...(Columns); }
-
-  /// The SQL text for the current rows: INSERT INTO "t" ("a", "b") VALUES ($1, $2), ($3, $4).
-  std::string render_sql() const {
-    std::string text(sql_of<prefix>.view());
-    detail::render_appending(text, 1, [this](sql_writer& w) {
-      for (std::size_t row = 0; row < rows.size(); ++row) {
-        w << (row == 0 ? "(" : ", (");
-        for (std::size_t column = 0; column < sizeof...(Columns); ++column) {
-          if (column != 0) w << ", ";
-          w.placeholder();
-        }
-        w << ')';
-      }
-    });
-    return text;
-  }
+  std::size_t param_count() const { return rows_.size() * sizeof...(Columns); }
 
   /// Calls f(value) for each bound value, row by row, in $n order.
   template <class F>
   void bind(F&& f) const {
-    for (const auto& row : rows) std::apply([&f](const auto&... value) { (f(value), ...); }, row);
+    for (const auto& row : rows_) std::apply([&f](const auto&... value) { (f(value), ...); }, row);
   }
 
  private:
@@ -6145,6 +6249,21 @@ struct insert_multi_row_query {
       w << ") VALUES ";
     }
   };
+
+  static rendered_sql render(std::size_t row_count) {
+    std::string text(sql_of<prefix>.view());
+    detail::render_appending(text, 1, [row_count](sql_writer& w) {
+      for (std::size_t row = 0; row < row_count; ++row) {
+        w << (row == 0 ? "(" : ", (");
+        for (std::size_t column = 0; column < sizeof...(Columns); ++column) {
+          if (column != 0) w << ", ";
+          w.placeholder();
+        }
+        w << ')';
+      }
+    });
+    return rendered_sql(std::move(text));
+  }
 };
 
 namespace detail {
@@ -6167,10 +6286,10 @@ auto make_multi_row_insert(const Rows& range, std::index_sequence<I...>) {
   using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
   using row = std::tuple<parameter_storage_t<std::tuple_element_t<I, element>>...>;
   (check_row_value<Columns, std::tuple_element_t<I, row>>(), ...);
-  insert_multi_row_query<Table, row, Columns...> query;
-  if constexpr (std::ranges::sized_range<const Rows&>) query.rows.reserve(std::ranges::size(range));
-  for (const auto& values : range) query.rows.emplace_back(std::get<I>(values)...);
-  return query;
+  std::vector<row> rows;
+  if constexpr (std::ranges::sized_range<const Rows&>) rows.reserve(std::ranges::size(range));
+  for (const auto& values : range) rows.emplace_back(std::get<I>(values)...);
+  return insert_multi_row_query<Table, row, Columns...>(std::move(rows));
 }
 
 }  // namespace detail
@@ -8453,6 +8572,7 @@ inline connection_ptr connect(const connection_options& options) {
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 // ---- pgdsl/execution/observability.hpp
 // Observability: what a query hook sees (SQL text, duration, row count, error; never the bound
@@ -8558,8 +8678,16 @@ class prepared_cache {
     return statements_.insert_or_assign(sql, std::move(statement)).first->second;
   }
   void erase(const char* sql) { statements_.erase(sql); }
-  void clear() noexcept { statements_.clear(); }
+  void clear() noexcept {
+    statements_.clear();
+    shapes_.clear();
+  }
   std::size_t size() const noexcept { return statements_.size(); }
+  /// The keys of statements whose SQL is a shape of a dynamic statement (rendered at run time,
+  /// interned, so its address is its key like a static statement's), least recently used first.
+  /// The dynamic layer keeps at most shape_limit of them prepared on this connection.
+  std::vector<const char*>& shapes() noexcept { return shapes_; }
+  std::size_t shape_limit = 64;
   /// A name no statement of this process has used (see unique_statement_name).
   std::string next_name() { return unique_statement_name(); }
 
@@ -8584,6 +8712,7 @@ class prepared_cache {
   }
 
   std::unordered_map<const char*, prepared_statement> statements_;
+  std::vector<const char*> shapes_;
 };
 
 struct connection_state {
@@ -10312,7 +10441,7 @@ namespace pgdsl {
 /// A statement that renders its SQL at run time.
 template <class Q>
 concept runtime_statement = requires(const Q& q) {
-  { q.render_sql() } -> std::convertible_to<std::string>;
+  { q.sql.c_str() } -> std::convertible_to<const char*>;
   { q.param_count() } -> std::convertible_to<std::size_t>;
   typename Q::result_columns;
   requires detail::is_type_list<typename Q::result_columns>;
@@ -10533,11 +10662,10 @@ class connection {
     params.reserve(count);
     statement.bind([&](const auto& value) { params.add(value); });
     params.finish();
-    const std::string sql = statement.render_sql();
+    const char* sql = statement.sql.c_str();
     return result<columns>(
-        observe(sql.c_str(),
-                [&] { return detail::run_unnamed<columns>(state(), sql.c_str(), params.bound()); }),
-        sql.c_str(), /*copy_sql=*/true);
+        observe(sql, [&] { return detail::run_unnamed<columns>(state(), sql, params.bound()); }),
+        sql, /*copy_sql=*/true);
   }
 
   /// Inserts every row of `rows` with insert_into(t).columns(...) as `insert`: multi-row INSERTs
@@ -10883,7 +11011,7 @@ class pipeline {
     params.reserve(statement.param_count());
     statement.bind([&](const auto& value) { params.add(value); });
     params.finish();
-    std::string sql = statement.render_sql();
+    std::string sql(statement.sql.view());
     prepare_to_send(1);
     const char* text = sql.c_str();
     push_statement<columns>(text, std::forward<Handler>(on_result), std::move(sql), true, [&] {
@@ -14534,6 +14662,830 @@ template <table_type... Tables>
 void require_schema(connection& db) {
   auto differences = verify_schema<Tables...>(db);
   if (!differences.empty()) throw schema_mismatch(std::move(differences));
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/dynamic/dynamic_select.hpp
+// dynamic_select: a static SELECT (its list, FROM, joins and fixed WHERE checked and rendered at
+// compile time) followed by parts present only at run time: optional WHERE conditions, optional
+// ORDER BY keys, an optional LIMIT. Each part is checked at compile time like its static form;
+// absent parts disappear, placeholders stay dense, and the shape (a bitmask of the present parts)
+// selects the statement's SQL, rendered once per shape and prepared once per shape and connection.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/dynamic/detail/shape_text.hpp
+// shape_text: the SQL of each shape of a dynamic statement type, rendered once per process when
+// the shape is first used, and kept at a fixed address: that address is the shape's key in a
+// connection's prepared-statement cache, as Q::sql.c_str() is a static statement's. A statement
+// type with N optional parts has at most 2^N shapes; only those used are stored.
+
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+
+namespace pgdsl::detail {
+
+/// Renders with `render(writer)` into `buffer` when it fits (the writer measures first); returns
+/// the size, or the size needed when it did not fit (nothing written then).
+template <class Render>
+std::size_t render_into(char* buffer, std::size_t capacity, std::size_t first_placeholder,
+                        Render&& render) {
+  sql_writer counter(nullptr, first_placeholder);
+  render(counter);
+  if (counter.size() > capacity) return counter.size();
+  sql_writer writer(buffer, first_placeholder);
+  render(writer);
+  return writer.size();
+}
+
+/// The interned text of shape `shape` of statement type Statement.
+template <class Statement>
+class shape_text {
+ public:
+  template <class Render>
+  static const char* get(std::uint64_t shape, std::size_t first_placeholder, Render&& render) {
+    {
+      const std::shared_lock lock(mutex());
+      const auto found = texts().find(shape);
+      if (found != texts().end()) return found->second.c_str();
+    }
+    char stack[1024];
+    std::string text;
+    const std::size_t size = render_into(stack, sizeof stack, first_placeholder, render);
+    if (size <= sizeof stack) {
+      text.assign(stack, size);
+    } else {
+      text.resize(size);
+      render_into(text.data(), size, first_placeholder, render);
+    }
+    const std::unique_lock lock(mutex());
+    return texts().try_emplace(shape, std::move(text)).first->second.c_str();
+  }
+
+ private:
+  static std::shared_mutex& mutex() {
+    static std::shared_mutex instance;
+    return instance;
+  }
+  static std::unordered_map<std::uint64_t, std::string>& texts() {
+    static std::unordered_map<std::uint64_t, std::string> instance;
+    return instance;
+  }
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/dynamic/when.hpp
+// pgdsl::when: a part of a statement that is there only when the request carries a value. It
+// holds the part (a WHERE condition, an ORDER BY key) built from the value, or nothing; the
+// statement's shape is which of its parts are present.
+
+#include <functional>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+namespace pgdsl {
+
+/// A statement part that may be absent: a condition or a sort key, checked by the statement
+/// it is given to exactly as if it were always there.
+template <class Part>
+struct optional_part {
+  using part_type = Part;
+  std::optional<Part> part;
+
+  bool present() const noexcept { return part.has_value(); }
+};
+
+/// The part `make(*value)` when `value` holds one, else nothing:
+/// pgdsl::when(name, [](const std::string& n) { return users.username.ilike(n); }).
+template <class V, class Make>
+requires std::is_invocable_v<Make, const V&>
+auto when(const std::optional<V>& value, Make&& make) {
+  using part = std::remove_cvref_t<std::invoke_result_t<Make, const V&>>;
+  optional_part<part> result;
+  if (value) result.part.emplace(std::invoke(std::forward<Make>(make), *value));
+  return result;
+}
+
+/// `part` when `present` is true, else nothing: pgdsl::when(sort_by_name, users.username.asc()).
+template <class Part>
+requires(!std::is_invocable_v<Part>) auto when(bool present, Part&& part) {
+  optional_part<std::remove_cvref_t<Part>> result;
+  if (present) result.part.emplace(std::forward<Part>(part));
+  return result;
+}
+
+namespace detail {
+template <class T>
+inline constexpr bool is_optional_part = false;
+template <class P>
+inline constexpr bool is_optional_part<optional_part<P>> = true;
+
+/// A part given as is (always present) or through when().
+template <class T>
+auto as_optional_part(T&& part) {
+  using U = std::remove_cvref_t<T>;
+  if constexpr (is_optional_part<U>)
+    return U(std::forward<T>(part));
+  else
+    return optional_part<U>{std::optional<U>(std::forward<T>(part))};
+}
+}  // namespace detail
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// The condition of the dynamic base rule: names the clause the base must not have yet.
+template <class Clause, bool Holds>
+inline constexpr bool dynamic_base_lacks = Holds;
+
+namespace detail {
+
+template <class Statement>
+struct dynamic_base_traits {
+  static constexpr bool is_statement = false;
+};
+template <class... Clauses>
+struct dynamic_base_traits<statement<Clauses...>> {
+  static constexpr bool is_statement = true;
+  template <class Clause>
+  static constexpr bool has = (std::is_same_v<Clause, Clauses> || ...);
+};
+
+template <class Base>
+constexpr void check_dynamic_base() {
+  using traits = dynamic_base_traits<Base>;
+  static_assert(traits::is_statement, "pgdsl::dynamic() takes a SELECT statement");
+  if constexpr (traits::is_statement) {
+    static_assert(dynamic_base_lacks<no_order_by, traits::template has<no_order_by>>,
+                  "pgdsl::dynamic(): give ORDER BY through .order_by() of the dynamic statement, "
+                  "not in its base");
+    static_assert(dynamic_base_lacks < no_limit,
+                  traits::template has<no_limit> && traits::template has < no_offset >>,
+                  "pgdsl::dynamic(): give LIMIT through .limit() of the dynamic statement; the "
+                  "base takes neither LIMIT nor OFFSET");
+    static_assert(dynamic_base_lacks < no_group_by,
+                  traits::template has<no_group_by> && traits::template has < no_lock >>,
+                  "pgdsl::dynamic(): the base must end at FROM/JOIN/WHERE (no GROUP BY, "
+                  "HAVING or locking clause)");
+  }
+}
+
+template <class Base, class Part>
+constexpr void check_in_scope() {
+  check_scope<difference_t<typename Part::tables, typename Base::scope>>();
+}
+
+template <class Part>
+constexpr std::size_t params_of_part = Part::params::size;
+
+}  // namespace detail
+
+/// SELECT base [WHERE ... AND optional conditions] [ORDER BY optional keys] [LIMIT optional].
+template <class Base, class Terms, class Keys, bool HasLimit>
+class dynamic_select;
+
+template <class Base, class... Terms, class... Keys, bool HasLimit>
+class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
+                     detail::pack<optional_part<Keys>...>, HasLimit> {
+  static_assert(sizeof...(Terms) + sizeof...(Keys) + 1 <= 64,
+                "a dynamic statement has at most 63 optional parts");
+
+ public:
+  using result_columns = typename Base::result_columns;
+  /// The most values a shape binds (all parts present).
+  static constexpr std::size_t max_param_count =
+      Base::param_count +
+      (std::size_t{0} + ... + detail::params_of_part<Terms>)+(
+          std::size_t{0} + ... + detail::params_of_part<Keys>)+(HasLimit ? 1 : 0);
+
+  dynamic_select(Base base, detail::pack<optional_part<Terms>...> terms,
+                 detail::pack<optional_part<Keys>...> keys, std::optional<std::int64_t> limit)
+      : base_(std::move(base)), terms_(std::move(terms)), keys_(std::move(keys)), limit_(limit) {}
+
+  /// WHERE conditions, all in one call: each a boolean expression (always present) or
+  /// pgdsl::when(value, make_condition); ANDed with the base's WHERE.
+  template <class... Parts>
+  [[nodiscard]] auto where(Parts&&... parts) const {
+    static_assert(sizeof...(Terms) == 0,
+                  "the dynamic WHERE is already set: list every "
+                  "condition in one .where()");
+    using next =
+        dynamic_select<Base,
+                       detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>,
+                       detail::pack<optional_part<Keys>...>, HasLimit>;
+    (check_condition<typename decltype(detail::as_optional_part(
+         std::declval<Parts>()))::part_type>(),
+     ...);
+    return next(base_,
+                detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>(
+                    detail::as_optional_part(std::forward<Parts>(parts))...),
+                keys_, limit_);
+  }
+
+  /// ORDER BY keys, all in one call: each a sort item (expr.asc()) or a column, or
+  /// pgdsl::when(flag, key); absent keys are left out, and ORDER BY with them when none is there.
+  template <class... Parts>
+  [[nodiscard]] auto order_by(Parts&&... parts) const {
+    static_assert(sizeof...(Keys) == 0,
+                  "the dynamic ORDER BY is already set: list every key "
+                  "in one .order_by()");
+    using next =
+        dynamic_select<Base, detail::pack<optional_part<Terms>...>,
+                       detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>,
+                       HasLimit>;
+    (detail::check_in_scope<Base, typename decltype(detail::as_optional_part(
+                                      std::declval<Parts>()))::part_type>(),
+     ...);
+    return next(base_, terms_,
+                detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>(
+                    detail::as_optional_part(std::forward<Parts>(parts))...),
+                limit_);
+  }
+
+  /// LIMIT count when `count` holds one (bound as $n).
+  [[nodiscard]] auto limit(std::optional<std::int64_t> count) const {
+    static_assert(!HasLimit, "the dynamic LIMIT is already set");
+    return dynamic_select<Base, detail::pack<optional_part<Terms>...>,
+                          detail::pack<optional_part<Keys>...>, true>(base_, terms_, keys_, count);
+  }
+
+  /// Which parts are present: bit i for the i-th condition, then the keys, then LIMIT.
+  std::uint64_t shape() const noexcept {
+    std::uint64_t bits = 0;
+    std::size_t at = 0;
+    terms_.for_each([&](const auto& t) { bits |= std::uint64_t{t.present()} << at++; });
+    keys_.for_each([&](const auto& k) { bits |= std::uint64_t{k.present()} << at++; });
+    if (HasLimit && limit_) bits |= std::uint64_t{1} << at;
+    return bits;
+  }
+
+  /// The SQL of this shape: rendered the first time the shape is used (in this process), then
+  /// looked up; the pointer stays valid for the program's life.
+  const char* sql() const {
+    return detail::shape_text<dynamic_select>::get(shape(), Base::param_count + 1,
+                                                   [this](sql_writer& w) { render(w); });
+  }
+
+  /// Renders this shape into `buffer` (no heap); returns the text, or an empty view when it
+  /// needs more than `capacity` bytes.
+  std::string_view render_into(char* buffer, std::size_t capacity) const {
+    const std::size_t size = detail::render_into(buffer, capacity, Base::param_count + 1,
+                                                 [this](sql_writer& w) { render(w); });
+    return size <= capacity ? std::string_view(buffer, size) : std::string_view();
+  }
+
+  /// Calls f(value) for each bound value of this shape, in $n order.
+  template <class F>
+  void bind(F&& f) const {
+    base_.bind(f);
+    terms_.for_each([&](const auto& t) {
+      if (t.present()) t.part->bind(f);
+    });
+    keys_.for_each([&](const auto& k) {
+      if (k.present()) k.part->bind(f);
+    });
+    if (HasLimit && limit_) f(*limit_);
+  }
+
+ private:
+  template <class Condition>
+  static constexpr void check_condition() {
+    detail::check_boolean<Condition>();
+    detail::check_in_scope<Base, Condition>();
+  }
+
+  // The base's text, then the present parts, numbered after the base's placeholders.
+  void render(sql_writer& w) const {
+    w << Base::sql.view();
+    bool where_open = detail::dynamic_base_traits<Base>::template has<detail::no_where> == false;
+    terms_.for_each([&](const auto& t) {
+      if (!t.present()) return;
+      w << (where_open ? " AND " : " WHERE ");
+      where_open = true;
+      std::remove_cvref_t<decltype(*t.part)>::render(w);
+    });
+    bool first_key = true;
+    keys_.for_each([&](const auto& k) {
+      if (!k.present()) return;
+      w << (first_key ? " ORDER BY " : ", ");
+      first_key = false;
+      using key = std::remove_cvref_t<decltype(*k.part)>;
+      if constexpr (expression<key>)
+        detail::render_operand<key>(w);
+      else
+        key::render(w);
+    });
+    if (HasLimit && limit_) {
+      w << " LIMIT ";
+      w.placeholder();
+    }
+  }
+
+  Base base_;
+  detail::pack<optional_part<Terms>...> terms_;
+  detail::pack<optional_part<Keys>...> keys_;
+  std::optional<std::int64_t> limit_;
+};
+
+/// A dynamic statement over a static SELECT base (select list, FROM, joins, fixed WHERE):
+/// pgdsl::dynamic(select(...).from(t)).where(pgdsl::when(...), ...).order_by(...).limit(n).
+template <class Base>
+auto dynamic(Base base) {
+  detail::check_dynamic_base<Base>();
+  return dynamic_select<Base, detail::pack<>, detail::pack<>, false>(std::move(base), {}, {},
+                                                                     std::nullopt);
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/dynamic/identifier.hpp
+// identifier: a table, column or schema name known only at run time (a tenant's table, a column
+// picked from a whitelist). It is checked when made (non-empty, no NUL, valid UTF-8, at most 63
+// bytes) and written by the same sql_writer as every static name: in double quotes, embedded
+// quotes doubled, exactly what the server's quote_ident() would produce for a name it must quote.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// A run-time name that cannot be quoted as an identifier: empty, with a NUL byte, not valid
+/// UTF-8, or longer than the 63 bytes PostgreSQL keeps (it would silently truncate it).
+class invalid_identifier : public error {
+ public:
+  invalid_identifier(std::string_view name, const char* reason)
+      : error("invalid SQL identifier " + printable(name) + ": " + reason), name_(name) {}
+
+  /// The rejected name, as given.
+  const std::string& name() const noexcept { return name_; }
+
+ private:
+  // The name in the message: quoted, bytes that are not printable ASCII as \xNN, at most 80.
+  static std::string printable(std::string_view name) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out = "\"";
+    for (std::size_t i = 0; i < name.size() && i < 80; ++i) {
+      const auto byte = static_cast<unsigned char>(name[i]);
+      if (byte >= 0x20 && byte < 0x7f) {
+        out += static_cast<char>(byte);
+      } else {
+        out += "\\x";
+        out += hex[byte >> 4];
+        out += hex[byte & 0xf];
+      }
+    }
+    out += name.size() > 80 ? "\"..." : "\"";
+    return out;
+  }
+
+  std::string name_;
+};
+
+namespace detail {
+
+/// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
+/// U+10FFFF), as the server's UTF8 encoding requires of every identifier.
+constexpr bool is_valid_utf8(std::string_view text) noexcept {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    char32_t code = 0, minimum = 0;
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    } else if ((lead & 0xe0) == 0xc0) {
+      length = 2, code = lead & 0x1f, minimum = 0x80;
+    } else if ((lead & 0xf0) == 0xe0) {
+      length = 3, code = lead & 0x0f, minimum = 0x800;
+    } else if ((lead & 0xf8) == 0xf0) {
+      length = 4, code = lead & 0x07, minimum = 0x10000;
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) return false;
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xc0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3f);
+    }
+    if (code < minimum || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+    i += length;
+  }
+  return true;
+}
+
+}  // namespace detail
+
+/// A name checked at run time and always written quoted: "users", "we""ird".
+class identifier {
+ public:
+  /// Checks `name`; throws invalid_identifier when it cannot be an identifier.
+  explicit identifier(std::string_view name) : name_(name) {
+    if (name.empty()) throw invalid_identifier(name, "it is empty");
+    if (name.find('\0') != std::string_view::npos)
+      throw invalid_identifier(name, "it contains a NUL byte");
+    if (!detail::is_valid_utf8(name)) throw invalid_identifier(name, "it is not valid UTF-8");
+    if (name.size() > max_sql_name_bytes)
+      throw invalid_identifier(name, "it is longer than 63 bytes (PostgreSQL would truncate it)");
+  }
+
+  /// The name as given (unquoted).
+  const std::string& name() const noexcept { return name_; }
+
+  /// Writes the name quoted.
+  void render(sql_writer& w) const { w.identifier(name_); }
+
+  /// The quoted name as a string: "a""b".
+  std::string quoted() const {
+    sql_writer counter;
+    render(counter);
+    std::string text(counter.size(), '\0');
+    sql_writer writer(text.data());
+    render(writer);
+    return text;
+  }
+
+  friend bool operator==(const identifier&, const identifier&) = default;
+
+ private:
+  std::string name_;
+};
+
+/// schema.name, each part an identifier: "tenant_7"."orders".
+class qualified_name {
+ public:
+  qualified_name(identifier schema, identifier name)
+      : schema_(std::move(schema)), name_(std::move(name)) {}
+  qualified_name(std::string_view schema, std::string_view name) : schema_(schema), name_(name) {}
+
+  const identifier& schema() const noexcept { return schema_; }
+  const identifier& name() const noexcept { return name_; }
+
+  void render(sql_writer& w) const {
+    schema_.render(w);
+    w << '.';
+    name_.render(w);
+  }
+
+ private:
+  identifier schema_;
+  identifier name_;
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/dynamic/run_dynamic.hpp
+// Running a dynamic statement: its shape's interned SQL is the key of the connection's
+// prepared-statement cache, so each shape is prepared (and its columns checked) once per
+// connection by the same run_static() as a static statement. At most prepared_cache::shape_limit
+// shapes stay prepared on a connection: the least recently used one is deallocated first.
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+
+
+namespace pgdsl {
+
+namespace detail {
+
+/// Marks `sql` as the most recently used shape of this connection, first forgetting (and
+/// deallocating) the least recently used ones beyond the limit.
+inline void use_shape(connection_state& state, const char* sql) {
+  std::vector<const char*>& shapes = state.prepared.shapes();
+  const auto found = std::find(shapes.begin(), shapes.end(), sql);
+  if (found != shapes.end()) {
+    std::rotate(found, found + 1, shapes.end());
+    return;
+  }
+  while (!shapes.empty() && shapes.size() >= std::max<std::size_t>(state.prepared.shape_limit, 1)) {
+    const char* oldest = shapes.front();
+    shapes.erase(shapes.begin());
+    if (prepared_statement* statement = state.prepared.find(oldest)) {
+      const std::string name = statement->name;
+      forget_statement(state, oldest);
+      poll_wait wait;
+      deallocate(state.conn.get(), name.c_str(), wait);
+    }
+  }
+  shapes.push_back(sql);
+}
+
+}  // namespace detail
+
+/// How many shapes of dynamic statements stay prepared on `db` at most (64 by default); the
+/// least recently used are deallocated beyond it.
+inline void set_shape_limit(connection& db, std::size_t limit) {
+  detail::connection_access::state(db).prepared.shape_limit = limit;
+}
+
+/// Runs a dynamic statement: its shape prepared once on this connection, binary parameters.
+template <class Base, class Terms, class Keys, bool HasLimit>
+result<typename Base::result_columns> execute_dynamic(
+    connection& db, const dynamic_select<Base, Terms, Keys, HasLimit>& statement) {
+  using columns = typename Base::result_columns;
+  using statement_type = dynamic_select<Base, Terms, Keys, HasLimit>;
+  constexpr std::size_t capacity = statement_type::max_param_count;
+  detail::connection_state& state = detail::connection_access::state(db);
+  const char* sql = statement.sql();
+  detail::parameter_block<capacity> block;
+  std::array<oid, capacity> types{};
+  std::size_t count = 0;
+  statement.bind([&](const auto& value) {
+    types[count++] = detail::parameter_oid_v<std::remove_cvref_t<decltype(value)>>;
+    block.add(value);
+  });
+  block.finish();
+  const detail::bound_parameters params{static_cast<int>(count), types.data(), block.values(),
+                                        block.lengths(), block.formats()};
+  return result<columns>(
+      detail::observe(
+          state.hook, sql,
+          [&] {
+            if (state.prepared_statements) detail::use_shape(state, sql);
+            return detail::run_static<columns>(state, sql, params);
+          },
+          [](const detail::result_ptr& r) { return detail::row_count(r.get()); }),
+      sql);
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/dynamic/run_sql.hpp
+// Running a composed pgdsl::sql: its text rendered, its owned parameters bound, and the statement
+// run unnamed through the execution core's run_unnamed (like raw SQL: its shape is the caller's,
+// so it is not prepared), its result columns checked and decoded as T... by position.
+
+#include <string>
+
+// ---- pgdsl/dynamic/sql.hpp
+// pgdsl::sql: a statement composed at run time from three kinds of parts, as psycopg2.sql does,
+// with the compiler enforcing what psycopg documents: SQL text only from string literals (checked
+// at compile time; run-time text must be marked pgdsl::runtime_sql(text), the one greppable escape
+// hatch), values only as bound parameters (pgdsl::param(v) writes $n), names only through
+// pgdsl::identifier / qualified_name (quoted by the same writer as static statements).
+
+#include <cstddef>
+#include <ranges>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/dynamic/detail/owned_parameters.hpp
+// owned_parameters: the bound values of a statement composed at run time (pgdsl::sql), encoded in
+// binary when they are appended and owned by the statement (the caller's values may be gone by
+// the time it runs). Composing two statements appends their parameter lists.
+
+#include <climits>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+
+namespace pgdsl::detail {
+
+class owned_parameters {
+ public:
+  /// Encodes the next value; an empty optional is NULL (typed by its value type).
+  template <class T>
+  void add(const T& value) {
+    types_.push_back(parameter_oid_v<T>);
+    if constexpr (is_optional_v<T>) {
+      if (!value) {
+        offsets_.push_back(bytes_.size());
+        lengths_.push_back(-1);
+        return;
+      }
+      add_present(*value);
+    } else {
+      add_present(value);
+    }
+  }
+
+  /// Appends another statement's values after these.
+  void append(const owned_parameters& other) {
+    const std::size_t shift = bytes_.size();
+    bytes_ += other.bytes_;
+    types_.insert(types_.end(), other.types_.begin(), other.types_.end());
+    lengths_.insert(lengths_.end(), other.lengths_.begin(), other.lengths_.end());
+    for (std::size_t offset : other.offsets_) offsets_.push_back(offset + shift);
+  }
+
+  std::size_t size() const noexcept { return types_.size(); }
+
+  /// The arrays libpq takes, pointing into this object (valid while it is unchanged).
+  class view {
+   public:
+    explicit view(const owned_parameters& from) : from_(from) {
+      values_.reserve(from.size());
+      for (std::size_t i = 0; i < from.size(); ++i)
+        values_.push_back(from.lengths_[i] < 0 ? nullptr : from.bytes_.data() + from.offsets_[i]);
+      formats_.assign(from.size(), 1);
+      lengths_.reserve(from.size());
+      for (int length : from.lengths_) lengths_.push_back(length < 0 ? 0 : length);
+    }
+    bound_parameters bound() const noexcept {
+      return {static_cast<int>(values_.size()), from_.types_.data(), values_.data(),
+              lengths_.data(), formats_.data()};
+    }
+
+   private:
+    const owned_parameters& from_;
+    std::vector<const char*> values_;
+    std::vector<int> lengths_;
+    std::vector<int> formats_;
+  };
+
+ private:
+  template <class T>
+  void add_present(const T& value) {
+    const std::size_t start = bytes_.size();
+    type_traits<T>::encode(value, bytes_);
+    const std::size_t size = bytes_.size() - start;
+    if (size > static_cast<std::size_t>(INT_MAX))
+      throw out_of_range_value("parameter $" + std::to_string(types_.size()) +
+                               " is larger than libpq accepts (2 GiB)");
+    offsets_.push_back(start);
+    lengths_.push_back(static_cast<int>(size));
+  }
+
+  std::vector<oid> types_;
+  std::vector<std::size_t> offsets_;
+  std::vector<int> lengths_;  // -1: NULL
+  std::string bytes_;
+};
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+/// A value to bind in a composed statement: pgdsl::param(42) is written $n.
+template <class T>
+struct bound_value {
+  T value;
+};
+
+/// Binds `value` as a parameter of a pgdsl::sql; it never enters the SQL text.
+template <class V>
+auto param(V&& value) {
+  using stored = parameter_storage_t<V>;
+  static_assert(has_type_traits<nullable_base_t<stored>>,
+                "this C++ type has no PostgreSQL mapping: bind a supported type, or specialize "
+                "pgdsl::type_traits<T> for it (docs/types.md)");
+  return bound_value<stored>{stored(std::forward<V>(value))};
+}
+
+class sql;
+
+namespace detail {
+template <class Part>
+inline constexpr bool is_sql_part =
+    std::is_same_v<Part, identifier> || std::is_same_v<Part, qualified_name> ||
+    std::is_same_v<Part, sql>;
+template <class T>
+inline constexpr bool is_sql_part<bound_value<T>> = true;
+}  // namespace detail
+
+/// SQL text composed at run time: pgdsl::sql("SELECT ") + identifier(column) + " FROM " +
+/// qualified_name(schema, table) + " WHERE id = " + param(id).
+class sql {
+ public:
+  sql() = default;
+  /// Text from a string literal (or marked with pgdsl::runtime_sql); any other string is refused
+  /// at compile time.
+  sql(raw_sql text) { *this += text; }  // NOLINT: implicit, as raw_sql's own literals are
+
+  sql& operator+=(raw_sql text) {
+    text_ += text.c_str();
+    return *this;
+  }
+  sql& operator+=(const identifier& name) {
+    append_rendered(name);
+    return *this;
+  }
+  sql& operator+=(const qualified_name& name) {
+    append_rendered(name);
+    return *this;
+  }
+  template <class T>
+  sql& operator+=(const bound_value<T>& value) {
+    text_ += placeholder_mark;
+    parameters_.add(value.value);
+    return *this;
+  }
+  /// Another composed statement: its text, then its parameters numbered after these.
+  sql& operator+=(const sql& other) {
+    text_ += other.text_;
+    parameters_.append(other.parameters_);
+    return *this;
+  }
+
+  friend sql operator+(sql left, raw_sql right) {
+    left += right;
+    return left;
+  }
+  template <class Part>
+  requires detail::is_sql_part<Part>
+  friend sql operator+(sql left, const Part& right) {
+    left += right;
+    return left;
+  }
+
+  /// The parts of `parts` (identifiers, values or statements) with `separator` between them:
+  /// sql::join(", ", columns).
+  template <std::ranges::input_range Parts>
+  static sql join(raw_sql separator, const Parts& parts) {
+    sql joined;
+    bool first = true;
+    for (const auto& part : parts) {
+      if (!first) joined += separator;
+      first = false;
+      joined += part;
+    }
+    return joined;
+  }
+
+  /// The SQL text, placeholders numbered $1, $2, ... left to right.
+  std::string text() const {
+    std::string out;
+    out.reserve(text_.size() + 4 * parameters_.size());
+    std::size_t next = 1;
+    for (char c : text_) {
+      if (c != placeholder_mark) {
+        out += c;
+        continue;
+      }
+      out += '$';
+      out += std::to_string(next++);
+    }
+    return out;
+  }
+
+  /// The number of bound values.
+  std::size_t param_count() const noexcept { return parameters_.size(); }
+  /// The bound values, in $n order.
+  const detail::owned_parameters& parameters() const noexcept { return parameters_; }
+
+ private:
+  // Marks a placeholder in text_: no part can contain a NUL (literals end at one, identifiers
+  // refuse it, runtime_sql text is a C string), so the mark is never SQL.
+  static constexpr char placeholder_mark = '\0';
+
+  template <class Part>
+  void append_rendered(const Part& part) {
+    sql_writer counter;
+    part.render(counter);
+    const std::size_t start = text_.size();
+    text_.resize(start + counter.size());
+    sql_writer writer(text_.data() + start);
+    part.render(writer);
+  }
+
+  std::string text_;
+  detail::owned_parameters parameters_;
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// Runs a composed statement whose rows decode into T... (names that a user's variables called
+/// query or execute cannot hide under `using namespace pgdsl`); a result like db.query<T...>()'s.
+template <class... T>
+result<raw_columns<T...>> query_sql(connection& db, const sql& statement) {
+  using columns = raw_columns<T...>;
+  detail::connection_state& state = detail::connection_access::state(db);
+  const std::string text = statement.text();
+  const detail::owned_parameters::view params(statement.parameters());
+  return result<columns>(
+      detail::observe(
+          state.hook, text,
+          [&] { return detail::run_unnamed<columns>(state, text.c_str(), params.bound()); },
+          [](const detail::result_ptr& r) { return detail::row_count(r.get()); }),
+      text.c_str(), /*copy_sql=*/true);
+}
+
+/// Runs a composed statement that returns no rows of interest; see rows_affected().
+inline result<type_list<>> execute_sql(connection& db, const sql& statement) {
+  return query_sql<>(db, statement);
 }
 
 }  // namespace pgdsl

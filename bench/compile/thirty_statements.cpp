@@ -102,7 +102,7 @@ std::size_t all_statements(std::int64_t id, const std::string& email,
           .set(order_items.order_id = id, order_items.product = "pen", order_items.quantity = 2,
                order_items.unit_price = numeric(3)));
   total +=
-      insert_into(users).columns(users.username, users.email).values(new_users).render_sql().size();
+      insert_into(users).columns(users.username, users.email).values(new_users).sql.size();
   // Upsert with RETURNING.
   use(insert_into(users)
           .set(users.username = "bob", users.email = email)

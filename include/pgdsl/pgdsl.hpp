@@ -35,6 +35,7 @@
 #include "pgdsl/statement/clause/on_conflict.hpp"
 #include "pgdsl/statement/delete.hpp"
 #include "pgdsl/statement/insert.hpp"
+#include "pgdsl/render/rendered_sql.hpp"
 #include "pgdsl/statement/insert_rows.hpp"
 #include "pgdsl/statement/select.hpp"
 #include "pgdsl/statement/update.hpp"
@@ -51,3 +52,10 @@
 #include "pgdsl/ddl/schema_difference.hpp"
 #include "pgdsl/ddl/described_table.hpp"
 #include "pgdsl/ddl/verify_schema.hpp"
+
+#include "pgdsl/dynamic/dynamic_select.hpp"
+#include "pgdsl/dynamic/identifier.hpp"
+#include "pgdsl/dynamic/run_dynamic.hpp"
+#include "pgdsl/dynamic/run_sql.hpp"
+#include "pgdsl/dynamic/sql.hpp"
+#include "pgdsl/dynamic/when.hpp"

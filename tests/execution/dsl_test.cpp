@@ -5,25 +5,17 @@
 #include "support/catch.hpp"
 
 #include <cstdint>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/create_shop.hpp"
 #include "support/database.hpp"
 #include "support/shop_schema.hpp"
 
 using namespace shop;
 
 namespace {
-
-void create_shop(pgdsl::test::database& fixture) {
-  std::ifstream file(PGDSL_SHOP_SCHEMA_SQL);
-  std::stringstream text;
-  text << file.rdbuf();
-  fixture.run(text.str());
-}
 
 struct user_summary {
   std::string username;

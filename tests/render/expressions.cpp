@@ -89,6 +89,23 @@ namespace {
                      pgdsl::type_list<std::vector<std::int64_t>, std::vector<std::string>>>);
 }
 
+[[maybe_unused]] void in_and_not_in_over_a_fixed_list_bind_each_value(std::int64_t first) {
+  auto q = select(users.id).from(users).where(users.id.in(first, 2, std::int16_t{3}) &&
+                                              users.username.not_in("root", std::string("admin")) &&
+                                              users.score.in(1.5) &&
+                                              users.id.in(pgdsl::lit<7>, users.id + 1));
+  static_assert(renders_as<decltype(q)>(
+      R"(SELECT "users"."id" FROM "users" WHERE ((("users"."id" IN ($1, $2, $3) AND )"
+      R"("users"."username" NOT IN ($4, $5)) AND "users"."score" IN ($6)) AND )"
+      R"("users"."id" IN (7, ("users"."id" + $7))))"));
+  static_assert(std::is_same_v<decltype(q)::param_types,
+                               pgdsl::type_list<std::int64_t, std::int32_t, std::int16_t,
+                                                std::string, std::string, double, std::int32_t>>);
+  // No list can hold NULL without making the result nullable: x IN (1, NULL) is NULL for x = 2.
+  static_assert(!pgdsl::nullable_v<decltype(users.id.in(1, 2))>);
+  static_assert(pgdsl::nullable_v<decltype(users.score.in(1.0, 2.0))>);
+}
+
 [[maybe_unused]] void between_null_checks_and_distinct_from() {
   auto q = select(users.id).from(users).where(
       users.score.between(1.0, 2.0) && users.id.not_between(10, 20) && users.score.is_null() &&

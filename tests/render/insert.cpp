@@ -76,6 +76,18 @@ namespace {
       R"("score" = ("users"."score" + "excluded"."score") RETURNING "users"."id")"));
 }
 
+[[maybe_unused]] void pgdsl_null_goes_into_a_nullable_column() {
+  auto q = pgdsl::insert_into(users).set(users.username = "bob", users.email = "b@example.com",
+                                         users.score = pgdsl::null);
+  static_assert(renders_as<decltype(q)>(
+      R"(INSERT INTO "users" ("username", "email", "score") VALUES ($1, $2, $3))"));
+  static_assert(std::is_same_v<decltype(q)::param_types,
+                               pgdsl::type_list<std::string, std::string, std::optional<double>>>);
+  auto u = pgdsl::update(orders).set(orders.note = pgdsl::null).where(orders.id == 1);
+  static_assert(
+      renders_as<decltype(u)>(R"(UPDATE "orders" SET "note" = $1 WHERE "orders"."id" = $2)"));
+}
+
 [[maybe_unused]] void values_may_be_expressions() {
   auto q = pgdsl::insert_into(orders).set(orders.user_id = 1,
                                           orders.total = pgdsl::cast<pgdsl::numeric>(2.5),

@@ -22,7 +22,7 @@ namespace {
       {"a", "a@x", 1.5}, {"b", "b@x", std::nullopt}};
   const auto q =
       pgdsl::insert_into(users).columns(users.username, users.email, users.score).values(rows);
-  render_check::registry().push_back({q.render_sql(), {25, 25, 701, 25, 25, 701}, {}});
+  render_check::registry().push_back({std::string(q.sql), {25, 25, 701, 25, 25, 701}, {}});
   return true;
 }();
 
@@ -32,7 +32,7 @@ TEST_CASE("a multi-row insert numbers its placeholders row by row") {
   const std::vector<std::tuple<std::string, std::string>> rows{
       {"ann", "a@x"}, {"ben", "b@x"}, {"cy", "c@x"}};
   const auto q = pgdsl::insert_into(users).columns(users.username, users.email).values(rows);
-  CHECK(q.render_sql() ==
+  CHECK(q.sql ==
         R"(INSERT INTO "users" ("username", "email") VALUES ($1, $2), ($3, $4), ($5, $6))");
   CHECK(q.param_count() == 6);
   std::vector<std::string> bound;
@@ -43,7 +43,7 @@ TEST_CASE("a multi-row insert numbers its placeholders row by row") {
 TEST_CASE("a multi-row insert keeps each value's own type and NULLs") {
   const std::vector<std::tuple<int, std::optional<std::string>>> rows{{1, "x"}, {2, std::nullopt}};
   const auto q = pgdsl::insert_into(events).columns(events.id, events.note).values(rows);
-  static_assert(std::is_same_v<decltype(q.rows)::value_type,
-                               std::tuple<std::int32_t, std::optional<std::string>>>);
-  CHECK(q.render_sql() == R"(INSERT INTO "events" ("id", "note") VALUES ($1, $2), ($3, $4))");
+  static_assert(
+      std::is_same_v<decltype(q)::row_type, std::tuple<std::int32_t, std::optional<std::string>>>);
+  CHECK(q.sql == R"(INSERT INTO "events" ("id", "note") VALUES ($1, $2), ($3, $4))");
 }

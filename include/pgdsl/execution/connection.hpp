@@ -178,11 +178,10 @@ class connection {
     params.reserve(count);
     statement.bind([&](const auto& value) { params.add(value); });
     params.finish();
-    const std::string sql = statement.render_sql();
+    const char* sql = statement.sql.c_str();
     return result<columns>(
-        observe(sql.c_str(),
-                [&] { return detail::run_unnamed<columns>(state(), sql.c_str(), params.bound()); }),
-        sql.c_str(), /*copy_sql=*/true);
+        observe(sql, [&] { return detail::run_unnamed<columns>(state(), sql, params.bound()); }),
+        sql, /*copy_sql=*/true);
   }
 
   /// Inserts every row of `rows` with insert_into(t).columns(...) as `insert`: multi-row INSERTs

@@ -97,7 +97,7 @@ class pipeline {
     params.reserve(statement.param_count());
     statement.bind([&](const auto& value) { params.add(value); });
     params.finish();
-    std::string sql = statement.render_sql();
+    std::string sql(statement.sql.view());
     prepare_to_send(1);
     const char* text = sql.c_str();
     push_statement<columns>(text, std::forward<Handler>(on_result), std::move(sql), true, [&] {

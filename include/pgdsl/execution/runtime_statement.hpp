@@ -16,7 +16,7 @@ namespace pgdsl {
 /// A statement that renders its SQL at run time.
 template <class Q>
 concept runtime_statement = requires(const Q& q) {
-  { q.render_sql() } -> std::convertible_to<std::string>;
+  { q.sql.c_str() } -> std::convertible_to<const char*>;
   { q.param_count() } -> std::convertible_to<std::size_t>;
   typename Q::result_columns;
   requires detail::is_type_list<typename Q::result_columns>;

@@ -19,6 +19,7 @@
 #include "pgdsl/expr/like_pattern.hpp"
 #include "pgdsl/render/sql_writer.hpp"
 #include "pgdsl/types/all.hpp"
+#include "pgdsl/util/pack.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl {
@@ -93,18 +94,32 @@ template <class Derived>
 struct expression_ops {
   using pgdsl_expression_tag = void;
 
-  /// x IN (...): a range of values is bound as one array parameter (x = ANY($n));
-  /// a SELECT renders as a subquery.
+  /// x IN (...): a range of values is bound as one array parameter (x = ANY($n), one SQL text
+  /// whatever the length; an empty range matches nothing); a SELECT renders as a subquery; one
+  /// other value is a list of one, x IN ($n).
   template <class Values>
   [[nodiscard]] constexpr auto in(Values&& values) const {
     return make_in<false>(std::forward<Values>(values));
   }
-  /// x NOT IN (...), the negation of in().
+  /// x NOT IN (...), the negation of in(); over an empty range it matches every row
+  /// (x <> ALL($n)).
   template <class Values>
   [[nodiscard]] constexpr auto not_in(Values&& values) const {
     return make_in<true>(std::forward<Values>(values));
   }
-  /// x IN {a, b, c}, written inline.
+  /// x IN (a, b, c): a list whose length is fixed in the program, one parameter per value and
+  /// no array built (x IN ($1, $2, $3)).
+  template <class First, class Second, class... Rest>
+  [[nodiscard]] constexpr auto in(First&& first, Second&& second, Rest&&... rest) const {
+    return make_in_list<false>(std::forward<First>(first), std::forward<Second>(second),
+                               std::forward<Rest>(rest)...);
+  }
+  template <class First, class Second, class... Rest>
+  [[nodiscard]] constexpr auto not_in(First&& first, Second&& second, Rest&&... rest) const {
+    return make_in_list<true>(std::forward<First>(first), std::forward<Second>(second),
+                              std::forward<Rest>(rest)...);
+  }
+  /// x IN {a, b, c}, written inline: bound as one array, like a range.
   template <class T>
   [[nodiscard]] constexpr auto in(std::initializer_list<T> values) const {
     return make_in<false>(std::vector<T>(values));
@@ -232,12 +247,25 @@ struct expression_ops {
     using V = std::remove_cvref_t<Values>;
     if constexpr (detail::is_select_query<V>) {
       return in_subquery<Negated, Derived, V>{{}, self(), std::forward<Values>(values)};
+    } else if constexpr (!std::ranges::range<V> ||
+                         std::is_convertible_v<const V&, std::string_view> || expression<V>) {
+      return make_in_list<Negated>(std::forward<Values>(values));  // one value (text is one too)
     } else {
       using element = parameter_storage_t<std::ranges::range_value_t<V>>;
       std::vector<element> list(std::ranges::begin(values), std::ranges::end(values));
       return in_array<Negated, Derived, std::vector<element>>{
           {}, self(), parameter<std::vector<element>>{{}, std::move(list)}};
     }
+  }
+  template <bool Negated, class... Values>
+  constexpr auto make_in_list(Values&&... values) const {
+    return make_in_list_of<Negated>(
+        detail::comparison_operand<Derived>(std::forward<Values>(values))...);
+  }
+  template <bool Negated, class... Operands>
+  constexpr auto make_in_list_of(Operands... operands) const {
+    return in_list<Negated, Derived, Operands...>{
+        {}, self(), detail::pack<Operands...>(std::move(operands)...)};
   }
 };
 

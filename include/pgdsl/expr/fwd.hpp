@@ -21,6 +21,8 @@ template <bool Negated, class E, class Low, class High>
 struct between_node;
 template <bool Negated, class E, class Values>
 struct in_array;
+template <bool Negated, class E, class... Values>
+struct in_list;
 template <bool Negated, class E, class Query>
 struct in_subquery;
 template <class E, bool Descending, int Nulls>

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: BSL-1.0
 // Compile-time literals, for constants that belong in the SQL text itself (they then take part in
 // the statement's plan): lit<42>, lit<true>, lit_text<"active">. Every other value is a parameter.
+// pgdsl::null is SQL NULL where a nullable column is expected.
 #pragma once
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <type_traits>
 
@@ -66,5 +68,11 @@ inline constexpr literal<Value> lit{};
 /// lit_text<"...">: a literal text constant.
 template <fixed_string Text>
 inline constexpr text_literal<Text> lit_text{};
+
+/// SQL NULL, where a nullable column is expected: insert_into(t).set(t.note = pgdsl::null),
+/// update(t).set(t.note = pgdsl::null). It is std::nullopt by a shorter name, so both spellings
+/// follow the same rules: bound as a NULL of the column's type, refused at compile time for a
+/// NOT NULL column, and refused in comparisons (= NULL is never true: use .is_null()).
+inline constexpr std::nullopt_t null = std::nullopt;
 
 }  // namespace pgdsl

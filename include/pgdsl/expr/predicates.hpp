@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: BSL-1.0
 // Predicates on one operand: IS [NOT] NULL, [NOT] BETWEEN, [NOT] IN over a bound array
-// (= ANY($n) / <> ALL($n), one parameter whatever the list's length).
+// (= ANY($n) / <> ALL($n), one parameter whatever the list's length), [NOT] IN over a list of a
+// fixed length (IN ($1, $2, $3), each value its own parameter) and [NOT] IN (subquery).
 #pragma once
 
 #include <type_traits>
 
 #include "pgdsl/expr/expression.hpp"
 #include "pgdsl/expr/type_rules.hpp"
+#include "pgdsl/util/pack.hpp"
 
 namespace pgdsl {
 
@@ -80,6 +82,42 @@ struct in_array : expression_ops<in_array<Negated, E, Values>> {
   template <class F>
   constexpr void bind(F& f) const {
     detail::bind_all(f, operand, values);
+  }
+};
+
+/// operand [NOT] IN (v1, v2, ...): a list whose length is fixed when the program is compiled,
+/// each value checked against the operand like the right side of = and bound as its own $n.
+template <bool Negated, class E, class... Values>
+struct in_list : expression_ops<in_list<Negated, E, Values...>> {
+  E operand;
+  detail::pack<Values...> values;
+
+  using sql_type = bool;
+  using tables = detail::tables_of<E, Values...>;
+  using params = detail::params_of<E, Values...>;
+  static constexpr bool is_atomic = false;
+  template <class NullTables>
+  static constexpr bool nullable_in = detail::any_nullable<NullTables, E, Values...>;
+
+  static constexpr void render(sql_writer& w) {
+    detail::render_operand<E>(w);
+    w << (Negated ? " NOT IN (" : " IN (");
+    bool first = true;
+    (render_value<Values>(w, first), ...);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    operand.bind(f);
+    values.for_each([&f](const auto& value) { value.bind(f); });
+  }
+
+ private:
+  template <class V>
+  static constexpr void render_value(sql_writer& w, bool& first) {
+    if (!first) w << ", ";
+    first = false;
+    V::render(w);  // the commas delimit each value: no parentheses needed
   }
 };
 

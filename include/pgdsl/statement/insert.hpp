@@ -149,7 +149,7 @@ template <class Column, class ColumnType, class ValueType, bool Holds>
 inline constexpr bool selected_value_fits_column = Holds;
 
 template <class Table, class Row, class... Columns>
-struct insert_multi_row_query;
+class insert_multi_row_query;
 
 /// insert_into(t).columns(...): rows from .select(query) or .values(range).
 template <class Table, class... Columns>

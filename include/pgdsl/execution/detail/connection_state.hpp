@@ -13,6 +13,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "pgdsl/execution/detail/pq_handles.hpp"
 #include "pgdsl/execution/detail/server_farewell.hpp"
@@ -44,8 +45,16 @@ class prepared_cache {
     return statements_.insert_or_assign(sql, std::move(statement)).first->second;
   }
   void erase(const char* sql) { statements_.erase(sql); }
-  void clear() noexcept { statements_.clear(); }
+  void clear() noexcept {
+    statements_.clear();
+    shapes_.clear();
+  }
   std::size_t size() const noexcept { return statements_.size(); }
+  /// The keys of statements whose SQL is a shape of a dynamic statement (rendered at run time,
+  /// interned, so its address is its key like a static statement's), least recently used first.
+  /// The dynamic layer keeps at most shape_limit of them prepared on this connection.
+  std::vector<const char*>& shapes() noexcept { return shapes_; }
+  std::size_t shape_limit = 64;
   /// A name no statement of this process has used (see unique_statement_name).
   std::string next_name() { return unique_statement_name(); }
 
@@ -70,6 +79,7 @@ class prepared_cache {
   }
 
   std::unordered_map<const char*, prepared_statement> statements_;
+  std::vector<const char*> shapes_;
 };
 
 struct connection_state {
