@@ -13235,6 +13235,11 @@ class pool_core {
         }
         waiter me;
         waiters_.push_back(&me);
+        // The opening this caller needs is asked for now and goes ahead even if the caller gives
+        // up before the background thread gets to it (its connection then waits idle).
+        if (open_ + opening_ + requested_ < options_.max_size &&
+            waiters_.size() > opening_ + requested_)
+          ++requested_;
         if (needs_opening()) wake_.notify_one();
         while (!me.connection && accepting_)
           if (me.ready.wait_until(lock, deadline) == std::cv_status::timeout) break;
@@ -13392,7 +13397,7 @@ class pool_core {
   bool needs_opening() const noexcept {
     const std::size_t total = open_ + opening_;
     if (closing_ || total >= options_.max_size) return false;
-    return waiters_.size() > opening_ || total < options_.min_size;
+    return requested_ > 0 || waiters_.size() > opening_ || total < options_.min_size;
   }
 
   std::vector<pooled_ptr> take_all_idle() {
@@ -13432,6 +13437,7 @@ class pool_core {
     while (!closing_) {
       if (needs_opening()) {
         ++opening_;
+        if (requested_ > 0) --requested_;
         lock.unlock();
         pooled_ptr fresh;
         std::string failure;
@@ -13500,6 +13506,7 @@ class pool_core {
   std::deque<pooled_ptr> idle_;
   std::deque<waiter*> waiters_;
   std::size_t open_ = 0, in_use_ = 0, opening_ = 0;
+  std::size_t requested_ = 0;  // openings callers asked for that the opener has not started
   bool accepting_ = true, closing_ = false;
   std::uint64_t acquires_ = 0, timeouts_ = 0, rejected_ = 0, created_ = 0, connect_failures_ = 0;
   std::array<std::uint64_t, close_reason_count> closed_{};
