@@ -12075,6 +12075,16 @@ struct named_sql_parse {
   }
 };
 
+// Plain loops: std::string_view::find is not a constant expression in the ASan+UBSan build.
+constexpr std::size_t find_from(std::string_view text, std::string_view needle, std::size_t from) {
+  for (std::size_t at = from; at + needle.size() <= text.size(); ++at) {
+    std::size_t i = 0;
+    while (i < needle.size() && text[at + i] == needle[i]) ++i;
+    if (i == needle.size()) return at;
+  }
+  return std::string_view::npos;
+}
+
 constexpr bool is_name_start(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
@@ -12112,15 +12122,15 @@ constexpr auto parse_named_sql() {
       }
       copy_until(end < n ? end : n);
     } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {  // -- to the end of the line
-      const std::size_t end = sql.find('\n', i);
+      const std::size_t end = find_from(sql, "\n", i);
       copy_until(end == std::string_view::npos ? n : end);
     } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {  // /* nested */ comments
       std::size_t depth = 0, end = i;
       do {
-        if (sql.substr(end, 2) == "/*") {
+        if (find_from(sql.substr(0, end + 2), "/*", end) == end) {
           ++depth;
           end += 2;
-        } else if (sql.substr(end, 2) == "*/") {
+        } else if (find_from(sql.substr(0, end + 2), "*/", end) == end) {
           --depth;
           end += 2;
         } else {
@@ -12136,7 +12146,7 @@ constexpr auto parse_named_sql() {
       while (tag_end < n && is_name_char(sql[tag_end])) ++tag_end;
       if (tag_end < n && sql[tag_end] == '$') {
         const std::string_view tag = sql.substr(i, tag_end + 1 - i);
-        const std::size_t close = sql.find(tag, tag_end + 1);
+        const std::size_t close = find_from(sql, tag, tag_end + 1);
         copy_until(close == std::string_view::npos ? n : close + tag.size());
       } else {
         out.put(sql[i++]);
