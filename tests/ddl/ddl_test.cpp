@@ -63,7 +63,8 @@ TEST_CASE("create_all creates enum types, tables in foreign-key order and indexe
 
   db.run_command(pgdsl::drop_all<all_types_t, notes_t, entries_t, accounts_t>().sql);
   CHECK(
-      db.query<std::int64_t>("SELECT count(*) FROM pg_type WHERE typname = 'ddl_mood'").scalar() ==
+      db.query<std::int64_t>("SELECT count(*) FROM pg_type WHERE typname = 'ddl_mood' AND "
+                             "typnamespace = current_schema()::regnamespace").scalar() ==
       0);
 }
 
@@ -79,7 +80,8 @@ TEST_CASE("each DDL statement runs on its own through execute()") {
   db.execute(pgdsl::create_index<"ddl_accounts_created_idx">(accounts).if_not_exists());
   db.execute(pgdsl::create_index<"ddl_accounts_lower_email_idx">(accounts));
   db.execute(pgdsl::create_index<"ddl_accounts_sad_idx">(accounts));
-  CHECK(db.query<std::int64_t>("SELECT count(*) FROM pg_indexes WHERE tablename = 'ddl_accounts'")
+  CHECK(db.query<std::int64_t>("SELECT count(*) FROM pg_indexes WHERE tablename = 'ddl_accounts' AND "
+                               "schemaname = current_schema()")
             .scalar() == 5);  // with the primary key and the unique email
 
   db.execute(pgdsl::create_table(accounts).temporary());  // a temporary table hides it
