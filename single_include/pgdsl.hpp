@@ -406,6 +406,18 @@ class sql_error : public error {
   sql_error_fields fields_;
 };
 
+/// True for the SQLSTATEs that say the connection is gone, not that the statement was wrong:
+/// class 08 (connection_exception, also for a connection lost without a word) and 57P01-57P03
+/// (the backend was terminated, another crashed, the server is starting or stopping). The one
+/// rule behind retry_idempotent and the pool's health check.
+inline bool is_connection_loss(std::string_view sqlstate) noexcept {
+  return sqlstate.starts_with("08") || sqlstate == "57P01" || sqlstate == "57P02" ||
+         sqlstate == "57P03";
+}
+inline bool is_connection_loss(const sql_error& e) noexcept {
+  return is_connection_loss(std::string_view(e.sqlstate()));
+}
+
 }  // namespace pgdsl
 
 // ---- pgdsl/error/sqlstate_errors.hpp
@@ -12306,7 +12318,6 @@ inline constexpr named_sql_t<Text> named_sql{};
 #include <cstdint>
 #include <functional>
 #include <random>
-#include <string_view>
 #include <thread>
 
 // ---- pgdsl/execution/transaction.hpp
@@ -12492,14 +12503,6 @@ inline std::chrono::microseconds jittered(std::chrono::microseconds backoff) {
 }
 
 }  // namespace detail
-
-/// True for the errors that say the connection is gone, not that the statement was wrong: SQLSTATE
-/// class 08 (connection_exception, also for a connection lost without a word) and 57P01-57P03
-/// (the backend was terminated, another crashed, the server is starting or stopping).
-inline bool is_connection_loss(const sql_error& e) noexcept {
-  const std::string_view code = e.sqlstate();
-  return code.starts_with("08") || code == "57P01" || code == "57P02" || code == "57P03";
-}
 
 namespace detail {
 
@@ -12982,9 +12985,7 @@ namespace pgdsl::detail {
 /// (connection exception), 57P01-57P03 (admin/crash shutdown, cannot connect now), or 25006
 /// (read-only transaction: the server is a standby, likely a demoted primary).
 inline std::optional<close_reason> retire_reason(std::string_view sqlstate) noexcept {
-  if (sqlstate.starts_with("08")) return close_reason::broken;
-  if (sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03")
-    return close_reason::broken;
+  if (is_connection_loss(sqlstate)) return close_reason::broken;
   if (sqlstate == "25006") return close_reason::read_only;
   return std::nullopt;
 }

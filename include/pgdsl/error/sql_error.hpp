@@ -69,4 +69,16 @@ class sql_error : public error {
   sql_error_fields fields_;
 };
 
+/// True for the SQLSTATEs that say the connection is gone, not that the statement was wrong:
+/// class 08 (connection_exception, also for a connection lost without a word) and 57P01-57P03
+/// (the backend was terminated, another crashed, the server is starting or stopping). The one
+/// rule behind retry_idempotent and the pool's health check.
+inline bool is_connection_loss(std::string_view sqlstate) noexcept {
+  return sqlstate.starts_with("08") || sqlstate == "57P01" || sqlstate == "57P02" ||
+         sqlstate == "57P03";
+}
+inline bool is_connection_loss(const sql_error& e) noexcept {
+  return is_connection_loss(std::string_view(e.sqlstate()));
+}
+
 }  // namespace pgdsl

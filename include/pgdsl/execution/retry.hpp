@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <functional>
 #include <random>
-#include <string_view>
 #include <thread>
 
 #include "pgdsl/error/sqlstate_errors.hpp"
@@ -39,14 +38,6 @@ inline std::chrono::microseconds jittered(std::chrono::microseconds backoff) {
 }
 
 }  // namespace detail
-
-/// True for the errors that say the connection is gone, not that the statement was wrong: SQLSTATE
-/// class 08 (connection_exception, also for a connection lost without a word) and 57P01-57P03
-/// (the backend was terminated, another crashed, the server is starting or stopping).
-inline bool is_connection_loss(const sql_error& e) noexcept {
-  const std::string_view code = e.sqlstate();
-  return code.starts_with("08") || code == "57P01" || code == "57P02" || code == "57P03";
-}
 
 namespace detail {
 

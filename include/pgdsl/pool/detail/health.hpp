@@ -20,9 +20,7 @@ namespace pgdsl::detail {
 /// (connection exception), 57P01-57P03 (admin/crash shutdown, cannot connect now), or 25006
 /// (read-only transaction: the server is a standby, likely a demoted primary).
 inline std::optional<close_reason> retire_reason(std::string_view sqlstate) noexcept {
-  if (sqlstate.starts_with("08")) return close_reason::broken;
-  if (sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03")
-    return close_reason::broken;
+  if (is_connection_loss(sqlstate)) return close_reason::broken;
   if (sqlstate == "25006") return close_reason::read_only;
   return std::nullopt;
 }
