@@ -12037,6 +12037,27 @@ row_cursor<typename Q::result_columns> connection::cursor(const Q& statement,
 #include <type_traits>
 #include <utility>
 
+// ---- pgdsl/util/detail/constexpr_find.hpp
+// constexpr_find: substring search for compile-time parsing of SQL text. A plain loop, because
+// std::string_view::find is not a constant expression in g++ 12's ASan+UBSan builds.
+
+#include <cstddef>
+#include <string_view>
+
+namespace pgdsl::detail {
+
+/// The first position at or after `from` where `needle` starts in `text`, else npos.
+constexpr std::size_t constexpr_find(std::string_view text, std::string_view needle,
+                                     std::size_t from = 0) noexcept {
+  for (std::size_t at = from; at + needle.size() <= text.size(); ++at) {
+    std::size_t i = 0;
+    while (i < needle.size() && text[at + i] == needle[i]) ++i;
+    if (i == needle.size()) return at;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace pgdsl::detail
 
 namespace pgdsl {
 
@@ -12087,16 +12108,6 @@ struct named_sql_parse {
   }
 };
 
-// Plain loops: std::string_view::find is not a constant expression in the ASan+UBSan build.
-constexpr std::size_t find_from(std::string_view text, std::string_view needle, std::size_t from) {
-  for (std::size_t at = from; at + needle.size() <= text.size(); ++at) {
-    std::size_t i = 0;
-    while (i < needle.size() && text[at + i] == needle[i]) ++i;
-    if (i == needle.size()) return at;
-  }
-  return std::string_view::npos;
-}
-
 constexpr bool is_name_start(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
@@ -12134,15 +12145,15 @@ constexpr auto parse_named_sql() {
       }
       copy_until(end < n ? end : n);
     } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {  // -- to the end of the line
-      const std::size_t end = find_from(sql, "\n", i);
+      const std::size_t end = constexpr_find(sql, "\n", i);
       copy_until(end == std::string_view::npos ? n : end);
     } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {  // /* nested */ comments
       std::size_t depth = 0, end = i;
       do {
-        if (find_from(sql.substr(0, end + 2), "/*", end) == end) {
+        if (constexpr_find(sql.substr(0, end + 2), "/*", end) == end) {
           ++depth;
           end += 2;
-        } else if (find_from(sql.substr(0, end + 2), "*/", end) == end) {
+        } else if (constexpr_find(sql.substr(0, end + 2), "*/", end) == end) {
           --depth;
           end += 2;
         } else {
@@ -12158,7 +12169,7 @@ constexpr auto parse_named_sql() {
       while (tag_end < n && is_name_char(sql[tag_end])) ++tag_end;
       if (tag_end < n && sql[tag_end] == '$') {
         const std::string_view tag = sql.substr(i, tag_end + 1 - i);
-        const std::size_t close = find_from(sql, tag, tag_end + 1);
+        const std::size_t close = constexpr_find(sql, tag, tag_end + 1);
         copy_until(close == std::string_view::npos ? n : close + tag.size());
       } else {
         out.put(sql[i++]);
@@ -13735,14 +13746,8 @@ class role_probe {
 namespace pgdsl {
 
 namespace detail {
-// Plain loops: the standard's find/compare are not constant expressions in every build.
 constexpr bool sql_contains(std::string_view sql, std::string_view word) noexcept {
-  for (std::size_t at = 0; at + word.size() <= sql.size(); ++at) {
-    std::size_t i = 0;
-    while (i < word.size() && sql[at + i] == word[i]) ++i;
-    if (i == word.size()) return true;
-  }
-  return false;
+  return constexpr_find(sql, word) != std::string_view::npos;
 }
 constexpr bool sql_is_plain_read(std::string_view sql) noexcept {
   if (sql.size() < 7 || !sql_contains(sql.substr(0, 7), "SELECT ")) return false;

@@ -15,6 +15,7 @@
 
 #include "pgdsl/execution/detail/parameters.hpp"
 #include "pgdsl/execution/raw_query.hpp"
+#include "pgdsl/util/detail/constexpr_find.hpp"
 #include "pgdsl/util/fixed_string.hpp"
 #include "pgdsl/util/name_type.hpp"
 #include "pgdsl/util/type_list.hpp"
@@ -68,16 +69,6 @@ struct named_sql_parse {
   }
 };
 
-// Plain loops: std::string_view::find is not a constant expression in the ASan+UBSan build.
-constexpr std::size_t find_from(std::string_view text, std::string_view needle, std::size_t from) {
-  for (std::size_t at = from; at + needle.size() <= text.size(); ++at) {
-    std::size_t i = 0;
-    while (i < needle.size() && text[at + i] == needle[i]) ++i;
-    if (i == needle.size()) return at;
-  }
-  return std::string_view::npos;
-}
-
 constexpr bool is_name_start(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
@@ -115,15 +106,15 @@ constexpr auto parse_named_sql() {
       }
       copy_until(end < n ? end : n);
     } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {  // -- to the end of the line
-      const std::size_t end = find_from(sql, "\n", i);
+      const std::size_t end = constexpr_find(sql, "\n", i);
       copy_until(end == std::string_view::npos ? n : end);
     } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {  // /* nested */ comments
       std::size_t depth = 0, end = i;
       do {
-        if (find_from(sql.substr(0, end + 2), "/*", end) == end) {
+        if (constexpr_find(sql.substr(0, end + 2), "/*", end) == end) {
           ++depth;
           end += 2;
-        } else if (find_from(sql.substr(0, end + 2), "*/", end) == end) {
+        } else if (constexpr_find(sql.substr(0, end + 2), "*/", end) == end) {
           --depth;
           end += 2;
         } else {
@@ -139,7 +130,7 @@ constexpr auto parse_named_sql() {
       while (tag_end < n && is_name_char(sql[tag_end])) ++tag_end;
       if (tag_end < n && sql[tag_end] == '$') {
         const std::string_view tag = sql.substr(i, tag_end + 1 - i);
-        const std::size_t close = find_from(sql, tag, tag_end + 1);
+        const std::size_t close = constexpr_find(sql, tag, tag_end + 1);
         copy_until(close == std::string_view::npos ? n : close + tag.size());
       } else {
         out.put(sql[i++]);

@@ -9,18 +9,13 @@
 #include <string_view>
 
 #include "pgdsl/execution/statement_concept.hpp"
+#include "pgdsl/util/detail/constexpr_find.hpp"
 
 namespace pgdsl {
 
 namespace detail {
-// Plain loops: the standard's find/compare are not constant expressions in every build.
 constexpr bool sql_contains(std::string_view sql, std::string_view word) noexcept {
-  for (std::size_t at = 0; at + word.size() <= sql.size(); ++at) {
-    std::size_t i = 0;
-    while (i < word.size() && sql[at + i] == word[i]) ++i;
-    if (i == word.size()) return true;
-  }
-  return false;
+  return constexpr_find(sql, word) != std::string_view::npos;
 }
 constexpr bool sql_is_plain_read(std::string_view sql) noexcept {
   if (sql.size() < 7 || !sql_contains(sql.substr(0, 7), "SELECT ")) return false;
