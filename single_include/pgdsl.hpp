@@ -5067,6 +5067,14 @@ constexpr auto replace_clause(statement<Clauses...>&& s, New&& clause) {
                          std::forward<New>(clause), std::move(s.slot_of<Clauses>::clause))...);
 }
 
+/// The same for a builder that is not a statement (the multi-row INSERT and its column list, whose
+/// SQL is rendered at run time): its member with_clause<Slot>(clause) builds the result.
+template <class Slot, class New, class Builder>
+requires(!is_statement<std::remove_cvref_t<Builder>>)
+constexpr auto replace_clause(Builder&& builder, New&& clause) {
+  return std::move(builder).template with_clause<Slot>(std::forward<New>(clause));
+}
+
 /// A mixin's view of its statement: moved from (the && builders) or copied (the const& ones, which
 /// leave a named statement as it was).
 template <class Statement, class Mixin>
@@ -6095,12 +6103,10 @@ struct insert_target {
 template <class Column, class ColumnType, class ValueType, bool Holds>
 inline constexpr bool selected_value_fits_column = Holds;
 
-template <class Table, class Row, class... Columns>
-class insert_multi_row_query;
-
-/// insert_into(t).columns(...): rows from .select(query) or .values(range).
+/// insert_into(t).columns(...): rows from .select(query) or .values(range); .on_conflict(...) here
+/// gives every statement that values() (and db.insert_rows()) builds from it that clause.
 template <class Table, class... Columns>
-struct insert_columns {
+struct insert_columns : detail::clause_methods<detail::no_conflict<Table>, insert_columns<Table, Columns...>> {
   /// INSERT INTO t (columns) SELECT ...
   template <class Query>
   requires detail::is_select_query<std::remove_cvref_t<Query>>
@@ -6116,6 +6122,9 @@ struct insert_columns {
   /// statement/insert_rows.hpp.
   template <std::ranges::input_range Rows>
   [[nodiscard]] auto values(const Rows& rows) const;
+  /// What on_conflict(...) builds (replace_clause); defined in statement/insert_rows.hpp.
+  template <class Slot, class Conflict>
+  [[nodiscard]] auto with_clause(Conflict&& conflict) &&;
 
  private:
   template <class... Selected>
@@ -6175,9 +6184,11 @@ class rendered_sql {
 }  // namespace pgdsl
 
 // ---- pgdsl/statement/insert_rows.hpp
-// Multi-row INSERT from a run-time range: insert_into(t).columns(a, b).values(rows). A statement
-// whose length is only known at run time: its SQL is rendered when values() builds it, by the same
-// writer as every static statement ($n numbered row by row, left to right), and read as q.sql.
+// Multi-row INSERT from a run-time range: insert_into(t).columns(a, b).values(rows), optionally
+// with ON CONFLICT (before or after values(): a bulk upsert). A statement whose length is only
+// known at run time: its SQL is rendered when values() builds it, by the same writer as every
+// static statement ($n numbered row by row, left to right, then the ON CONFLICT clause's), and read
+// as q.sql.
 
 #include <cstddef>
 #include <ranges>
@@ -6218,22 +6229,26 @@ namespace pgdsl {
 template <class Column, class ColumnType, class ValueType, bool Holds>
 inline constexpr bool row_value_fits_column = Holds;
 
-/// INSERT INTO table (columns) VALUES (...), (...), ... with the rows stored by value. Row is a
-/// std::tuple of the values' parameter types: the server converts them to the columns' types (as
-/// for every parameter), so a value out of a column's range is an error, never truncated here.
-/// Its SQL is rendered once, when values() builds it: q.sql, as for every other statement.
-template <class Table, class Row, class... Columns>
-class insert_multi_row_query {
+/// INSERT INTO table (columns) VALUES (...), (...), ... [ON CONFLICT ...] with the rows stored by
+/// value. Row is a std::tuple of the values' parameter types: the server converts them to the
+/// columns' types (as for every parameter), so a value out of a column's range is an error, never
+/// truncated here. Conflict is the ON CONFLICT clause (detail::no_conflict: none). Its SQL is
+/// rendered once, when values() builds it: q.sql, as for every other statement.
+template <class Table, class Row, class Conflict, class... Columns>
+class insert_multi_row_query
+    : public detail::clause_methods<Conflict,
+                                    insert_multi_row_query<Table, Row, Conflict, Columns...>> {
  public:
   using row_type = Row;
   using identity = typename Table::table_identity;
   using result_columns = type_list<>;
 
-  explicit insert_multi_row_query(std::vector<row_type> rows)
-      : rows_(std::move(rows)), sql(render(rows_.size())) {}
+  explicit insert_multi_row_query(std::vector<row_type> rows, Conflict conflict = {})
+      : rows_(std::move(rows)), conflict_(std::move(conflict)), sql(render(rows_.size())) {}
 
  private:
   std::vector<row_type> rows_;
+  Conflict conflict_;
 
  public:
   /// The SQL text: INSERT INTO "t" ("a", "b") VALUES ($1, $2), ($3, $4).
@@ -6242,13 +6257,23 @@ class insert_multi_row_query {
   /// The rows, as values() copied them (the SQL has one VALUES tuple per row).
   const std::vector<row_type>& rows() const noexcept { return rows_; }
 
-  /// The number of bound values: one per column per row.
-  std::size_t param_count() const { return rows_.size() * sizeof...(Columns); }
+  /// The number of bound values: one per column per row, then the ON CONFLICT clause's.
+  std::size_t param_count() const {
+    return rows_.size() * sizeof...(Columns) + detail::clause_params<Conflict>().size;
+  }
 
-  /// Calls f(value) for each bound value, row by row, in $n order.
+  /// Calls f(value) for each bound value, row by row, then the ON CONFLICT clause's, in $n order.
   template <class F>
   void bind(F&& f) const {
     for (const auto& row : rows_) std::apply([&f](const auto&... value) { (f(value), ...); }, row);
+    conflict_.bind(f);
+  }
+
+  /// What on_conflict(...) builds: the same rows with that clause (replace_clause).
+  template <class Slot, class New>
+  [[nodiscard]] auto with_clause(New&& conflict) && {
+    return insert_multi_row_query<Table, Row, std::remove_cvref_t<New>, Columns...>(
+        std::move(rows_), std::forward<New>(conflict));
   }
 
  private:
@@ -6273,6 +6298,7 @@ class insert_multi_row_query {
         }
         w << ')';
       }
+      Conflict::render(w);
     });
     return rendered_sql(std::move(text));
   }
@@ -6293,27 +6319,56 @@ constexpr void check_row_value() {
                 "values(): a std::optional value goes into a NOT NULL column");
 }
 
-template <class Table, class... Columns, class Rows, std::size_t... I>
-auto make_multi_row_insert(const Rows& range, std::index_sequence<I...>) {
+template <class Table, class... Columns, class Rows, class Conflict, std::size_t... I>
+auto make_multi_row_insert(const Rows& range, Conflict conflict, std::index_sequence<I...>) {
   using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
   using row = std::tuple<parameter_storage_t<std::tuple_element_t<I, element>>...>;
   (check_row_value<Columns, std::tuple_element_t<I, row>>(), ...);
   std::vector<row> rows;
   if constexpr (std::ranges::sized_range<const Rows&>) rows.reserve(std::ranges::size(range));
   for (const auto& values : range) rows.emplace_back(std::get<I>(values)...);
-  return insert_multi_row_query<Table, row, Columns...>(std::move(rows));
+  return insert_multi_row_query<Table, row, Conflict, Columns...>(std::move(rows),
+                                                                   std::move(conflict));
 }
+
+template <class Table, class... Columns, class Rows, class Conflict>
+auto make_multi_row_insert(const Rows& rows, Conflict conflict) {
+  using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
+  static_assert(std::tuple_size_v<element> == sizeof...(Columns),
+                "values(): each row must be a tuple with one value per listed column");
+  return make_multi_row_insert<Table, Columns...>(rows, std::move(conflict),
+                                                  std::index_sequence_for<Columns...>{});
+}
+
+/// insert_into(t).columns(...).on_conflict(...)...: the column list whose statements all carry
+/// that ON CONFLICT clause (what db.insert_rows() takes for a bulk upsert).
+template <class Table, class Conflict, class... Columns>
+struct insert_columns_on_conflict
+    : clause_methods<Conflict, insert_columns_on_conflict<Table, Conflict, Columns...>> {
+  Conflict conflict;
+
+  explicit insert_columns_on_conflict(Conflict c) : conflict(std::move(c)) {}
+
+  /// Multi-row VALUES with the ON CONFLICT clause.
+  template <std::ranges::input_range Rows>
+  [[nodiscard]] auto values(const Rows& rows) const {
+    return make_multi_row_insert<Table, Columns...>(rows, conflict);
+  }
+};
 
 }  // namespace detail
 
 template <class Table, class... Columns>
 template <std::ranges::input_range Rows>
 auto insert_columns<Table, Columns...>::values(const Rows& rows) const {
-  using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
-  static_assert(std::tuple_size_v<element> == sizeof...(Columns),
-                "values(): each row must be a tuple with one value per listed column");
-  return detail::make_multi_row_insert<Table, Columns...>(rows,
-                                                          std::index_sequence_for<Columns...>{});
+  return detail::make_multi_row_insert<Table, Columns...>(rows, detail::no_conflict<Table>{});
+}
+
+template <class Table, class... Columns>
+template <class Slot, class Conflict>
+auto insert_columns<Table, Columns...>::with_clause(Conflict&& conflict) && {
+  return detail::insert_columns_on_conflict<Table, std::remove_cvref_t<Conflict>, Columns...>(
+      std::forward<Conflict>(conflict));
 }
 
 }  // namespace pgdsl

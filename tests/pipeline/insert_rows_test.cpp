@@ -88,3 +88,76 @@ TEST_CASE("insert_rows inserts nothing when a later statement fails") {
       pgdsl::unique_violation);
   CHECK(count_items(db) == 0);
 }
+
+TEST_CASE("insert_rows upserts: ON CONFLICT DO UPDATE with excluded() in every statement") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  CHECK(db.insert_rows(pgdsl::insert_into(items).columns(items.id, items.label, items.price),
+                       make_rows(30'000)) == 30'000);
+  // Every other row again with a new label and price, and 5,000 new ones: updated or inserted.
+  std::vector<std::tuple<std::int64_t, std::string, std::optional<double>>> changes;
+  for (std::int64_t id = 2; id <= 35'000; id += 2)
+    changes.emplace_back(id, "new" + std::to_string(id), std::nullopt);
+  const auto upsert = pgdsl::insert_into(items)
+                          .columns(items.id, items.label, items.price)
+                          .on_conflict(items.id)
+                          .do_update(items.label = excluded(items.label),
+                                     items.price = excluded(items.price));
+  std::vector<std::uint64_t> affected;
+  db.set_query_hook([&](const pgdsl::query_event& event) {
+    if (event.sql.starts_with("INSERT")) affected.push_back(event.rows);
+  });
+  CHECK(db.insert_rows(upsert, changes, {.rows_per_statement = 10'000}) == changes.size());
+  CHECK(affected == std::vector<std::uint64_t>{10'000, 7'500});
+  CHECK(count_items(db) == 32'500);
+  CHECK(db.query<std::int64_t>("SELECT count(*) FROM items WHERE label LIKE 'new%'").scalar() ==
+        17'500);
+  CHECK(db.query<std::string>("SELECT label FROM items WHERE id = 29999").scalar() == "r29999");
+  CHECK(db.query<std::optional<double>>("SELECT price FROM items WHERE id = 2").scalar() ==
+        std::nullopt);
+}
+
+TEST_CASE("a multi-row INSERT ... ON CONFLICT DO NOTHING skips existing keys, and can bind values") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  const auto rows = make_rows(10);
+  db.execute(pgdsl::insert_into(items).columns(items.id, items.label, items.price).values(rows));
+  const auto more = make_rows(15);
+  CHECK(db.execute(pgdsl::insert_into(items)
+                       .columns(items.id, items.label, items.price)
+                       .values(more)
+                       .on_conflict_do_nothing())
+            .rows_affected() == 5);
+  CHECK(count_items(db) == 15);
+  // A bound value in DO UPDATE numbers after the rows' parameters.
+  CHECK(db.execute(pgdsl::insert_into(items)
+                       .columns(items.id, items.label, items.price)
+                       .values(make_rows(3))
+                       .on_conflict(items.id)
+                       .do_update(items.label = "seen again", items.price = items.price + 1.0))
+            .rows_affected() == 3);
+  CHECK(db.query<std::int64_t>("SELECT count(*) FROM items WHERE label = 'seen again'").scalar() ==
+        3);
+  CHECK(db.query<double>("SELECT price FROM items WHERE id = 1").scalar() == 2.0);
+}
+
+TEST_CASE("an upsert whose rows repeat a key in one statement fails whole, nothing written") {
+  pgdsl::test::database fixture;
+  create_items(fixture);
+  auto& db = fixture.db();
+  const std::vector<std::tuple<std::int64_t, std::string, std::optional<double>>> rows{
+      {1, "first", 1.0}, {2, "other", 2.0}, {1, "second", 3.0}};
+  try {
+    db.insert_rows(pgdsl::insert_into(items)
+                       .columns(items.id, items.label, items.price)
+                       .on_conflict(items.id)
+                       .do_update(items.label = excluded(items.label)),
+                   rows);
+    FAIL("the repeated key was accepted");
+  } catch (const pgdsl::sql_error& e) {
+    CHECK(e.sqlstate() == "21000");
+  }
+  CHECK(count_items(db) == 0);
+}

@@ -148,12 +148,10 @@ struct insert_target {
 template <class Column, class ColumnType, class ValueType, bool Holds>
 inline constexpr bool selected_value_fits_column = Holds;
 
-template <class Table, class Row, class... Columns>
-class insert_multi_row_query;
-
-/// insert_into(t).columns(...): rows from .select(query) or .values(range).
+/// insert_into(t).columns(...): rows from .select(query) or .values(range); .on_conflict(...) here
+/// gives every statement that values() (and db.insert_rows()) builds from it that clause.
 template <class Table, class... Columns>
-struct insert_columns {
+struct insert_columns : detail::clause_methods<detail::no_conflict<Table>, insert_columns<Table, Columns...>> {
   /// INSERT INTO t (columns) SELECT ...
   template <class Query>
   requires detail::is_select_query<std::remove_cvref_t<Query>>
@@ -169,6 +167,9 @@ struct insert_columns {
   /// statement/insert_rows.hpp.
   template <std::ranges::input_range Rows>
   [[nodiscard]] auto values(const Rows& rows) const;
+  /// What on_conflict(...) builds (replace_clause); defined in statement/insert_rows.hpp.
+  template <class Slot, class Conflict>
+  [[nodiscard]] auto with_clause(Conflict&& conflict) &&;
 
  private:
   template <class... Selected>

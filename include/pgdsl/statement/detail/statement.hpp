@@ -198,6 +198,14 @@ constexpr auto replace_clause(statement<Clauses...>&& s, New&& clause) {
                          std::forward<New>(clause), std::move(s.slot_of<Clauses>::clause))...);
 }
 
+/// The same for a builder that is not a statement (the multi-row INSERT and its column list, whose
+/// SQL is rendered at run time): its member with_clause<Slot>(clause) builds the result.
+template <class Slot, class New, class Builder>
+requires(!is_statement<std::remove_cvref_t<Builder>>)
+constexpr auto replace_clause(Builder&& builder, New&& clause) {
+  return std::move(builder).template with_clause<Slot>(std::forward<New>(clause));
+}
+
 /// A mixin's view of its statement: moved from (the && builders) or copied (the const& ones, which
 /// leave a named statement as it was).
 template <class Statement, class Mixin>
