@@ -8726,11 +8726,16 @@ namespace pgdsl::detail {
 struct prepared_statement {
   std::string name;
   const void* checked_columns = nullptr;
+  /// Raw SQL: the argument types it was parsed with (parameter_types_tag); nullptr otherwise.
+  const void* parameter_types = nullptr;
 };
 
 /// Identifies a result-column list at run time (one address per list type).
 template <class Columns>
 inline constexpr char columns_tag = 0;
+/// Identifies the argument types of a raw query at run time (one address per list type).
+template <class Parameters>
+inline constexpr char parameter_types_tag = 0;
 
 /// Server-side prepared statements of one connection. The key is Q::sql.c_str(): one address per
 /// statement, so a lookup hashes a pointer, never the text. Two statement types that share their
@@ -9497,20 +9502,26 @@ struct statement_plan {
 /// the cache as if they succeeded; forget_statement() undoes that when one fails. In prepared
 /// mode a statement is parsed once under a fresh name and described once per column list; in
 /// unnamed mode it is parsed and described unnamed once, then parsed again on every run and its
-/// result checked each time (each run may be planned afresh).
+/// result checked each time (each run may be planned afresh). `parameter_types` tells apart the
+/// argument types of raw SQL (one literal can be run with an int here and a long there): a call
+/// with other types than the statement was parsed with runs unnamed, its result checked.
 template <class Columns>
-statement_plan plan_statement(connection_state& state, const char* sql) {
+statement_plan plan_statement(connection_state& state, const char* sql,
+                              const void* parameter_types = nullptr) {
   prepared_statement* statement = state.prepared.find(sql);
+  if (statement != nullptr && statement->parameter_types != parameter_types)
+    return {"", nullptr, false, false};
   const bool checked = statement != nullptr && statement->checked_columns == &columns_tag<Columns>;
   if (!state.prepared_statements) {
     if (!checked)
-      state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
+      state.prepared.insert(
+          sql, prepared_statement{std::string(), &columns_tag<Columns>, parameter_types});
     return {"", nullptr, !checked, !checked};
   }
   bool prepare = false;
   if (statement == nullptr) {
-    statement =
-        &state.prepared.insert(sql, prepared_statement{state.prepared.next_name(), nullptr});
+    statement = &state.prepared.insert(
+        sql, prepared_statement{state.prepared.next_name(), nullptr, parameter_types});
     prepare = true;
   }
   statement->checked_columns = &columns_tag<Columns>;
@@ -9628,14 +9639,39 @@ inline result_ptr take_final_result(PGconn* conn) {
 
 namespace pgdsl::detail {
 
+// SQLSTATE 0A000 "cached plan must not change result type": the table changed under a
+// prepared statement; preparing it again (outside a transaction block) brings it up to date.
+inline bool result_type_changed(const PGresult* failed) noexcept {
+  const char* code = failed ? PQresultErrorField(failed, PG_DIAG_SQLSTATE) : nullptr;
+  const char* message = failed ? PQresultErrorField(failed, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  return code && message && std::strcmp(code, "0A000") == 0 &&
+         std::strstr(message, "cached plan must not change result type") != nullptr;
+}
+inline bool result_type_changed(const sql_error& failed) noexcept {
+  return failed.sqlstate() == "0A000" &&
+         std::strstr(failed.what(), "cached plan must not change result type") != nullptr;
+}
+
 /// Makes static statement `sql` ready to run on this connection (prepared and its columns
 /// checked, once); returns the prepared statement to execute, nullptr in unnamed mode.
 template <class Columns>
 const char* ready_statement(connection_state& state, const char* sql,
-                            const bound_parameters& params) {
+                            const bound_parameters& params,
+                            const void* parameter_types = nullptr) {
   ensure_open(state.conn.get(), sql);
-  const statement_plan plan = plan_statement<Columns>(state, sql);
-  if (plan.prepare || plan.describe) prepare_now<Columns>(state, sql, plan, params, poll_wait{});
+  statement_plan plan = plan_statement<Columns>(state, sql, parameter_types);
+  if (!plan.prepare && !plan.describe) return plan.run_as;
+  try {
+    prepare_now<Columns>(state, sql, plan, params, poll_wait{});
+  } catch (const sql_error& e) {
+    // Described for other columns after its table changed (raw SQL such as SELECT *): the
+    // statement was forgotten; outside a transaction block it is prepared afresh, once.
+    if (plan.prepare || !result_type_changed(e) ||
+        PQtransactionStatus(state.conn.get()) != PQTRANS_IDLE)
+      throw;
+    plan = plan_statement<Columns>(state, sql, parameter_types);
+    prepare_now<Columns>(state, sql, plan, params, poll_wait{});
+  }
   return plan.run_as;
 }
 
@@ -9650,20 +9686,14 @@ result_ptr run_ready(PGconn* conn, const char* name, const char* sql,
   return outcome;
 }
 
-// SQLSTATE 0A000 "cached plan must not change result type": the table changed under a
-// prepared statement; preparing it again (outside a transaction block) brings it up to date.
-inline bool result_type_changed(const PGresult* failed) noexcept {
-  const char* code = failed ? PQresultErrorField(failed, PG_DIAG_SQLSTATE) : nullptr;
-  const char* message = failed ? PQresultErrorField(failed, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-  return code && message && std::strcmp(code, "0A000") == 0 &&
-         std::strstr(message, "cached plan must not change result type") != nullptr;
-}
 
 /// Runs a static statement with its bound parameters and returns the successful result.
+/// (`parameter_types`: see plan_statement).
 template <class Columns>
-result_ptr run_static(connection_state& state, const char* sql, const bound_parameters& params) {
+result_ptr run_static(connection_state& state, const char* sql, const bound_parameters& params,
+                      const void* parameter_types = nullptr) {
   PGconn* conn = state.conn.get();
-  const char* name = ready_statement<Columns>(state, sql, params);
+  const char* name = ready_statement<Columns>(state, sql, params, parameter_types);
   result_ptr outcome = run_ready<Columns>(conn, name, sql, params);
   if (succeeded(outcome.get())) return outcome;
   if (name != nullptr && result_type_changed(outcome.get()) &&
@@ -9672,7 +9702,7 @@ result_ptr run_static(connection_state& state, const char* sql, const bound_para
     forget_statement(state, sql);
     poll_wait wait;
     deallocate(conn, stale.c_str(), wait);
-    name = ready_statement<Columns>(state, sql, params);
+    name = ready_statement<Columns>(state, sql, params, parameter_types);
     outcome = run_ready<Columns>(conn, name, sql, params);
     if (succeeded(outcome.get())) return outcome;
   }
@@ -9709,7 +9739,9 @@ inline result_ptr run_command(PGconn* conn, const char* sql,
 // ---- pgdsl/execution/raw_query.hpp
 // Raw SQL for what the DSL cannot express yet: raw_sql (a NUL-terminated SQL string, never built
 // from values) and the result columns of db.query<T...>(sql, args...), which are known by
-// position and by the server's labels (used in messages), not by a compile-time name.
+// position and by the server's labels (used in messages), not by a compile-time name. Raw SQL
+// whose text is fixed (a literal) is prepared once per connection like a DSL statement; text
+// made at run time (runtime_sql) runs unnamed, or prepared through db.prepare<T...>(text).
 
 #include <cstddef>
 #include <string>
@@ -9732,13 +9764,14 @@ class raw_sql {
  public:
   /// SQL written in the program as a string literal.
   template <std::size_t N>
-  consteval raw_sql(const char (&sql)[N]) noexcept : sql_(sql) {}  // NOLINT: implicit by design
+  consteval raw_sql(const char (&sql)[N]) noexcept  // NOLINT: implicit by design
+      : sql_(sql), fixed_(true) {}
 
   /// SQL rendered at compile time (a statement's or a DDL script's `.sql`) is as fixed as a
   /// literal: db.run_command(pgdsl::create_all<users_t, orders_t>().sql).
   template <class Statement>
   constexpr raw_sql(sql_text<Statement> text) noexcept  // NOLINT: implicit by design
-      : sql_(text.c_str()) {}
+      : sql_(text.c_str()), fixed_(true) {}
 
   /// Any other text (a std::string, a const char* variable) is refused with the way to say it.
   template <class Text>
@@ -9751,12 +9784,16 @@ class raw_sql {
   }
 
   const char* c_str() const noexcept { return sql_; }
+  /// The text is fixed for the program's life (a literal, a compile-time rendering): its address
+  /// can key the connection's prepared-statement cache, as a DSL statement's does.
+  constexpr bool is_fixed() const noexcept { return fixed_; }
 
  private:
   constexpr explicit raw_sql(const char* sql) noexcept : sql_(sql) {}
   friend raw_sql runtime_sql(const char* sql) noexcept;
 
   const char* sql_;
+  bool fixed_ = false;
 };
 
 /// SQL text made at run time (DDL with a generated name, a script read from a file). The text
@@ -10592,6 +10629,8 @@ namespace pgdsl {
 
 class transaction;
 class pipeline;
+template <class... T>
+class prepared_query;
 struct pipeline_options;
 template <class Columns>
 class row_stream;
@@ -10780,21 +10819,18 @@ class connection {
 
   /// Runs raw SQL whose rows decode into T...: db.query<std::int64_t, std::string>("SELECT id,
   /// name FROM users WHERE id > $1", 10). Arguments are bound as binary parameters, never spliced.
+  /// A literal is prepared on first use on this connection (like a DSL statement, keyed by its
+  /// address); runtime_sql(text) runs unnamed (db.prepare<T...>(text) prepares it).
   template <class... T, class... Args>
   result<raw_columns<T...>> query(raw_sql sql, const Args&... args) {
-    if (state().transaction_pooling) detail::refuse_session_state(sql.c_str());
-    using param_types = type_list<detail::parameter_value_t<Args>...>;
-    detail::parameter_block<sizeof...(Args)> params;
-    (params.add(detail::as_parameter(args)), ...);
-    params.finish();
-    return result<raw_columns<T...>>(observe(sql.c_str(),
-                                             [&] {
-                                               return detail::run_unnamed<raw_columns<T...>>(
-                                                   state(), sql.c_str(),
-                                                   params.template bound<param_types>());
-                                             }),
-                                     sql.c_str(), true);
+    return run_raw<T...>(sql.c_str(), sql.is_fixed(), args...);
   }
+
+  /// Raw SQL made at run time, prepared on first use and run as often as needed:
+  /// `auto find = db.prepare<std::string>(pgdsl::runtime_sql(text)); find(42);`. The handle must
+  /// not outlive the connection. Defined in prepared_query.hpp.
+  template <class... T>
+  prepared_query<T...> prepare(raw_sql sql);
 
   /// Runs raw SQL that returns no rows of interest (DDL, INSERT, ...); see rows_affected().
   template <class... Args>
@@ -10827,6 +10863,29 @@ class connection {
 
  private:
   friend struct detail::connection_access;
+
+  template <class... T>
+  friend class prepared_query;
+
+  // Raw SQL with bound arguments: prepared when `fixed` (its address is a key for the program's
+  // life), else unnamed; the result keeps a copy of the text for its messages.
+  template <class... T, class... Args>
+  result<raw_columns<T...>> run_raw(const char* sql, bool fixed, const Args&... args) {
+    if (state().transaction_pooling) detail::refuse_session_state(sql);
+    using param_types = type_list<detail::parameter_value_t<Args>...>;
+    detail::parameter_block<sizeof...(Args)> params;
+    (params.add(detail::as_parameter(args)), ...);
+    params.finish();
+    const detail::bound_parameters bound = params.template bound<param_types>();
+    return result<raw_columns<T...>>(
+        observe(sql,
+                [&] {
+                  return fixed ? detail::run_static<raw_columns<T...>>(
+                                     state(), sql, bound, &detail::parameter_types_tag<param_types>)
+                               : detail::run_unnamed<raw_columns<T...>>(state(), sql, bound);
+                }),
+        sql, !fixed);
+  }
 
   template <class Run>
   detail::result_ptr observe(const char* sql, Run&& run) {
@@ -12370,6 +12429,112 @@ struct named_sql_t {
 /// .returning<std::int64_t>(arg<"id">(5))). Prepared once per connection, like a DSL statement.
 template <fixed_string Text>
 inline constexpr named_sql_t<Text> named_sql{};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/prepared_query.hpp
+// db.prepare<T...>(runtime_sql(text)): raw SQL made at run time (read from a file, chosen by
+// configuration), prepared on its first run on the connection and executed by name afterwards, as
+// a literal given to db.query() is. The text is interned once per process (its address is its key
+// in the connection's cache) and counts towards the connection's limit of run-time statements
+// kept prepared (set_shape_limit, 64 by default; least recently used deallocated first).
+
+#include <cstddef>
+#include <cstring>
+
+// ---- pgdsl/execution/detail/shape_cache.hpp
+// Statements whose SQL is made at run time but prepared like static ones (the shapes of dynamic
+// statements, raw SQL given to db.prepare()): their text is interned once per process, so its
+// address is its key in a connection's prepared-statement cache, and at most
+// prepared_cache::shape_limit of them stay prepared on a connection (least recently used
+// deallocated first), so text that varies without bound cannot fill the server's memory.
+
+#include <algorithm>
+#include <cstddef>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+
+namespace pgdsl::detail {
+
+/// Marks `sql` as the most recently used shape of this connection, first forgetting (and
+/// deallocating) the least recently used ones beyond the limit.
+inline void use_shape(connection_state& state, const char* sql) {
+  std::vector<const char*>& shapes = state.prepared.shapes();
+  const auto found = std::find(shapes.begin(), shapes.end(), sql);
+  if (found != shapes.end()) {
+    std::rotate(found, found + 1, shapes.end());
+    return;
+  }
+  while (!shapes.empty() && shapes.size() >= std::max<std::size_t>(state.prepared.shape_limit, 1)) {
+    const char* oldest = shapes.front();
+    shapes.erase(shapes.begin());
+    if (prepared_statement* statement = state.prepared.find(oldest)) {
+      const std::string name = statement->name;
+      forget_statement(state, oldest);
+      poll_wait wait;
+      deallocate(state.conn.get(), name.c_str(), wait);
+    }
+  }
+  shapes.push_back(sql);
+}
+
+/// The process-wide copy of `text`, at an address that stays valid until the program ends (equal
+/// texts share one). Thread-safe.
+inline const char* intern_sql(std::string_view text) {
+  static std::shared_mutex mutex;
+  static std::unordered_set<std::string> texts;
+  {
+    const std::shared_lock lock(mutex);
+    const auto found = texts.find(std::string(text));
+    if (found != texts.end()) return found->c_str();
+  }
+  const std::unique_lock lock(mutex);
+  return texts.emplace(text).first->c_str();
+}
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+/// A raw statement prepared for one connection: call it with its arguments.
+template <class... T>
+class prepared_query {
+ public:
+  /// Runs the statement with `args` bound as binary parameters; the rows decode into T....
+  template <class... Args>
+  result<raw_columns<T...>> operator()(const Args&... args) const {
+    detail::connection_state& state = detail::connection_access::state(*db_);
+    if (state.prepared_statements) detail::use_shape(state, sql_);
+    return db_->template run_raw<T...>(sql_, true, args...);
+  }
+
+  /// The SQL text.
+  const char* sql() const noexcept { return sql_; }
+
+ private:
+  friend class connection;
+  prepared_query(connection& db, const char* sql) : db_(&db), sql_(sql) {}
+
+  connection* db_;
+  const char* sql_;
+};
+
+template <class... T>
+prepared_query<T...> connection::prepare(raw_sql sql) {
+  return prepared_query<T...>(
+      *this, sql.is_fixed() ? sql.c_str() : detail::intern_sql(std::string_view(sql.c_str())));
+}
+
+/// How many statements made at run time (shapes of dynamic statements, db.prepare() texts) stay
+/// prepared on `db` at most (64 by default); the least recently used are deallocated beyond it.
+inline void set_shape_limit(connection& db, std::size_t limit) {
+  detail::connection_access::state(db).prepared.shape_limit = limit;
+}
 
 }  // namespace pgdsl
 
@@ -15242,38 +15407,6 @@ class qualified_name {
 
 
 namespace pgdsl {
-
-namespace detail {
-
-/// Marks `sql` as the most recently used shape of this connection, first forgetting (and
-/// deallocating) the least recently used ones beyond the limit.
-inline void use_shape(connection_state& state, const char* sql) {
-  std::vector<const char*>& shapes = state.prepared.shapes();
-  const auto found = std::find(shapes.begin(), shapes.end(), sql);
-  if (found != shapes.end()) {
-    std::rotate(found, found + 1, shapes.end());
-    return;
-  }
-  while (!shapes.empty() && shapes.size() >= std::max<std::size_t>(state.prepared.shape_limit, 1)) {
-    const char* oldest = shapes.front();
-    shapes.erase(shapes.begin());
-    if (prepared_statement* statement = state.prepared.find(oldest)) {
-      const std::string name = statement->name;
-      forget_statement(state, oldest);
-      poll_wait wait;
-      deallocate(state.conn.get(), name.c_str(), wait);
-    }
-  }
-  shapes.push_back(sql);
-}
-
-}  // namespace detail
-
-/// How many shapes of dynamic statements stay prepared on `db` at most (64 by default); the
-/// least recently used are deallocated beyond it.
-inline void set_shape_limit(connection& db, std::size_t limit) {
-  detail::connection_access::state(db).prepared.shape_limit = limit;
-}
 
 /// Runs a dynamic statement: its shape prepared once on this connection, binary parameters.
 template <class Base, class Terms, class Keys, bool HasLimit>

@@ -132,7 +132,20 @@ auto by_id(std::int64_t id) {
                                                  const std::vector<std::int64_t>& ids) {
   std::vector<user> rows;
   rows.reserve(ids.size());
+#ifdef PGDSL_PEER_RAW_SQL
+  // pgdsl_peer_raw: the same statement as raw SQL, prepared like the DSL's (a literal).
+  for (const std::int64_t id : ids) {
+    auto [key, name, email, created_at, score] =
+        db.query<std::int64_t, std::string, std::string, pgdsl::timestamptz,
+                 std::optional<double>>(
+              "SELECT id, name, email, created_at, score FROM users WHERE id = $1", id)
+            .one()
+            .values();
+    rows.push_back(user{key, std::move(name), std::move(email), created_at, score});
+  }
+#else
   for (const std::int64_t id : ids) rows.push_back(db.execute(by_id(id)).one_as<user>());
+#endif
   return rows;
 }
 

@@ -130,7 +130,7 @@ TEST_CASE("every shape of a search returns the rows of the same search written b
   for (unsigned shape = 0; shape < 64; ++shape)
     (void)pgdsl::execute_dynamic(db, search(form_of_shape(shape)));
   CHECK(db.prepared_statement_count() == 64);
-  CHECK(db.query<std::int64_t>("SELECT count(*) FROM pg_prepared_statements").scalar() == 64);
+  CHECK(db.query<std::int64_t>(pgdsl::runtime_sql("SELECT count(*) FROM pg_prepared_statements")).scalar() == 64);
 }
 
 TEST_CASE("at most shape_limit shapes stay prepared; the least recently used go first") {
@@ -139,7 +139,7 @@ TEST_CASE("at most shape_limit shapes stay prepared; the least recently used go 
   auto& db = fixture.db();
   pgdsl::set_shape_limit(db, 4);
   const auto server_count = [&] {
-    return db.query<std::int64_t>("SELECT count(*) FROM pg_prepared_statements").scalar();
+    return db.query<std::int64_t>(pgdsl::runtime_sql("SELECT count(*) FROM pg_prepared_statements")).scalar();
   };
   for (unsigned shape = 0; shape < 10; ++shape) {
     (void)pgdsl::execute_dynamic(db, search(form_of_shape(shape)));
@@ -147,12 +147,12 @@ TEST_CASE("at most shape_limit shapes stay prepared; the least recently used go 
   }
   // Shape 9 is the most recent; shape 0 was deallocated long ago and is prepared again.
   const auto before =
-      db.query<std::string>(
-            "SELECT string_agg(name, ',' ORDER BY name) FROM pg_prepared_statements")
+      db.query<std::string>(pgdsl::runtime_sql(
+            "SELECT string_agg(name, ',' ORDER BY name) FROM pg_prepared_statements"))
           .scalar();
   (void)pgdsl::execute_dynamic(db, search(form_of_shape(9)));
-  CHECK(db.query<std::string>(
-              "SELECT string_agg(name, ',' ORDER BY name) FROM pg_prepared_statements")
+  CHECK(db.query<std::string>(pgdsl::runtime_sql(
+              "SELECT string_agg(name, ',' ORDER BY name) FROM pg_prepared_statements"))
             .scalar() == before);
   rows again;
   for (const auto& [id, name] : pgdsl::execute_dynamic(db, search(form_of_shape(0))))

@@ -36,7 +36,9 @@ auto select_item(std::int64_t id) {
 }
 
 std::int64_t count_prepared(pgdsl::connection& db) {
-  return db.query<std::int64_t>("SELECT count(*) FROM pg_prepared_statements").scalar();
+  // Run unnamed (runtime_sql), so that it does not count itself.
+  return db.query<std::int64_t>(pgdsl::runtime_sql("SELECT count(*) FROM pg_prepared_statements"))
+      .scalar();
 }
 
 }  // namespace
@@ -65,8 +67,8 @@ TEST_CASE("a static statement is prepared once per connection and reused") {
   db.execute(select_item(4));
   CHECK(count_prepared(db) == before + 2);
   CHECK(db.prepared_statement_count() == 2);
-  const auto uses = db.query<std::string>(
-      "SELECT statement FROM pg_prepared_statements WHERE name LIKE 'pgdsl_%' ORDER BY name");
+  const auto uses = db.query<std::string>(pgdsl::runtime_sql(
+      "SELECT statement FROM pg_prepared_statements WHERE name LIKE 'pgdsl_%' ORDER BY name"));
   REQUIRE(uses.size() == 2);
   CHECK(uses[0].get<0>() == "INSERT INTO items (id, name, note) VALUES ($1, $2, $3)");
 }

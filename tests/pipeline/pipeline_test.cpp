@@ -183,7 +183,7 @@ TEST_CASE("a declared column type the server disagrees with fails the pipeline b
       "CREATE TABLE items (id bigint PRIMARY KEY, label text NOT NULL, price numeric, "
       "added timestamptz NOT NULL DEFAULT now())");
   auto& db = fixture.db();
-  db.execute_raw("INSERT INTO items (id, label, price) VALUES (1, 'a', 1.5)");
+  fixture.run("INSERT INTO items (id, label, price) VALUES (1, 'a', 1.5)");
   int delivered = 0;
   auto batch = db.pipeline();
   batch.execute(item_by_id(1), [&](auto&&) { ++delivered; });

@@ -40,8 +40,9 @@ inline void create_items(pgdsl::test::database& fixture) {
       "added timestamptz NOT NULL DEFAULT '2024-01-01 00:00:00+00')");
 }
 
+// Unnamed (runtime_sql), so that tests counting prepared statements count only their own.
 inline std::int64_t count_items(pgdsl::connection& db) {
-  return db.query<std::int64_t>("SELECT count(*) FROM items").scalar();
+  return db.query<std::int64_t>(pgdsl::runtime_sql("SELECT count(*) FROM items")).scalar();
 }
 
 inline auto insert_item(std::int64_t id, std::string label, std::optional<double> price) {

@@ -11,40 +11,10 @@
 
 #include "pgdsl/dynamic/dynamic_select.hpp"
 #include "pgdsl/execution/connection.hpp"
+#include "pgdsl/execution/detail/shape_cache.hpp"
+#include "pgdsl/execution/prepared_query.hpp"  // set_shape_limit
 
 namespace pgdsl {
-
-namespace detail {
-
-/// Marks `sql` as the most recently used shape of this connection, first forgetting (and
-/// deallocating) the least recently used ones beyond the limit.
-inline void use_shape(connection_state& state, const char* sql) {
-  std::vector<const char*>& shapes = state.prepared.shapes();
-  const auto found = std::find(shapes.begin(), shapes.end(), sql);
-  if (found != shapes.end()) {
-    std::rotate(found, found + 1, shapes.end());
-    return;
-  }
-  while (!shapes.empty() && shapes.size() >= std::max<std::size_t>(state.prepared.shape_limit, 1)) {
-    const char* oldest = shapes.front();
-    shapes.erase(shapes.begin());
-    if (prepared_statement* statement = state.prepared.find(oldest)) {
-      const std::string name = statement->name;
-      forget_statement(state, oldest);
-      poll_wait wait;
-      deallocate(state.conn.get(), name.c_str(), wait);
-    }
-  }
-  shapes.push_back(sql);
-}
-
-}  // namespace detail
-
-/// How many shapes of dynamic statements stay prepared on `db` at most (64 by default); the
-/// least recently used are deallocated beyond it.
-inline void set_shape_limit(connection& db, std::size_t limit) {
-  detail::connection_access::state(db).prepared.shape_limit = limit;
-}
 
 /// Runs a dynamic statement: its shape prepared once on this connection, binary parameters.
 template <class Base, class Terms, class Keys, bool HasLimit>

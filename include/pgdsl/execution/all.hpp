@@ -17,6 +17,7 @@
 #include "pgdsl/execution/named_sql.hpp"
 #include "pgdsl/execution/observability.hpp"
 #include "pgdsl/execution/pipeline.hpp"
+#include "pgdsl/execution/prepared_query.hpp"
 #include "pgdsl/execution/raw_query.hpp"
 #include "pgdsl/execution/result.hpp"
 #include "pgdsl/execution/retry.hpp"

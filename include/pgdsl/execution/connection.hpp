@@ -41,6 +41,8 @@ namespace pgdsl {
 
 class transaction;
 class pipeline;
+template <class... T>
+class prepared_query;
 struct pipeline_options;
 template <class Columns>
 class row_stream;
@@ -229,21 +231,18 @@ class connection {
 
   /// Runs raw SQL whose rows decode into T...: db.query<std::int64_t, std::string>("SELECT id,
   /// name FROM users WHERE id > $1", 10). Arguments are bound as binary parameters, never spliced.
+  /// A literal is prepared on first use on this connection (like a DSL statement, keyed by its
+  /// address); runtime_sql(text) runs unnamed (db.prepare<T...>(text) prepares it).
   template <class... T, class... Args>
   result<raw_columns<T...>> query(raw_sql sql, const Args&... args) {
-    if (state().transaction_pooling) detail::refuse_session_state(sql.c_str());
-    using param_types = type_list<detail::parameter_value_t<Args>...>;
-    detail::parameter_block<sizeof...(Args)> params;
-    (params.add(detail::as_parameter(args)), ...);
-    params.finish();
-    return result<raw_columns<T...>>(observe(sql.c_str(),
-                                             [&] {
-                                               return detail::run_unnamed<raw_columns<T...>>(
-                                                   state(), sql.c_str(),
-                                                   params.template bound<param_types>());
-                                             }),
-                                     sql.c_str(), true);
+    return run_raw<T...>(sql.c_str(), sql.is_fixed(), args...);
   }
+
+  /// Raw SQL made at run time, prepared on first use and run as often as needed:
+  /// `auto find = db.prepare<std::string>(pgdsl::runtime_sql(text)); find(42);`. The handle must
+  /// not outlive the connection. Defined in prepared_query.hpp.
+  template <class... T>
+  prepared_query<T...> prepare(raw_sql sql);
 
   /// Runs raw SQL that returns no rows of interest (DDL, INSERT, ...); see rows_affected().
   template <class... Args>
@@ -276,6 +275,29 @@ class connection {
 
  private:
   friend struct detail::connection_access;
+
+  template <class... T>
+  friend class prepared_query;
+
+  // Raw SQL with bound arguments: prepared when `fixed` (its address is a key for the program's
+  // life), else unnamed; the result keeps a copy of the text for its messages.
+  template <class... T, class... Args>
+  result<raw_columns<T...>> run_raw(const char* sql, bool fixed, const Args&... args) {
+    if (state().transaction_pooling) detail::refuse_session_state(sql);
+    using param_types = type_list<detail::parameter_value_t<Args>...>;
+    detail::parameter_block<sizeof...(Args)> params;
+    (params.add(detail::as_parameter(args)), ...);
+    params.finish();
+    const detail::bound_parameters bound = params.template bound<param_types>();
+    return result<raw_columns<T...>>(
+        observe(sql,
+                [&] {
+                  return fixed ? detail::run_static<raw_columns<T...>>(
+                                     state(), sql, bound, &detail::parameter_types_tag<param_types>)
+                               : detail::run_unnamed<raw_columns<T...>>(state(), sql, bound);
+                }),
+        sql, !fixed);
+  }
 
   template <class Run>
   detail::result_ptr observe(const char* sql, Run&& run) {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: BSL-1.0
 // Raw SQL for what the DSL cannot express yet: raw_sql (a NUL-terminated SQL string, never built
 // from values) and the result columns of db.query<T...>(sql, args...), which are known by
-// position and by the server's labels (used in messages), not by a compile-time name.
+// position and by the server's labels (used in messages), not by a compile-time name. Raw SQL
+// whose text is fixed (a literal) is prepared once per connection like a DSL statement; text
+// made at run time (runtime_sql) runs unnamed, or prepared through db.prepare<T...>(text).
 #pragma once
 
 #include <cstddef>
@@ -28,13 +30,14 @@ class raw_sql {
  public:
   /// SQL written in the program as a string literal.
   template <std::size_t N>
-  consteval raw_sql(const char (&sql)[N]) noexcept : sql_(sql) {}  // NOLINT: implicit by design
+  consteval raw_sql(const char (&sql)[N]) noexcept  // NOLINT: implicit by design
+      : sql_(sql), fixed_(true) {}
 
   /// SQL rendered at compile time (a statement's or a DDL script's `.sql`) is as fixed as a
   /// literal: db.run_command(pgdsl::create_all<users_t, orders_t>().sql).
   template <class Statement>
   constexpr raw_sql(sql_text<Statement> text) noexcept  // NOLINT: implicit by design
-      : sql_(text.c_str()) {}
+      : sql_(text.c_str()), fixed_(true) {}
 
   /// Any other text (a std::string, a const char* variable) is refused with the way to say it.
   template <class Text>
@@ -47,12 +50,16 @@ class raw_sql {
   }
 
   const char* c_str() const noexcept { return sql_; }
+  /// The text is fixed for the program's life (a literal, a compile-time rendering): its address
+  /// can key the connection's prepared-statement cache, as a DSL statement's does.
+  constexpr bool is_fixed() const noexcept { return fixed_; }
 
  private:
   constexpr explicit raw_sql(const char* sql) noexcept : sql_(sql) {}
   friend raw_sql runtime_sql(const char* sql) noexcept;
 
   const char* sql_;
+  bool fixed_ = false;
 };
 
 /// SQL text made at run time (DDL with a generated name, a script read from a file). The text

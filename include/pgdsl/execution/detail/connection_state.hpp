@@ -26,11 +26,16 @@ namespace pgdsl::detail {
 struct prepared_statement {
   std::string name;
   const void* checked_columns = nullptr;
+  /// Raw SQL: the argument types it was parsed with (parameter_types_tag); nullptr otherwise.
+  const void* parameter_types = nullptr;
 };
 
 /// Identifies a result-column list at run time (one address per list type).
 template <class Columns>
 inline constexpr char columns_tag = 0;
+/// Identifies the argument types of a raw query at run time (one address per list type).
+template <class Parameters>
+inline constexpr char parameter_types_tag = 0;
 
 /// Server-side prepared statements of one connection. The key is Q::sql.c_str(): one address per
 /// statement, so a lookup hashes a pointer, never the text. Two statement types that share their

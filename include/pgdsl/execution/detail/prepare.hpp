@@ -55,20 +55,26 @@ struct statement_plan {
 /// the cache as if they succeeded; forget_statement() undoes that when one fails. In prepared
 /// mode a statement is parsed once under a fresh name and described once per column list; in
 /// unnamed mode it is parsed and described unnamed once, then parsed again on every run and its
-/// result checked each time (each run may be planned afresh).
+/// result checked each time (each run may be planned afresh). `parameter_types` tells apart the
+/// argument types of raw SQL (one literal can be run with an int here and a long there): a call
+/// with other types than the statement was parsed with runs unnamed, its result checked.
 template <class Columns>
-statement_plan plan_statement(connection_state& state, const char* sql) {
+statement_plan plan_statement(connection_state& state, const char* sql,
+                              const void* parameter_types = nullptr) {
   prepared_statement* statement = state.prepared.find(sql);
+  if (statement != nullptr && statement->parameter_types != parameter_types)
+    return {"", nullptr, false, false};
   const bool checked = statement != nullptr && statement->checked_columns == &columns_tag<Columns>;
   if (!state.prepared_statements) {
     if (!checked)
-      state.prepared.insert(sql, prepared_statement{std::string(), &columns_tag<Columns>});
+      state.prepared.insert(
+          sql, prepared_statement{std::string(), &columns_tag<Columns>, parameter_types});
     return {"", nullptr, !checked, !checked};
   }
   bool prepare = false;
   if (statement == nullptr) {
-    statement =
-        &state.prepared.insert(sql, prepared_statement{state.prepared.next_name(), nullptr});
+    statement = &state.prepared.insert(
+        sql, prepared_statement{state.prepared.next_name(), nullptr, parameter_types});
     prepare = true;
   }
   statement->checked_columns = &columns_tag<Columns>;

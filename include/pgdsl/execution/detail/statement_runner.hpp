@@ -19,14 +19,39 @@
 
 namespace pgdsl::detail {
 
+// SQLSTATE 0A000 "cached plan must not change result type": the table changed under a
+// prepared statement; preparing it again (outside a transaction block) brings it up to date.
+inline bool result_type_changed(const PGresult* failed) noexcept {
+  const char* code = failed ? PQresultErrorField(failed, PG_DIAG_SQLSTATE) : nullptr;
+  const char* message = failed ? PQresultErrorField(failed, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  return code && message && std::strcmp(code, "0A000") == 0 &&
+         std::strstr(message, "cached plan must not change result type") != nullptr;
+}
+inline bool result_type_changed(const sql_error& failed) noexcept {
+  return failed.sqlstate() == "0A000" &&
+         std::strstr(failed.what(), "cached plan must not change result type") != nullptr;
+}
+
 /// Makes static statement `sql` ready to run on this connection (prepared and its columns
 /// checked, once); returns the prepared statement to execute, nullptr in unnamed mode.
 template <class Columns>
 const char* ready_statement(connection_state& state, const char* sql,
-                            const bound_parameters& params) {
+                            const bound_parameters& params,
+                            const void* parameter_types = nullptr) {
   ensure_open(state.conn.get(), sql);
-  const statement_plan plan = plan_statement<Columns>(state, sql);
-  if (plan.prepare || plan.describe) prepare_now<Columns>(state, sql, plan, params, poll_wait{});
+  statement_plan plan = plan_statement<Columns>(state, sql, parameter_types);
+  if (!plan.prepare && !plan.describe) return plan.run_as;
+  try {
+    prepare_now<Columns>(state, sql, plan, params, poll_wait{});
+  } catch (const sql_error& e) {
+    // Described for other columns after its table changed (raw SQL such as SELECT *): the
+    // statement was forgotten; outside a transaction block it is prepared afresh, once.
+    if (plan.prepare || !result_type_changed(e) ||
+        PQtransactionStatus(state.conn.get()) != PQTRANS_IDLE)
+      throw;
+    plan = plan_statement<Columns>(state, sql, parameter_types);
+    prepare_now<Columns>(state, sql, plan, params, poll_wait{});
+  }
   return plan.run_as;
 }
 
@@ -41,20 +66,14 @@ result_ptr run_ready(PGconn* conn, const char* name, const char* sql,
   return outcome;
 }
 
-// SQLSTATE 0A000 "cached plan must not change result type": the table changed under a
-// prepared statement; preparing it again (outside a transaction block) brings it up to date.
-inline bool result_type_changed(const PGresult* failed) noexcept {
-  const char* code = failed ? PQresultErrorField(failed, PG_DIAG_SQLSTATE) : nullptr;
-  const char* message = failed ? PQresultErrorField(failed, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-  return code && message && std::strcmp(code, "0A000") == 0 &&
-         std::strstr(message, "cached plan must not change result type") != nullptr;
-}
 
 /// Runs a static statement with its bound parameters and returns the successful result.
+/// (`parameter_types`: see plan_statement).
 template <class Columns>
-result_ptr run_static(connection_state& state, const char* sql, const bound_parameters& params) {
+result_ptr run_static(connection_state& state, const char* sql, const bound_parameters& params,
+                      const void* parameter_types = nullptr) {
   PGconn* conn = state.conn.get();
-  const char* name = ready_statement<Columns>(state, sql, params);
+  const char* name = ready_statement<Columns>(state, sql, params, parameter_types);
   result_ptr outcome = run_ready<Columns>(conn, name, sql, params);
   if (succeeded(outcome.get())) return outcome;
   if (name != nullptr && result_type_changed(outcome.get()) &&
@@ -63,7 +82,7 @@ result_ptr run_static(connection_state& state, const char* sql, const bound_para
     forget_statement(state, sql);
     poll_wait wait;
     deallocate(conn, stale.c_str(), wait);
-    name = ready_statement<Columns>(state, sql, params);
+    name = ready_statement<Columns>(state, sql, params, parameter_types);
     outcome = run_ready<Columns>(conn, name, sql, params);
     if (succeeded(outcome.get())) return outcome;
   }
