@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// search_form: a search whose shape comes from the request. The filters, the sort key and the
+// search_form: a search whose shape comes from the request. The filters, the sort keys and the
 // page size are optional parts of a static statement (pgdsl::dynamic): each checked at compile
 // time, absent ones left out of the SQL, each shape prepared once. A table chosen at run time
 // (one per tenant) goes through pgdsl::identifier and pgdsl::sql. Connects from the environment
@@ -25,6 +25,7 @@ struct search_request {
   std::optional<double> min_price;
   std::optional<std::vector<std::string>> categories;
   bool cheapest_first = false;
+  std::string sort;  // ?sort=-price,name: any of the listed columns, '-' for descending
   std::optional<std::int64_t> limit;
 };
 
@@ -35,7 +36,9 @@ auto build_search(const search_request& form) {
                   [](const std::string& word) { return products.name.ilike("%" + word + "%"); }),
              when(form.min_price, [](double low) { return products.price >= low; }),
              when(form.categories, [](const auto& list) { return products.category.in(list); }))
-      .order_by(when(form.cheapest_first, products.price.asc()), products.name.asc())
+      .order_by(when(form.cheapest_first, products.price.asc()),
+                pgdsl::sort_by(form.sort, products.price, products.category),  // else: refused
+                products.name.asc())
       .limit(form.limit);
 }
 
@@ -68,6 +71,19 @@ int main() {
   std::printf("%s\n", build_search(page).sql());
   ok = ok && run(db, page) == std::vector<std::string>{"desk"};
   ok = ok && run(db, search_request{}).size() == 5;  // no filter: every product
+
+  // The sort the request names: only listed columns, checked when the statement is built.
+  search_request sorted;
+  sorted.sort = "category,-price";
+  ok = ok && run(db, sorted) ==
+                 std::vector<std::string>{"apple", "desk", "lamp", "blue pen", "red pen"};
+  sorted.sort = "password";
+  try {
+    (void)build_search(sorted);
+    ok = false;
+  } catch (const pgdsl::invalid_sort_key& e) {
+    std::printf("%s\n", e.what());  // invalid sort key "password": no such column (allowed: ...)
+  }
 
   // A table chosen at run time: a name, quoted, never SQL; values bound.
   const pgdsl::identifier archive("products archive; DROP TABLE products");

@@ -57,5 +57,6 @@
 #include "pgdsl/dynamic/identifier.hpp"
 #include "pgdsl/dynamic/run_dynamic.hpp"
 #include "pgdsl/dynamic/run_sql.hpp"
+#include "pgdsl/dynamic/sort_by.hpp"
 #include "pgdsl/dynamic/sql.hpp"
 #include "pgdsl/dynamic/when.hpp"

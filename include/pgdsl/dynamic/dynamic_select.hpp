@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "pgdsl/dynamic/detail/shape_text.hpp"
+#include "pgdsl/dynamic/sort_by.hpp"
 #include "pgdsl/dynamic/when.hpp"
 #include "pgdsl/expr/logical.hpp"
 #include "pgdsl/statement/clause/group_by.hpp"
@@ -70,6 +71,16 @@ constexpr void check_in_scope() {
 template <class Part>
 constexpr std::size_t params_of_part = Part::params::size;
 
+/// Bits of a dynamic statement's shape that a part takes: one (present or not), or a run-time
+/// sort choice's code.
+template <class Part>
+constexpr std::size_t shape_bits_of() {
+  if constexpr (is_sort_choice<Part>)
+    return Part::shape_bits;
+  else
+    return 1;
+}
+
 }  // namespace detail
 
 /// SELECT base [WHERE ... AND optional conditions] [ORDER BY optional keys] [LIMIT optional].
@@ -79,8 +90,10 @@ class dynamic_select;
 template <class Base, class... Terms, class... Keys, bool HasLimit>
 class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
                      detail::pack<optional_part<Keys>...>, HasLimit> {
-  static_assert(sizeof...(Terms) + sizeof...(Keys) + 1 <= 64,
-                "a dynamic statement has at most 63 optional parts");
+  static_assert(sizeof...(Terms) + (std::size_t{0} + ... + detail::shape_bits_of<Keys>()) + 1 <=
+                    64,
+                "a dynamic statement has at most 63 optional parts (a sort_by() takes 2 to 5 "
+                "bits per allowed column)");
 
  public:
   using result_columns = typename Base::result_columns;
@@ -114,8 +127,9 @@ class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
                 keys_, limit_);
   }
 
-  /// ORDER BY keys, all in one call: each a sort item (expr.asc()) or a column, or
-  /// pgdsl::when(flag, key); absent keys are left out, and ORDER BY with them when none is there.
+  /// ORDER BY keys, all in one call: each a sort item (expr.asc()) or a column,
+  /// pgdsl::when(flag, key), or pgdsl::sort_by(spec, columns...) (keys named at run time); absent
+  /// keys are left out, and ORDER BY with them when none is there.
   template <class... Parts>
   [[nodiscard]] auto order_by(Parts&&... parts) const {
     static_assert(sizeof...(Keys) == 0,
@@ -141,12 +155,21 @@ class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
                           detail::pack<optional_part<Keys>...>, true>(base_, terms_, keys_, count);
   }
 
-  /// Which parts are present: bit i for the i-th condition, then the keys, then LIMIT.
+  /// Which parts are present: bit i for the i-th condition, then the keys (a sort_by() as the
+  /// code of its choice), then LIMIT.
   std::uint64_t shape() const noexcept {
     std::uint64_t bits = 0;
     std::size_t at = 0;
     terms_.for_each([&](const auto& t) { bits |= std::uint64_t{t.present()} << at++; });
-    keys_.for_each([&](const auto& k) { bits |= std::uint64_t{k.present()} << at++; });
+    keys_.for_each([&](const auto& k) {
+      using key = typename std::remove_cvref_t<decltype(k)>::part_type;
+      if constexpr (detail::is_sort_choice<key>) {
+        if (k.present()) bits |= k.part->shape_code() << at;
+        at += key::shape_bits;
+      } else {
+        bits |= std::uint64_t{k.present()} << at++;
+      }
+    });
     if (HasLimit && limit_) bits |= std::uint64_t{1} << at;
     return bits;
   }
@@ -202,7 +225,9 @@ class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
       w << (first_key ? " ORDER BY " : ", ");
       first_key = false;
       using key = std::remove_cvref_t<decltype(*k.part)>;
-      if constexpr (expression<key>)
+      if constexpr (detail::is_sort_choice<key>)
+        k.part->render(w);
+      else if constexpr (expression<key>)
         detail::render_operand<key>(w);
       else
         key::render(w);
