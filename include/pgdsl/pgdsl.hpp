@@ -37,6 +37,7 @@
 #include "pgdsl/statement/insert.hpp"
 #include "pgdsl/render/rendered_sql.hpp"
 #include "pgdsl/statement/insert_rows.hpp"
+#include "pgdsl/statement/optional_part.hpp"
 #include "pgdsl/statement/select.hpp"
 #include "pgdsl/statement/update.hpp"
 
@@ -54,6 +55,7 @@
 #include "pgdsl/ddl/verify_schema.hpp"
 
 #include "pgdsl/dynamic/dynamic_select.hpp"
+#include "pgdsl/dynamic/dynamic_update.hpp"
 #include "pgdsl/dynamic/identifier.hpp"
 #include "pgdsl/dynamic/run_dynamic.hpp"
 #include "pgdsl/dynamic/run_sql.hpp"

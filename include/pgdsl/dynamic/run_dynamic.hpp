@@ -7,22 +7,35 @@
 
 #include <algorithm>
 #include <array>
+#include <concepts>
 #include <cstddef>
+#include <cstdint>
 
 #include "pgdsl/dynamic/dynamic_select.hpp"
+#include "pgdsl/dynamic/dynamic_update.hpp"
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/execution/detail/shape_cache.hpp"
 #include "pgdsl/execution/prepared_query.hpp"  // set_shape_limit
 
 namespace pgdsl {
 
-/// Runs a dynamic statement: its shape prepared once on this connection, binary parameters.
-template <class Base, class Terms, class Keys, bool HasLimit>
-result<typename Base::result_columns> execute_dynamic(
-    connection& db, const dynamic_select<Base, Terms, Keys, HasLimit>& statement) {
-  using columns = typename Base::result_columns;
-  using statement_type = dynamic_select<Base, Terms, Keys, HasLimit>;
-  constexpr std::size_t capacity = statement_type::max_param_count;
+namespace detail {
+/// What execute_dynamic() runs: a statement whose SQL is one of its shapes' interned texts.
+template <class Q>
+concept dynamic_statement = requires(const Q& q) {
+  { q.sql() } -> std::same_as<const char*>;
+  { q.shape() } -> std::same_as<std::uint64_t>;
+  typename Q::result_columns;
+  { Q::max_param_count } -> std::convertible_to<std::size_t>;
+};
+}  // namespace detail
+
+/// Runs a dynamic statement (a dynamic SELECT, a dynamic UPDATE): its shape prepared once on this
+/// connection, binary parameters.
+template <detail::dynamic_statement Q>
+result<typename Q::result_columns> execute_dynamic(connection& db, const Q& statement) {
+  using columns = typename Q::result_columns;
+  constexpr std::size_t capacity = Q::max_param_count;
   detail::connection_state& state = detail::connection_access::state(db);
   const char* sql = statement.sql();
   detail::parameter_block<capacity> block;

@@ -9,17 +9,9 @@
 #include <type_traits>
 #include <utility>
 
+#include "pgdsl/statement/optional_part.hpp"
+
 namespace pgdsl {
-
-/// A statement part that may be absent: a condition or a sort key, checked by the statement
-/// it is given to exactly as if it were always there.
-template <class Part>
-struct optional_part {
-  using part_type = Part;
-  std::optional<Part> part;
-
-  bool present() const noexcept { return part.has_value(); }
-};
 
 /// The part `make(*value)` when `value` holds one, else nothing:
 /// pgdsl::when(name, [](const std::string& n) { return users.username.ilike(n); }).
@@ -41,11 +33,6 @@ requires(!std::is_invocable_v<Part>) auto when(bool present, Part&& part) {
 }
 
 namespace detail {
-template <class T>
-inline constexpr bool is_optional_part = false;
-template <class P>
-inline constexpr bool is_optional_part<optional_part<P>> = true;
-
 /// A part given as is (always present) or through when().
 template <class T>
 auto as_optional_part(T&& part) {

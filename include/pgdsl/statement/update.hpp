@@ -12,6 +12,7 @@
 #include "pgdsl/statement/clause/where.hpp"
 #include "pgdsl/statement/detail/clause_parts.hpp"
 #include "pgdsl/statement/detail/statement.hpp"
+#include "pgdsl/statement/optional_part.hpp"
 
 namespace pgdsl {
 namespace detail {
@@ -46,6 +47,7 @@ struct update_head {
 template <class Table>
 struct update_target {
   template <class... Assignments>
+  requires(!(is_optional_part<std::remove_cvref_t<Assignments>> || ...))
   [[nodiscard]] constexpr auto set(Assignments&&... assignments) const {
     static_assert(sizeof...(Assignments) > 0, "set() needs at least one assignment");
     check_assignments<Table, std::remove_cvref_t<Assignments>...>();
@@ -53,6 +55,11 @@ struct update_target {
     return statement<head, no_from, where_required<update_statement>, no_returning>(
         head{make_item_list(std::forward<Assignments>(assignments)...)}, {}, {}, {});
   }
+  /// With an assignment present only at run time (pgdsl::when(request.email, ...)): a dynamic
+  /// UPDATE, whose SET lists the present ones (PATCH). Defined in dynamic/dynamic_update.hpp.
+  template <class... Parts>
+  requires(is_optional_part<std::remove_cvref_t<Parts>> || ...)
+  [[nodiscard]] auto set(Parts&&... parts) const;
 };
 
 }  // namespace detail
