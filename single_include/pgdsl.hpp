@@ -14944,6 +14944,451 @@ void require_schema(connection& db) {
 
 }  // namespace pgdsl
 
+// ---- pgdsl/dynamic/column_by_name.hpp
+// Columns chosen by name at run time among a descriptor's own: column_by_name(users, "email") is
+// the column "users"."email" as a composed-SQL part, columns_by_name(users, fields) a run-time
+// select list (a request's ?fields=id,email). A name the table does not have throws not_a_column
+// listing the table's columns, so only the descriptor's names ever reach the SQL; rows of such a
+// statement are read by name (row.get<T>("email")).
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <ranges>
+#include <string>
+#include <string_view>
+
+// ---- pgdsl/dynamic/identifier.hpp
+// identifier: a table, column or schema name known only at run time (a tenant's table, a column
+// picked from a whitelist). It is checked when made (non-empty, no NUL, valid UTF-8, at most 63
+// bytes) and written by the same sql_writer as every static name: in double quotes, embedded
+// quotes doubled, exactly what the server's quote_ident() would produce for a name it must quote.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// A run-time name that cannot be quoted as an identifier: empty, with a NUL byte, not valid
+/// UTF-8, or longer than the 63 bytes PostgreSQL keeps (it would silently truncate it).
+class invalid_identifier : public error {
+ public:
+  invalid_identifier(std::string_view name, const char* reason)
+      : error("invalid SQL identifier " + printable(name) + ": " + reason), name_(name) {}
+
+  /// The rejected name, as given.
+  const std::string& name() const noexcept { return name_; }
+
+ private:
+  // The name in the message: quoted, bytes that are not printable ASCII as \xNN, at most 80.
+  static std::string printable(std::string_view name) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out = "\"";
+    for (std::size_t i = 0; i < name.size() && i < 80; ++i) {
+      const auto byte = static_cast<unsigned char>(name[i]);
+      if (byte >= 0x20 && byte < 0x7f) {
+        out += static_cast<char>(byte);
+      } else {
+        out += "\\x";
+        out += hex[byte >> 4];
+        out += hex[byte & 0xf];
+      }
+    }
+    out += name.size() > 80 ? "\"..." : "\"";
+    return out;
+  }
+
+  std::string name_;
+};
+
+namespace detail {
+
+/// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
+/// U+10FFFF), as the server's UTF8 encoding requires of every identifier.
+constexpr bool is_valid_utf8(std::string_view text) noexcept {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    char32_t code = 0, minimum = 0;
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    } else if ((lead & 0xe0) == 0xc0) {
+      length = 2, code = lead & 0x1f, minimum = 0x80;
+    } else if ((lead & 0xf0) == 0xe0) {
+      length = 3, code = lead & 0x0f, minimum = 0x800;
+    } else if ((lead & 0xf8) == 0xf0) {
+      length = 4, code = lead & 0x07, minimum = 0x10000;
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) return false;
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xc0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3f);
+    }
+    if (code < minimum || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+    i += length;
+  }
+  return true;
+}
+
+}  // namespace detail
+
+/// A name checked at run time and always written quoted: "users", "we""ird".
+class identifier {
+ public:
+  /// Checks `name`; throws invalid_identifier when it cannot be an identifier.
+  explicit identifier(std::string_view name) : name_(name) {
+    if (name.empty()) throw invalid_identifier(name, "it is empty");
+    if (name.find('\0') != std::string_view::npos)
+      throw invalid_identifier(name, "it contains a NUL byte");
+    if (!detail::is_valid_utf8(name)) throw invalid_identifier(name, "it is not valid UTF-8");
+    if (name.size() > max_sql_name_bytes)
+      throw invalid_identifier(name, "it is longer than 63 bytes (PostgreSQL would truncate it)");
+  }
+
+  /// The name as given (unquoted).
+  const std::string& name() const noexcept { return name_; }
+
+  /// Writes the name quoted.
+  void render(sql_writer& w) const { w.identifier(name_); }
+
+  /// The quoted name as a string: "a""b".
+  std::string quoted() const {
+    sql_writer counter;
+    render(counter);
+    std::string text(counter.size(), '\0');
+    sql_writer writer(text.data());
+    render(writer);
+    return text;
+  }
+
+  friend bool operator==(const identifier&, const identifier&) = default;
+
+ private:
+  std::string name_;
+};
+
+/// schema.name, each part an identifier: "tenant_7"."orders".
+class qualified_name {
+ public:
+  qualified_name(identifier schema, identifier name)
+      : schema_(std::move(schema)), name_(std::move(name)) {}
+  qualified_name(std::string_view schema, std::string_view name) : schema_(schema), name_(name) {}
+
+  const identifier& schema() const noexcept { return schema_; }
+  const identifier& name() const noexcept { return name_; }
+
+  void render(sql_writer& w) const {
+    schema_.render(w);
+    w << '.';
+    name_.render(w);
+  }
+
+ private:
+  identifier schema_;
+  identifier name_;
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/dynamic/sql.hpp
+// pgdsl::sql: a statement composed at run time from three kinds of parts, as psycopg2.sql does,
+// with the compiler enforcing what psycopg documents: SQL text only from string literals (checked
+// at compile time; run-time text must be marked pgdsl::runtime_sql(text), the one greppable escape
+// hatch), values only as bound parameters (pgdsl::param(v) writes $n), names only through
+// pgdsl::identifier / qualified_name (quoted by the same writer as static statements).
+
+#include <cstddef>
+#include <ranges>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/dynamic/detail/owned_parameters.hpp
+// owned_parameters: the bound values of a statement composed at run time (pgdsl::sql), encoded in
+// binary when they are appended and owned by the statement (the caller's values may be gone by
+// the time it runs). Composing two statements appends their parameter lists.
+
+#include <climits>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+
+namespace pgdsl::detail {
+
+class owned_parameters {
+ public:
+  /// Encodes the next value; an empty optional is NULL (typed by its value type).
+  template <class T>
+  void add(const T& value) {
+    types_.push_back(parameter_oid_v<T>);
+    if constexpr (is_optional_v<T>) {
+      if (!value) {
+        offsets_.push_back(bytes_.size());
+        lengths_.push_back(-1);
+        return;
+      }
+      add_present(*value);
+    } else {
+      add_present(value);
+    }
+  }
+
+  /// Appends another statement's values after these.
+  void append(const owned_parameters& other) {
+    const std::size_t shift = bytes_.size();
+    bytes_ += other.bytes_;
+    types_.insert(types_.end(), other.types_.begin(), other.types_.end());
+    lengths_.insert(lengths_.end(), other.lengths_.begin(), other.lengths_.end());
+    for (std::size_t offset : other.offsets_) offsets_.push_back(offset + shift);
+  }
+
+  std::size_t size() const noexcept { return types_.size(); }
+
+  /// The arrays libpq takes, pointing into this object (valid while it is unchanged).
+  class view {
+   public:
+    explicit view(const owned_parameters& from) : from_(from) {
+      values_.reserve(from.size());
+      for (std::size_t i = 0; i < from.size(); ++i)
+        values_.push_back(from.lengths_[i] < 0 ? nullptr : from.bytes_.data() + from.offsets_[i]);
+      formats_.assign(from.size(), 1);
+      lengths_.reserve(from.size());
+      for (int length : from.lengths_) lengths_.push_back(length < 0 ? 0 : length);
+    }
+    bound_parameters bound() const noexcept {
+      return {static_cast<int>(values_.size()), from_.types_.data(), values_.data(),
+              lengths_.data(), formats_.data()};
+    }
+
+   private:
+    const owned_parameters& from_;
+    std::vector<const char*> values_;
+    std::vector<int> lengths_;
+    std::vector<int> formats_;
+  };
+
+ private:
+  template <class T>
+  void add_present(const T& value) {
+    const std::size_t start = bytes_.size();
+    type_traits<T>::encode(value, bytes_);
+    const std::size_t size = bytes_.size() - start;
+    if (size > static_cast<std::size_t>(INT_MAX))
+      throw out_of_range_value("parameter $" + std::to_string(types_.size()) +
+                               " is larger than libpq accepts (2 GiB)");
+    offsets_.push_back(start);
+    lengths_.push_back(static_cast<int>(size));
+  }
+
+  std::vector<oid> types_;
+  std::vector<std::size_t> offsets_;
+  std::vector<int> lengths_;  // -1: NULL
+  std::string bytes_;
+};
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+/// A value to bind in a composed statement: pgdsl::param(42) is written $n.
+template <class T>
+struct bound_value {
+  T value;
+};
+
+/// Binds `value` as a parameter of a pgdsl::sql; it never enters the SQL text.
+template <class V>
+auto param(V&& value) {
+  using stored = parameter_storage_t<V>;
+  static_assert(has_type_traits<nullable_base_t<stored>>,
+                "this C++ type has no PostgreSQL mapping: bind a supported type, or specialize "
+                "pgdsl::type_traits<T> for it (docs/types.md)");
+  return bound_value<stored>{stored(std::forward<V>(value))};
+}
+
+class sql;
+
+namespace detail {
+template <class Part>
+inline constexpr bool is_sql_part =
+    std::is_same_v<Part, identifier> || std::is_same_v<Part, qualified_name> ||
+    std::is_same_v<Part, sql>;
+template <class T>
+inline constexpr bool is_sql_part<bound_value<T>> = true;
+}  // namespace detail
+
+/// SQL text composed at run time: pgdsl::sql("SELECT ") + identifier(column) + " FROM " +
+/// qualified_name(schema, table) + " WHERE id = " + param(id).
+class sql {
+ public:
+  sql() = default;
+  /// Text from a string literal (or marked with pgdsl::runtime_sql); any other string is refused
+  /// at compile time.
+  sql(raw_sql text) { *this += text; }  // NOLINT: implicit, as raw_sql's own literals are
+
+  sql& operator+=(raw_sql text) {
+    text_ += text.c_str();
+    return *this;
+  }
+  sql& operator+=(const identifier& name) {
+    append_rendered(name);
+    return *this;
+  }
+  sql& operator+=(const qualified_name& name) {
+    append_rendered(name);
+    return *this;
+  }
+  template <class T>
+  sql& operator+=(const bound_value<T>& value) {
+    text_ += placeholder_mark;
+    parameters_.add(value.value);
+    return *this;
+  }
+  /// Another composed statement: its text, then its parameters numbered after these.
+  sql& operator+=(const sql& other) {
+    text_ += other.text_;
+    parameters_.append(other.parameters_);
+    return *this;
+  }
+
+  friend sql operator+(sql left, raw_sql right) {
+    left += right;
+    return left;
+  }
+  template <class Part>
+  requires detail::is_sql_part<Part>
+  friend sql operator+(sql left, const Part& right) {
+    left += right;
+    return left;
+  }
+
+  /// The parts of `parts` (identifiers, values or statements) with `separator` between them:
+  /// sql::join(", ", columns).
+  template <std::ranges::input_range Parts>
+  static sql join(raw_sql separator, const Parts& parts) {
+    sql joined;
+    bool first = true;
+    for (const auto& part : parts) {
+      if (!first) joined += separator;
+      first = false;
+      joined += part;
+    }
+    return joined;
+  }
+
+  /// The SQL text, placeholders numbered $1, $2, ... left to right.
+  std::string text() const {
+    std::string out;
+    out.reserve(text_.size() + 4 * parameters_.size());
+    std::size_t next = 1;
+    for (char c : text_) {
+      if (c != placeholder_mark) {
+        out += c;
+        continue;
+      }
+      out += '$';
+      out += std::to_string(next++);
+    }
+    return out;
+  }
+
+  /// The number of bound values.
+  std::size_t param_count() const noexcept { return parameters_.size(); }
+  /// The bound values, in $n order.
+  const detail::owned_parameters& parameters() const noexcept { return parameters_; }
+
+ private:
+  // Marks a placeholder in text_: no part can contain a NUL (literals end at one, identifiers
+  // refuse it, runtime_sql text is a C string), so the mark is never SQL.
+  static constexpr char placeholder_mark = '\0';
+
+  template <class Part>
+  void append_rendered(const Part& part) {
+    sql_writer counter;
+    part.render(counter);
+    const std::size_t start = text_.size();
+    text_.resize(start + counter.size());
+    sql_writer writer(text_.data() + start);
+    part.render(writer);
+  }
+
+  std::string text_;
+  detail::owned_parameters parameters_;
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// A name given at run time is not a column of the table it was looked up in.
+class not_a_column : public error {
+ public:
+  not_a_column(std::string_view name, std::string_view table, const std::string& columns)
+      : error("\"" + std::string(name.substr(0, 64)) + "\" is not a column of table \"" +
+              std::string(table) + "\" (its columns: " + columns + ")"),
+        name_(name) {}
+  /// The name, as given.
+  const std::string& name() const noexcept { return name_; }
+
+ private:
+  std::string name_;
+};
+
+namespace detail {
+
+/// The SQL names of Table's columns, in declaration order.
+template <class Table>
+constexpr auto column_names() {
+  return []<class... Columns>(type_list<Columns...>) {
+    return std::array<std::string_view, sizeof...(Columns)>{Columns::name.view()...};
+  }(columns_of_t<Table>{});
+}
+
+}  // namespace detail
+
+/// The column of `table` whose SQL name is `name` (exactly), qualified: "users"."email". Throws
+/// not_a_column when the table has none.
+template <table_type Table>
+qualified_name column_by_name(const Table&, std::string_view name) {
+  static constexpr auto names = detail::column_names<Table>();
+  for (const std::string_view column : names)
+    if (column == name) return qualified_name(Table::sql_name.view(), column);
+  std::string list;
+  for (const std::string_view column : names) (list += list.empty() ? "" : ", ") += column;
+  throw not_a_column(name, Table::sql_name.view(), list);
+}
+
+/// The columns of `table` named in `names`, in that order and comma-separated: a select list
+/// chosen at run time. Throws not_a_column for the first name the table does not have.
+template <table_type Table, std::ranges::input_range Names>
+sql columns_by_name(const Table& table, const Names& names) {
+  sql list;
+  bool first = true;
+  for (const auto& name : names) {
+    if (!first) list += ", ";
+    first = false;
+    list += column_by_name(table, std::string_view(name));
+  }
+  return list;
+}
+
+/// The table's name as composed SQL takes it: "users".
+template <table_type Table>
+identifier table_name(const Table&) {
+  return identifier(Table::sql_name.view());
+}
+
+}  // namespace pgdsl
+
 // ---- pgdsl/dynamic/dynamic_select.hpp
 // dynamic_select: a static SELECT (its list, FROM, joins and fixed WHERE checked and rendered at
 // compile time) followed by parts present only at run time: optional WHERE conditions, optional
@@ -15622,146 +16067,6 @@ auto update_target<Table>::set(Parts&&... parts) const {
 
 }  // namespace pgdsl
 
-// ---- pgdsl/dynamic/identifier.hpp
-// identifier: a table, column or schema name known only at run time (a tenant's table, a column
-// picked from a whitelist). It is checked when made (non-empty, no NUL, valid UTF-8, at most 63
-// bytes) and written by the same sql_writer as every static name: in double quotes, embedded
-// quotes doubled, exactly what the server's quote_ident() would produce for a name it must quote.
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-#include <utility>
-
-
-namespace pgdsl {
-
-/// A run-time name that cannot be quoted as an identifier: empty, with a NUL byte, not valid
-/// UTF-8, or longer than the 63 bytes PostgreSQL keeps (it would silently truncate it).
-class invalid_identifier : public error {
- public:
-  invalid_identifier(std::string_view name, const char* reason)
-      : error("invalid SQL identifier " + printable(name) + ": " + reason), name_(name) {}
-
-  /// The rejected name, as given.
-  const std::string& name() const noexcept { return name_; }
-
- private:
-  // The name in the message: quoted, bytes that are not printable ASCII as \xNN, at most 80.
-  static std::string printable(std::string_view name) {
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out = "\"";
-    for (std::size_t i = 0; i < name.size() && i < 80; ++i) {
-      const auto byte = static_cast<unsigned char>(name[i]);
-      if (byte >= 0x20 && byte < 0x7f) {
-        out += static_cast<char>(byte);
-      } else {
-        out += "\\x";
-        out += hex[byte >> 4];
-        out += hex[byte & 0xf];
-      }
-    }
-    out += name.size() > 80 ? "\"..." : "\"";
-    return out;
-  }
-
-  std::string name_;
-};
-
-namespace detail {
-
-/// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
-/// U+10FFFF), as the server's UTF8 encoding requires of every identifier.
-constexpr bool is_valid_utf8(std::string_view text) noexcept {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = 0;
-    char32_t code = 0, minimum = 0;
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    } else if ((lead & 0xe0) == 0xc0) {
-      length = 2, code = lead & 0x1f, minimum = 0x80;
-    } else if ((lead & 0xf0) == 0xe0) {
-      length = 3, code = lead & 0x0f, minimum = 0x800;
-    } else if ((lead & 0xf8) == 0xf0) {
-      length = 4, code = lead & 0x07, minimum = 0x10000;
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xc0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3f);
-    }
-    if (code < minimum || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
-    i += length;
-  }
-  return true;
-}
-
-}  // namespace detail
-
-/// A name checked at run time and always written quoted: "users", "we""ird".
-class identifier {
- public:
-  /// Checks `name`; throws invalid_identifier when it cannot be an identifier.
-  explicit identifier(std::string_view name) : name_(name) {
-    if (name.empty()) throw invalid_identifier(name, "it is empty");
-    if (name.find('\0') != std::string_view::npos)
-      throw invalid_identifier(name, "it contains a NUL byte");
-    if (!detail::is_valid_utf8(name)) throw invalid_identifier(name, "it is not valid UTF-8");
-    if (name.size() > max_sql_name_bytes)
-      throw invalid_identifier(name, "it is longer than 63 bytes (PostgreSQL would truncate it)");
-  }
-
-  /// The name as given (unquoted).
-  const std::string& name() const noexcept { return name_; }
-
-  /// Writes the name quoted.
-  void render(sql_writer& w) const { w.identifier(name_); }
-
-  /// The quoted name as a string: "a""b".
-  std::string quoted() const {
-    sql_writer counter;
-    render(counter);
-    std::string text(counter.size(), '\0');
-    sql_writer writer(text.data());
-    render(writer);
-    return text;
-  }
-
-  friend bool operator==(const identifier&, const identifier&) = default;
-
- private:
-  std::string name_;
-};
-
-/// schema.name, each part an identifier: "tenant_7"."orders".
-class qualified_name {
- public:
-  qualified_name(identifier schema, identifier name)
-      : schema_(std::move(schema)), name_(std::move(name)) {}
-  qualified_name(std::string_view schema, std::string_view name) : schema_(schema), name_(name) {}
-
-  const identifier& schema() const noexcept { return schema_; }
-  const identifier& name() const noexcept { return name_; }
-
-  void render(sql_writer& w) const {
-    schema_.render(w);
-    w << '.';
-    name_.render(w);
-  }
-
- private:
-  identifier schema_;
-  identifier name_;
-};
-
-}  // namespace pgdsl
-
 // ---- pgdsl/dynamic/run_dynamic.hpp
 // Running a dynamic statement: its shape's interned SQL is the key of the connection's
 // prepared-statement cache, so each shape is prepared (and its columns checked) once per
@@ -15826,234 +16131,6 @@ result<typename Q::result_columns> execute_dynamic(connection& db, const Q& stat
 
 #include <string>
 
-// ---- pgdsl/dynamic/sql.hpp
-// pgdsl::sql: a statement composed at run time from three kinds of parts, as psycopg2.sql does,
-// with the compiler enforcing what psycopg documents: SQL text only from string literals (checked
-// at compile time; run-time text must be marked pgdsl::runtime_sql(text), the one greppable escape
-// hatch), values only as bound parameters (pgdsl::param(v) writes $n), names only through
-// pgdsl::identifier / qualified_name (quoted by the same writer as static statements).
-
-#include <cstddef>
-#include <ranges>
-#include <string>
-#include <type_traits>
-#include <utility>
-
-// ---- pgdsl/dynamic/detail/owned_parameters.hpp
-// owned_parameters: the bound values of a statement composed at run time (pgdsl::sql), encoded in
-// binary when they are appended and owned by the statement (the caller's values may be gone by
-// the time it runs). Composing two statements appends their parameter lists.
-
-#include <climits>
-#include <cstddef>
-#include <string>
-#include <vector>
-
-
-namespace pgdsl::detail {
-
-class owned_parameters {
- public:
-  /// Encodes the next value; an empty optional is NULL (typed by its value type).
-  template <class T>
-  void add(const T& value) {
-    types_.push_back(parameter_oid_v<T>);
-    if constexpr (is_optional_v<T>) {
-      if (!value) {
-        offsets_.push_back(bytes_.size());
-        lengths_.push_back(-1);
-        return;
-      }
-      add_present(*value);
-    } else {
-      add_present(value);
-    }
-  }
-
-  /// Appends another statement's values after these.
-  void append(const owned_parameters& other) {
-    const std::size_t shift = bytes_.size();
-    bytes_ += other.bytes_;
-    types_.insert(types_.end(), other.types_.begin(), other.types_.end());
-    lengths_.insert(lengths_.end(), other.lengths_.begin(), other.lengths_.end());
-    for (std::size_t offset : other.offsets_) offsets_.push_back(offset + shift);
-  }
-
-  std::size_t size() const noexcept { return types_.size(); }
-
-  /// The arrays libpq takes, pointing into this object (valid while it is unchanged).
-  class view {
-   public:
-    explicit view(const owned_parameters& from) : from_(from) {
-      values_.reserve(from.size());
-      for (std::size_t i = 0; i < from.size(); ++i)
-        values_.push_back(from.lengths_[i] < 0 ? nullptr : from.bytes_.data() + from.offsets_[i]);
-      formats_.assign(from.size(), 1);
-      lengths_.reserve(from.size());
-      for (int length : from.lengths_) lengths_.push_back(length < 0 ? 0 : length);
-    }
-    bound_parameters bound() const noexcept {
-      return {static_cast<int>(values_.size()), from_.types_.data(), values_.data(),
-              lengths_.data(), formats_.data()};
-    }
-
-   private:
-    const owned_parameters& from_;
-    std::vector<const char*> values_;
-    std::vector<int> lengths_;
-    std::vector<int> formats_;
-  };
-
- private:
-  template <class T>
-  void add_present(const T& value) {
-    const std::size_t start = bytes_.size();
-    type_traits<T>::encode(value, bytes_);
-    const std::size_t size = bytes_.size() - start;
-    if (size > static_cast<std::size_t>(INT_MAX))
-      throw out_of_range_value("parameter $" + std::to_string(types_.size()) +
-                               " is larger than libpq accepts (2 GiB)");
-    offsets_.push_back(start);
-    lengths_.push_back(static_cast<int>(size));
-  }
-
-  std::vector<oid> types_;
-  std::vector<std::size_t> offsets_;
-  std::vector<int> lengths_;  // -1: NULL
-  std::string bytes_;
-};
-
-}  // namespace pgdsl::detail
-
-namespace pgdsl {
-
-/// A value to bind in a composed statement: pgdsl::param(42) is written $n.
-template <class T>
-struct bound_value {
-  T value;
-};
-
-/// Binds `value` as a parameter of a pgdsl::sql; it never enters the SQL text.
-template <class V>
-auto param(V&& value) {
-  using stored = parameter_storage_t<V>;
-  static_assert(has_type_traits<nullable_base_t<stored>>,
-                "this C++ type has no PostgreSQL mapping: bind a supported type, or specialize "
-                "pgdsl::type_traits<T> for it (docs/types.md)");
-  return bound_value<stored>{stored(std::forward<V>(value))};
-}
-
-class sql;
-
-namespace detail {
-template <class Part>
-inline constexpr bool is_sql_part =
-    std::is_same_v<Part, identifier> || std::is_same_v<Part, qualified_name> ||
-    std::is_same_v<Part, sql>;
-template <class T>
-inline constexpr bool is_sql_part<bound_value<T>> = true;
-}  // namespace detail
-
-/// SQL text composed at run time: pgdsl::sql("SELECT ") + identifier(column) + " FROM " +
-/// qualified_name(schema, table) + " WHERE id = " + param(id).
-class sql {
- public:
-  sql() = default;
-  /// Text from a string literal (or marked with pgdsl::runtime_sql); any other string is refused
-  /// at compile time.
-  sql(raw_sql text) { *this += text; }  // NOLINT: implicit, as raw_sql's own literals are
-
-  sql& operator+=(raw_sql text) {
-    text_ += text.c_str();
-    return *this;
-  }
-  sql& operator+=(const identifier& name) {
-    append_rendered(name);
-    return *this;
-  }
-  sql& operator+=(const qualified_name& name) {
-    append_rendered(name);
-    return *this;
-  }
-  template <class T>
-  sql& operator+=(const bound_value<T>& value) {
-    text_ += placeholder_mark;
-    parameters_.add(value.value);
-    return *this;
-  }
-  /// Another composed statement: its text, then its parameters numbered after these.
-  sql& operator+=(const sql& other) {
-    text_ += other.text_;
-    parameters_.append(other.parameters_);
-    return *this;
-  }
-
-  friend sql operator+(sql left, raw_sql right) {
-    left += right;
-    return left;
-  }
-  template <class Part>
-  requires detail::is_sql_part<Part>
-  friend sql operator+(sql left, const Part& right) {
-    left += right;
-    return left;
-  }
-
-  /// The parts of `parts` (identifiers, values or statements) with `separator` between them:
-  /// sql::join(", ", columns).
-  template <std::ranges::input_range Parts>
-  static sql join(raw_sql separator, const Parts& parts) {
-    sql joined;
-    bool first = true;
-    for (const auto& part : parts) {
-      if (!first) joined += separator;
-      first = false;
-      joined += part;
-    }
-    return joined;
-  }
-
-  /// The SQL text, placeholders numbered $1, $2, ... left to right.
-  std::string text() const {
-    std::string out;
-    out.reserve(text_.size() + 4 * parameters_.size());
-    std::size_t next = 1;
-    for (char c : text_) {
-      if (c != placeholder_mark) {
-        out += c;
-        continue;
-      }
-      out += '$';
-      out += std::to_string(next++);
-    }
-    return out;
-  }
-
-  /// The number of bound values.
-  std::size_t param_count() const noexcept { return parameters_.size(); }
-  /// The bound values, in $n order.
-  const detail::owned_parameters& parameters() const noexcept { return parameters_; }
-
- private:
-  // Marks a placeholder in text_: no part can contain a NUL (literals end at one, identifiers
-  // refuse it, runtime_sql text is a C string), so the mark is never SQL.
-  static constexpr char placeholder_mark = '\0';
-
-  template <class Part>
-  void append_rendered(const Part& part) {
-    sql_writer counter;
-    part.render(counter);
-    const std::size_t start = text_.size();
-    text_.resize(start + counter.size());
-    sql_writer writer(text_.data() + start);
-    part.render(writer);
-  }
-
-  std::string text_;
-  detail::owned_parameters parameters_;
-};
-
-}  // namespace pgdsl
 
 namespace pgdsl {
 
