@@ -5974,6 +5974,34 @@ template <table_type Table>
 #include <type_traits>
 #include <utility>
 
+// ---- pgdsl/statement/optional_part.hpp
+// optional_part: a part of a statement present only at run time (made by pgdsl::when, see
+// dynamic/when.hpp). It is declared here, below the statements, so that a statement's builder
+// can tell an optional part from a fixed one: update(t).set(...) with one becomes a dynamic
+// UPDATE (dynamic/dynamic_update.hpp).
+
+#include <optional>
+
+namespace pgdsl {
+
+/// A statement part that may be absent: a condition or a sort key, checked by the statement
+/// it is given to exactly as if it were always there.
+template <class Part>
+struct optional_part {
+  using part_type = Part;
+  std::optional<Part> part;
+
+  bool present() const noexcept { return part.has_value(); }
+};
+
+namespace detail {
+template <class T>
+inline constexpr bool is_optional_part = false;
+template <class P>
+inline constexpr bool is_optional_part<optional_part<P>> = true;
+}  // namespace detail
+
+}  // namespace pgdsl
 
 namespace pgdsl {
 
@@ -6074,6 +6102,7 @@ template <class Table>
 struct insert_target {
   /// VALUES from column assignments: set(users.name = "bob", users.email = email).
   template <class... Assignments>
+  requires(!(detail::is_optional_part<std::remove_cvref_t<Assignments>> || ...))
   [[nodiscard]] constexpr auto set(Assignments&&... assignments) const {
     static_assert(sizeof...(Assignments) > 0,
                   "set() needs at least one assignment; use .default_values() for none");
@@ -6084,6 +6113,11 @@ struct insert_target {
         detail::pack<std::remove_cvref_t<Assignments>...>(
             std::forward<Assignments>(assignments)...)});
   }
+  /// With an assignment present only at run time (pgdsl::when(request.note, ...)): a dynamic
+  /// INSERT listing the present columns. Defined in dynamic/dynamic_insert.hpp.
+  template <class... Parts>
+  requires(detail::is_optional_part<std::remove_cvref_t<Parts>> || ...)
+  [[nodiscard]] auto set(Parts&&... parts) const;
   /// DEFAULT VALUES: every column takes its default.
   [[nodiscard]] constexpr auto default_values() const {
     detail::check_required_columns<Table, type_list<>>();
@@ -6370,35 +6404,6 @@ auto insert_columns<Table, Columns...>::with_clause(Conflict&& conflict) && {
   return detail::insert_columns_on_conflict<Table, std::remove_cvref_t<Conflict>, Columns...>(
       std::forward<Conflict>(conflict));
 }
-
-}  // namespace pgdsl
-
-// ---- pgdsl/statement/optional_part.hpp
-// optional_part: a part of a statement present only at run time (made by pgdsl::when, see
-// dynamic/when.hpp). It is declared here, below the statements, so that a statement's builder
-// can tell an optional part from a fixed one: update(t).set(...) with one becomes a dynamic
-// UPDATE (dynamic/dynamic_update.hpp).
-
-#include <optional>
-
-namespace pgdsl {
-
-/// A statement part that may be absent: a condition or a sort key, checked by the statement
-/// it is given to exactly as if it were always there.
-template <class Part>
-struct optional_part {
-  using part_type = Part;
-  std::optional<Part> part;
-
-  bool present() const noexcept { return part.has_value(); }
-};
-
-namespace detail {
-template <class T>
-inline constexpr bool is_optional_part = false;
-template <class P>
-inline constexpr bool is_optional_part<optional_part<P>> = true;
-}  // namespace detail
 
 }  // namespace pgdsl
 
@@ -15389,19 +15394,127 @@ identifier table_name(const Table&) {
 
 }  // namespace pgdsl
 
-// ---- pgdsl/dynamic/dynamic_select.hpp
-// dynamic_select: a static SELECT (its list, FROM, joins and fixed WHERE checked and rendered at
-// compile time) followed by parts present only at run time: optional WHERE conditions, optional
-// ORDER BY keys, an optional LIMIT. Each part is checked at compile time like its static form;
-// absent parts disappear, placeholders stay dense, and the shape (a bitmask of the present parts)
-// selects the statement's SQL, rendered once per shape and prepared once per shape and connection.
+// ---- pgdsl/dynamic/dynamic_insert.hpp
+// A dynamic INSERT: insert_into(t).set(...) given an assignment present only at run time
+// (pgdsl::when(request.note, ...)) lists only the present columns; the others take their defaults.
+// Every assignment is checked at compile time as in a static set(), and so is completeness: a NOT
+// NULL column without a default must be given by an assignment that is always there (one given
+// through when() could be absent, so it does not count). With no assignment present the
+// statement is INSERT ... DEFAULT VALUES. Each shape is rendered once and prepared once per
+// connection, as a dynamic SELECT's.
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
-#include <string_view>
 #include <type_traits>
 #include <utility>
+
+// ---- pgdsl/dynamic/detail/optional_assignments.hpp
+// The assignments of a dynamic UPDATE's SET or a dynamic INSERT's column list: each present only
+// at run time or always. Which are present is the statement's shape (bit i for the i-th); the
+// present ones are rendered and bound in the order given.
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/dynamic/when.hpp
+// pgdsl::when: a part of a statement that is there only when the request carries a value. It
+// holds the part (a WHERE condition, an ORDER BY key) built from the value, or nothing; the
+// statement's shape is which of its parts are present.
+
+#include <functional>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The part `make(*value)` when `value` holds one, else nothing:
+/// pgdsl::when(name, [](const std::string& n) { return users.username.ilike(n); }).
+template <class V, class Make>
+requires std::is_invocable_v<Make, const V&>
+auto when(const std::optional<V>& value, Make&& make) {
+  using part = std::remove_cvref_t<std::invoke_result_t<Make, const V&>>;
+  optional_part<part> result;
+  if (value) result.part.emplace(std::invoke(std::forward<Make>(make), *value));
+  return result;
+}
+
+/// `part` when `present` is true, else nothing: pgdsl::when(sort_by_name, users.username.asc()).
+template <class Part>
+requires(!std::is_invocable_v<Part>) auto when(bool present, Part&& part) {
+  optional_part<std::remove_cvref_t<Part>> result;
+  if (present) result.part.emplace(std::forward<Part>(part));
+  return result;
+}
+
+namespace detail {
+/// A part given as is (always present) or through when().
+template <class T>
+auto as_optional_part(T&& part) {
+  using U = std::remove_cvref_t<T>;
+  if constexpr (is_optional_part<U>)
+    return U(std::forward<T>(part));
+  else
+    return optional_part<U>{std::optional<U>(std::forward<T>(part))};
+}
+}  // namespace detail
+
+}  // namespace pgdsl
+
+namespace pgdsl::detail {
+
+template <class... Assignments>
+class optional_assignments {
+  static_assert(sizeof...(Assignments) <= 64, "a dynamic statement has at most 64 assignments");
+
+ public:
+  using parts = pack<optional_part<Assignments>...>;
+  /// The most values they bind (every one present).
+  static constexpr std::size_t max_param_count = (std::size_t{0} + ... + Assignments::params::size);
+
+  explicit optional_assignments(parts assignments) : parts_(std::move(assignments)) {}
+
+  /// Bit i set when the i-th assignment is present.
+  std::uint64_t shape() const noexcept {
+    std::uint64_t bits = 0;
+    std::size_t at = 0;
+    parts_.for_each([&](const auto& a) { bits |= std::uint64_t{a.present()} << at++; });
+    return bits;
+  }
+
+  /// Renders the present assignments with `render(writer, assignment type tag)`, separated by
+  /// ", ", after `open` (written only when one is present).
+  template <class Render>
+  void render_present(sql_writer& w, const char* open, Render&& render) const {
+    bool first = true;
+    parts_.for_each([&](const auto& a) {
+      if (!a.present()) return;
+      w << (first ? open : ", ");
+      first = false;
+      render(w, std::type_identity<std::remove_cvref_t<decltype(*a.part)>>{});
+    });
+  }
+
+  /// Calls f(value) for each bound value of the present assignments, in order.
+  template <class F>
+  void bind(F& f) const {
+    parts_.for_each([&](const auto& a) {
+      if (a.present()) a.part->bind(f);
+    });
+  }
+
+ private:
+  parts parts_;
+};
+
+/// The assignment types of set()'s arguments, each as an optional part.
+template <class Part>
+using optional_part_of = decltype(as_optional_part(std::declval<Part>()));
+
+}  // namespace pgdsl::detail
 
 // ---- pgdsl/dynamic/detail/shape_text.hpp
 // shape_text: the SQL of each shape of a dynamic statement type, rendered once per process when
@@ -15469,6 +15582,116 @@ class shape_text {
 
 }  // namespace pgdsl::detail
 
+namespace pgdsl {
+
+/// INSERT INTO table (present columns) VALUES (their values) [RETURNING items].
+template <class Table, class Parts, class Returning>
+class dynamic_insert;
+
+template <class Table, class... Assignments, class Returning>
+class dynamic_insert<Table, detail::pack<optional_part<Assignments>...>, Returning> {
+  using identity = typename Table::table_identity;
+  using parts = detail::pack<optional_part<Assignments>...>;
+  using column_list = detail::optional_assignments<Assignments...>;
+
+ public:
+  using result_columns = decltype(detail::clause_result_columns<Returning, type_list<>>());
+  /// The most values a shape binds (every assignment present).
+  static constexpr std::size_t max_param_count =
+      column_list::max_param_count + decltype(detail::clause_params<Returning>())::size;
+
+  dynamic_insert(column_list assignments, Returning returning)
+      : assignments_(std::move(assignments)), returning_(std::move(returning)) {}
+
+  /// RETURNING items: the inserted rows, typed like a select list (the key a default made).
+  template <class... Items>
+  [[nodiscard]] auto returning(Items&&... items) const {
+    static_assert(std::is_same_v<Returning, detail::no_returning>, "RETURNING is already set");
+    static_assert(sizeof...(Items) > 0, "returning() needs at least one column or expression");
+    using clause =
+        detail::returning_clause<decltype(detail::returning_item(std::declval<Items>()))...>;
+    detail::check_scope<difference_t<typename clause::tables, type_list<identity>>>();
+    return dynamic_insert<Table, parts, clause>(
+        assignments_,
+        clause{detail::make_item_list(detail::returning_item(std::forward<Items>(items))...)});
+  }
+
+  /// Which assignments are present: bit i for the i-th.
+  std::uint64_t shape() const noexcept { return assignments_.shape(); }
+
+  /// The SQL of this shape, rendered the first time the shape is used, then looked up.
+  const char* sql() const {
+    return detail::shape_text<dynamic_insert>::get(shape(), 1,
+                                                   [this](sql_writer& w) { render(w); });
+  }
+
+  /// Calls f(value) for each bound value of this shape, in $n order.
+  template <class F>
+  void bind(F&& f) const {
+    assignments_.bind(f);
+    returning_.bind(f);
+  }
+
+ private:
+  void render(sql_writer& w) const {
+    w << "INSERT INTO ";
+    identity::render_reference(w);
+    if (shape() == 0) {
+      w << " DEFAULT VALUES";
+    } else {
+      assignments_.render_present(
+          w, " (", [](sql_writer& out, auto a) { decltype(a)::type::render_target(out); });
+      assignments_.render_present(
+          w, ") VALUES (", [](sql_writer& out, auto a) { decltype(a)::type::render_value(out); });
+      w << ')';
+    }
+    Returning::render(w);
+  }
+
+  column_list assignments_;
+  Returning returning_;
+};
+
+namespace detail {
+
+/// The columns of the assignments among Parts that are always there (not made by when()).
+template <class... Parts>
+using always_given_columns = concat_t<std::conditional_t<
+    is_optional_part<std::remove_cvref_t<Parts>>, type_list<>,
+    type_list<typename optional_part_of<Parts>::part_type::column>>...>;
+
+}  // namespace detail
+
+template <class Table>
+template <class... Parts>
+requires(detail::is_optional_part<std::remove_cvref_t<Parts>> || ...)
+auto insert_target<Table>::set(Parts&&... parts) const {
+  detail::check_assignments<Table, typename detail::optional_part_of<Parts>::part_type...>();
+  detail::check_required_columns<Table, detail::always_given_columns<Parts...>>();
+  return dynamic_insert<Table, detail::pack<detail::optional_part_of<Parts>...>,
+                        detail::no_returning>(
+      detail::optional_assignments<typename detail::optional_part_of<Parts>::part_type...>(
+          detail::pack<detail::optional_part_of<Parts>...>(
+              detail::as_optional_part(std::forward<Parts>(parts))...)),
+      {});
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/dynamic/dynamic_select.hpp
+// dynamic_select: a static SELECT (its list, FROM, joins and fixed WHERE checked and rendered at
+// compile time) followed by parts present only at run time: optional WHERE conditions, optional
+// ORDER BY keys, an optional LIMIT. Each part is checked at compile time like its static form;
+// absent parts disappear, placeholders stay dense, and the shape (a bitmask of the present parts)
+// selects the statement's SQL, rendered once per shape and prepared once per shape and connection.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
 // ---- pgdsl/dynamic/sort_by.hpp
 // pgdsl::sort_by(spec, columns...): ORDER BY keys named at run time ("name,-created_at", as a
 // request's ?sort= carries them), accepted only among the columns the program lists. Each key is
@@ -15484,51 +15707,6 @@ class shape_text {
 #include <string>
 #include <string_view>
 
-// ---- pgdsl/dynamic/when.hpp
-// pgdsl::when: a part of a statement that is there only when the request carries a value. It
-// holds the part (a WHERE condition, an ORDER BY key) built from the value, or nothing; the
-// statement's shape is which of its parts are present.
-
-#include <functional>
-#include <optional>
-#include <type_traits>
-#include <utility>
-
-
-namespace pgdsl {
-
-/// The part `make(*value)` when `value` holds one, else nothing:
-/// pgdsl::when(name, [](const std::string& n) { return users.username.ilike(n); }).
-template <class V, class Make>
-requires std::is_invocable_v<Make, const V&>
-auto when(const std::optional<V>& value, Make&& make) {
-  using part = std::remove_cvref_t<std::invoke_result_t<Make, const V&>>;
-  optional_part<part> result;
-  if (value) result.part.emplace(std::invoke(std::forward<Make>(make), *value));
-  return result;
-}
-
-/// `part` when `present` is true, else nothing: pgdsl::when(sort_by_name, users.username.asc()).
-template <class Part>
-requires(!std::is_invocable_v<Part>) auto when(bool present, Part&& part) {
-  optional_part<std::remove_cvref_t<Part>> result;
-  if (present) result.part.emplace(std::forward<Part>(part));
-  return result;
-}
-
-namespace detail {
-/// A part given as is (always present) or through when().
-template <class T>
-auto as_optional_part(T&& part) {
-  using U = std::remove_cvref_t<T>;
-  if constexpr (is_optional_part<U>)
-    return U(std::forward<T>(part));
-  else
-    return optional_part<U>{std::optional<U>(std::forward<T>(part))};
-}
-}  // namespace detail
-
-}  // namespace pgdsl
 
 namespace pgdsl {
 
@@ -15957,9 +16135,9 @@ class dynamic_update;
 
 template <class Table, class... Assignments, class Where, class Returning>
 class dynamic_update<Table, detail::pack<optional_part<Assignments>...>, Where, Returning> {
-  static_assert(sizeof...(Assignments) <= 64, "a dynamic UPDATE has at most 64 assignments");
   using identity = typename Table::table_identity;
   using parts = detail::pack<optional_part<Assignments>...>;
+  using set_list = detail::optional_assignments<Assignments...>;
   static constexpr bool has_where =
       !std::is_same_v<Where, detail::where_required<update_statement>>;
 
@@ -15967,11 +16145,10 @@ class dynamic_update<Table, detail::pack<optional_part<Assignments>...>, Where, 
   using result_columns = decltype(detail::clause_result_columns<Returning, type_list<>>());
   /// The most values a shape binds (every assignment present).
   static constexpr std::size_t max_param_count =
-      (std::size_t{0} + ... + Assignments::params::size) +
-      decltype(detail::clause_params<Where>())::size +
+      set_list::max_param_count + decltype(detail::clause_params<Where>())::size +
       decltype(detail::clause_params<Returning>())::size;
 
-  dynamic_update(parts assignments, Where where, Returning returning)
+  dynamic_update(set_list assignments, Where where, Returning returning)
       : assignments_(std::move(assignments)),
         where_(std::move(where)),
         returning_(std::move(returning)) {}
@@ -16000,12 +16177,7 @@ class dynamic_update<Table, detail::pack<optional_part<Assignments>...>, Where, 
   }
 
   /// Which assignments are present: bit i for the i-th.
-  std::uint64_t shape() const noexcept {
-    std::uint64_t bits = 0;
-    std::size_t at = 0;
-    assignments_.for_each([&](const auto& a) { bits |= std::uint64_t{a.present()} << at++; });
-    return bits;
-  }
+  std::uint64_t shape() const noexcept { return assignments_.shape(); }
 
   /// The SQL of this shape (rendered the first time the shape is used, then looked up); throws
   /// empty_update when no assignment is present.
@@ -16021,9 +16193,7 @@ class dynamic_update<Table, detail::pack<optional_part<Assignments>...>, Where, 
   /// Calls f(value) for each bound value of this shape, in $n order.
   template <class F>
   void bind(F&& f) const {
-    assignments_.for_each([&](const auto& a) {
-      if (a.present()) a.part->bind(f);
-    });
+    assignments_.bind(f);
     where_.bind(f);
     returning_.bind(f);
   }
@@ -16036,18 +16206,14 @@ class dynamic_update<Table, detail::pack<optional_part<Assignments>...>, Where, 
   void render(sql_writer& w) const {
     w << "UPDATE ";
     identity::render_reference(w);
-    bool first = true;
-    assignments_.for_each([&](const auto& a) {
-      if (!a.present()) return;
-      w << (first ? " SET " : ", ");
-      first = false;
-      std::remove_cvref_t<decltype(*a.part)>::render(w);
+    assignments_.render_present(w, " SET ", [](sql_writer& out, auto a) {
+      decltype(a)::type::render(out);
     });
     Where::render(w);
     Returning::render(w);
   }
 
-  parts assignments_;
+  set_list assignments_;
   Where where_;
   Returning returning_;
 };
@@ -16057,11 +16223,12 @@ template <class Table>
 template <class... Parts>
 requires(is_optional_part<std::remove_cvref_t<Parts>> || ...)
 auto update_target<Table>::set(Parts&&... parts) const {
-  using assignments = pack<decltype(as_optional_part(std::declval<Parts>()))...>;
-  check_assignments<Table, typename decltype(as_optional_part(
-                               std::declval<Parts>()))::part_type...>();
-  return dynamic_update<Table, assignments, where_required<update_statement>, no_returning>(
-      assignments(as_optional_part(std::forward<Parts>(parts))...), {}, {});
+  check_assignments<Table, typename optional_part_of<Parts>::part_type...>();
+  return dynamic_update<Table, pack<optional_part_of<Parts>...>, where_required<update_statement>,
+                        no_returning>(
+      optional_assignments<typename optional_part_of<Parts>::part_type...>(
+          pack<optional_part_of<Parts>...>(as_optional_part(std::forward<Parts>(parts))...)),
+      {}, {});
 }
 }  // namespace detail
 

@@ -55,6 +55,7 @@
 #include "pgdsl/ddl/verify_schema.hpp"
 
 #include "pgdsl/dynamic/column_by_name.hpp"
+#include "pgdsl/dynamic/dynamic_insert.hpp"
 #include "pgdsl/dynamic/dynamic_select.hpp"
 #include "pgdsl/dynamic/dynamic_update.hpp"
 #include "pgdsl/dynamic/identifier.hpp"

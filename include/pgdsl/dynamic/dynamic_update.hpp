@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "pgdsl/dynamic/detail/optional_assignments.hpp"
 #include "pgdsl/dynamic/detail/shape_text.hpp"
 #include "pgdsl/dynamic/when.hpp"
 #include "pgdsl/error/error.hpp"
@@ -50,9 +51,9 @@ class dynamic_update;
 
 template <class Table, class... Assignments, class Where, class Returning>
 class dynamic_update<Table, detail::pack<optional_part<Assignments>...>, Where, Returning> {
-  static_assert(sizeof...(Assignments) <= 64, "a dynamic UPDATE has at most 64 assignments");
   using identity = typename Table::table_identity;
   using parts = detail::pack<optional_part<Assignments>...>;
+  using set_list = detail::optional_assignments<Assignments...>;
   static constexpr bool has_where =
       !std::is_same_v<Where, detail::where_required<update_statement>>;
 
@@ -60,11 +61,10 @@ class dynamic_update<Table, detail::pack<optional_part<Assignments>...>, Where, 
   using result_columns = decltype(detail::clause_result_columns<Returning, type_list<>>());
   /// The most values a shape binds (every assignment present).
   static constexpr std::size_t max_param_count =
-      (std::size_t{0} + ... + Assignments::params::size) +
-      decltype(detail::clause_params<Where>())::size +
+      set_list::max_param_count + decltype(detail::clause_params<Where>())::size +
       decltype(detail::clause_params<Returning>())::size;
 
-  dynamic_update(parts assignments, Where where, Returning returning)
+  dynamic_update(set_list assignments, Where where, Returning returning)
       : assignments_(std::move(assignments)),
         where_(std::move(where)),
         returning_(std::move(returning)) {}
@@ -93,12 +93,7 @@ class dynamic_update<Table, detail::pack<optional_part<Assignments>...>, Where, 
   }
 
   /// Which assignments are present: bit i for the i-th.
-  std::uint64_t shape() const noexcept {
-    std::uint64_t bits = 0;
-    std::size_t at = 0;
-    assignments_.for_each([&](const auto& a) { bits |= std::uint64_t{a.present()} << at++; });
-    return bits;
-  }
+  std::uint64_t shape() const noexcept { return assignments_.shape(); }
 
   /// The SQL of this shape (rendered the first time the shape is used, then looked up); throws
   /// empty_update when no assignment is present.
@@ -114,9 +109,7 @@ class dynamic_update<Table, detail::pack<optional_part<Assignments>...>, Where, 
   /// Calls f(value) for each bound value of this shape, in $n order.
   template <class F>
   void bind(F&& f) const {
-    assignments_.for_each([&](const auto& a) {
-      if (a.present()) a.part->bind(f);
-    });
+    assignments_.bind(f);
     where_.bind(f);
     returning_.bind(f);
   }
@@ -129,18 +122,14 @@ class dynamic_update<Table, detail::pack<optional_part<Assignments>...>, Where, 
   void render(sql_writer& w) const {
     w << "UPDATE ";
     identity::render_reference(w);
-    bool first = true;
-    assignments_.for_each([&](const auto& a) {
-      if (!a.present()) return;
-      w << (first ? " SET " : ", ");
-      first = false;
-      std::remove_cvref_t<decltype(*a.part)>::render(w);
+    assignments_.render_present(w, " SET ", [](sql_writer& out, auto a) {
+      decltype(a)::type::render(out);
     });
     Where::render(w);
     Returning::render(w);
   }
 
-  parts assignments_;
+  set_list assignments_;
   Where where_;
   Returning returning_;
 };
@@ -150,11 +139,12 @@ template <class Table>
 template <class... Parts>
 requires(is_optional_part<std::remove_cvref_t<Parts>> || ...)
 auto update_target<Table>::set(Parts&&... parts) const {
-  using assignments = pack<decltype(as_optional_part(std::declval<Parts>()))...>;
-  check_assignments<Table, typename decltype(as_optional_part(
-                               std::declval<Parts>()))::part_type...>();
-  return dynamic_update<Table, assignments, where_required<update_statement>, no_returning>(
-      assignments(as_optional_part(std::forward<Parts>(parts))...), {}, {});
+  check_assignments<Table, typename optional_part_of<Parts>::part_type...>();
+  return dynamic_update<Table, pack<optional_part_of<Parts>...>, where_required<update_statement>,
+                        no_returning>(
+      optional_assignments<typename optional_part_of<Parts>::part_type...>(
+          pack<optional_part_of<Parts>...>(as_optional_part(std::forward<Parts>(parts))...)),
+      {}, {});
 }
 }  // namespace detail
 

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "pgdsl/dynamic/dynamic_insert.hpp"
 #include "pgdsl/dynamic/dynamic_select.hpp"
 #include "pgdsl/dynamic/dynamic_update.hpp"
 #include "pgdsl/execution/connection.hpp"

@@ -19,6 +19,7 @@
 #include "pgdsl/statement/clause/returning.hpp"
 #include "pgdsl/statement/detail/clause_parts.hpp"
 #include "pgdsl/statement/detail/statement.hpp"
+#include "pgdsl/statement/optional_part.hpp"
 
 namespace pgdsl {
 
@@ -119,6 +120,7 @@ template <class Table>
 struct insert_target {
   /// VALUES from column assignments: set(users.name = "bob", users.email = email).
   template <class... Assignments>
+  requires(!(detail::is_optional_part<std::remove_cvref_t<Assignments>> || ...))
   [[nodiscard]] constexpr auto set(Assignments&&... assignments) const {
     static_assert(sizeof...(Assignments) > 0,
                   "set() needs at least one assignment; use .default_values() for none");
@@ -129,6 +131,11 @@ struct insert_target {
         detail::pack<std::remove_cvref_t<Assignments>...>(
             std::forward<Assignments>(assignments)...)});
   }
+  /// With an assignment present only at run time (pgdsl::when(request.note, ...)): a dynamic
+  /// INSERT listing the present columns. Defined in dynamic/dynamic_insert.hpp.
+  template <class... Parts>
+  requires(detail::is_optional_part<std::remove_cvref_t<Parts>> || ...)
+  [[nodiscard]] auto set(Parts&&... parts) const;
   /// DEFAULT VALUES: every column takes its default.
   [[nodiscard]] constexpr auto default_values() const {
     detail::check_required_columns<Table, type_list<>>();

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
-// A dynamic UPDATE (PATCH): update(t).set(...) with assignments present only at run time sets
-// only the fields the request carried. Each shape's SQL, dense placeholders, the refusal of an
-// empty SET, and on the server every combination of fields compared with the row read back.
+// Writes with assignments present only at run time. A dynamic UPDATE (PATCH) sets only the fields
+// the request carried: each shape's SQL, dense placeholders, the refusal of an empty SET, and on
+// the server every combination of fields compared with the row read back. A dynamic INSERT lists
+// only the present columns, the others taking their defaults.
 #include "support/catch.hpp"
 
 #include <cstdint>
@@ -15,6 +16,14 @@
 
 using namespace shop;
 using pgdsl::when;
+
+namespace {
+struct orders_audit_t : pgdsl::table<"orders_audit"> {
+  column<"id", std::int64_t, pgdsl::identity> id;
+  column<"note", std::optional<std::string>> note;
+};
+constexpr orders_audit_t orders_audit{};
+}  // namespace
 
 namespace {
 
@@ -98,4 +107,42 @@ TEST_CASE("every combination of PATCH fields changes exactly those fields on the
   CHECK(email == "last@x");
   CHECK_THROWS_AS(pgdsl::execute_dynamic(db, patch_user(id, {})), pgdsl::empty_update);
   CHECK(std::get<0>(read()) == "last@x");
+}
+
+TEST_CASE("a dynamic INSERT lists the present columns; the others take their defaults") {
+  const auto insert_user = [](const std::string& name, const std::optional<std::string>& email,
+                              const std::optional<double>& score) {
+    return insert_into(users)
+        .set(users.username = name, users.email = email.value_or(name + "@example.com"),
+             when(score, [](double s) { return users.score = s; }))
+        .returning(users.id);
+  };
+  CHECK(std::string(insert_user("ann", std::nullopt, 2.0).sql()) ==
+        R"(INSERT INTO "users" ("username", "email", "score") VALUES ($1, $2, $3) RETURNING )"
+        R"("users"."id")");
+  CHECK(std::string(insert_user("ann", std::nullopt, std::nullopt).sql()) ==
+        R"(INSERT INTO "users" ("username", "email") VALUES ($1, $2) RETURNING "users"."id")");
+
+  pgdsl::test::database fixture;
+  pgdsl::test::create_shop(fixture);
+  auto& db = fixture.db();
+  const auto ann = pgdsl::execute_dynamic(db, insert_user("ann", std::nullopt, 2.0)).scalar();
+  const auto bob = pgdsl::execute_dynamic(db, insert_user("bob", "b@x", std::nullopt)).scalar();
+  CHECK(db.query<std::optional<double>>("SELECT score FROM users WHERE id = $1", ann).scalar() ==
+        2.0);
+  CHECK(db.query<std::optional<double>>("SELECT score FROM users WHERE id = $1", bob).scalar() ==
+        std::nullopt);
+  CHECK(db.query<std::string>("SELECT email FROM users WHERE id = $1", bob).scalar() == "b@x");
+
+  // Nothing present: DEFAULT VALUES (a table whose every column has a default or is nullable).
+  const auto note = [](const std::optional<std::string>& text) {
+    return insert_into(orders_audit).set(when(text, [](const std::string& t) {
+      return orders_audit.note = t;
+    }));
+  };
+  CHECK(std::string(note(std::nullopt).sql()) == R"(INSERT INTO "orders_audit" DEFAULT VALUES)");
+  fixture.run("CREATE TABLE orders_audit (id bigint GENERATED ALWAYS AS IDENTITY, note text)");
+  CHECK(pgdsl::execute_dynamic(db, note(std::nullopt)).rows_affected() == 1);
+  CHECK(pgdsl::execute_dynamic(db, note("seen")).rows_affected() == 1);
+  CHECK(db.query<std::int64_t>("SELECT count(note) FROM orders_audit").scalar() == 1);
 }
