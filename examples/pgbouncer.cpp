@@ -26,8 +26,7 @@ int main() {
   }
   pgdsl::connection db(pgdsl::connection_options{.conninfo = url, .transaction_pooling = true});
 
-  db.run_command(
-      "CREATE TABLE IF NOT EXISTS pgbouncer_example_visits (id bigint PRIMARY KEY, page text)");
+  db.execute(pgdsl::create_table(visits).if_not_exists());
   // Every statement may run on another server connection: nothing relies on the session.
   for (std::int64_t id = 1; id <= 3; ++id)
     db.execute(pgdsl::insert_into(visits).set(visits.id = id, visits.page = "/home"));

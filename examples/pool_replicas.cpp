@@ -35,9 +35,7 @@ int main() try {
     options.max_size = 4;
     options.acquire_timeout = 5s;
     pgdsl::pool pool = pgdsl::pool::from_env(options);  // DATABASE_URL
-    pool.execute_raw(
-        "CREATE TABLE visits (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, page text NOT "
-        "NULL, worker int4 NOT NULL)");
+    pool.execute(pgdsl::create_table(visits));
     std::vector<std::jthread> workers;
     for (std::int32_t w = 0; w < 16; ++w)
       workers.emplace_back([&pool, w] {

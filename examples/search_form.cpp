@@ -50,8 +50,7 @@ std::vector<std::string> run(pgdsl::connection& db, const search_request& form) 
 
 int main() {
   auto db = pgdsl::connection::from_env();
-  db.run_command(
-      "CREATE TEMP TABLE products (name text PRIMARY KEY, price float8 NOT NULL, category text)");
+  db.execute(pgdsl::create_table(products).temporary());
   db.execute_raw(
       "INSERT INTO products VALUES ('red pen', 1.5, 'office'), ('blue pen', 2.5, 'office'), "
       "('desk', 120, 'furniture'), ('lamp', 35, 'furniture'), ('apple', 0.5, 'food')");
