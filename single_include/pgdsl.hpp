@@ -3743,6 +3743,40 @@ struct table_alias {
 
 }  // namespace pgdsl
 
+// ---- pgdsl/schema/view.hpp
+// view<"name">: the descriptor of a view (or materialized view), declared like a table and read
+// with select(); INSERT, UPDATE, DELETE and create_table() on it do not compile. pgdsl-codegen
+// writes views this way.
+
+
+namespace pgdsl {
+
+/// Base of a view descriptor: struct active_users_t : pgdsl::view<"active_users"> { column<...> };
+template <fixed_string Name>
+struct view : table<Name> {
+  static constexpr bool is_view = true;
+};
+
+/// The condition of the read-only rule: names the view.
+template <class Table, bool Holds>
+inline constexpr bool descriptor_is_a_table = Holds;
+
+namespace detail {
+
+template <class T>
+inline constexpr bool is_view = requires { requires T::is_view; };
+
+/// Writing statements and CREATE TABLE refuse a view descriptor.
+template <class Table>
+constexpr void check_not_a_view() {
+  static_assert(descriptor_is_a_table<typename Table::description, !is_view<Table>>,
+                "this descriptor is a pgdsl::view: read it with select(); write to the tables "
+                "under it (an updatable view can be declared as pgdsl::table to write to it)");
+}
+
+}  // namespace detail
+}  // namespace pgdsl
+
 // ---- pgdsl/expr/aggregates.hpp
 // Aggregates: count(*), count(x), count(DISTINCT x), sum, avg, min, max, with PostgreSQL's result
 // types (sum of int8 is numeric, avg of integers is numeric) and nullability (sum/avg/min/max are
@@ -5956,6 +5990,7 @@ struct delete_head {
 /// DELETE FROM table: start of a DELETE statement.
 template <table_type Table>
 [[nodiscard]] constexpr auto delete_from(const Table&) {
+  detail::check_not_a_view<Table>();
   return detail::statement<detail::delete_head<Table>, detail::no_using,
                            detail::where_required<delete_statement>, detail::no_returning>{};
 }
@@ -6179,6 +6214,7 @@ struct insert_columns : detail::clause_methods<detail::no_conflict<Table>, inser
 /// INSERT INTO table: start of an INSERT statement.
 template <table_type Table>
 [[nodiscard]] constexpr auto insert_into(const Table&) {
+  detail::check_not_a_view<Table>();
   return insert_target<Table>{};
 }
 
@@ -6910,6 +6946,7 @@ struct update_target {
 /// UPDATE table: start of an UPDATE statement.
 template <table_type Table>
 [[nodiscard]] constexpr auto update(const Table&) {
+  detail::check_not_a_view<Table>();
   return detail::update_target<Table>{};
 }
 
@@ -7609,6 +7646,7 @@ struct dropped_table {
 /// CREATE TABLE for a table descriptor; .if_not_exists() and .temporary() change it.
 template <table_type Table>
 constexpr auto create_table(const Table&) {
+  detail::check_not_a_view<Table>();
   return detail::create_table_statement<Table, 0>{};
 }
 

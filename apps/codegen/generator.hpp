@@ -299,9 +299,10 @@ inline std::string generate(const pgdsl::catalog_snapshot& snapshot, const optio
     }
 
     out += "\n";
-    if (t->kind == 'v' || t->kind == 'm')
-      out += "/// A view: read it with select(); writing to it is the database's business.\n";
-    out += "struct " + type + " : pgdsl::table<" + quoted(t->name) + "> {\n";
+    const bool is_view = t->kind == 'v' || t->kind == 'm';
+    if (is_view) out += "/// A view: read it with select() (INSERT, UPDATE and DELETE do not compile).\n";
+    out += "struct " + type + (is_view ? " : pgdsl::view<" : " : pgdsl::table<") + quoted(t->name) +
+           "> {\n";
     for (const auto& note : notes) out += "  // " + note + "\n";
     for (const auto& c : t->columns) {
       const std::string value = cpp_type(c, o);

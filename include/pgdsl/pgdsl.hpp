@@ -15,6 +15,7 @@
 #include "pgdsl/schema/reflection.hpp"
 #include "pgdsl/schema/table.hpp"
 #include "pgdsl/schema/table_alias.hpp"
+#include "pgdsl/schema/view.hpp"
 
 #include "pgdsl/expr/aggregates.hpp"
 #include "pgdsl/expr/aliased_expression.hpp"

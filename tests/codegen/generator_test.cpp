@@ -59,3 +59,17 @@ TEST_CASE("what has no descriptor form is written as a comment, not dropped sile
   CHECK(header.find("using tables = pgdsl::type_list<events_t>;") != std::string::npos);
   CHECK(generate(snapshot, options{}) == header);  // stable
 }
+
+TEST_CASE("a view becomes a pgdsl::view descriptor, read-only") {
+  pgdsl::catalog_snapshot snapshot;
+  pgdsl::catalog_table v;
+  v.name = "active_users";
+  v.exists = true;
+  v.kind = 'v';
+  v.columns.push_back({"id", "int8", false, false, -1, "bigint", false, std::nullopt, '\0'});
+  snapshot.tables.push_back(v);
+  const std::string header = generate(snapshot, options{});
+  CHECK(header.find(R"(struct active_users_t : pgdsl::view<"active_users"> {)") !=
+        std::string::npos);
+  CHECK(header.find(R"(column<"id", std::optional<std::int64_t>> id;)") != std::string::npos);
+}

@@ -180,3 +180,32 @@ TEST_CASE("verify_schema reads twenty tables in one round trip") {
   pgdsl::test::database fixture;
   check_twenty_tables(fixture, std::make_index_sequence<20>{});
 }
+
+namespace {
+// As pgdsl-codegen writes a view: its columns are nullable in the catalog.
+struct rich_accounts_t : pgdsl::view<"rich_accounts"> {
+  column<"id", std::optional<std::int64_t>> id;
+  column<"balance", std::optional<pgdsl::numeric>, pgdsl::precision<12, 2>> balance;
+};
+constexpr rich_accounts_t rich_accounts{};
+// The same view with a member that assumes NOT NULL.
+struct rich_accounts_strict_t : pgdsl::view<"rich_accounts"> {
+  column<"id", std::int64_t> id;
+};
+}  // namespace
+
+TEST_CASE("a view descriptor reads a view, and the drift check compares it like a table") {
+  pgdsl::test::database fixture;
+  auto& db = fixture.db();
+  db.run_command(pgdsl::create_all<all_types_t, entries_t, accounts_t>().sql);
+  fixture.run(
+      "CREATE VIEW rich_accounts AS SELECT id, balance FROM ddl_accounts WHERE balance > 100");
+  fixture.run("INSERT INTO ddl_accounts (email, balance) VALUES ('a@x', 50), ('b@x', 500)");
+  CHECK(pgdsl::verify_schema<rich_accounts_t>(db).empty());
+  const auto rows = db.execute(pgdsl::select(rich_accounts.id, rich_accounts.balance)
+                                   .from(rich_accounts));
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].get<1>() == pgdsl::numeric("500.00"));
+  check_one(pgdsl::verify_schema<rich_accounts_strict_t>(db),
+            pgdsl::difference_kind::nullable_column, "rich_accounts", "id");
+}

@@ -13,6 +13,7 @@
 #include "pgdsl/render/sql_writer.hpp"
 #include "pgdsl/schema/reflection.hpp"
 #include "pgdsl/schema/table.hpp"
+#include "pgdsl/schema/view.hpp"
 #include "pgdsl/util/type_list.hpp"
 
 namespace pgdsl {
@@ -95,6 +96,7 @@ struct dropped_table {
 /// CREATE TABLE for a table descriptor; .if_not_exists() and .temporary() change it.
 template <table_type Table>
 constexpr auto create_table(const Table&) {
+  detail::check_not_a_view<Table>();
   return detail::create_table_statement<Table, 0>{};
 }
 

@@ -3,6 +3,7 @@
 // A DELETE without WHERE must say .all_rows(), or it does not compile.
 #pragma once
 
+#include "pgdsl/schema/view.hpp"
 #include "pgdsl/statement/clause/returning.hpp"
 #include "pgdsl/statement/clause/using.hpp"
 #include "pgdsl/statement/clause/where.hpp"
@@ -34,6 +35,7 @@ struct delete_head {
 /// DELETE FROM table: start of a DELETE statement.
 template <table_type Table>
 [[nodiscard]] constexpr auto delete_from(const Table&) {
+  detail::check_not_a_view<Table>();
   return detail::statement<detail::delete_head<Table>, detail::no_using,
                            detail::where_required<delete_statement>, detail::no_returning>{};
 }

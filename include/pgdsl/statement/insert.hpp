@@ -14,6 +14,7 @@
 #include "pgdsl/render/lists.hpp"
 #include "pgdsl/render/sql_text.hpp"
 #include "pgdsl/schema/reflection.hpp"
+#include "pgdsl/schema/view.hpp"
 #include "pgdsl/statement/assignment_list.hpp"
 #include "pgdsl/statement/clause/on_conflict.hpp"
 #include "pgdsl/statement/clause/returning.hpp"
@@ -197,6 +198,7 @@ struct insert_columns : detail::clause_methods<detail::no_conflict<Table>, inser
 /// INSERT INTO table: start of an INSERT statement.
 template <table_type Table>
 [[nodiscard]] constexpr auto insert_into(const Table&) {
+  detail::check_not_a_view<Table>();
   return insert_target<Table>{};
 }
 

@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "pgdsl/schema/view.hpp"
 #include "pgdsl/statement/assignment_list.hpp"
 #include "pgdsl/statement/clause/from.hpp"
 #include "pgdsl/statement/clause/returning.hpp"
@@ -67,6 +68,7 @@ struct update_target {
 /// UPDATE table: start of an UPDATE statement.
 template <table_type Table>
 [[nodiscard]] constexpr auto update(const Table&) {
+  detail::check_not_a_view<Table>();
   return detail::update_target<Table>{};
 }
 

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: this descriptor is a pgdsl::view: read it with select\(\)
+// A view is not created by create_table() (CREATE VIEW in a migration).
+#include <cstdint>
+
+#include "../../support/shop_schema.hpp"
+
+struct active_users_t : pgdsl::view<"active_users"> {
+  column<"id", std::int64_t> id;
+};
+constexpr active_users_t active_users{};
+
+auto q = pgdsl::create_table(active_users);

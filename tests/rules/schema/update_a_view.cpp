@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: this descriptor is a pgdsl::view: read it with select\(\)
+// A view descriptor is read-only: UPDATE does not compile.
+#include <cstdint>
+
+#include "../../support/shop_schema.hpp"
+
+struct active_users_t : pgdsl::view<"active_users"> {
+  column<"id", std::int64_t> id;
+};
+constexpr active_users_t active_users{};
+
+auto q = pgdsl::update(active_users).set(active_users.id = 1).all_rows();
