@@ -61,17 +61,17 @@ int main() try {
   db.execute(pgdsl::insert_into(visits).set(visits.page = "/about", visits.worker = -1));
   const auto count_about =
       pgdsl::select(pgdsl::count(visits.id)).from(visits).where(visits.page == "/about");
-  // Replication is asynchronous: a replica may not have the row yet. Read until it does.
-  for (int attempt = 0; attempt < 500; ++attempt) {
-    pgdsl::replica_lease replica = db.replica();
+  // Replication is asynchronous: a replica may not have the row yet. Read-your-writes: the
+  // write's WAL position, and a replica that has replayed past it (or the primary after
+  // options.read_your_writes_wait).
+  const pgdsl::wal_position written = db.write_position();
+  {
+    pgdsl::replica_lease replica = db.replica(written);
     const std::int64_t seen = replica.execute(count_about).scalar();
-    if (seen == 1) {
-      std::printf(
-          "read the new row on %s (%s)\n", replica.node().c_str(),
-          replica.on_primary() ? "the primary: no replica within the lag limit" : "a replica");
-      break;
-    }
-    std::this_thread::sleep_for(10ms);
+    std::printf("read the new row (%lld) on %s (%s)\n", static_cast<long long>(seen),
+                replica.node().c_str(),
+                replica.on_primary() ? "the primary: no replica caught up in time" : "a replica");
+    if (seen != 1) return 1;
   }
   // db.replica().execute(pgdsl::delete_from(visits).all_rows());  // does not compile:
   // "a replica runs plain reads only (a SELECT without FOR UPDATE/FOR SHARE) ..."

@@ -13055,6 +13055,7 @@ row_stream<typename Q::result_columns> connection::stream(const Q& statement) {
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -13238,6 +13239,9 @@ struct cluster_options {
   /// How long a write waits for a primary to be known (after a failover, until the promoted
   /// replica is found) before it throws no_primary.
   std::chrono::milliseconds primary_wait{15'000};
+  /// How long replica(position) / read(q, position) wait for a replica to replay past a write's
+  /// WAL position before reading on the primary instead (read-your-writes).
+  std::chrono::milliseconds read_your_writes_wait{1'000};
   /// Each probe's connect_timeout (whole seconds, libpq's unit).
   std::chrono::seconds probe_connect_timeout{2};
 };
@@ -14180,8 +14184,30 @@ class pool {
 #include <string>
 #include <utility>
 
+// ---- pgdsl/pool/wal_position.hpp
+// wal_position: a point in the primary's write-ahead log, for read-your-writes. Taken after a
+// commit (cluster.write_position()), it is a position every replica must have replayed to show
+// that commit; cluster.replica(position) / read(q, position) wait (bounded) for one that has.
+
+#include <compare>
+#include <cstdint>
 
 namespace pgdsl {
+
+/// A WAL position (a pg_lsn as a number of bytes from 0/0).
+struct wal_position {
+  std::int64_t bytes = 0;
+  auto operator<=>(const wal_position&) const = default;
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+class replica_lease;
+namespace detail {
+wal_position replayed_position(replica_lease& lease);
+}  // namespace detail
 
 /// A read-only handle on a pooled connection of a cluster.
 class replica_lease {
@@ -14206,10 +14232,23 @@ class replica_lease {
   void release() noexcept { lease_.release(); }
 
  private:
+  friend wal_position detail::replayed_position(replica_lease& lease);
+
   connection_lease lease_;
   std::string node_;
   bool on_primary_;
 };
+
+namespace detail {
+/// How far the lease's server has replayed the primary's WAL (a standby's
+/// pg_last_wal_replay_lsn()).
+inline wal_position replayed_position(replica_lease& lease) {
+  return {lease.lease_
+              ->query<std::int64_t>(
+                  "SELECT COALESCE((pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::int8, 0)")
+              .scalar()};
+}
+}  // namespace detail
 
 }  // namespace pgdsl
 
@@ -14304,6 +14343,33 @@ class cluster {
     return replica_lease(std::move(lease), primary_name(), true);
   }
 
+  /// Read-your-writes: a connection for plain reads that sees everything committed before
+  /// `position` was taken (write_position()). A replica chosen as by replica() is used once it has
+  /// replayed past `position`, polled for at most options.read_your_writes_wait; else the primary.
+  replica_lease replica(wal_position position) {
+    const auto deadline = std::chrono::steady_clock::now() + options_.read_your_writes_wait;
+    auto pause = std::chrono::microseconds(500);
+    for (;;) {
+      replica_lease lease = replica();
+      if (lease.on_primary()) return lease;
+      if (detail::replayed_position(lease) >= position) return lease;
+      if (std::chrono::steady_clock::now() + pause >= deadline) break;
+      lease.release();
+      std::this_thread::sleep_for(pause);
+      pause = std::min<std::chrono::microseconds>(pause * 2, std::chrono::milliseconds(20));
+    }
+    return replica_lease(primary(), primary_name(), true);
+  }
+
+  /// The primary's WAL position now: taken after a commit, every replica that has replayed up
+  /// to it shows that commit (one round trip to the primary).
+  wal_position write_position() {
+    connection_lease lease = primary();
+    return {lease->query<std::int64_t>(
+                      "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::int8")
+                .scalar()};
+  }
+
   /// Runs a plain read on a replica (see replica()); other statements do not compile.
   template <static_statement Q>
   auto read(const Q& statement) {
@@ -14311,6 +14377,14 @@ class cluster {
                   "cluster.read() runs plain reads only (a SELECT without FOR UPDATE/FOR SHARE); "
                   "use cluster.execute() for writes and locking reads");
     if constexpr (is_plain_read<Q>) return replica().execute(statement);
+  }
+  /// Runs a plain read that sees every commit before `position` (see replica(wal_position)).
+  template <static_statement Q>
+  auto read(const Q& statement, wal_position position) {
+    static_assert(is_plain_read<Q>,
+                  "cluster.read() runs plain reads only (a SELECT without FOR UPDATE/FOR SHARE); "
+                  "use cluster.execute() for writes and locking reads");
+    if constexpr (is_plain_read<Q>) return replica(position).execute(statement);
   }
 
   /// Runs a statement on the primary.

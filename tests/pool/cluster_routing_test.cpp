@@ -2,7 +2,7 @@
 // pgdsl::cluster against tools/with-cluster.sh (a primary and two streaming replicas of its own):
 // roles found by probing, writes on the primary, reads spread over the replicas, a replica whose
 // replay is paused (pg_wal_replay_pause()) beyond max_replica_lag skipped, and reads on the
-// primary when no replica qualifies.
+// primary when no replica qualifies; read-your-writes after a write's WAL position.
 #include "support/catch.hpp"
 
 #include <chrono>
@@ -118,6 +118,51 @@ TEST_CASE(
   set_replay("PGDSL_REPLICA2_URL", false);
   REQUIRE(eventually([&] { return !db.replica().on_primary(); }));
   CHECK(db.read(count_marks).scalar() == 2);
+}
+
+TEST_CASE("read-your-writes: a read after a write's position waits for a replica or uses the primary") {
+  pgdsl::cluster_options o = options();
+  o.max_replica_lag = 60s;  // paused replicas stay eligible: only the position decides here
+  o.read_your_writes_wait = 2s;  // generous for a loaded machine: only the paused case waits it
+  pgdsl::cluster db(o);
+  db.execute_raw("DROP TABLE IF EXISTS marks");
+  db.execute_raw("CREATE TABLE marks (n int4)");
+  REQUIRE(eventually([&] { return db.read(count_marks).scalar() == 0; }));
+
+  // Replay keeps up: the read runs on a replica and sees the write.
+  db.execute_raw("INSERT INTO marks VALUES (1)");
+  const pgdsl::wal_position first = db.write_position();
+  {
+    auto replica = db.replica(first);
+    CHECK_FALSE(replica.on_primary());
+    CHECK(replica.execute(count_marks).scalar() == 1);
+  }
+  CHECK(db.read(count_marks, first).scalar() == 1);
+  // Round robin: two calls ask both replicas, each waiting until it has replayed the write.
+  CHECK_FALSE(db.replica(first).on_primary());
+  CHECK_FALSE(db.replica(first).on_primary());
+
+  // Both replicas stop replaying: the next write is on none of them, so the read waits
+  // read_your_writes_wait and then runs on the primary, which has it.
+  set_replay("PGDSL_REPLICA1_URL", true);
+  set_replay("PGDSL_REPLICA2_URL", true);
+  db.execute_raw("INSERT INTO marks VALUES (2)");
+  const pgdsl::wal_position second = db.write_position();
+  CHECK(second > first);
+  {
+    auto replica = db.replica(second);
+    CHECK(replica.on_primary());
+    CHECK(replica.execute(count_marks).scalar() == 2);
+  }
+  // An older position is still served by a (paused) replica.
+  CHECK_FALSE(db.replica(first).on_primary());
+
+  // Replay resumes: a replica catches up within the wait and serves the read.
+  set_replay("PGDSL_REPLICA1_URL", false);
+  set_replay("PGDSL_REPLICA2_URL", false);
+  auto replica = db.replica(second);
+  CHECK_FALSE(replica.on_primary());
+  CHECK(replica.execute(count_marks).scalar() == 2);
 }
 
 TEST_CASE("a lease that outlives its cluster closes its connection without calling back") {

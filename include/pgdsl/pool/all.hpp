@@ -13,3 +13,4 @@
 #include "pgdsl/pool/pool_options.hpp"
 #include "pgdsl/pool/pool_stats.hpp"
 #include "pgdsl/pool/replica_lease.hpp"
+#include "pgdsl/pool/wal_position.hpp"

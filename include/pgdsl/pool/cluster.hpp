@@ -11,6 +11,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -30,6 +31,7 @@
 #include "pgdsl/pool/pool.hpp"
 #include "pgdsl/pool/pool_errors.hpp"
 #include "pgdsl/pool/replica_lease.hpp"
+#include "pgdsl/pool/wal_position.hpp"
 
 namespace pgdsl {
 
@@ -122,6 +124,33 @@ class cluster {
     return replica_lease(std::move(lease), primary_name(), true);
   }
 
+  /// Read-your-writes: a connection for plain reads that sees everything committed before
+  /// `position` was taken (write_position()). A replica chosen as by replica() is used once it has
+  /// replayed past `position`, polled for at most options.read_your_writes_wait; else the primary.
+  replica_lease replica(wal_position position) {
+    const auto deadline = std::chrono::steady_clock::now() + options_.read_your_writes_wait;
+    auto pause = std::chrono::microseconds(500);
+    for (;;) {
+      replica_lease lease = replica();
+      if (lease.on_primary()) return lease;
+      if (detail::replayed_position(lease) >= position) return lease;
+      if (std::chrono::steady_clock::now() + pause >= deadline) break;
+      lease.release();
+      std::this_thread::sleep_for(pause);
+      pause = std::min<std::chrono::microseconds>(pause * 2, std::chrono::milliseconds(20));
+    }
+    return replica_lease(primary(), primary_name(), true);
+  }
+
+  /// The primary's WAL position now: taken after a commit, every replica that has replayed up
+  /// to it shows that commit (one round trip to the primary).
+  wal_position write_position() {
+    connection_lease lease = primary();
+    return {lease->query<std::int64_t>(
+                      "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::int8")
+                .scalar()};
+  }
+
   /// Runs a plain read on a replica (see replica()); other statements do not compile.
   template <static_statement Q>
   auto read(const Q& statement) {
@@ -129,6 +158,14 @@ class cluster {
                   "cluster.read() runs plain reads only (a SELECT without FOR UPDATE/FOR SHARE); "
                   "use cluster.execute() for writes and locking reads");
     if constexpr (is_plain_read<Q>) return replica().execute(statement);
+  }
+  /// Runs a plain read that sees every commit before `position` (see replica(wal_position)).
+  template <static_statement Q>
+  auto read(const Q& statement, wal_position position) {
+    static_assert(is_plain_read<Q>,
+                  "cluster.read() runs plain reads only (a SELECT without FOR UPDATE/FOR SHARE); "
+                  "use cluster.execute() for writes and locking reads");
+    if constexpr (is_plain_read<Q>) return replica(position).execute(statement);
   }
 
   /// Runs a statement on the primary.

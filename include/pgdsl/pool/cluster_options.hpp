@@ -30,6 +30,9 @@ struct cluster_options {
   /// How long a write waits for a primary to be known (after a failover, until the promoted
   /// replica is found) before it throws no_primary.
   std::chrono::milliseconds primary_wait{15'000};
+  /// How long replica(position) / read(q, position) wait for a replica to replay past a write's
+  /// WAL position before reading on the primary instead (read-your-writes).
+  std::chrono::milliseconds read_your_writes_wait{1'000};
   /// Each probe's connect_timeout (whole seconds, libpq's unit).
   std::chrono::seconds probe_connect_timeout{2};
 };

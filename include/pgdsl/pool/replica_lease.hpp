@@ -11,8 +11,14 @@
 #include "pgdsl/execution/connection.hpp"
 #include "pgdsl/pool/connection_lease.hpp"
 #include "pgdsl/pool/plain_read.hpp"
+#include "pgdsl/pool/wal_position.hpp"
 
 namespace pgdsl {
+
+class replica_lease;
+namespace detail {
+wal_position replayed_position(replica_lease& lease);
+}  // namespace detail
 
 /// A read-only handle on a pooled connection of a cluster.
 class replica_lease {
@@ -37,9 +43,22 @@ class replica_lease {
   void release() noexcept { lease_.release(); }
 
  private:
+  friend wal_position detail::replayed_position(replica_lease& lease);
+
   connection_lease lease_;
   std::string node_;
   bool on_primary_;
 };
+
+namespace detail {
+/// How far the lease's server has replayed the primary's WAL (a standby's
+/// pg_last_wal_replay_lsn()).
+inline wal_position replayed_position(replica_lease& lease) {
+  return {lease.lease_
+              ->query<std::int64_t>(
+                  "SELECT COALESCE((pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::int8, 0)")
+              .scalar()};
+}
+}  // namespace detail
 
 }  // namespace pgdsl
