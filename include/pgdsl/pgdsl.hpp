@@ -59,3 +59,5 @@
 #include "pgdsl/dynamic/run_sql.hpp"
 #include "pgdsl/dynamic/sql.hpp"
 #include "pgdsl/dynamic/when.hpp"
+
+#include "pgdsl/migrate/all.hpp"
