@@ -16197,11 +16197,53 @@ inline void remove_history_row(connection& db, const std::string& table, std::in
   db.execute_raw(runtime_sql("DELETE FROM " + table + " WHERE version = $1"), version);
 }
 
-/// A SQL string literal ('it''s'), for the offline script only: online, values are parameters.
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/migrate/detail/offline_script.hpp
+// The SQL script of a run, for a DBA who applies it by hand (offline) or a dry run: the history
+// table's CREATE, then each migration between BEGIN and COMMIT (unless no-transaction) with the
+// INSERT of its history row. The only place where values are written into SQL text, as literals,
+// because the script is read by people and psql, never sent by pgdsl.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+
+namespace pgdsl::detail {
+
+/// A SQL string literal ('it''s'); standard_conforming_strings (the default) assumed.
 inline std::string sql_literal(const std::string& text) {
   std::string out = "'";
   for (const char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
   return out + "'";
+}
+
+/// The script of `list` (from version `from` to `target`, for the header line); `table` is
+/// quoted. Throws invalid_migration at a C++ step, which has no SQL.
+inline std::string offline_script(const std::vector<const migration*>& list, std::int64_t from,
+                                  std::optional<std::int64_t> target, const std::string& table) {
+  std::string out = "-- pgdsl-migrate: from V" + std::to_string(from) + " to " +
+                    (target ? "V" + std::to_string(*target) : std::string("the latest")) + ", " +
+                    std::to_string(list.size()) + " migration(s)\n" + history_table_ddl(table) +
+                    ";\n";
+  for (const migration* m : list) {
+    if (m->is_step())
+      throw invalid_migration(m->label() +
+                              " is a C++ step: it cannot be written as SQL; stop the offline "
+                              "script before it (--to " +
+                              std::to_string(m->version - 1) + ")");
+    out += "\n-- " + m->label() + (m->transactional ? "" : ", no transaction") + "\n";
+    if (m->transactional) out += "BEGIN;\n";
+    out += m->up_sql;
+    if (!m->up_sql.empty() && m->up_sql.back() != '\n') out += '\n';
+    out += "INSERT INTO " + table + " (version, description, kind, checksum, success) VALUES (" +
+           std::to_string(m->version) + ", " + sql_literal(m->description) + ", 'sql', " +
+           sql_literal(m->checksum) + ", true);\n";
+    if (m->transactional) out += "COMMIT;\n";
+  }
+  return out;
 }
 
 }  // namespace pgdsl::detail
@@ -16346,7 +16388,7 @@ class migrator {
   /// database); throws invalid_migration when a C++ step is among them.
   std::string plan_sql(std::optional<std::int64_t> target = {}) {
     const auto status = checked_status(read_history());
-    return script(pending(status, target), status.current_version, target);
+    return detail::offline_script(pending(status, target), status.current_version, target, table_);
   }
 
   /// Reverts the applied migrations above `target`, newest first, with their down files (or
@@ -16425,39 +16467,10 @@ class migrator {
     std::vector<const migration*> list;
     for (const migration* m : migrations.ordered())
       if (m->version > from && (!target || m->version <= *target)) list.push_back(m);
-    return script(list, from, target, identifier(options.history_table).quoted());
+    return detail::offline_script(list, from, target, identifier(options.history_table).quoted());
   }
 
  private:
-  std::string script(const std::vector<const migration*>& list, std::int64_t from,
-                     std::optional<std::int64_t> target) const {
-    return script(list, from, target, table_);
-  }
-
-  static std::string script(const std::vector<const migration*>& list, std::int64_t from,
-                            std::optional<std::int64_t> target, const std::string& table) {
-    std::string out = "-- pgdsl-migrate: from V" + std::to_string(from) + " to " +
-                      (target ? "V" + std::to_string(*target) : std::string("the latest")) + ", " +
-                      std::to_string(list.size()) + " migration(s)\n" +
-                      detail::history_table_ddl(table) + ";\n";
-    for (const migration* m : list) {
-      if (m->is_step())
-        throw invalid_migration(m->label() +
-                                " is a C++ step: it cannot be written as SQL; "
-                                "stop the offline script before it (--to " +
-                                std::to_string(m->version - 1) + ")");
-      out += "\n-- " + m->label() + (m->transactional ? "" : ", no transaction") + "\n";
-      if (m->transactional) out += "BEGIN;\n";
-      out += m->up_sql;
-      if (!m->up_sql.empty() && m->up_sql.back() != '\n') out += '\n';
-      out += "INSERT INTO " + table + " (version, description, kind, checksum, success) VALUES (" +
-             std::to_string(m->version) + ", " + detail::sql_literal(m->description) + ", 'sql', " +
-             detail::sql_literal(m->checksum) + ", true);\n";
-      if (m->transactional) out += "COMMIT;\n";
-    }
-    return out;
-  }
-
   detail::advisory_lock_guard take_lock() {
     std::int64_t key = 0;
     if (options_.lock_key) {
@@ -16633,20 +16646,41 @@ class migrator {
     report(migration_event_kind::applied, m, start);
   }
 
+  // A failed downgrade throws migration_failed; in a transaction nothing changed, outside one it
+  // may have run in part, so the version is recorded as failed (dirty) like a failed upgrade.
   void revert(const migration& m) {
     const auto start = std::chrono::steady_clock::now();
     if (options_.on_progress)
       options_.on_progress(
           migration_event{migration_event_kind::starting, m.version, m.description});
     const std::string down_sql = m.down_sql.value_or("");
-    if (m.down_transactional) {
-      pgdsl::transaction tx(*db_);
-      run_body(down_sql, m.down_step, true);
-      detail::remove_history_row(*db_, table_, m.version);
-      tx.commit();
-    } else {
-      run_body(down_sql, m.down_step, false);
-      detail::remove_history_row(*db_, table_, m.version);
+    try {
+      if (m.down_transactional) {
+        pgdsl::transaction tx(*db_);
+        run_body(down_sql, m.down_step, true);
+        detail::remove_history_row(*db_, table_, m.version);
+        tx.commit();
+      } else {
+        run_body(down_sql, m.down_step, false);
+        detail::remove_history_row(*db_, table_, m.version);
+      }
+    } catch (const std::exception& e) {
+      const auto* server = dynamic_cast<const sql_error*>(&e);
+      if (server && is_connection_loss(*server)) throw;
+      if (!m.down_transactional)
+        detail::record_failed(*db_, table_, m.version, m.description, m.is_step() ? "step" : "sql",
+                              m.checksum, milliseconds_since(start),
+                              "down: " + (server ? server->message() : std::string(e.what())));
+      report(migration_event_kind::failed, m, start);
+      throw migration_failed(
+          m.version,
+          "the downgrade of " + m.label() +
+              (m.down_transactional
+                   ? " failed and was rolled back; V" + std::to_string(m.version) + " stays applied"
+                   : " failed outside a transaction: it may have run in part; "
+                     "the history records it as failed") +
+              ": " + std::string(e.what()),
+          server ? server->sqlstate() : std::string());
     }
     report(migration_event_kind::reverted, m, start);
   }

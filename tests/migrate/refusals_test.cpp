@@ -104,6 +104,26 @@ TEST_CASE("a downgrade past a migration without a down file is refused before ru
   CHECK(applied_versions(db) == std::vector<std::int64_t>{1});
 }
 
+TEST_CASE("a failing down file is rolled back and the version stays applied") {
+  pgdsl::test::database fixture;
+  auto& db = fixture.db();
+  pgdsl::migration_set set = two_files();
+  set.add_file("V2__orders.down.sql", "DROP TABLE orders;\nDROP TABLE no_such_table;");
+  pgdsl::migrator migrator(db, set, test_options());
+  migrator.up();
+  try {
+    migrator.down(1);
+    FAIL("the broken down file succeeded");
+  } catch (const pgdsl::migration_failed& e) {
+    CHECK(e.version() == 2);
+    CHECK(e.sqlstate() == "42P01");
+    CHECK_THAT(e.what(), Catch::Contains("V2 stays applied"));
+  }
+  CHECK(has_table(db, "orders"));
+  CHECK(applied_versions(db) == std::vector<std::int64_t>{1, 2});
+  CHECK(migrator.status().is_clean());
+}
+
 TEST_CASE("a connection declared behind a transaction pooler is refused") {
   pgdsl::test::database fixture;
   pgdsl::connection_options options;

@@ -80,11 +80,4 @@ inline void remove_history_row(connection& db, const std::string& table, std::in
   db.execute_raw(runtime_sql("DELETE FROM " + table + " WHERE version = $1"), version);
 }
 
-/// A SQL string literal ('it''s'), for the offline script only: online, values are parameters.
-inline std::string sql_literal(const std::string& text) {
-  std::string out = "'";
-  for (const char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
-  return out + "'";
-}
-
 }  // namespace pgdsl::detail
