@@ -4,10 +4,13 @@
 // C++ steps added in code. Checks the naming rule and that each version appears once.
 #pragma once
 
+#include <dirent.h>
+#include <sys/stat.h>
 #include <cstdint>
-#include <filesystem>
+
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -87,17 +90,25 @@ class migration_set {
     return *this;
   }
 
-  /// Reads every *.sql file of `directory` (not its subdirectories).
-  static migration_set from_directory(const std::filesystem::path& directory) {
-    if (!std::filesystem::is_directory(directory))
-      throw invalid_migration("no migration directory \"" + directory.string() + "\"");
+  /// Reads every *.sql file of `directory` (not its subdirectories). POSIX directory calls, not
+  /// <filesystem>: that header brings std::quoted into every user's translation unit through
+  /// the umbrella header, where argument-dependent lookup then finds it for an unqualified
+  /// quoted(std::string) of the user's own.
+  static migration_set from_directory(const std::string& directory) {
+    const std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(directory.c_str()), &::closedir);
+    if (!dir) throw invalid_migration("no migration directory \"" + directory + "\"");
     migration_set set;
-    for (const auto& entry : std::filesystem::directory_iterator(directory)) {
-      if (!entry.is_regular_file() || entry.path().extension() != ".sql") continue;
-      std::ifstream in(entry.path(), std::ios::binary);
+    while (const dirent* entry = ::readdir(dir.get())) {
+      const std::string name = entry->d_name;
+      const std::string path = directory + "/" + name;
+      struct stat info {};
+      if (!name.ends_with(".sql") || ::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode))
+        continue;
+      std::ifstream in(path, std::ios::binary);
       std::ostringstream text;
       text << in.rdbuf();
-      set.add_file(entry.path().filename().string(), text.str());
+      if (!in) throw invalid_migration("cannot read migration file \"" + path + "\"");
+      set.add_file(name, text.str());
     }
     return set;
   }
