@@ -19,6 +19,8 @@ configure_package_config_file("${CMAKE_CURRENT_LIST_DIR}/pgdslConfig.cmake.in"
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/pgdslConfigVersion.cmake"
   COMPATIBILITY SameMajorVersion ARCH_INDEPENDENT)
 install(FILES "${PROJECT_BINARY_DIR}/pgdslConfig.cmake" "${PROJECT_BINARY_DIR}/pgdslConfigVersion.cmake"
+              "${CMAKE_CURRENT_LIST_DIR}/pgdslEmbedMigrations.cmake"
+              "${CMAKE_CURRENT_LIST_DIR}/pgdslEmbedMigrationFiles.cmake"
         DESTINATION "${PGDSL_INSTALL_CMAKEDIR}")
 
 # The single header, as <pgdsl.hpp> beside <pgdsl/...>.

@@ -16435,3 +16435,1194 @@ inline result<type_list<>> execute_sql(connection& db, const sql& statement) {
 }
 
 }  // namespace pgdsl
+
+// ---- pgdsl/migrate/all.hpp
+// The migration runner (docs/migrations.md): migration files and C++ steps, the history table,
+// the advisory lock, status, upgrade, downgrade, baseline, repair and offline SQL. Only includes.
+
+// ---- pgdsl/migrate/embedded_migrations.hpp
+// The migration files that CMake's pgdsl_embed_migrations(target DIR) compiled into the program:
+// a .cpp generated at build time (again whenever a file of DIR changes) defines
+// pgdsl::embedded_migration_files(), so a deployed binary carries its migrations.
+
+#include <span>
+#include <string_view>
+
+// ---- pgdsl/migrate/migration_set.hpp
+// migration_set: the migrations a program knows, by version: files read from a directory at run
+// time, files embedded at build time by pgdsl_embed_migrations() (embedded_migrations.hpp), and
+// C++ steps added in code. Checks the naming rule and that each version appears once.
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <cstdint>
+
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// ---- pgdsl/migrate/detail/checksum.hpp
+// The checksum of a migration's text: FNV-1a (64 bits) over the text with its line endings made
+// LF (CRLF and a lone CR both count as LF) and a leading UTF-8 byte-order mark dropped, so a file
+// checked out on Windows has the checksum it had on Linux. It detects edits, not tampering.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace pgdsl::detail {
+
+struct fnv1a64 {
+  std::uint64_t state = 0xcbf29ce484222325ULL;
+  void add(char c) noexcept {
+    state ^= static_cast<unsigned char>(c);
+    state *= 0x100000001b3ULL;
+  }
+  void add(std::string_view text) noexcept {
+    for (const char c : text) add(c);
+  }
+};
+
+/// Sixteen lowercase hex digits.
+inline std::string hex64(std::uint64_t value) {
+  constexpr const char digits[] = "0123456789abcdef";
+  std::string text(16, '0');
+  for (int i = 15; i >= 0; --i, value >>= 4) text[static_cast<std::size_t>(i)] = digits[value & 15];
+  return text;
+}
+
+/// The checksum of a migration text, line endings normalised to LF.
+inline std::string migration_checksum(std::string_view text) {
+  if (text.starts_with("\xef\xbb\xbf")) text.remove_prefix(3);
+  fnv1a64 hash;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      hash.add('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      hash.add(text[i]);
+    }
+  }
+  return hex64(hash.state);
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/migrate/detail/file_name.hpp
+// The naming rule of migration files: V<digits>__<description>.sql for the upgrade and
+// V<digits>__<description>.down.sql for its downgrade; the description's underscores read as
+// spaces. Also the `-- pgdsl:no-transaction` directive, a line of its own in the file.
+
+#include <cctype>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pgdsl::detail {
+
+struct migration_file_name {
+  std::int64_t version = 0;
+  std::string description;
+  bool is_down = false;
+};
+
+/// The parts of a migration file name, or nullopt when it breaks the rule.
+inline std::optional<migration_file_name> parse_migration_file_name(std::string_view name) {
+  migration_file_name parts;
+  if (name.ends_with(".down.sql")) {
+    parts.is_down = true;
+    name.remove_suffix(9);
+  } else if (name.ends_with(".sql")) {
+    name.remove_suffix(4);
+  } else {
+    return std::nullopt;
+  }
+  if (!name.starts_with('V')) return std::nullopt;
+  const std::size_t separator = name.find("__");
+  if (separator == std::string_view::npos || separator < 2 || separator > 19) return std::nullopt;
+  std::int64_t version = 0;
+  for (std::size_t i = 1; i < separator; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(name[i]))) return std::nullopt;
+    version = version * 10 + (name[i] - '0');
+  }
+  const std::string_view description = name.substr(separator + 2);
+  if (description.empty() || version <= 0) return std::nullopt;
+  parts.version = version;
+  parts.description = std::string(description);
+  for (char& c : parts.description)
+    if (c == '_') c = ' ';
+  return parts;
+}
+
+/// True when a line of `sql`, blanks aside, is exactly `-- pgdsl:no-transaction`.
+inline bool has_no_transaction_directive(std::string_view sql) {
+  constexpr std::string_view directive = "-- pgdsl:no-transaction";
+  for (std::size_t at = sql.find(directive); at != std::string_view::npos;
+       at = sql.find(directive, at + 1)) {
+    std::size_t before = at;
+    while (before > 0 && (sql[before - 1] == ' ' || sql[before - 1] == '\t')) --before;
+    std::size_t after = at + directive.size();
+    while (after < sql.size() && (sql[after] == ' ' || sql[after] == '\t' || sql[after] == '\r'))
+      ++after;
+    if ((before == 0 || sql[before - 1] == '\n') && (after == sql.size() || sql[after] == '\n'))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/migrate/migration.hpp
+// migration: one version of the schema's history, either SQL text (from a file V0003__name.sql,
+// with an optional V0003__name.down.sql) or a C++ step (a function over the connection, for data
+// migrations). Each carries the checksum the history table keeps to notice later edits.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+
+namespace pgdsl {
+
+/// A C++ migration step: runs its statements on the connection (inside the migration's
+/// transaction unless the step was added with transactional = false).
+using migration_step = std::function<void(connection&)>;
+
+/// One migration: SQL text or a C++ step, with an optional way down.
+struct migration {
+  std::int64_t version = 0;
+  std::string description;
+  std::string file_name;                ///< "" for a C++ step
+  std::string up_sql;                   ///< the file's text (SQL migrations)
+  std::optional<std::string> down_sql;  ///< the down file's text, when there is one
+  migration_step up_step;               ///< set for a C++ step
+  migration_step down_step;             ///< a C++ step's way down, when it has one
+  bool transactional = true;            ///< false: `-- pgdsl:no-transaction` in the file
+  bool down_transactional = true;       ///< false: the directive in the down file
+  std::string checksum;                 ///< of the up text, line endings normalised
+
+  /// True for a C++ step.
+  bool is_step() const noexcept { return static_cast<bool>(up_step); }
+  /// True when a downgrade can undo it.
+  bool has_down() const noexcept { return down_sql.has_value() || static_cast<bool>(down_step); }
+  /// "V3 (add orders index)", as messages name it.
+  std::string label() const { return "V" + std::to_string(version) + " (" + description + ")"; }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/migrate/migration_errors.hpp
+// The refusals of the migration runner, one type each, under migration_error (itself a
+// pgdsl::error): a bad migration file, a lock not obtained in time, a database left dirty by a
+// failed migration, an applied migration that was edited or removed, one that cannot be undone.
+
+#include <cstdint>
+#include <string>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// Base of every refusal and failure of the migration runner.
+class migration_error : public error {
+ public:
+  using error::error;
+};
+
+/// A migration that cannot be loaded: a file name outside the naming rule, two migrations with
+/// one version, a down file without its up file, a C++ step asked for as offline SQL.
+class invalid_migration : public migration_error {
+ public:
+  using migration_error::migration_error;
+};
+
+/// Another migrator held the advisory lock for longer than migrator_options::lock_timeout.
+class migration_lock_timeout : public migration_error {
+ public:
+  using migration_error::migration_error;
+};
+
+/// A refusal about one version of the history.
+class migration_version_error : public migration_error {
+ public:
+  migration_version_error(std::int64_t version, const std::string& message)
+      : migration_error(message), version_(version) {}
+  /// The version the refusal is about.
+  std::int64_t version() const noexcept { return version_; }
+
+ private:
+  std::int64_t version_;
+};
+
+/// The history records a failed migration: the previous run stopped there and the database may
+/// be half-changed. Nothing runs until someone fixes it and runs repair().
+class dirty_database : public migration_version_error {
+ public:
+  using migration_version_error::migration_version_error;
+};
+
+/// An applied migration's text changed since it was applied (its checksum differs).
+class checksum_mismatch : public migration_version_error {
+ public:
+  using migration_version_error::migration_version_error;
+};
+
+/// The history lists an applied migration that the program no longer has.
+class missing_migration : public migration_version_error {
+ public:
+  using migration_version_error::migration_version_error;
+};
+
+/// A pending migration older than the newest applied one (merged late from another branch).
+class out_of_order_migration : public migration_version_error {
+ public:
+  using migration_version_error::migration_version_error;
+};
+
+/// A downgrade passes a migration that has no down file or down step (or the baseline).
+class no_down_migration : public migration_version_error {
+ public:
+  using migration_version_error::migration_version_error;
+};
+
+/// A migration failed on the server; the history now records it as failed (dirty).
+class migration_failed : public migration_version_error {
+ public:
+  migration_failed(std::int64_t version, const std::string& message, std::string sqlstate)
+      : migration_version_error(version, message), sqlstate_(std::move(sqlstate)) {}
+  /// The SQLSTATE of the server's error ("" when the failure came from a C++ step's own throw).
+  const std::string& sqlstate() const noexcept { return sqlstate_; }
+
+ private:
+  std::string sqlstate_;
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// Options of a C++ step.
+struct migration_step_options {
+  /// false: the step runs outside any transaction (it may then commit on its own).
+  bool transactional = true;
+  /// Text whose checksum the history keeps (e.g. a revision string you change when you change
+  /// the step's meaning); empty = the description.
+  std::string checksum_source{};
+};
+
+/// The migrations a program knows, ordered by version.
+class migration_set {
+ public:
+  migration_set() = default;
+
+  /// Adds a file by its name (V0003__add_orders_index.sql or .down.sql) and text; throws
+  /// invalid_migration when the name breaks the rule or the version is already taken.
+  migration_set& add_file(std::string_view file_name, std::string_view text) {
+    const auto parts = detail::parse_migration_file_name(file_name);
+    if (!parts)
+      throw invalid_migration("migration file \"" + std::string(file_name) +
+                              "\" does not follow the naming rule V<version>__<description>.sql "
+                              "(or .down.sql for its downgrade), e.g. V0003__add_orders_index.sql");
+    migration& m = migrations_[parts->version];
+    const bool is_new = m.version == 0;
+    if (!is_new && m.description != parts->description)
+      throw invalid_migration("two migrations have version " + std::to_string(parts->version) +
+                              ": \"" + m.description + "\" and \"" + parts->description + "\"");
+    m.version = parts->version;
+    m.description = parts->description;
+    if (parts->is_down) {
+      if (m.down_sql || m.down_step)
+        throw invalid_migration("two down migrations for version " +
+                                std::to_string(parts->version));
+      m.down_sql = std::string(text);
+      m.down_transactional = !detail::has_no_transaction_directive(text);
+    } else {
+      if (!m.file_name.empty() || m.is_step())
+        throw invalid_migration("two migrations have version " + std::to_string(parts->version) +
+                                " (" + std::string(file_name) + ")");
+      m.file_name = std::string(file_name);
+      m.up_sql = std::string(text);
+      m.transactional = !detail::has_no_transaction_directive(text);
+      m.checksum = detail::migration_checksum(text);
+    }
+    return *this;
+  }
+
+  /// Adds a C++ step (a data migration) with an optional way down.
+  migration_set& add_step(std::int64_t version, std::string description, migration_step up,
+                          migration_step down = {}, migration_step_options options = {}) {
+    if (version <= 0 || !up)
+      throw invalid_migration("a C++ migration step needs a version above 0 and a function");
+    if (migrations_.contains(version))
+      throw invalid_migration("two migrations have version " + std::to_string(version) + ": \"" +
+                              migrations_[version].description + "\" and \"" + description + "\"");
+    migration m;
+    m.version = version;
+    m.checksum = detail::migration_checksum(
+        "step:" + (options.checksum_source.empty() ? description : options.checksum_source));
+    m.description = std::move(description);
+    m.up_step = std::move(up);
+    m.down_step = std::move(down);
+    m.transactional = m.down_transactional = options.transactional;
+    migrations_.emplace(version, std::move(m));
+    return *this;
+  }
+
+  /// Reads every *.sql file of `directory` (not its subdirectories). POSIX directory calls, not
+  /// <filesystem>: that header brings std::quoted into every user's translation unit through
+  /// the umbrella header, where argument-dependent lookup then finds it for an unqualified
+  /// quoted(std::string) of the user's own.
+  static migration_set from_directory(const std::string& directory) {
+    const std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(directory.c_str()), &::closedir);
+    if (!dir) throw invalid_migration("no migration directory \"" + directory + "\"");
+    migration_set set;
+    while (const dirent* entry = ::readdir(dir.get())) {
+      const std::string name = entry->d_name;
+      const std::string path = directory + "/" + name;
+      struct stat info {};
+      if (!name.ends_with(".sql") || ::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode))
+        continue;
+      std::ifstream in(path, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      if (!in) throw invalid_migration("cannot read migration file \"" + path + "\"");
+      set.add_file(name, text.str());
+    }
+    return set;
+  }
+
+  /// Every migration, by version; throws invalid_migration for a down file without its up file.
+  std::vector<const migration*> ordered() const {
+    std::vector<const migration*> list;
+    for (const auto& [version, m] : migrations_) {
+      if (m.file_name.empty() && !m.is_step())
+        throw invalid_migration("V" + std::to_string(version) + " has a down file but no up file");
+      list.push_back(&m);
+    }
+    return list;
+  }
+
+  /// The migration of a version, or nullptr.
+  const migration* find(std::int64_t version) const {
+    const auto it = migrations_.find(version);
+    return it == migrations_.end() ? nullptr : &it->second;
+  }
+  /// The highest version (0 when empty).
+  std::int64_t latest_version() const noexcept {
+    return migrations_.empty() ? 0 : migrations_.rbegin()->first;
+  }
+  std::size_t size() const noexcept { return migrations_.size(); }
+
+ private:
+  std::map<std::int64_t, migration> migrations_;
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// One embedded file: its name (V0003__add_orders_index.sql) and its bytes.
+struct embedded_migration_file {
+  std::string_view name;
+  std::string_view text;
+};
+
+/// The files of the directory given to pgdsl_embed_migrations(); defined in the generated source
+/// (a link error means the target did not call pgdsl_embed_migrations).
+std::span<const embedded_migration_file> embedded_migration_files();
+
+/// The embedded files as a migration set (C++ steps can be added to it).
+inline migration_set embedded_migrations() {
+  migration_set set;
+  for (const auto& file : embedded_migration_files()) set.add_file(file.name, file.text);
+  return set;
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/migrate/migration_status.hpp
+// What migrator::status() reports: each version the program or the history knows, with its state
+// (applied, pending, failed, edited, missing, baseline), and what a run, repair or downgrade did.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pgdsl {
+
+/// A row of the history table.
+struct history_entry {
+  std::int64_t version = 0;
+  std::string description;
+  std::string kind;        ///< "sql", "step" or "baseline"
+  std::string checksum;    ///< of the text as applied
+  std::string applied_at;  ///< the server's text of the timestamptz
+  double duration_ms = 0;
+  bool success = false;
+  std::optional<std::string> error;  ///< the server's message when it failed
+};
+
+/// Where one version stands.
+enum class migration_state {
+  applied,           ///< in the history, same checksum
+  pending,           ///< known to the program, not applied
+  failed,            ///< recorded as failed: the database is dirty
+  checksum_changed,  ///< applied, but its text changed since
+  missing,           ///< applied, but the program no longer has it
+  baseline,          ///< the baseline row
+  below_baseline,    ///< known to the program, older than the baseline: never run
+  out_of_order       ///< pending, but older than the newest applied migration
+};
+
+/// The state's name as status output prints it.
+inline std::string_view to_string(migration_state state) noexcept {
+  switch (state) {
+    case migration_state::applied:
+      return "applied";
+    case migration_state::pending:
+      return "pending";
+    case migration_state::failed:
+      return "FAILED";
+    case migration_state::checksum_changed:
+      return "CHECKSUM CHANGED";
+    case migration_state::missing:
+      return "MISSING";
+    case migration_state::baseline:
+      return "baseline";
+    case migration_state::below_baseline:
+      return "below baseline";
+    case migration_state::out_of_order:
+      return "OUT OF ORDER";
+  }
+  return "?";
+}
+
+/// One line of the status.
+struct migration_status_entry {
+  std::int64_t version = 0;
+  std::string description;
+  migration_state state = migration_state::pending;
+  std::optional<history_entry> history;  ///< the history row, when there is one
+};
+
+/// The status of every version, by version.
+struct migration_status {
+  std::vector<migration_status_entry> entries;
+  std::int64_t current_version = 0;  ///< the newest applied (or baseline) version, 0 for none
+
+  /// True when nothing is failed, edited, missing or out of order.
+  bool is_clean() const noexcept {
+    for (const auto& e : entries)
+      if (e.state == migration_state::failed || e.state == migration_state::checksum_changed ||
+          e.state == migration_state::missing || e.state == migration_state::out_of_order)
+        return false;
+    return true;
+  }
+  /// The number of pending migrations.
+  std::size_t pending_count() const noexcept {
+    std::size_t count = 0;
+    for (const auto& e : entries) count += e.state == migration_state::pending ? 1 : 0;
+    return count;
+  }
+};
+
+/// What repair() changed in the history.
+struct repair_report {
+  std::vector<std::int64_t> removed_failed;   ///< failed rows deleted
+  std::vector<std::int64_t> realigned;        ///< checksums (and descriptions) updated
+  std::vector<std::int64_t> removed_missing;  ///< rows of migrations the program no longer has
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/migrate/migrator.hpp
+// migrator: runs a migration_set against a database. Every operation that changes the history
+// takes the session advisory lock first (detail/advisory_lock.hpp), creates the history table if
+// needed, and checks the history against the program's migrations before doing anything: a
+// failed (dirty) row, an edited or missing applied migration, or a pending one older than the
+// newest applied is refused with its own exception, and repair() is the explicit way out.
+
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+// ---- pgdsl/migrate/detail/advisory_lock.hpp
+// The migrators' mutual exclusion: a session-level advisory lock taken by polling
+// pg_try_advisory_lock, so a waiting migrator holds no transaction open (CREATE INDEX
+// CONCURRENTLY, which waits for every older transaction, cannot deadlock against it) and gives up
+// after a timeout instead of waiting forever. Released by the guard's destructor.
+
+#include <chrono>
+#include <cstdint>
+#include <thread>
+
+// ---- pgdsl/migrate/migrator_options.hpp
+// migrator_options: where the history lives, how long to wait for another migrator, and who hears
+// about progress. The defaults suit one application schema per database.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace pgdsl {
+
+/// What the runner is doing, for progress output.
+enum class migration_event_kind {
+  waiting_for_lock,  ///< another migrator holds the lock; polling
+  starting,          ///< a migration (or its downgrade) begins
+  applied,           ///< a migration was applied and recorded
+  reverted,          ///< a downgrade ran and its history row was removed
+  failed             ///< a migration failed; the history records it (dirty)
+};
+
+/// One progress event.
+struct migration_event {
+  migration_event_kind kind;
+  std::int64_t version = 0;  ///< 0 for waiting_for_lock
+  std::string description{};
+  std::chrono::microseconds duration{0};  ///< for applied, reverted and failed
+};
+
+/// How a migrator behaves.
+struct migrator_options {
+  /// The history table, created on first use in the connection's current schema (the first
+  /// schema of the search_path that exists).
+  std::string history_table = "pgdsl_schema_history";
+  /// Give up (migration_lock_timeout) when another migrator holds the lock longer than this.
+  std::chrono::milliseconds lock_timeout{std::chrono::minutes(1)};
+  /// How often pg_try_advisory_lock is tried while another migrator holds the lock.
+  std::chrono::milliseconds lock_poll_interval{50};
+  /// The session advisory lock's key; by default one derived from the current schema and the
+  /// history table's name, so migrators of different schemas never wait for each other.
+  std::optional<std::int64_t> lock_key{};
+  /// Called for each progress event (empty: silent).
+  std::function<void(const migration_event&)> on_progress{};
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl::detail {
+
+class advisory_lock_guard {
+ public:
+  advisory_lock_guard(connection& db, std::int64_t key, const migrator_options& options)
+      : db_(&db), key_(key) {
+    const auto deadline = std::chrono::steady_clock::now() + options.lock_timeout;
+    bool announced = false;
+    while (!db.query<bool>("SELECT pg_try_advisory_lock($1)", key_).scalar()) {
+      if (std::chrono::steady_clock::now() >= deadline)
+        throw migration_lock_timeout(
+            "another migrator held the migration lock (advisory lock " + std::to_string(key_) +
+            ") for longer than " + std::to_string(options.lock_timeout.count()) +
+            " ms; see pg_locks WHERE locktype = 'advisory' for the session holding it");
+      if (!announced && options.on_progress)
+        options.on_progress(migration_event{.kind = migration_event_kind::waiting_for_lock});
+      announced = true;
+      std::this_thread::sleep_for(options.lock_poll_interval);
+    }
+  }
+  advisory_lock_guard(const advisory_lock_guard&) = delete;
+  advisory_lock_guard& operator=(const advisory_lock_guard&) = delete;
+  ~advisory_lock_guard() {
+    try {
+      if (db_->is_open()) (void)db_->query<bool>("SELECT pg_advisory_unlock($1)", key_);
+    } catch (...) {  // a lost session released the lock with it
+    }
+  }
+
+ private:
+  connection* db_;
+  std::int64_t key_;
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/migrate/detail/history_table.hpp
+// The history table's statements: created on first use in the current schema, read whole
+// (it holds one row per version), a row written in the migration's own transaction on success and
+// upserted outside it on failure, so the failure survives the rollback.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+
+namespace pgdsl::detail {
+
+/// The CREATE TABLE of the history; `table` is already quoted.
+inline std::string history_table_ddl(const std::string& table) {
+  return "CREATE TABLE IF NOT EXISTS " + table +
+         " (\n  version bigint PRIMARY KEY,\n  description text NOT NULL,\n"
+         "  kind text NOT NULL,\n  checksum text NOT NULL,\n"
+         "  applied_at timestamptz NOT NULL DEFAULT now(),\n"
+         "  duration_ms double precision NOT NULL DEFAULT 0,\n  success boolean NOT NULL,\n"
+         "  error text\n)";
+}
+
+/// True when the current schema (the first existing one of the search_path) has the table.
+inline bool history_table_exists(connection& db, const std::string& unquoted_table) {
+  return db
+      .query<bool>(
+          "SELECT EXISTS (SELECT FROM pg_class WHERE relname = $1 AND relnamespace = "
+          "current_schema()::regnamespace)",
+          unquoted_table)
+      .scalar();
+}
+
+/// The history's rows by version; empty when the table does not exist yet.
+inline std::vector<history_entry> read_history(connection& db, const std::string& table,
+                                               const std::string& unquoted_table) {
+  std::vector<history_entry> entries;
+  if (!history_table_exists(db, unquoted_table)) return entries;
+  const std::string sql =
+      "SELECT version, description, kind, checksum, applied_at::text, duration_ms, success, "
+      "error FROM " +
+      table + " ORDER BY version";
+  for (auto&& [version, description, kind, checksum, applied_at, duration, success, error] :
+       db.query<std::int64_t, std::string, std::string, std::string, std::string, double, bool,
+                std::optional<std::string>>(runtime_sql(sql)))
+    entries.push_back(history_entry{version, std::move(description), std::move(kind),
+                                    std::move(checksum), std::move(applied_at), duration, success,
+                                    std::move(error)});
+  return entries;
+}
+
+/// Records a version as applied (inside the migration's transaction).
+inline void record_applied(connection& db, const std::string& table, std::int64_t version,
+                           const std::string& description, const std::string& kind,
+                           const std::string& checksum, double duration_ms) {
+  const std::string sql = "INSERT INTO " + table +
+                          " (version, description, kind, checksum, duration_ms, success) VALUES "
+                          "($1, $2, $3, $4, $5, true)";
+  db.execute_raw(runtime_sql(sql), version, description, kind, checksum, duration_ms);
+}
+
+/// Records a version as failed (after the rollback, or after a partial no-transaction run).
+inline void record_failed(connection& db, const std::string& table, std::int64_t version,
+                          const std::string& description, const std::string& kind,
+                          const std::string& checksum, double duration_ms,
+                          const std::string& error) {
+  const std::string sql =
+      "INSERT INTO " + table +
+      " (version, description, kind, checksum, duration_ms, success, error) VALUES "
+      "($1, $2, $3, $4, $5, false, $6) ON CONFLICT (version) DO UPDATE SET success = false, "
+      "error = EXCLUDED.error, duration_ms = EXCLUDED.duration_ms, applied_at = now()";
+  db.execute_raw(runtime_sql(sql), version, description, kind, checksum, duration_ms, error);
+}
+
+/// Deletes a version's row.
+inline void remove_history_row(connection& db, const std::string& table, std::int64_t version) {
+  db.execute_raw(runtime_sql("DELETE FROM " + table + " WHERE version = $1"), version);
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/migrate/detail/offline_script.hpp
+// The SQL script of a run, for a DBA who applies it by hand (offline) or a dry run: the history
+// table's CREATE, then each migration between BEGIN and COMMIT (unless no-transaction) with the
+// INSERT of its history row. The only place where values are written into SQL text, as literals,
+// because the script is read by people and psql, never sent by pgdsl.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+
+namespace pgdsl::detail {
+
+/// A SQL string literal ('it''s'); standard_conforming_strings (the default) assumed.
+inline std::string sql_literal(const std::string& text) {
+  std::string out = "'";
+  for (const char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+/// The script of `list` (from version `from` to `target`, for the header line); `table` is
+/// quoted. Throws invalid_migration at a C++ step, which has no SQL.
+inline std::string offline_script(const std::vector<const migration*>& list, std::int64_t from,
+                                  std::optional<std::int64_t> target, const std::string& table) {
+  std::string out = "-- pgdsl-migrate: from V" + std::to_string(from) + " to " +
+                    (target ? "V" + std::to_string(*target) : std::string("the latest")) + ", " +
+                    std::to_string(list.size()) + " migration(s)\n" + history_table_ddl(table) +
+                    ";\n";
+  for (const migration* m : list) {
+    if (m->is_step())
+      throw invalid_migration(m->label() +
+                              " is a C++ step: it cannot be written as SQL; stop the offline "
+                              "script before it (--to " +
+                              std::to_string(m->version - 1) + ")");
+    out += "\n-- " + m->label() + (m->transactional ? "" : ", no transaction") + "\n";
+    if (m->transactional) out += "BEGIN;\n";
+    out += m->up_sql;
+    if (!m->up_sql.empty() && m->up_sql.back() != '\n') out += '\n';
+    out += "INSERT INTO " + table + " (version, description, kind, checksum, success) VALUES (" +
+           std::to_string(m->version) + ", " + sql_literal(m->description) + ", 'sql', " +
+           sql_literal(m->checksum) + ", true);\n";
+    if (m->transactional) out += "COMMIT;\n";
+  }
+  return out;
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/migrate/detail/split_statements.hpp
+// Splits a migration's SQL into statements at the semicolons that end them, skipping those inside
+// quotes ('...', E'...', "..."), dollar quotes ($tag$...$tag$) and comments (--, nested /* */).
+// Needed for `-- pgdsl:no-transaction` files: several statements sent as one simple query run
+// as one implicit transaction, which CREATE INDEX CONCURRENTLY refuses.
+
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pgdsl::detail {
+
+// Where the dollar-quote tag starting at `i` ($tag$ or $$) ends (one past its second $), or npos.
+inline std::size_t dollar_tag_end(std::string_view sql, std::size_t i) {
+  std::size_t j = i + 1;
+  while (j < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[j])) || sql[j] == '_' ||
+                            static_cast<unsigned char>(sql[j]) >= 0x80))
+    ++j;
+  if (j < sql.size() && sql[j] == '$' &&
+      (j == i + 1 || !std::isdigit(static_cast<unsigned char>(sql[i + 1]))))
+    return j + 1;
+  return std::string_view::npos;
+}
+
+/// The statements of `sql` without their final semicolons; statements holding only comments and
+/// blanks are left out.
+inline std::vector<std::string> split_statements(std::string_view sql) {
+  std::vector<std::string> statements;
+  std::size_t start = 0;
+  bool has_code = false;  // the current statement has more than blanks and comments
+  const auto finish = [&](std::size_t end) {
+    if (has_code) statements.emplace_back(sql.substr(start, end - start));
+    start = end + 1;
+    has_code = false;
+  };
+  std::size_t i = 0;
+  while (i < sql.size()) {
+    const char c = sql[i];
+    const char next = i + 1 < sql.size() ? sql[i + 1] : '\0';
+    if (c == '-' && next == '-') {
+      i = sql.find('\n', i);
+      if (i == std::string_view::npos) break;
+    } else if (c == '/' && next == '*') {
+      int depth = 1;
+      i += 2;
+      while (i < sql.size() && depth > 0) {
+        if (sql.compare(i, 2, "/*") == 0)
+          ++depth, ++i;
+        else if (sql.compare(i, 2, "*/") == 0)
+          --depth, ++i;
+        ++i;
+      }
+      continue;
+    } else if (c == '\'' || c == '"') {
+      // E'...' strings take backslash escapes; '' (or "") inside doubles the quote.
+      const bool escapes = c == '\'' && i > 0 && (sql[i - 1] == 'E' || sql[i - 1] == 'e') &&
+                           (i < 2 || !std::isalnum(static_cast<unsigned char>(sql[i - 2])));
+      has_code = true;
+      for (++i; i < sql.size(); ++i) {
+        if (escapes && sql[i] == '\\') {
+          ++i;
+        } else if (sql[i] == c) {
+          if (i + 1 < sql.size() && sql[i + 1] == c)
+            ++i;
+          else
+            break;
+        }
+      }
+    } else if (c == '$') {
+      has_code = true;
+      const bool after_word =
+          i > 0 && (std::isalnum(static_cast<unsigned char>(sql[i - 1])) || sql[i - 1] == '_');
+      const std::size_t tag_end = after_word ? std::string_view::npos : dollar_tag_end(sql, i);
+      if (tag_end != std::string_view::npos) {
+        const std::string_view tag = sql.substr(i, tag_end - i);
+        const std::size_t close = sql.find(tag, tag_end);
+        i = close == std::string_view::npos ? sql.size() : close + tag.size();
+        continue;
+      }
+    } else if (c == ';') {
+      finish(i);
+    } else if (!std::isspace(static_cast<unsigned char>(c))) {
+      has_code = true;
+    }
+    ++i;
+  }
+  if (start < sql.size()) finish(sql.size());
+  return statements;
+}
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+/// Applies, reverts and reports the migrations of a set on one connection.
+class migrator {
+ public:
+  /// Refuses (transaction_pooling_error) a connection behind a transaction pooler: the session
+  /// advisory lock would stay with a server session the pooler hands to others.
+  migrator(connection& db, migration_set migrations, migrator_options options = {})
+      : db_(&db),
+        migrations_(std::move(migrations)),
+        options_(std::move(options)),
+        table_(identifier(options_.history_table).quoted()) {
+    if (detail::connection_access::state(db).transaction_pooling)
+      throw transaction_pooling_error(
+          "migrations (their session advisory lock and CREATE INDEX CONCURRENTLY need one "
+          "server session; connect pgdsl-migrate straight to the server or through a "
+          "session-mode pool)");
+    (void)migrations_.ordered();  // a down file without its up file is refused here
+  }
+
+  /// Every version the program or the history knows, with its state. Takes no lock.
+  migration_status status() { return compute_status(read_history()); }
+
+  /// Applies the pending migrations up to `target` (all when not given), each in its own
+  /// transaction unless it says `-- pgdsl:no-transaction`; stops at the first failure, records it
+  /// and throws migration_failed. Returns the number applied.
+  std::size_t up(std::optional<std::int64_t> target = {}) {
+    const auto lock = take_lock();
+    create_history_table();
+    const auto status = checked_status(read_history());
+    std::size_t applied = 0;
+    for (const migration* m : pending(status, target)) {
+      apply(*m);
+      ++applied;
+    }
+    return applied;
+  }
+
+  /// The migrations up() would apply, without applying them (dry run). Takes no lock.
+  std::vector<const migration*> plan(std::optional<std::int64_t> target = {}) {
+    return pending(checked_status(read_history()), target);
+  }
+
+  /// The SQL up() would run, as one script with the history inserts (dry run on a live
+  /// database); throws invalid_migration when a C++ step is among them.
+  std::string plan_sql(std::optional<std::int64_t> target = {}) {
+    const auto status = checked_status(read_history());
+    return detail::offline_script(pending(status, target), status.current_version, target, table_);
+  }
+
+  /// Reverts the applied migrations above `target`, newest first, with their down files (or
+  /// steps); refuses with no_down_migration before running anything when one has none. Returns
+  /// the number reverted.
+  std::size_t down(std::int64_t target) {
+    const auto lock = take_lock();
+    create_history_table();
+    const auto status = checked_status(read_history());
+    std::vector<const migration*> to_revert;
+    for (auto it = status.entries.rbegin(); it != status.entries.rend(); ++it) {
+      if (it->version <= target || !it->history) continue;
+      if (it->state == migration_state::baseline)
+        throw no_down_migration(it->version,
+                                "cannot go below the baseline V" + std::to_string(it->version));
+      const migration* m = migrations_.find(it->version);
+      if (m == nullptr || !m->has_down())
+        throw no_down_migration(it->version, "V" + std::to_string(it->version) + " (" +
+                                                 it->description +
+                                                 ") has no down file (V<version>__<description>"
+                                                 ".down.sql): cannot downgrade to V" +
+                                                 std::to_string(target));
+      to_revert.push_back(m);
+    }
+    for (const migration* m : to_revert) revert(*m);
+    return to_revert.size();
+  }
+
+  /// Marks an existing database as being at `version` without running anything: the migrations
+  /// up to it are taken as already done. Only on an empty history.
+  void baseline(std::int64_t version, const std::string& description = "baseline") {
+    const auto lock = take_lock();
+    create_history_table();
+    const auto history = read_history();
+    if (!history.empty())
+      throw migration_version_error(version, "baseline needs an empty history, and " +
+                                                 options_.history_table + " already has " +
+                                                 std::to_string(history.size()) + " row(s)");
+    detail::record_applied(*db_, table_, version, description, "baseline", "", 0);
+  }
+
+  /// The explicit way out of a refusal: deletes failed rows (after you fixed what the failed
+  /// migration left behind), sets the checksums of edited applied migrations to their current
+  /// text, and deletes the rows of applied migrations the program no longer has.
+  repair_report repair() {
+    const auto lock = take_lock();
+    create_history_table();
+    repair_report report;
+    for (const auto& entry : compute_status(read_history()).entries) {
+      if (entry.state == migration_state::failed) {
+        detail::remove_history_row(*db_, table_, entry.version);
+        report.removed_failed.push_back(entry.version);
+      } else if (entry.state == migration_state::missing) {
+        detail::remove_history_row(*db_, table_, entry.version);
+        report.removed_missing.push_back(entry.version);
+      } else if (entry.state == migration_state::checksum_changed) {
+        const migration* m = migrations_.find(entry.version);
+        db_->execute_raw(runtime_sql("UPDATE " + table_ +
+                                     " SET checksum = $2, description = $3 WHERE version = $1"),
+                         entry.version, m->checksum, m->description);
+        report.realigned.push_back(entry.version);
+      }
+    }
+    return report;
+  }
+
+  /// The migrations the migrator runs.
+  const migration_set& migrations() const noexcept { return migrations_; }
+
+  /// The offline script from `from` (0: an empty database) up to `target` (all when not given),
+  /// without a connection: the history table's CREATE, then each migration between BEGIN and
+  /// COMMIT (unless no-transaction) with its history insert. For DBAs who apply SQL by hand.
+  static std::string offline_sql(const migration_set& migrations, std::int64_t from = 0,
+                                 std::optional<std::int64_t> target = {},
+                                 const migrator_options& options = {}) {
+    std::vector<const migration*> list;
+    for (const migration* m : migrations.ordered())
+      if (m->version > from && (!target || m->version <= *target)) list.push_back(m);
+    return detail::offline_script(list, from, target, identifier(options.history_table).quoted());
+  }
+
+ private:
+  detail::advisory_lock_guard take_lock() {
+    std::int64_t key = 0;
+    if (options_.lock_key) {
+      key = *options_.lock_key;
+    } else {
+      const auto schema =
+          db_->query<std::optional<std::string>>("SELECT current_schema()").scalar();
+      if (!schema)
+        throw migration_error("no schema of the search_path exists: the history table " +
+                              options_.history_table + " has nowhere to go");
+      detail::fnv1a64 hash;
+      hash.add("pgdsl-migrate:" + *schema + "." + options_.history_table);
+      key = static_cast<std::int64_t>(hash.state);
+    }
+    return detail::advisory_lock_guard(*db_, key, options_);
+  }
+
+  // Under the lock, so two migrators never race to create it (and no "already exists" notice).
+  void create_history_table() {
+    if (!detail::history_table_exists(*db_, options_.history_table))
+      db_->run_command(runtime_sql(detail::history_table_ddl(table_)));
+  }
+
+  std::vector<history_entry> read_history() {
+    return detail::read_history(*db_, table_, options_.history_table);
+  }
+
+  migration_status compute_status(const std::vector<history_entry>& history) const {
+    migration_status status;
+    std::map<std::int64_t, migration_status_entry> by_version;
+    std::int64_t baseline = 0, newest_applied = 0;
+    for (const auto& h : history) {
+      auto& e = by_version[h.version];
+      e.version = h.version;
+      e.description = h.description;
+      e.history = h;
+      const migration* m = migrations_.find(h.version);
+      if (!h.success)
+        e.state = migration_state::failed;
+      else if (h.kind == "baseline")
+        e.state = migration_state::baseline, baseline = std::max(baseline, h.version);
+      else if (m == nullptr)
+        e.state = migration_state::missing;
+      else if (m->checksum != h.checksum)
+        e.state = migration_state::checksum_changed;
+      else
+        e.state = migration_state::applied;
+      if (h.success) newest_applied = std::max(newest_applied, h.version);
+    }
+    for (const migration* m : migrations_.ordered()) {
+      if (by_version.contains(m->version)) continue;
+      auto& e = by_version[m->version];
+      e.version = m->version;
+      e.description = m->description;
+      e.state = m->version <= baseline        ? migration_state::below_baseline
+                : m->version < newest_applied ? migration_state::out_of_order
+                                              : migration_state::pending;
+    }
+    for (auto& [version, e] : by_version) status.entries.push_back(std::move(e));
+    status.current_version = newest_applied;
+    return status;
+  }
+
+  // The status, or the refusal that stops a run: the first problem by version.
+  migration_status checked_status(const std::vector<history_entry>& history) const {
+    auto status = compute_status(history);
+    for (const auto& e : status.entries) {
+      const std::string name = "V" + std::to_string(e.version) + " (" + e.description + ")";
+      switch (e.state) {
+        case migration_state::failed:
+          throw dirty_database(
+              e.version, "the database is dirty: " + name + " failed at " + e.history->applied_at +
+                             (e.history->error ? ": " + *e.history->error : "") +
+                             "\nFix what it left behind (a failed no-transaction migration may "
+                             "have run in part), then run `pgdsl-migrate repair` (migrator::"
+                             "repair()) to remove the failed record, and migrate again");
+        case migration_state::checksum_changed:
+          throw checksum_mismatch(e.version,
+                                  name + " was edited after it was applied (checksum " +
+                                      e.history->checksum + " in " + options_.history_table + ", " +
+                                      migrations_.find(e.version)->checksum +
+                                      " now): restore the file, or accept the new text with "
+                                      "`pgdsl-migrate repair` (migrator::repair())");
+        case migration_state::missing:
+          throw missing_migration(e.version,
+                                  name +
+                                      " is applied but the program no longer has it: restore the "
+                                      "file, or forget it with `pgdsl-migrate repair` (migrator::"
+                                      "repair())");
+        case migration_state::out_of_order:
+          throw out_of_order_migration(e.version, name +
+                                                      " is pending but older than the applied V" +
+                                                      std::to_string(status.current_version) +
+                                                      ": give it a version above V" +
+                                                      std::to_string(status.current_version));
+        default:
+          break;
+      }
+    }
+    return status;
+  }
+
+  std::vector<const migration*> pending(const migration_status& status,
+                                        std::optional<std::int64_t> target) const {
+    std::vector<const migration*> list;
+    for (const auto& e : status.entries)
+      if (e.state == migration_state::pending && (!target || e.version <= *target))
+        list.push_back(migrations_.find(e.version));
+    return list;
+  }
+
+  static double milliseconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+  }
+
+  void report(migration_event_kind kind, const migration& m,
+              std::chrono::steady_clock::time_point start) const {
+    if (!options_.on_progress) return;
+    options_.on_progress(migration_event{kind, m.version, m.description,
+                                         std::chrono::duration_cast<std::chrono::microseconds>(
+                                             std::chrono::steady_clock::now() - start)});
+  }
+
+  // Runs SQL text or a step; a no-transaction text goes statement by statement, since several
+  // statements in one simple query form an implicit transaction.
+  void run_body(const std::string& sql, const migration_step& step, bool transactional) {
+    if (step) {
+      step(*db_);
+    } else if (transactional) {
+      if (!detail::split_statements(sql).empty()) db_->run_command(runtime_sql(sql));
+    } else {
+      for (const auto& statement : detail::split_statements(sql))
+        db_->run_command(runtime_sql(statement));
+    }
+  }
+
+  void apply(const migration& m) {
+    const auto start = std::chrono::steady_clock::now();
+    if (options_.on_progress)
+      options_.on_progress(
+          migration_event{migration_event_kind::starting, m.version, m.description});
+    const std::string kind = m.is_step() ? "step" : "sql";
+    try {
+      if (m.transactional) {
+        pgdsl::transaction tx(*db_);
+        run_body(m.up_sql, m.up_step, true);
+        detail::record_applied(*db_, table_, m.version, m.description, kind, m.checksum,
+                               milliseconds_since(start));
+        tx.commit();
+      } else {
+        run_body(m.up_sql, m.up_step, false);
+        detail::record_applied(*db_, table_, m.version, m.description, kind, m.checksum,
+                               milliseconds_since(start));
+      }
+    } catch (const std::exception& e) {
+      const auto* server = dynamic_cast<const sql_error*>(&e);
+      const std::string message = server ? server->message() : std::string(e.what());
+      if (server && is_connection_loss(*server)) throw;  // nothing can be recorded
+      detail::record_failed(*db_, table_, m.version, m.description, kind, m.checksum,
+                            milliseconds_since(start), message);
+      report(migration_event_kind::failed, m, start);
+      throw migration_failed(
+          m.version,
+          m.label() + " failed" +
+              (m.transactional ? " and was rolled back"
+                               : " outside a transaction: it may have run in part") +
+              ": " + std::string(e.what()) +
+              "\nThe history records it as failed; fix it, run `pgdsl-migrate "
+              "repair`, and migrate again",
+          server ? server->sqlstate() : std::string());
+    }
+    report(migration_event_kind::applied, m, start);
+  }
+
+  // A failed downgrade throws migration_failed; in a transaction nothing changed, outside one it
+  // may have run in part, so the version is recorded as failed (dirty) like a failed upgrade.
+  void revert(const migration& m) {
+    const auto start = std::chrono::steady_clock::now();
+    if (options_.on_progress)
+      options_.on_progress(
+          migration_event{migration_event_kind::starting, m.version, m.description});
+    const std::string down_sql = m.down_sql.value_or("");
+    try {
+      if (m.down_transactional) {
+        pgdsl::transaction tx(*db_);
+        run_body(down_sql, m.down_step, true);
+        detail::remove_history_row(*db_, table_, m.version);
+        tx.commit();
+      } else {
+        run_body(down_sql, m.down_step, false);
+        detail::remove_history_row(*db_, table_, m.version);
+      }
+    } catch (const std::exception& e) {
+      const auto* server = dynamic_cast<const sql_error*>(&e);
+      if (server && is_connection_loss(*server)) throw;
+      if (!m.down_transactional)
+        detail::record_failed(*db_, table_, m.version, m.description, m.is_step() ? "step" : "sql",
+                              m.checksum, milliseconds_since(start),
+                              "down: " + (server ? server->message() : std::string(e.what())));
+      report(migration_event_kind::failed, m, start);
+      throw migration_failed(
+          m.version,
+          "the downgrade of " + m.label() +
+              (m.down_transactional
+                   ? " failed and was rolled back; V" + std::to_string(m.version) + " stays applied"
+                   : " failed outside a transaction: it may have run in part; "
+                     "the history records it as failed") +
+              ": " + std::string(e.what()),
+          server ? server->sqlstate() : std::string());
+    }
+    report(migration_event_kind::reverted, m, start);
+  }
+
+  connection* db_;
+  migration_set migrations_;
+  migrator_options options_;
+  std::string table_;  // quoted
+};
+
+}  // namespace pgdsl

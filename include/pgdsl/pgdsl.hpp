@@ -65,3 +65,5 @@
 #include "pgdsl/dynamic/sort_by.hpp"
 #include "pgdsl/dynamic/sql.hpp"
 #include "pgdsl/dynamic/when.hpp"
+
+#include "pgdsl/migrate/all.hpp"

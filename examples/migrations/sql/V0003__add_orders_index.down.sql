@@ -1,0 +1,2 @@
+-- pgdsl:no-transaction
+DROP INDEX CONCURRENTLY orders_customer_idx;
