@@ -81,9 +81,19 @@ inline asio::awaitable<connection_ptr> connect_without_blocking(connection_optio
   if (const std::string host = host_to_resolve(options); !host.empty()) {
     asio::ip::tcp::resolver resolver(executor);
     const auto found = co_await resolver.async_resolve(host, "", asio::use_awaitable);
-    if (found.empty())
+    // Every address, in the resolver's order, each paired with the name (libpq tries them in
+    // turn, as it would the addresses of its own lookup; the name stays for SSL and messages).
+    std::string hosts, addresses;
+    for (const auto& entry : found) {
+      const std::string address = entry.endpoint().address().to_string();
+      if (("," + addresses + ",").find("," + address + ",") != std::string::npos) continue;
+      hosts += (hosts.empty() ? "" : ",") + host;
+      addresses += (addresses.empty() ? "" : ",") + address;
+    }
+    if (addresses.empty())
       throw connection_error("could not connect to " + host + ": the name has no address", "08001");
-    options.extra.emplace_back("hostaddr", found.begin()->endpoint().address().to_string());
+    options.extra.emplace_back("host", hosts);
+    options.extra.emplace_back("hostaddr", addresses);
   }
   const conninfo_arrays params(options);
   connection_ptr conn(PQconnectStartParams(params.keywords.data(), params.values.data(), 1));
