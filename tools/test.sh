@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSL-1.0
 # test.sh: install what is missing, then build and run the whole test suite in eight
-# configurations (tsan: the pool tests only), all against one throwaway PostgreSQL (with-postgres.sh):
+# configurations (tsan: the pool and async tests only), all against one throwaway PostgreSQL (with-postgres.sh):
 #   gcc       g++, Debug                                  build/gcc        build, run every test
 #   clang     clang++, Debug                              build/clang      build, run
 #   asan      g++ -O1 with AddressSanitizer + UBSan       build/asan       build, run
@@ -9,7 +9,7 @@
 #   clang-o2  clang++ -O2                                 build/clang-o2   build, run
 #   gcc-o3    g++ -O3 -DNDEBUG (Release)                  build/gcc-o3     build only
 #   clang-o3  clang++ -O3 -DNDEBUG (Release)              build/clang-o3   build only
-#   tsan      g++ -O1 with ThreadSanitizer                build/tsan       pool tests only
+#   tsan      g++ -O1 with ThreadSanitizer                build/tsan       pool and async tests only
 #
 #   tools/test.sh [--config NAME]...          (default: gcc clang asan tsan; --all: all eight)
 #
@@ -22,8 +22,8 @@
 # warnings appear only when optimizing, so the -O2/-O3 builds are the warning checks. The -O2
 # builds also run the run-time tests once (optimized code is what users ship); the -O3 builds
 # only compile, since running the same tests again would add minutes and little else. tsan builds
-# and runs only the concurrency-bearing tests (target pool_tests, `ctest -L pool`), to keep the
-# run short. The must-not-compile cases and the package tests run in gcc (and the former in
+# and runs only the concurrency-bearing tests (targets pool_tests and async_tests, ctest -L
+# 'pool|concurrency'), to keep the run short. The must-not-compile cases and the package tests run in gcc (and the former in
 # clang) only. The cluster tests (label `cluster`: each starts a primary, two replicas and
 # PgBouncer) run in gcc, asan and tsan; clang adds nothing to them but minutes.
 #
@@ -46,7 +46,7 @@ if [ "${1:-}" = --run-ctest ]; then
       [ "$config" = asan ] && export UBSAN_OPTIONS=print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
       [ "$config" = tsan ] && export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
       only=()
-      [ "$config" = tsan ] && only=(-L pool)
+      [ "$config" = tsan ] && only=(-L 'pool|concurrency')
       [ "$config" = clang ] && only=(-LE cluster)
       cd "build/$config" && ctest --output-on-failure -j2 --timeout 600 "${only[@]}"
     ) 2>&1 | tee "build/$config/ctest.log"
@@ -119,7 +119,7 @@ for config in "${configs[@]}"; do
        >"$build/configure.log" 2>&1 \
      || { cat "$build/configure.log"; false; }; then
     targets=()
-    [ "$config" = tsan ] && targets=(--target pool_tests)
+    [ "$config" = tsan ] && targets=(--target pool_tests async_tests)
     if cmake --build "$build" -j2 "${targets[@]}"; then
       echo "$me: built $config in $((SECONDS - t)) s"
       case " ${build_only_configs[*]} " in

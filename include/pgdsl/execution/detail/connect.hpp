@@ -66,6 +66,24 @@ inline void check_connection_string(const connection_options& options) {
   throw connection_error(redact_secrets(std::move(message), option_secrets(options)), "08001");
 }
 
+/// Throws the connection_error (08001) of a connection attempt that failed: the target and
+/// libpq's reason, every credential removed (`conn` may be null: out of memory). Shared by the
+/// blocking connect below and the nonblocking one of the async layer.
+[[noreturn]] inline void throw_connect_failure(PGconn* conn, const connection_options& options) {
+  std::string message = "could not connect to " + connection_target(conn, options) + ": " +
+                        trimmed_message(conn ? PQerrorMessage(conn) : "out of memory");
+  std::vector<std::string> secrets = option_secrets(options);
+  if (conn) {  // the password may also come from PGPASSWORD or a password file
+    if (PQconninfoOption* used = PQconninfo(conn)) {
+      for (PQconninfoOption* o = used; o->keyword; ++o)
+        if (std::string_view(o->keyword) == "password" && o->val && *o->val)
+          secrets.emplace_back(o->val);
+      PQconninfoFree(used);
+    }
+  }
+  throw connection_error(redact_secrets(std::move(message), std::move(secrets)), "08001");
+}
+
 /// Opens a connection; throws connection_error (SQLSTATE 08001) when it cannot.
 inline connection_ptr connect(const connection_options& options) {
   check_connection_string(options);
@@ -75,18 +93,7 @@ inline connection_ptr connect(const connection_options& options) {
     watch_farewell(conn.get());
     return conn;
   }
-  std::string message = "could not connect to " + connection_target(conn.get(), options) + ": " +
-                        trimmed_message(conn ? PQerrorMessage(conn.get()) : "out of memory");
-  std::vector<std::string> secrets = option_secrets(options);
-  if (conn) {  // the password may also come from PGPASSWORD or a password file
-    if (PQconninfoOption* used = PQconninfo(conn.get())) {
-      for (PQconninfoOption* o = used; o->keyword; ++o)
-        if (std::string_view(o->keyword) == "password" && o->val && *o->val)
-          secrets.emplace_back(o->val);
-      PQconninfoFree(used);
-    }
-  }
-  throw connection_error(redact_secrets(std::move(message), std::move(secrets)), "08001");
+  throw_connect_failure(conn.get(), options);
 }
 
 }  // namespace pgdsl::detail
