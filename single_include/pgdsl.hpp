@@ -343,6 +343,8 @@ class no_such_column : public result_error {
 // so messages can be logged safely. Its subclasses, one per SQLSTATE class or code, come from the
 // table in error/sqlstate_errors.hpp.
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -360,6 +362,7 @@ struct sql_error_fields {
   std::string schema{};      ///< schema of the object involved
   std::string table{};       ///< table of the object involved
   std::string column{};      ///< column of the object involved
+  std::string context{};     ///< where it happened, e.g. "COPY items, line 4711, column id: ..."
   std::string sql{};         ///< the statement's SQL text (placeholders, never values)
 };
 
@@ -370,6 +373,7 @@ inline std::string describe_sql_error(const sql_error_fields& f) {
   if (!f.sqlstate.empty()) text += " (SQLSTATE " + f.sqlstate + ")";
   if (!f.detail.empty()) text += "\nDETAIL: " + f.detail;
   if (!f.hint.empty()) text += "\nHINT: " + f.hint;
+  if (!f.context.empty()) text += "\nCONTEXT: " + f.context;
   if (!f.sql.empty()) text += "\nSQL: " + f.sql;
   return text;
 }
@@ -397,6 +401,22 @@ class sql_error : public error {
   const std::string& schema() const noexcept { return fields_.schema; }
   const std::string& table() const noexcept { return fields_.table; }
   const std::string& column() const noexcept { return fields_.column; }
+  /// The server's CONTEXT: where the error happened (a COPY line, a PL/pgSQL function).
+  const std::string& context() const noexcept { return fields_.context; }
+  /// The line of COPY FROM data the server rejected (1 is the first line, a header included),
+  /// read from the CONTEXT "COPY items, line 4711[, column ...]"; empty for other errors.
+  std::optional<std::uint64_t> copy_line() const noexcept {
+    const std::string_view context = fields_.context;
+    if (!context.starts_with("COPY ")) return std::nullopt;
+    const std::size_t at = context.find(", line ");
+    if (at == std::string_view::npos) return std::nullopt;
+    std::uint64_t line = 0;
+    bool digits = false;
+    for (std::size_t i = at + 7; i < context.size() && context[i] >= '0' && context[i] <= '9';
+         ++i, digits = true)
+      line = line * 10 + static_cast<std::uint64_t>(context[i] - '0');
+    return digits ? std::optional<std::uint64_t>(line) : std::nullopt;
+  }
   /// The SQL text of the failed statement ($n placeholders; bound values are never included).
   const std::string& sql() const noexcept { return fields_.sql; }
   /// All fields at once.
@@ -7784,7 +7804,8 @@ constexpr auto drop_all() {
 
 // ---- pgdsl/execution/all.hpp
 // The execution layer in one include: connections, statements and raw SQL, typed results,
-// transactions and savepoints, the retry helper, observability and the SQLSTATE exceptions.
+// transactions and savepoints, COPY (binary, text and CSV), the retry helper, observability and
+// the SQLSTATE exceptions.
 // This layer is the only one that includes <libpq-fe.h>.
 
 // ---- pgdsl/execution/bulk_insert.hpp
@@ -7863,22 +7884,26 @@ struct column_list_of<type_list<C...>> {
 /// Which way a COPY moves rows.
 enum class copy_direction { in, out };
 
+/// COPY "table" ("a", "b") FROM STDIN / TO STDOUT, without options (every format's start).
+template <copy_direction Direction, class Table, class... Columns>
+std::string copy_sql_start() {
+  std::string sql = "COPY ";
+  render_appending(sql, 1, [](sql_writer& w) {
+    Table::table_identity::render_reference(w);
+    w << " (";
+    detail::render_column_names<Columns...>(w);
+    w << ") ";
+  });
+  sql += Direction == copy_direction::in ? "FROM STDIN" : "TO STDOUT";
+  return sql;
+}
+
 /// COPY "table" ("a", "b") FROM STDIN / TO STDOUT (FORMAT binary), rendered once per table,
 /// columns and direction.
 template <copy_direction Direction, class Table, class... Columns>
 const std::string& copy_sql() {
-  static const std::string text = [] {
-    std::string sql = "COPY ";
-    render_appending(sql, 1, [](sql_writer& w) {
-      Table::table_identity::render_reference(w);
-      w << " (";
-      detail::render_column_names<Columns...>(w);
-      w << ") ";
-    });
-    sql += Direction == copy_direction::in ? "FROM STDIN" : "TO STDOUT";
-    sql += " (FORMAT binary)";
-    return sql;
-  }();
+  static const std::string text =
+      copy_sql_start<Direction, Table, Columns...>() + " (FORMAT binary)";
   return text;
 }
 
@@ -8457,6 +8482,7 @@ inline sql_error_fields error_fields(const PGresult* result, std::string_view sq
                           .schema = detail::field_or_empty(result, PG_DIAG_SCHEMA_NAME),
                           .table = detail::field_or_empty(result, PG_DIAG_TABLE_NAME),
                           .column = detail::field_or_empty(result, PG_DIAG_COLUMN_NAME),
+                          .context = detail::field_or_empty(result, PG_DIAG_CONTEXT),
                           .sql = std::string(sql)};
 }
 
@@ -11330,7 +11356,8 @@ std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows,
 // ---- pgdsl/execution/detail/copy_format.hpp
 // COPY's binary format, both ways: copy_writer appends rows (a 16-bit field count, then each field
 // as a 32-bit length and the type's binary encoding; -1 for NULL) and hands fixed-size chunks to
-// PQputCopyData; copy_row_reader splits one CopyData message back into its fields.
+// PQputCopyData; copy_row_reader splits one CopyData message back into its fields. The sending
+// steps (put_copy_data, end_copy, abort_copy) serve text and CSV COPY too (copy_text.hpp).
 
 #include <libpq-fe.h>
 
@@ -11344,6 +11371,29 @@ std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows,
 // Moved to pgdsl/error/conversion_error.hpp; this path forwards to it.
 
 namespace pgdsl::detail {
+
+/// Hands COPY FROM data to libpq (any split of the data into calls is valid: CopyData messages
+/// need not align with rows).
+inline void put_copy_data(PGconn* conn, std::string_view bytes, const char* sql) {
+  constexpr std::size_t most = 1 << 30;  // PQputCopyData takes an int length
+  while (!bytes.empty()) {
+    const std::string_view piece = bytes.substr(0, most);
+    if (PQputCopyData(conn, piece.data(), static_cast<int>(piece.size())) != 1)
+      throw_sql_error(conn, nullptr, sql);
+    bytes.remove_prefix(piece.size());
+  }
+}
+
+/// Ends COPY FROM data and returns the server's final result (the COPY's success or failure).
+inline result_ptr end_copy(PGconn* conn, const char* sql) {
+  if (PQputCopyEnd(conn, nullptr) != 1) throw_sql_error(conn, nullptr, sql);
+  return take_final_result(conn);
+}
+
+/// Ends COPY FROM with an error so the server discards what it received (nothing is loaded).
+inline void abort_copy(PGconn* conn, const char* reason) noexcept {
+  if (PQputCopyEnd(conn, reason) == 1) take_final_result(conn);
+}
 
 /// The 11-byte signature, flags and header-extension length that open binary COPY data.
 inline constexpr std::string_view copy_binary_header{"PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0", 19};
@@ -11388,14 +11438,12 @@ class copy_writer {
   result_ptr finish() {
     append_big_endian(buffer_, std::int16_t{-1});
     flush();
-    if (PQputCopyEnd(conn_, nullptr) != 1) throw_sql_error(conn_, nullptr, sql_);
-    return final_result();
+    return end_copy(conn_, sql_);
   }
 
   /// Ends the COPY with an error so the server discards what it received (nothing is loaded).
   void abort() noexcept {
-    if (PQputCopyEnd(conn_, "pgdsl: a row could not be encoded; nothing was loaded") == 1)
-      final_result();
+    abort_copy(conn_, "pgdsl: a row could not be encoded; nothing was loaded");
   }
 
  private:
@@ -11406,14 +11454,9 @@ class copy_writer {
   }
 
   void flush() {
-    if (buffer_.empty()) return;
-    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1)
-      throw_sql_error(conn_, nullptr, sql_);
+    put_copy_data(conn_, buffer_, sql_);
     buffer_.clear();
   }
-
-  // The COPY's own result, then the end of results.
-  result_ptr final_result() noexcept { return take_final_result(conn_); }
 
   PGconn* conn_;
   const char* sql_;
@@ -11812,6 +11855,374 @@ detail::copy_rows_for_t<typename Q::result_columns> connection::copy_out(const Q
   detail::connection_state& s = detail::connection_access::state(*this);
   detail::ready_statement<columns>(s, Q::sql.c_str(), {});  // checks the columns, once
   return detail::copy_rows_for_t<columns>(s.conn.get(), detail::copy_statement_sql<Q>());
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/copy_text.hpp
+// copy_from / copy_to: COPY in PostgreSQL's text and CSV formats, between a table (or, out, a
+// statement's result) and a stream, a file or a callback. The data is passed through as the
+// server reads and writes it, in chunks, so memory stays constant whatever the size. A row the
+// server rejects fails the whole COPY (nothing is loaded) with the typed exception of its
+// SQLSTATE, whose copy_line() says which line of the data it was.
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/execution/copy_text_format.hpp
+// The options of COPY in PostgreSQL's text and CSV formats (delimiter, quote, escape, NULL string,
+// header), and their rendering into the COPY statement: every option is a literal escaped by
+// libpq for the connection's settings, so no option value can change the statement.
+
+#include <libpq-fe.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+
+namespace pgdsl {
+
+/// COPY's text format: one line per row, fields separated by `delimiter`, backslash escapes
+/// (\n, \t, \\) inside fields, NULL written as `null_string`.
+struct text_format {
+  char delimiter = '\t';            ///< DELIMITER: one single-byte character
+  std::string null_string = "\\N";  ///< NULL: the text that stands for NULL
+  bool header = false;              ///< HEADER: a first line of column names (skipped on load)
+};
+
+/// COPY's CSV format (RFC 4180 style): fields with the delimiter, the quote, a newline or a
+/// carriage return are quoted, a quote inside is doubled (or preceded by `escape`); an unquoted
+/// empty field is NULL by default, a quoted one ("") the empty string.
+struct csv_format {
+  char delimiter = ',';       ///< DELIMITER: one single-byte character
+  char quote = '"';           ///< QUOTE
+  char escape = '"';          ///< ESCAPE: what precedes a quote inside a quoted field
+  std::string null_string{};  ///< NULL: unquoted, this text stands for NULL
+  bool header = false;        ///< HEADER: a first line of column names (skipped on load)
+};
+
+namespace detail {
+
+template <class F>
+inline constexpr bool is_copy_text_format =
+    std::is_same_v<F, text_format> || std::is_same_v<F, csv_format>;
+
+/// `value` as an SQL string literal, escaped by libpq for this connection (E'' when needed).
+inline std::string copy_option_literal(PGconn* conn, std::string_view value,
+                                       std::string_view option) {
+  if (value.find('\0') != std::string_view::npos)
+    throw invalid_text("COPY option " + std::string(option) + " contains a NUL byte");
+  const std::unique_ptr<char, decltype(&PQfreemem)> quoted(
+      PQescapeLiteral(conn, value.data(), value.size()), &PQfreemem);
+  if (!quoted) throw_sql_error(conn, nullptr, "COPY");
+  return std::string(quoted.get());
+}
+
+/// " (FORMAT csv, DELIMITER ',', ...)": every option written out, so the server's defaults
+/// never decide what a file means.
+inline std::string render_copy_options(PGconn* conn, const text_format& format) {
+  std::string sql = " (FORMAT text, DELIMITER ";
+  sql += copy_option_literal(conn, std::string_view(&format.delimiter, 1), "DELIMITER");
+  sql += ", NULL " + copy_option_literal(conn, format.null_string, "NULL");
+  sql += format.header ? ", HEADER true)" : ", HEADER false)";
+  return sql;
+}
+
+inline std::string render_copy_options(PGconn* conn, const csv_format& format) {
+  std::string sql = " (FORMAT csv, DELIMITER ";
+  sql += copy_option_literal(conn, std::string_view(&format.delimiter, 1), "DELIMITER");
+  sql += ", QUOTE " + copy_option_literal(conn, std::string_view(&format.quote, 1), "QUOTE");
+  sql += ", ESCAPE " + copy_option_literal(conn, std::string_view(&format.escape, 1), "ESCAPE");
+  sql += ", NULL " + copy_option_literal(conn, format.null_string, "NULL");
+  sql += format.header ? ", HEADER true)" : ", HEADER false)";
+  return sql;
+}
+
+}  // namespace detail
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/copy_text_io.hpp
+// Where text and CSV COPY data comes from and goes to: a std::istream / std::ostream, a file
+// path, or a callback (chunks produced one at a time, chunks handed over one at a time). Each is
+// read or written in bounded pieces, so a file of any size passes through constant memory.
+
+#include <cerrno>
+#include <concepts>
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <ios>
+#include <istream>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+
+namespace pgdsl {
+
+/// A callback that produces COPY data: each call returns the next chunk (any size, any split:
+/// chunks need not end at a row), an empty one at the end. The chunk must stay valid until the
+/// next call.
+template <class F>
+concept copy_chunk_producer =
+    std::invocable<F&> && std::convertible_to<std::invoke_result_t<F&>, std::string_view>;
+
+/// A callback that receives COPY data, one chunk (one or more whole rows) per call.
+template <class F>
+concept copy_chunk_consumer = std::invocable<F&, std::string_view>;
+
+/// What copy_from reads: a std::istream, a file path, or a chunk producer.
+template <class S>
+concept copy_text_source = std::derived_from<std::remove_cvref_t<S>, std::istream> ||
+    std::convertible_to<const S&, std::filesystem::path> || copy_chunk_producer<S>;
+
+/// What copy_to writes: a std::ostream, a file path (created or truncated), or a chunk consumer.
+template <class S>
+concept copy_text_sink = std::derived_from<std::remove_cvref_t<S>, std::ostream> ||
+    std::convertible_to<const S&, std::filesystem::path> || copy_chunk_consumer<S>;
+
+namespace detail {
+
+/// Bytes read from a stream per chunk sent to the server.
+inline constexpr std::size_t copy_text_chunk_bytes = 64 * 1024;
+
+[[noreturn]] inline void throw_file_error(const char* what, const std::filesystem::path& path) {
+  throw std::filesystem::filesystem_error(what, path,
+                                          std::error_code(errno, std::generic_category()));
+}
+
+/// Calls `send(chunk)` for every chunk of the stream, until its end.
+template <class Send>
+void read_chunks(std::istream& in, Send&& send) {
+  std::string buffer(copy_text_chunk_bytes, '\0');
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got > 0) send(std::string_view(buffer.data(), got));
+  }
+  if (in.bad()) throw std::ios_base::failure("copy_from: reading the input stream failed");
+}
+
+/// Calls `send(chunk)` for every chunk of `source`, whichever kind it is.
+template <class Source, class Send>
+void for_each_chunk(Source&& source, Send&& send) {
+  using S = std::remove_cvref_t<Source>;
+  if constexpr (std::derived_from<S, std::istream>) {
+    read_chunks(source, send);
+  } else if constexpr (std::convertible_to<const Source&, std::filesystem::path>) {
+    const std::filesystem::path path(source);
+    std::ifstream file(path, std::ios::binary);
+    if (!file) throw_file_error("copy_from: cannot open the file", path);
+    read_chunks(file, send);
+  } else {
+    for (;;) {
+      const std::string_view chunk = source();
+      if (chunk.empty()) return;
+      send(chunk);
+    }
+  }
+}
+
+/// Turns a sink into a function taking each chunk, and finishes it (flushes a stream, closes a
+/// file and reports a failed write).
+template <class Sink>
+class chunk_writer {
+ public:
+  explicit chunk_writer(Sink& sink) : sink_(sink) {
+    if constexpr (is_path) {
+      path_ = std::filesystem::path(sink_);
+      file_.open(path_, std::ios::binary | std::ios::trunc);
+      if (!file_) throw_file_error("copy_to: cannot create the file", path_);
+    }
+  }
+
+  void operator()(std::string_view chunk) {
+    if constexpr (is_stream || is_path) {
+      std::ostream& out = stream();
+      out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      if (!out) fail();
+    } else {
+      sink_(chunk);
+    }
+  }
+
+  /// Flushes what the stream holds; a failure throws.
+  void finish() {
+    if constexpr (is_stream || is_path) {
+      std::ostream& out = stream();
+      out.flush();
+      if (!out) fail();
+      if constexpr (is_path) {
+        file_.close();
+        if (!file_) fail();
+      }
+    }
+  }
+
+ private:
+  using S = std::remove_cvref_t<Sink>;
+  static constexpr bool is_stream = std::derived_from<S, std::ostream>;
+  static constexpr bool is_path =
+      !is_stream && std::convertible_to<const Sink&, std::filesystem::path>;
+
+  std::ostream& stream() {
+    if constexpr (is_path)
+      return file_;
+    else
+      return sink_;
+  }
+  [[noreturn]] void fail() {
+    if constexpr (is_path) throw_file_error("copy_to: writing the file failed", path_);
+    throw std::ios_base::failure("copy_to: writing the output stream failed");
+  }
+
+  Sink& sink_;
+  std::filesystem::path path_;
+  std::ofstream file_;
+};
+
+}  // namespace detail
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+namespace detail {
+
+// Runs one text COPY for the query hook, which sees its SQL and the rows the server counted.
+template <class Run>
+std::uint64_t observe_copy(connection& db, const std::string& sql, Run&& run) {
+  const result_ptr done = observe(connection_access::state(db).hook, sql, std::forward<Run>(run),
+                                  [](const result_ptr& r) { return affected_rows(r.get()); });
+  return affected_rows(done.get());
+}
+
+template <class Source>
+std::uint64_t copy_text_in(connection& db, const std::string& sql, Source& source) {
+  return observe_copy(db, sql, [&] {
+    PGconn* conn = connection_access::state(db).conn.get();
+    run_command(conn, sql.c_str(), PGRES_COPY_IN);
+    try {
+      for_each_chunk(source,
+                     [&](std::string_view chunk) { put_copy_data(conn, chunk, sql.c_str()); });
+    } catch (...) {
+      abort_copy(conn, "pgdsl: reading the COPY data failed; nothing was loaded");
+      throw;
+    }
+    result_ptr outcome = end_copy(conn, sql.c_str());
+    if (!succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql);
+    return outcome;
+  });
+}
+
+template <class Sink>
+std::uint64_t copy_text_out(connection& db, const std::string& sql, Sink& sink) {
+  return observe_copy(db, sql, [&] {
+    PGconn* conn = connection_access::state(db).conn.get();
+    chunk_writer<Sink> write(sink);  // opens a file before the COPY starts
+    run_command(conn, sql.c_str(), PGRES_COPY_OUT);
+    int length = 0;
+    try {
+      char* message = nullptr;
+      while ((length = take_copy_data(conn, &message, poll_wait{})) >= 0) {
+        const std::unique_ptr<char, decltype(&PQfreemem)> owned(message, &PQfreemem);
+        write(std::string_view(message, static_cast<std::size_t>(length)));
+      }
+      write.finish();
+    } catch (...) {
+      // The connection must not stay in COPY mode: read and drop the rest.
+      char* message = nullptr;
+      while (take_copy_data(conn, &message, poll_wait{}) >= 0) PQfreemem(message);
+      take_final_result(conn);
+      throw;
+    }
+    result_ptr outcome = take_final_result(conn);
+    if (length == -2 || !succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql);
+    return outcome;
+  });
+}
+
+template <class Table, class... Columns>
+void check_copy_columns() {
+  static_assert(table_type<Table>,
+                "copy_from/copy_to: the table argument must be a table descriptor");
+  static_assert(
+      (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
+      "copy_from/copy_to: every column must belong to the table");
+}
+
+template <class Format>
+void check_copy_format() {
+  static_assert(is_copy_text_format<Format>,
+                "copy_from/copy_to: the format must be pgdsl::csv_format{...} or "
+                "pgdsl::text_format{...} (binary COPY is db.copy_into / db.copy_out)");
+}
+
+}  // namespace detail
+
+/// COPY "table" ("a", ...) FROM STDIN in text or CSV format: loads the data `source` gives (a
+/// std::istream, a file path, or a chunk producer) into the listed columns. Returns the number
+/// of rows loaded; on a bad row nothing is loaded and its typed error says copy_line().
+template <class Table, class... Columns, copy_text_source Source, class Format>
+std::uint64_t copy_from(connection& db, const Table&, column_list<Columns...>, Source&& source,
+                        const Format& format) {
+  detail::check_copy_columns<Table, Columns...>();
+  detail::check_copy_format<Format>();
+  const std::string sql =
+      detail::copy_sql_start<detail::copy_direction::in, Table, Columns...>() +
+      detail::render_copy_options(detail::connection_access::state(db).conn.get(), format);
+  return detail::copy_text_in(db, sql, source);
+}
+
+/// copy_from into every column of the table, in declaration order.
+template <class Table, copy_text_source Source, class Format>
+std::uint64_t copy_from(connection& db, const Table& table, Source&& source, const Format& format) {
+  return copy_from(db, table, typename detail::column_list_of<columns_of_t<Table>>::type{},
+                   std::forward<Source>(source), format);
+}
+
+/// COPY "table" ("a", ...) TO STDOUT in text or CSV format, written to `sink` (a std::ostream,
+/// a file path, created or truncated, or a chunk consumer). Returns the number of rows.
+template <class Table, class... Columns, copy_text_sink Sink, class Format>
+std::uint64_t copy_to(connection& db, const Table&, column_list<Columns...>, Sink&& sink,
+                      const Format& format) {
+  detail::check_copy_columns<Table, Columns...>();
+  detail::check_copy_format<Format>();
+  const std::string sql =
+      detail::copy_sql_start<detail::copy_direction::out, Table, Columns...>() +
+      detail::render_copy_options(detail::connection_access::state(db).conn.get(), format);
+  return detail::copy_text_out(db, sql, sink);
+}
+
+/// copy_to of every column of the table, in declaration order.
+template <class Table, copy_text_sink Sink, class Format>
+requires table_type<Table> std::uint64_t copy_to(connection& db, const Table& table, Sink&& sink,
+                                                 const Format& format) {
+  return copy_to(db, table, typename detail::column_list_of<columns_of_t<Table>>::type{},
+                 std::forward<Sink>(sink), format);
+}
+
+/// COPY (<statement>) TO STDOUT: a query's rows (in its ORDER BY) in text or CSV format. The
+/// statement must bind no parameters (COPY cannot).
+template <static_statement Q, copy_text_sink Sink, class Format>
+requires(!table_type<Q>) std::uint64_t
+    copy_to(connection& db, const Q&, Sink&& sink, const Format& format) {
+  static_assert(Q::param_count == 0,
+                "copy_to(statement): COPY cannot bind parameters, and this statement has some; "
+                "read it with db.stream() or db.cursor()");
+  detail::check_copy_format<Format>();
+  const std::string sql =
+      "COPY (" + std::string(Q::sql.view()) + ") TO STDOUT" +
+      detail::render_copy_options(detail::connection_access::state(db).conn.get(), format);
+  return detail::copy_text_out(db, sql, sink);
 }
 
 }  // namespace pgdsl
