@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 // related_rows: users with their orders, without one query per user. Reads the users, then loads
 // all their orders in ONE statement (WHERE user_id = ANY($1), the keys bound as one binary array)
-// grouped by user in the users' order, and counts the statements through the query hook.
+// grouped by user in the users' order; then reads the same in one statement with a nested
+// collection column. Counts the statements through the query hook.
 // Connects from the environment (DATABASE_URL or PG*); the tables are TEMP tables.
 #include <pgdsl/pgdsl.hpp>
 
@@ -59,8 +60,26 @@ int main() try {
       std::printf(" #%lld (%s)", static_cast<long long>(o.id), o.total.to_string().c_str());
     std::printf("\n");
   }
-  std::printf("%d statements\n", statements);
-  return statements == 2 ? 0 : 1;
+  std::printf("load_children: %d statements\n", statements);
+  if (statements != 2) return 1;
+
+  // The same in one statement: each user's orders as a column of (id, total) tuples.
+  statements = 0;
+  const auto q = select(users.name, pgdsl::nested(select(orders.id, orders.total)
+                                                      .from(orders)
+                                                      .where(orders.user_id == users.id)
+                                                      .order_by(orders.id.asc()))
+                                        .as<"orders">())
+                     .from(users)
+                     .order_by(users.name.asc());
+  for (const auto& [name, user_orders] : db.execute(q)) {
+    std::printf("%s:", name.c_str());
+    for (const auto& [id, total] : user_orders)
+      std::printf(" #%lld (%s)", static_cast<long long>(id), total.to_string().c_str());
+    std::printf("\n");
+  }
+  std::printf("nested: %d statement\n", statements);
+  return statements == 1 ? 0 : 1;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "related_rows: %s\n", e.what());
   return 1;

@@ -2189,6 +2189,131 @@ struct type_traits<numeric> {
 
 }  // namespace pgdsl
 
+// ---- pgdsl/types/record_array.hpp
+// record_array: std::vector<std::tuple<T...>> read from an array of anonymous records (record[],
+// what ARRAY(SELECT ROW(...) ...) returns): the array's binary form, each element a record in
+// its binary form (a field count, then per field its type OID, length and value, -1 for NULL).
+// Each field is decoded by its own type's traits, so a field may itself be such an array (two
+// levels of nesting). Result-only: a record array cannot be sent as a parameter.
+
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+
+namespace pgdsl {
+
+namespace oids {
+inline constexpr oid record = 2249;
+inline constexpr oid record_array = 2287;
+}  // namespace oids
+
+namespace detail {
+
+template <class... T>
+inline constexpr bool never_sent = false;
+
+/// A field type a nested row can hold: decoded and recognized by its traits (result_type minus
+/// encode, so that arrays of enums, which are read but not sent, qualify too).
+template <class T>
+concept record_field = requires(std::string_view wire, oid server_type) {
+  { type_traits<nullable_base_t<T>>::decode(wire) } -> std::same_as<nullable_base_t<T>>;
+  { type_traits<nullable_base_t<T>>::accepts(server_type) } -> std::same_as<bool>;
+};
+
+/// One field of a record: its value read as Field (std::optional<T> when it may be NULL).
+template <class Field>
+Field decode_record_field(wire_reader& reader, std::size_t index) {
+  using base = nullable_base_t<Field>;
+  const auto type = reader.read<oid>();
+  const auto size = reader.read<std::int32_t>();
+  if (size == -1) {
+    if constexpr (is_optional_v<Field>)
+      return std::nullopt;
+    else
+      throw unexpected_null("field " + std::to_string(index + 1) + " of a nested row",
+                            type_traits<base>::sql_name);
+  }
+  if (size < 0) throw decode_error("cannot decode a record: invalid field length");
+  if (!type_traits<base>::accepts(type))
+    throw type_mismatch("field " + std::to_string(index + 1) + " of a nested row", type,
+                        type_traits<base>::sql_name);
+  return Field(type_traits<base>::decode(reader.read_bytes(static_cast<std::size_t>(size))));
+}
+
+/// One record in binary form, its fields in order.
+template <class... T>
+std::tuple<T...> decode_record(std::string_view wire) {
+  wire_reader reader(wire, "record");
+  const auto count = reader.read<std::int32_t>();
+  if (count != static_cast<std::int32_t>(sizeof...(T)))
+    throw decode_error("a nested row has " + std::to_string(count) + " fields, but " +
+                       std::to_string(sizeof...(T)) + " were selected");
+  auto fields = [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return std::tuple<T...>{decode_record_field<T>(reader, I)...};  // braces: left to right
+  }
+  (std::index_sequence_for<T...>{});
+  reader.expect_end();
+  return fields;
+}
+
+}  // namespace detail
+
+/// std::vector<std::tuple<T...>>: the rows of a nested collection (pgdsl::nested), read from
+/// record[]; a T is std::optional where the field can be NULL.
+template <class... T>
+requires(detail::record_field<T>&&...) struct type_traits<std::vector<std::tuple<T...>>> {
+  using value_type = std::vector<std::tuple<T...>>;
+  static constexpr std::string_view sql_name = "record[]";
+  static constexpr oid type_oid = oids::record_array;
+  static constexpr oid array_oid = oids::unspecified;
+  static constexpr type_category category = type_category::array;
+
+  template <class Out>
+  static void encode(const value_type&, Out&) {
+    static_assert(detail::never_sent<Out>,
+                  "a nested collection (std::vector<std::tuple<...>>, record[]) is read from "
+                  "results only; it cannot be sent as a parameter");
+  }
+
+  static value_type decode(std::string_view wire) {
+    detail::wire_reader reader(wire, sql_name);
+    const auto dimensions = reader.read<std::int32_t>();
+    reader.read<std::int32_t>();  // flags: NULL elements are refused below
+    const auto element = reader.read<oid>();
+    if (element != oids::record)
+      throw type_mismatch("nested collection element", element, "record");
+    value_type rows;
+    if (dimensions == 0) {
+      reader.expect_end();
+      return rows;
+    }
+    if (dimensions != 1) throw decode_error("cannot decode record[]: not one-dimensional");
+    const auto length = reader.read<std::int32_t>();
+    reader.read<std::int32_t>();  // lower bound
+    if (length < 0) throw decode_error("cannot decode record[]: invalid length");
+    rows.reserve(std::min<std::size_t>(static_cast<std::size_t>(length), reader.remaining() / 8));
+    for (std::int32_t i = 0; i < length; ++i) {
+      const auto size = reader.read<std::int32_t>();
+      if (size < 0) throw unexpected_null::array_element(static_cast<std::size_t>(i), "nested row");
+      rows.push_back(
+          detail::decode_record<T...>(reader.read_bytes(static_cast<std::size_t>(size))));
+    }
+    reader.expect_end();
+    return rows;
+  }
+
+  static constexpr bool accepts(oid server_type) { return server_type == oids::record_array; }
+};
+
+}  // namespace pgdsl
+
 // ---- pgdsl/types/uuid.hpp
 // uuid: pgdsl::uuid, 16 bytes in network order, which is also PostgreSQL's binary form. Parsing
 // accepts the spellings PostgreSQL's uuid_in does (hyphens between groups of four digits,
@@ -14692,6 +14817,74 @@ auto load_children(connection& db, Parents&& parents, KeyOf key, const Foreign& 
                 "load_children adds WHERE fk = ANY($1) to it");
   if constexpr (takes_where)
     return detail::load_grouped<Child, key_type>(db, parents, key, fk, statement, options);
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/related/nested.hpp
+// pgdsl::nested(select(...)): a correlated SELECT of many rows as one column of the enclosing
+// query, whose value is std::vector<std::tuple<...>> (one tuple per row, std::optional where a
+// column can be NULL). The server builds the collection, ARRAY(SELECT ROW(n.*) FROM (<select>)
+// AS n) in the SQL, which stays a compile-time constant; the rows arrive as a binary record
+// array (types/record_array.hpp). A nested select may itself hold a nested column.
+
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+namespace pgdsl {
+
+namespace detail {
+
+template <class Columns>
+struct nested_row;
+template <class... Columns>
+struct nested_row<type_list<Columns...>> {
+  using type = std::tuple<typename Columns::value_type...>;
+};
+
+}  // namespace detail
+
+/// ARRAY(SELECT ROW(n.*) FROM (query) AS n): the rows of a SELECT as one value.
+template <class Query>
+struct nested_select : expression_ops<nested_select<Query>> {
+  Query query;
+
+  using row_type = typename detail::nested_row<typename Query::result_columns>::type;
+  using sql_type = std::vector<row_type>;
+  using tables = typename Query::outer_tables;
+  using params = typename Query::params;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = false;  // no rows is an empty array, never NULL
+
+  static constexpr void render(sql_writer& w) {
+    w << "ARRAY(SELECT ROW(";
+    w.identifier("pgdsl_nested");
+    w << ".*) FROM (";
+    Query::render(w);
+    w << ") AS ";
+    w.identifier("pgdsl_nested");
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    query.bind(f);
+  }
+};
+
+/// The rows of a SELECT (usually correlated with the enclosing query: WHERE orders.user_id ==
+/// users.id) as one column, read as std::vector<std::tuple<...>>; name it with .as<"name">().
+/// Its ORDER BY orders the collection.
+template <class Query>
+constexpr auto nested(Query&& query) {
+  static_assert(
+      detail::is_select_query<std::remove_cvref_t<Query>>,
+      "pgdsl::nested() takes a SELECT statement: nested(select(...).from(...).where(...))");
+  if constexpr (detail::is_select_query<std::remove_cvref_t<Query>>)
+    return nested_select<std::remove_cvref_t<Query>>{{}, std::forward<Query>(query)};
 }
 
 }  // namespace pgdsl

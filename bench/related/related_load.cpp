@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 // related_load: 1,000 users with 10 orders each, read into `user { id, name, orders }` structs,
-// three ways: N+1 (the users, then one query per user), one join flattened and regrouped by hand,
-// and pgdsl::load_children (the users, then one query for all their orders). Prints, per way, the
+// four ways: N+1 (the users, then one query per user), one join flattened and regrouped by hand,
+// pgdsl::load_children (the users, then one query for all their orders) and pgdsl::nested (one
+// query, the orders of each user as an array of records). Prints, per way, the
 // median round's wall time, rows read per second (11,000 rows a round) and the client's CPU time
 // (user + system of this process). Connects with the PG* variables (under tools/with-postgres.sh:
 // the unix socket), or --url. Usage: related_load [--rounds N] [--url URL]
@@ -99,6 +100,26 @@ std::vector<user> batched(pgdsl::connection& db) {
   return out;
 }
 
+std::vector<user> nested(pgdsl::connection& db) {
+  std::vector<user> out;
+  out.reserve(user_count);
+  const auto rows = db.execute(select(users.id, users.name,
+                                      pgdsl::nested(select(orders.id, orders.user_id, orders.total)
+                                                        .from(orders)
+                                                        .where(orders.user_id == users.id)
+                                                        .order_by(orders.id.asc()))
+                                          .as<"orders">())
+                                   .from(users)
+                                   .order_by(users.id.asc()));
+  for (const auto& [id, name, rows_of_user] : rows) {
+    user& u = out.emplace_back(user{id, name});
+    u.orders.reserve(rows_of_user.size());
+    for (const auto& [order_id, user_id, total] : rows_of_user)
+      u.orders.push_back(order{order_id, user_id, total});
+  }
+  return out;
+}
+
 double cpu_seconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -162,6 +183,7 @@ int main(int argc, char** argv) try {
   report("N+1 queries", slow);
   report("join, regrouped", measure(db, rounds, join_regrouped));
   report("load_children", measure(db, rounds, batched));
+  report("nested collection", measure(db, rounds, nested));
   return 0;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "related_load: %s\n", e.what());
