@@ -12082,10 +12082,10 @@ inline std::string render_copy_options(PGconn* conn, const csv_format& format) {
 #include <cerrno>
 #include <concepts>
 #include <cstddef>
-#include <filesystem>
-#include <fstream>
+#include <cstdio>
 #include <ios>
 #include <istream>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -12093,6 +12093,14 @@ inline std::string render_copy_options(PGconn* conn, const csv_format& format) {
 #include <type_traits>
 
 namespace pgdsl {
+
+/// A file path: a string (a literal, std::string, std::string_view) or anything with a
+/// c_str() of char, such as std::filesystem::path (not included here: <filesystem> would cost
+/// every user of <pgdsl/pgdsl.hpp> compile time).
+template <class P>
+concept copy_file_path = std::convertible_to<const P&, std::string_view> || requires(const P& p) {
+  { p.c_str() } -> std::convertible_to<const char*>;
+};
 
 /// A callback that produces COPY data: each call returns the next chunk (any size, any split:
 /// chunks need not end at a row), an empty one at the end. The chunk must stay valid until the
@@ -12108,46 +12116,66 @@ concept copy_chunk_consumer = std::invocable<F&, std::string_view>;
 /// What copy_from reads: a std::istream, a file path, or a chunk producer.
 template <class S>
 concept copy_text_source = std::derived_from<std::remove_cvref_t<S>, std::istream> ||
-    std::convertible_to<const S&, std::filesystem::path> || copy_chunk_producer<S>;
+    copy_file_path<std::remove_cvref_t<S>> || copy_chunk_producer<S>;
 
 /// What copy_to writes: a std::ostream, a file path (created or truncated), or a chunk consumer.
 template <class S>
 concept copy_text_sink = std::derived_from<std::remove_cvref_t<S>, std::ostream> ||
-    std::convertible_to<const S&, std::filesystem::path> || copy_chunk_consumer<S>;
+    copy_file_path<std::remove_cvref_t<S>> || copy_chunk_consumer<S>;
 
 namespace detail {
 
-/// Bytes read from a stream per chunk sent to the server.
+/// Bytes read per chunk sent to the server.
 inline constexpr std::size_t copy_text_chunk_bytes = 64 * 1024;
 
-[[noreturn]] inline void throw_file_error(const char* what, const std::filesystem::path& path) {
-  throw std::filesystem::filesystem_error(what, path,
-                                          std::error_code(errno, std::generic_category()));
+template <class P>
+std::string path_text(const P& path) {
+  if constexpr (std::convertible_to<const P&, std::string_view>)
+    return std::string(std::string_view(path));
+  else
+    return std::string(path.c_str());
 }
 
-/// Calls `send(chunk)` for every chunk of the stream, until its end.
-template <class Send>
-void read_chunks(std::istream& in, Send&& send) {
-  std::string buffer(copy_text_chunk_bytes, '\0');
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const auto got = static_cast<std::size_t>(in.gcount());
-    if (got > 0) send(std::string_view(buffer.data(), got));
-  }
-  if (in.bad()) throw std::ios_base::failure("copy_from: reading the input stream failed");
+/// A failed file operation, with errno's reason: std::system_error naming the file.
+[[noreturn]] inline void throw_file_error(const char* what, const std::string& path, int code) {
+  throw std::system_error(code, std::generic_category(), std::string(what) + " \"" + path + "\"");
+}
+
+struct file_closer {
+  void operator()(std::FILE* file) const noexcept { std::fclose(file); }
+};
+using file_handle = std::unique_ptr<std::FILE, file_closer>;
+
+inline file_handle open_file(const std::string& path, const char* mode, const char* what) {
+  file_handle file(std::fopen(path.c_str(), mode));
+  if (!file) throw_file_error(what, path, errno);
+  return file;
 }
 
 /// Calls `send(chunk)` for every chunk of `source`, whichever kind it is.
 template <class Source, class Send>
 void for_each_chunk(Source&& source, Send&& send) {
   using S = std::remove_cvref_t<Source>;
+  std::string buffer;
   if constexpr (std::derived_from<S, std::istream>) {
-    read_chunks(source, send);
-  } else if constexpr (std::convertible_to<const Source&, std::filesystem::path>) {
-    const std::filesystem::path path(source);
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw_file_error("copy_from: cannot open the file", path);
-    read_chunks(file, send);
+    buffer.resize(copy_text_chunk_bytes);
+    while (source) {
+      source.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      const auto got = static_cast<std::size_t>(source.gcount());
+      if (got > 0) send(std::string_view(buffer.data(), got));
+    }
+    if (source.bad()) throw std::ios_base::failure("copy_from: reading the input stream failed");
+  } else if constexpr (copy_file_path<S>) {
+    const std::string path = path_text(source);
+    const file_handle file = open_file(path, "rb", "copy_from: cannot open the file");
+    buffer.resize(copy_text_chunk_bytes);
+    for (;;) {
+      const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), file.get());
+      if (got > 0) send(std::string_view(buffer.data(), got));
+      if (got < buffer.size()) break;
+    }
+    if (std::ferror(file.get()) != 0)
+      throw_file_error("copy_from: reading the file failed", path, errno);
   } else {
     for (;;) {
       const std::string_view chunk = source();
@@ -12158,61 +12186,48 @@ void for_each_chunk(Source&& source, Send&& send) {
 }
 
 /// Turns a sink into a function taking each chunk, and finishes it (flushes a stream, closes a
-/// file and reports a failed write).
+/// file, and reports a failed write).
 template <class Sink>
 class chunk_writer {
  public:
   explicit chunk_writer(Sink& sink) : sink_(sink) {
     if constexpr (is_path) {
-      path_ = std::filesystem::path(sink_);
-      file_.open(path_, std::ios::binary | std::ios::trunc);
-      if (!file_) throw_file_error("copy_to: cannot create the file", path_);
+      path_ = path_text(sink_);
+      file_ = open_file(path_, "wb", "copy_to: cannot create the file");
     }
   }
 
   void operator()(std::string_view chunk) {
-    if constexpr (is_stream || is_path) {
-      std::ostream& out = stream();
-      out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-      if (!out) fail();
+    if constexpr (is_stream) {
+      sink_.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      if (!sink_) throw std::ios_base::failure("copy_to: writing the output stream failed");
+    } else if constexpr (is_path) {
+      if (std::fwrite(chunk.data(), 1, chunk.size(), file_.get()) != chunk.size())
+        throw_file_error("copy_to: writing the file failed", path_, errno);
     } else {
       sink_(chunk);
     }
   }
 
-  /// Flushes what the stream holds; a failure throws.
+  /// Flushes what the stream holds or closes the file; a failure throws.
   void finish() {
-    if constexpr (is_stream || is_path) {
-      std::ostream& out = stream();
-      out.flush();
-      if (!out) fail();
-      if constexpr (is_path) {
-        file_.close();
-        if (!file_) fail();
-      }
+    if constexpr (is_stream) {
+      sink_.flush();
+      if (!sink_) throw std::ios_base::failure("copy_to: writing the output stream failed");
+    } else if constexpr (is_path) {
+      if (std::fclose(file_.release()) != 0)
+        throw_file_error("copy_to: writing the file failed", path_, errno);
     }
   }
 
  private:
   using S = std::remove_cvref_t<Sink>;
   static constexpr bool is_stream = std::derived_from<S, std::ostream>;
-  static constexpr bool is_path =
-      !is_stream && std::convertible_to<const Sink&, std::filesystem::path>;
-
-  std::ostream& stream() {
-    if constexpr (is_path)
-      return file_;
-    else
-      return sink_;
-  }
-  [[noreturn]] void fail() {
-    if constexpr (is_path) throw_file_error("copy_to: writing the file failed", path_);
-    throw std::ios_base::failure("copy_to: writing the output stream failed");
-  }
+  static constexpr bool is_path = !is_stream && copy_file_path<S>;
 
   Sink& sink_;
-  std::filesystem::path path_;
-  std::ofstream file_;
+  std::string path_;
+  file_handle file_;
 };
 
 }  // namespace detail
@@ -12275,20 +12290,23 @@ std::uint64_t copy_text_out(connection& db, const std::string& sql, Sink& sink) 
   });
 }
 
-template <class Table, class... Columns>
-void check_copy_columns() {
+/// COPY "table" ("a", ...) FROM STDIN / TO STDOUT with the format's options, once the table,
+/// columns and format are checked.
+template <copy_direction Direction, class Table, class... Columns, class Format>
+std::string text_copy_sql(connection& db, const Format& format) {
   static_assert(table_type<Table>,
                 "copy_from/copy_to: the table argument must be a table descriptor");
   static_assert(
       (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
       "copy_from/copy_to: every column must belong to the table");
-}
-
-template <class Format>
-void check_copy_format() {
   static_assert(is_copy_text_format<Format>,
                 "copy_from/copy_to: the format must be pgdsl::csv_format{...} or "
                 "pgdsl::text_format{...} (binary COPY is db.copy_into / db.copy_out)");
+  if constexpr (is_copy_text_format<Format>)
+    return copy_sql_start<Direction, Table, Columns...>() +
+           render_copy_options(connection_access::state(db).conn.get(), format);
+  else
+    return {};
 }
 
 }  // namespace detail
@@ -12299,11 +12317,8 @@ void check_copy_format() {
 template <class Table, class... Columns, copy_text_source Source, class Format>
 std::uint64_t copy_from(connection& db, const Table&, column_list<Columns...>, Source&& source,
                         const Format& format) {
-  detail::check_copy_columns<Table, Columns...>();
-  detail::check_copy_format<Format>();
   const std::string sql =
-      detail::copy_sql_start<detail::copy_direction::in, Table, Columns...>() +
-      detail::render_copy_options(detail::connection_access::state(db).conn.get(), format);
+      detail::text_copy_sql<detail::copy_direction::in, Table, Columns...>(db, format);
   return detail::copy_text_in(db, sql, source);
 }
 
@@ -12319,11 +12334,8 @@ std::uint64_t copy_from(connection& db, const Table& table, Source&& source, con
 template <class Table, class... Columns, copy_text_sink Sink, class Format>
 std::uint64_t copy_to(connection& db, const Table&, column_list<Columns...>, Sink&& sink,
                       const Format& format) {
-  detail::check_copy_columns<Table, Columns...>();
-  detail::check_copy_format<Format>();
   const std::string sql =
-      detail::copy_sql_start<detail::copy_direction::out, Table, Columns...>() +
-      detail::render_copy_options(detail::connection_access::state(db).conn.get(), format);
+      detail::text_copy_sql<detail::copy_direction::out, Table, Columns...>(db, format);
   return detail::copy_text_out(db, sql, sink);
 }
 
@@ -12343,7 +12355,9 @@ requires(!table_type<Q>) std::uint64_t
   static_assert(Q::param_count == 0,
                 "copy_to(statement): COPY cannot bind parameters, and this statement has some; "
                 "read it with db.stream() or db.cursor()");
-  detail::check_copy_format<Format>();
+  static_assert(detail::is_copy_text_format<Format>,
+                "copy_from/copy_to: the format must be pgdsl::csv_format{...} or "
+                "pgdsl::text_format{...} (binary COPY is db.copy_into / db.copy_out)");
   const std::string sql =
       "COPY (" + std::string(Q::sql.view()) + ") TO STDOUT" +
       detail::render_copy_options(detail::connection_access::state(db).conn.get(), format);

@@ -84,20 +84,23 @@ std::uint64_t copy_text_out(connection& db, const std::string& sql, Sink& sink) 
   });
 }
 
-template <class Table, class... Columns>
-void check_copy_columns() {
+/// COPY "table" ("a", ...) FROM STDIN / TO STDOUT with the format's options, once the table,
+/// columns and format are checked.
+template <copy_direction Direction, class Table, class... Columns, class Format>
+std::string text_copy_sql(connection& db, const Format& format) {
   static_assert(table_type<Table>,
                 "copy_from/copy_to: the table argument must be a table descriptor");
   static_assert(
       (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
       "copy_from/copy_to: every column must belong to the table");
-}
-
-template <class Format>
-void check_copy_format() {
   static_assert(is_copy_text_format<Format>,
                 "copy_from/copy_to: the format must be pgdsl::csv_format{...} or "
                 "pgdsl::text_format{...} (binary COPY is db.copy_into / db.copy_out)");
+  if constexpr (is_copy_text_format<Format>)
+    return copy_sql_start<Direction, Table, Columns...>() +
+           render_copy_options(connection_access::state(db).conn.get(), format);
+  else
+    return {};
 }
 
 }  // namespace detail
@@ -108,11 +111,8 @@ void check_copy_format() {
 template <class Table, class... Columns, copy_text_source Source, class Format>
 std::uint64_t copy_from(connection& db, const Table&, column_list<Columns...>, Source&& source,
                         const Format& format) {
-  detail::check_copy_columns<Table, Columns...>();
-  detail::check_copy_format<Format>();
   const std::string sql =
-      detail::copy_sql_start<detail::copy_direction::in, Table, Columns...>() +
-      detail::render_copy_options(detail::connection_access::state(db).conn.get(), format);
+      detail::text_copy_sql<detail::copy_direction::in, Table, Columns...>(db, format);
   return detail::copy_text_in(db, sql, source);
 }
 
@@ -128,11 +128,8 @@ std::uint64_t copy_from(connection& db, const Table& table, Source&& source, con
 template <class Table, class... Columns, copy_text_sink Sink, class Format>
 std::uint64_t copy_to(connection& db, const Table&, column_list<Columns...>, Sink&& sink,
                       const Format& format) {
-  detail::check_copy_columns<Table, Columns...>();
-  detail::check_copy_format<Format>();
   const std::string sql =
-      detail::copy_sql_start<detail::copy_direction::out, Table, Columns...>() +
-      detail::render_copy_options(detail::connection_access::state(db).conn.get(), format);
+      detail::text_copy_sql<detail::copy_direction::out, Table, Columns...>(db, format);
   return detail::copy_text_out(db, sql, sink);
 }
 
@@ -152,7 +149,9 @@ requires(!table_type<Q>) std::uint64_t
   static_assert(Q::param_count == 0,
                 "copy_to(statement): COPY cannot bind parameters, and this statement has some; "
                 "read it with db.stream() or db.cursor()");
-  detail::check_copy_format<Format>();
+  static_assert(detail::is_copy_text_format<Format>,
+                "copy_from/copy_to: the format must be pgdsl::csv_format{...} or "
+                "pgdsl::text_format{...} (binary COPY is db.copy_into / db.copy_out)");
   const std::string sql =
       "COPY (" + std::string(Q::sql.view()) + ") TO STDOUT" +
       detail::render_copy_options(detail::connection_access::state(db).conn.get(), format);

@@ -7,10 +7,10 @@
 #include <cerrno>
 #include <concepts>
 #include <cstddef>
-#include <filesystem>
-#include <fstream>
+#include <cstdio>
 #include <ios>
 #include <istream>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -18,6 +18,14 @@
 #include <type_traits>
 
 namespace pgdsl {
+
+/// A file path: a string (a literal, std::string, std::string_view) or anything with a
+/// c_str() of char, such as std::filesystem::path (not included here: <filesystem> would cost
+/// every user of <pgdsl/pgdsl.hpp> compile time).
+template <class P>
+concept copy_file_path = std::convertible_to<const P&, std::string_view> || requires(const P& p) {
+  { p.c_str() } -> std::convertible_to<const char*>;
+};
 
 /// A callback that produces COPY data: each call returns the next chunk (any size, any split:
 /// chunks need not end at a row), an empty one at the end. The chunk must stay valid until the
@@ -33,46 +41,66 @@ concept copy_chunk_consumer = std::invocable<F&, std::string_view>;
 /// What copy_from reads: a std::istream, a file path, or a chunk producer.
 template <class S>
 concept copy_text_source = std::derived_from<std::remove_cvref_t<S>, std::istream> ||
-    std::convertible_to<const S&, std::filesystem::path> || copy_chunk_producer<S>;
+    copy_file_path<std::remove_cvref_t<S>> || copy_chunk_producer<S>;
 
 /// What copy_to writes: a std::ostream, a file path (created or truncated), or a chunk consumer.
 template <class S>
 concept copy_text_sink = std::derived_from<std::remove_cvref_t<S>, std::ostream> ||
-    std::convertible_to<const S&, std::filesystem::path> || copy_chunk_consumer<S>;
+    copy_file_path<std::remove_cvref_t<S>> || copy_chunk_consumer<S>;
 
 namespace detail {
 
-/// Bytes read from a stream per chunk sent to the server.
+/// Bytes read per chunk sent to the server.
 inline constexpr std::size_t copy_text_chunk_bytes = 64 * 1024;
 
-[[noreturn]] inline void throw_file_error(const char* what, const std::filesystem::path& path) {
-  throw std::filesystem::filesystem_error(what, path,
-                                          std::error_code(errno, std::generic_category()));
+template <class P>
+std::string path_text(const P& path) {
+  if constexpr (std::convertible_to<const P&, std::string_view>)
+    return std::string(std::string_view(path));
+  else
+    return std::string(path.c_str());
 }
 
-/// Calls `send(chunk)` for every chunk of the stream, until its end.
-template <class Send>
-void read_chunks(std::istream& in, Send&& send) {
-  std::string buffer(copy_text_chunk_bytes, '\0');
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const auto got = static_cast<std::size_t>(in.gcount());
-    if (got > 0) send(std::string_view(buffer.data(), got));
-  }
-  if (in.bad()) throw std::ios_base::failure("copy_from: reading the input stream failed");
+/// A failed file operation, with errno's reason: std::system_error naming the file.
+[[noreturn]] inline void throw_file_error(const char* what, const std::string& path, int code) {
+  throw std::system_error(code, std::generic_category(), std::string(what) + " \"" + path + "\"");
+}
+
+struct file_closer {
+  void operator()(std::FILE* file) const noexcept { std::fclose(file); }
+};
+using file_handle = std::unique_ptr<std::FILE, file_closer>;
+
+inline file_handle open_file(const std::string& path, const char* mode, const char* what) {
+  file_handle file(std::fopen(path.c_str(), mode));
+  if (!file) throw_file_error(what, path, errno);
+  return file;
 }
 
 /// Calls `send(chunk)` for every chunk of `source`, whichever kind it is.
 template <class Source, class Send>
 void for_each_chunk(Source&& source, Send&& send) {
   using S = std::remove_cvref_t<Source>;
+  std::string buffer;
   if constexpr (std::derived_from<S, std::istream>) {
-    read_chunks(source, send);
-  } else if constexpr (std::convertible_to<const Source&, std::filesystem::path>) {
-    const std::filesystem::path path(source);
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw_file_error("copy_from: cannot open the file", path);
-    read_chunks(file, send);
+    buffer.resize(copy_text_chunk_bytes);
+    while (source) {
+      source.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      const auto got = static_cast<std::size_t>(source.gcount());
+      if (got > 0) send(std::string_view(buffer.data(), got));
+    }
+    if (source.bad()) throw std::ios_base::failure("copy_from: reading the input stream failed");
+  } else if constexpr (copy_file_path<S>) {
+    const std::string path = path_text(source);
+    const file_handle file = open_file(path, "rb", "copy_from: cannot open the file");
+    buffer.resize(copy_text_chunk_bytes);
+    for (;;) {
+      const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), file.get());
+      if (got > 0) send(std::string_view(buffer.data(), got));
+      if (got < buffer.size()) break;
+    }
+    if (std::ferror(file.get()) != 0)
+      throw_file_error("copy_from: reading the file failed", path, errno);
   } else {
     for (;;) {
       const std::string_view chunk = source();
@@ -83,61 +111,48 @@ void for_each_chunk(Source&& source, Send&& send) {
 }
 
 /// Turns a sink into a function taking each chunk, and finishes it (flushes a stream, closes a
-/// file and reports a failed write).
+/// file, and reports a failed write).
 template <class Sink>
 class chunk_writer {
  public:
   explicit chunk_writer(Sink& sink) : sink_(sink) {
     if constexpr (is_path) {
-      path_ = std::filesystem::path(sink_);
-      file_.open(path_, std::ios::binary | std::ios::trunc);
-      if (!file_) throw_file_error("copy_to: cannot create the file", path_);
+      path_ = path_text(sink_);
+      file_ = open_file(path_, "wb", "copy_to: cannot create the file");
     }
   }
 
   void operator()(std::string_view chunk) {
-    if constexpr (is_stream || is_path) {
-      std::ostream& out = stream();
-      out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-      if (!out) fail();
+    if constexpr (is_stream) {
+      sink_.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      if (!sink_) throw std::ios_base::failure("copy_to: writing the output stream failed");
+    } else if constexpr (is_path) {
+      if (std::fwrite(chunk.data(), 1, chunk.size(), file_.get()) != chunk.size())
+        throw_file_error("copy_to: writing the file failed", path_, errno);
     } else {
       sink_(chunk);
     }
   }
 
-  /// Flushes what the stream holds; a failure throws.
+  /// Flushes what the stream holds or closes the file; a failure throws.
   void finish() {
-    if constexpr (is_stream || is_path) {
-      std::ostream& out = stream();
-      out.flush();
-      if (!out) fail();
-      if constexpr (is_path) {
-        file_.close();
-        if (!file_) fail();
-      }
+    if constexpr (is_stream) {
+      sink_.flush();
+      if (!sink_) throw std::ios_base::failure("copy_to: writing the output stream failed");
+    } else if constexpr (is_path) {
+      if (std::fclose(file_.release()) != 0)
+        throw_file_error("copy_to: writing the file failed", path_, errno);
     }
   }
 
  private:
   using S = std::remove_cvref_t<Sink>;
   static constexpr bool is_stream = std::derived_from<S, std::ostream>;
-  static constexpr bool is_path =
-      !is_stream && std::convertible_to<const Sink&, std::filesystem::path>;
-
-  std::ostream& stream() {
-    if constexpr (is_path)
-      return file_;
-    else
-      return sink_;
-  }
-  [[noreturn]] void fail() {
-    if constexpr (is_path) throw_file_error("copy_to: writing the file failed", path_);
-    throw std::ios_base::failure("copy_to: writing the output stream failed");
-  }
+  static constexpr bool is_path = !is_stream && copy_file_path<S>;
 
   Sink& sink_;
-  std::filesystem::path path_;
-  std::ofstream file_;
+  std::string path_;
+  file_handle file_;
 };
 
 }  // namespace detail
