@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
-namespace {
-
+// The schema at namespace scope, not in an anonymous namespace: clang 14 refuses the descriptor
+// reflection (aggregate_members.hpp) of types with internal linkage.
 struct users_t : pgdsl::table<"bench_users"> {
   column<"id", std::int64_t, pgdsl::primary_key> id;
   column<"name", std::string> name;
@@ -48,6 +48,8 @@ struct user_row {
   std::int64_t id = 0;
   std::string name;
 };
+
+namespace {
 
 constexpr int user_count = 1000;
 constexpr int orders_per_user = 10;
