@@ -343,6 +343,8 @@ class no_such_column : public result_error {
 // so messages can be logged safely. Its subclasses, one per SQLSTATE class or code, come from the
 // table in error/sqlstate_errors.hpp.
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -360,6 +362,7 @@ struct sql_error_fields {
   std::string schema{};      ///< schema of the object involved
   std::string table{};       ///< table of the object involved
   std::string column{};      ///< column of the object involved
+  std::string context{};     ///< where it happened, e.g. "COPY items, line 4711, column id: ..."
   std::string sql{};         ///< the statement's SQL text (placeholders, never values)
 };
 
@@ -370,6 +373,7 @@ inline std::string describe_sql_error(const sql_error_fields& f) {
   if (!f.sqlstate.empty()) text += " (SQLSTATE " + f.sqlstate + ")";
   if (!f.detail.empty()) text += "\nDETAIL: " + f.detail;
   if (!f.hint.empty()) text += "\nHINT: " + f.hint;
+  if (!f.context.empty()) text += "\nCONTEXT: " + f.context;
   if (!f.sql.empty()) text += "\nSQL: " + f.sql;
   return text;
 }
@@ -397,6 +401,22 @@ class sql_error : public error {
   const std::string& schema() const noexcept { return fields_.schema; }
   const std::string& table() const noexcept { return fields_.table; }
   const std::string& column() const noexcept { return fields_.column; }
+  /// The server's CONTEXT: where the error happened (a COPY line, a PL/pgSQL function).
+  const std::string& context() const noexcept { return fields_.context; }
+  /// The line of COPY FROM data the server rejected (1 is the first line, a header included),
+  /// read from the CONTEXT "COPY items, line 4711[, column ...]"; empty for other errors.
+  std::optional<std::uint64_t> copy_line() const noexcept {
+    const std::string_view context = fields_.context;
+    if (!context.starts_with("COPY ")) return std::nullopt;
+    const std::size_t at = context.find(", line ");
+    if (at == std::string_view::npos) return std::nullopt;
+    std::uint64_t line = 0;
+    bool digits = false;
+    for (std::size_t i = at + 7; i < context.size() && context[i] >= '0' && context[i] <= '9';
+         ++i, digits = true)
+      line = line * 10 + static_cast<std::uint64_t>(context[i] - '0');
+    return digits ? std::optional<std::uint64_t>(line) : std::nullopt;
+  }
   /// The SQL text of the failed statement ($n placeholders; bound values are never included).
   const std::string& sql() const noexcept { return fields_.sql; }
   /// All fields at once.
@@ -2165,6 +2185,131 @@ struct type_traits<numeric> {
   }
 
   static constexpr bool accepts(oid server_type) { return server_type == type_oid; }
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/types/record_array.hpp
+// record_array: std::vector<std::tuple<T...>> read from an array of anonymous records (record[],
+// what ARRAY(SELECT ROW(...) ...) returns): the array's binary form, each element a record in
+// its binary form (a field count, then per field its type OID, length and value, -1 for NULL).
+// Each field is decoded by its own type's traits, so a field may itself be such an array (two
+// levels of nesting). Result-only: a record array cannot be sent as a parameter.
+
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+
+namespace pgdsl {
+
+namespace oids {
+inline constexpr oid record = 2249;
+inline constexpr oid record_array = 2287;
+}  // namespace oids
+
+namespace detail {
+
+template <class... T>
+inline constexpr bool never_sent = false;
+
+/// A field type a nested row can hold: decoded and recognized by its traits (result_type minus
+/// encode, so that arrays of enums, which are read but not sent, qualify too).
+template <class T>
+concept record_field = requires(std::string_view wire, oid server_type) {
+  { type_traits<nullable_base_t<T>>::decode(wire) } -> std::same_as<nullable_base_t<T>>;
+  { type_traits<nullable_base_t<T>>::accepts(server_type) } -> std::same_as<bool>;
+};
+
+/// One field of a record: its value read as Field (std::optional<T> when it may be NULL).
+template <class Field>
+Field decode_record_field(wire_reader& reader, std::size_t index) {
+  using base = nullable_base_t<Field>;
+  const auto type = reader.read<oid>();
+  const auto size = reader.read<std::int32_t>();
+  if (size == -1) {
+    if constexpr (is_optional_v<Field>)
+      return std::nullopt;
+    else
+      throw unexpected_null("field " + std::to_string(index + 1) + " of a nested row",
+                            type_traits<base>::sql_name);
+  }
+  if (size < 0) throw decode_error("cannot decode a record: invalid field length");
+  if (!type_traits<base>::accepts(type))
+    throw type_mismatch("field " + std::to_string(index + 1) + " of a nested row", type,
+                        type_traits<base>::sql_name);
+  return Field(type_traits<base>::decode(reader.read_bytes(static_cast<std::size_t>(size))));
+}
+
+/// One record in binary form, its fields in order.
+template <class... T>
+std::tuple<T...> decode_record(std::string_view wire) {
+  wire_reader reader(wire, "record");
+  const auto count = reader.read<std::int32_t>();
+  if (count != static_cast<std::int32_t>(sizeof...(T)))
+    throw decode_error("a nested row has " + std::to_string(count) + " fields, but " +
+                       std::to_string(sizeof...(T)) + " were selected");
+  auto fields = [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return std::tuple<T...>{decode_record_field<T>(reader, I)...};  // braces: left to right
+  }
+  (std::index_sequence_for<T...>{});
+  reader.expect_end();
+  return fields;
+}
+
+}  // namespace detail
+
+/// std::vector<std::tuple<T...>>: the rows of a nested collection (pgdsl::nested), read from
+/// record[]; a T is std::optional where the field can be NULL.
+template <class... T>
+requires(detail::record_field<T>&&...) struct type_traits<std::vector<std::tuple<T...>>> {
+  using value_type = std::vector<std::tuple<T...>>;
+  static constexpr std::string_view sql_name = "record[]";
+  static constexpr oid type_oid = oids::record_array;
+  static constexpr oid array_oid = oids::unspecified;
+  static constexpr type_category category = type_category::array;
+
+  template <class Out>
+  static void encode(const value_type&, Out&) {
+    static_assert(detail::never_sent<Out>,
+                  "a nested collection (std::vector<std::tuple<...>>, record[]) is read from "
+                  "results only; it cannot be sent as a parameter");
+  }
+
+  static value_type decode(std::string_view wire) {
+    detail::wire_reader reader(wire, sql_name);
+    const auto dimensions = reader.read<std::int32_t>();
+    reader.read<std::int32_t>();  // flags: NULL elements are refused below
+    const auto element = reader.read<oid>();
+    if (element != oids::record)
+      throw type_mismatch("nested collection element", element, "record");
+    value_type rows;
+    if (dimensions == 0) {
+      reader.expect_end();
+      return rows;
+    }
+    if (dimensions != 1) throw decode_error("cannot decode record[]: not one-dimensional");
+    const auto length = reader.read<std::int32_t>();
+    reader.read<std::int32_t>();  // lower bound
+    if (length < 0) throw decode_error("cannot decode record[]: invalid length");
+    rows.reserve(std::min<std::size_t>(static_cast<std::size_t>(length), reader.remaining() / 8));
+    for (std::int32_t i = 0; i < length; ++i) {
+      const auto size = reader.read<std::int32_t>();
+      if (size < 0) throw unexpected_null::array_element(static_cast<std::size_t>(i), "nested row");
+      rows.push_back(
+          detail::decode_record<T...>(reader.read_bytes(static_cast<std::size_t>(size))));
+    }
+    reader.expect_end();
+    return rows;
+  }
+
+  static constexpr bool accepts(oid server_type) { return server_type == oids::record_array; }
 };
 
 }  // namespace pgdsl
@@ -7917,7 +8062,8 @@ constexpr auto drop_all() {
 
 // ---- pgdsl/execution/all.hpp
 // The execution layer in one include: connections, statements and raw SQL, typed results,
-// transactions and savepoints, the retry helper, observability and the SQLSTATE exceptions.
+// transactions and savepoints, COPY (binary, text and CSV), the retry helper, observability and
+// the SQLSTATE exceptions.
 // This layer is the only one that includes <libpq-fe.h>.
 
 // ---- pgdsl/execution/bulk_insert.hpp
@@ -7996,22 +8142,26 @@ struct column_list_of<type_list<C...>> {
 /// Which way a COPY moves rows.
 enum class copy_direction { in, out };
 
+/// COPY "table" ("a", "b") FROM STDIN / TO STDOUT, without options (every format's start).
+template <copy_direction Direction, class Table, class... Columns>
+std::string copy_sql_start() {
+  std::string sql = "COPY ";
+  render_appending(sql, 1, [](sql_writer& w) {
+    Table::table_identity::render_reference(w);
+    w << " (";
+    detail::render_column_names<Columns...>(w);
+    w << ") ";
+  });
+  sql += Direction == copy_direction::in ? "FROM STDIN" : "TO STDOUT";
+  return sql;
+}
+
 /// COPY "table" ("a", "b") FROM STDIN / TO STDOUT (FORMAT binary), rendered once per table,
 /// columns and direction.
 template <copy_direction Direction, class Table, class... Columns>
 const std::string& copy_sql() {
-  static const std::string text = [] {
-    std::string sql = "COPY ";
-    render_appending(sql, 1, [](sql_writer& w) {
-      Table::table_identity::render_reference(w);
-      w << " (";
-      detail::render_column_names<Columns...>(w);
-      w << ") ";
-    });
-    sql += Direction == copy_direction::in ? "FROM STDIN" : "TO STDOUT";
-    sql += " (FORMAT binary)";
-    return sql;
-  }();
+  static const std::string text =
+      copy_sql_start<Direction, Table, Columns...>() + " (FORMAT binary)";
   return text;
 }
 
@@ -8590,6 +8740,7 @@ inline sql_error_fields error_fields(const PGresult* result, std::string_view sq
                           .schema = detail::field_or_empty(result, PG_DIAG_SCHEMA_NAME),
                           .table = detail::field_or_empty(result, PG_DIAG_TABLE_NAME),
                           .column = detail::field_or_empty(result, PG_DIAG_COLUMN_NAME),
+                          .context = detail::field_or_empty(result, PG_DIAG_CONTEXT),
                           .sql = std::string(sql)};
 }
 
@@ -11529,7 +11680,8 @@ std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows,
 // ---- pgdsl/execution/detail/copy_format.hpp
 // COPY's binary format, both ways: copy_writer appends rows (a 16-bit field count, then each field
 // as a 32-bit length and the type's binary encoding; -1 for NULL) and hands fixed-size chunks to
-// PQputCopyData; copy_row_reader splits one CopyData message back into its fields.
+// PQputCopyData; copy_row_reader splits one CopyData message back into its fields. The sending
+// steps (put_copy_data, end_copy, abort_copy) serve text and CSV COPY too (copy_text.hpp).
 
 #include <libpq-fe.h>
 
@@ -11543,6 +11695,29 @@ std::uint64_t connection::insert_rows(const Builder& insert, const Rows& rows,
 // Moved to pgdsl/error/conversion_error.hpp; this path forwards to it.
 
 namespace pgdsl::detail {
+
+/// Hands COPY FROM data to libpq (any split of the data into calls is valid: CopyData messages
+/// need not align with rows).
+inline void put_copy_data(PGconn* conn, std::string_view bytes, const char* sql) {
+  constexpr std::size_t most = 1 << 30;  // PQputCopyData takes an int length
+  while (!bytes.empty()) {
+    const std::string_view piece = bytes.substr(0, most);
+    if (PQputCopyData(conn, piece.data(), static_cast<int>(piece.size())) != 1)
+      throw_sql_error(conn, nullptr, sql);
+    bytes.remove_prefix(piece.size());
+  }
+}
+
+/// Ends COPY FROM data and returns the server's final result (the COPY's success or failure).
+inline result_ptr end_copy(PGconn* conn, const char* sql) {
+  if (PQputCopyEnd(conn, nullptr) != 1) throw_sql_error(conn, nullptr, sql);
+  return take_final_result(conn);
+}
+
+/// Ends COPY FROM with an error so the server discards what it received (nothing is loaded).
+inline void abort_copy(PGconn* conn, const char* reason) noexcept {
+  if (PQputCopyEnd(conn, reason) == 1) take_final_result(conn);
+}
 
 /// The 11-byte signature, flags and header-extension length that open binary COPY data.
 inline constexpr std::string_view copy_binary_header{"PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0", 19};
@@ -11587,14 +11762,12 @@ class copy_writer {
   result_ptr finish() {
     append_big_endian(buffer_, std::int16_t{-1});
     flush();
-    if (PQputCopyEnd(conn_, nullptr) != 1) throw_sql_error(conn_, nullptr, sql_);
-    return final_result();
+    return end_copy(conn_, sql_);
   }
 
   /// Ends the COPY with an error so the server discards what it received (nothing is loaded).
   void abort() noexcept {
-    if (PQputCopyEnd(conn_, "pgdsl: a row could not be encoded; nothing was loaded") == 1)
-      final_result();
+    abort_copy(conn_, "pgdsl: a row could not be encoded; nothing was loaded");
   }
 
  private:
@@ -11605,14 +11778,9 @@ class copy_writer {
   }
 
   void flush() {
-    if (buffer_.empty()) return;
-    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1)
-      throw_sql_error(conn_, nullptr, sql_);
+    put_copy_data(conn_, buffer_, sql_);
     buffer_.clear();
   }
-
-  // The COPY's own result, then the end of results.
-  result_ptr final_result() noexcept { return take_final_result(conn_); }
 
   PGconn* conn_;
   const char* sql_;
@@ -12011,6 +12179,388 @@ detail::copy_rows_for_t<typename Q::result_columns> connection::copy_out(const Q
   detail::connection_state& s = detail::connection_access::state(*this);
   detail::ready_statement<columns>(s, Q::sql.c_str(), {});  // checks the columns, once
   return detail::copy_rows_for_t<columns>(s.conn.get(), detail::copy_statement_sql<Q>());
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/copy_text.hpp
+// copy_from / copy_to: COPY in PostgreSQL's text and CSV formats, between a table (or, out, a
+// statement's result) and a stream, a file or a callback. The data is passed through as the
+// server reads and writes it, in chunks, so memory stays constant whatever the size. A row the
+// server rejects fails the whole COPY (nothing is loaded) with the typed exception of its
+// SQLSTATE, whose copy_line() says which line of the data it was.
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/execution/copy_text_format.hpp
+// The options of COPY in PostgreSQL's text and CSV formats (delimiter, quote, escape, NULL string,
+// header), and their rendering into the COPY statement: every option is a literal escaped by
+// libpq for the connection's settings, so no option value can change the statement.
+
+#include <libpq-fe.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+
+namespace pgdsl {
+
+/// COPY's text format: one line per row, fields separated by `delimiter`, backslash escapes
+/// (\n, \t, \\) inside fields, NULL written as `null_string`.
+struct text_format {
+  char delimiter = '\t';            ///< DELIMITER: one single-byte character
+  std::string null_string = "\\N";  ///< NULL: the text that stands for NULL
+  bool header = false;              ///< HEADER: a first line of column names (skipped on load)
+};
+
+/// COPY's CSV format (RFC 4180 style): fields with the delimiter, the quote, a newline or a
+/// carriage return are quoted, a quote inside is doubled (or preceded by `escape`); an unquoted
+/// empty field is NULL by default, a quoted one ("") the empty string.
+struct csv_format {
+  char delimiter = ',';       ///< DELIMITER: one single-byte character
+  char quote = '"';           ///< QUOTE
+  char escape = '"';          ///< ESCAPE: what precedes a quote inside a quoted field
+  std::string null_string{};  ///< NULL: unquoted, this text stands for NULL
+  bool header = false;        ///< HEADER: a first line of column names (skipped on load)
+};
+
+namespace detail {
+
+template <class F>
+inline constexpr bool is_copy_text_format =
+    std::is_same_v<F, text_format> || std::is_same_v<F, csv_format>;
+
+/// `value` as an SQL string literal, escaped by libpq for this connection (E'' when needed).
+inline std::string copy_option_literal(PGconn* conn, std::string_view value,
+                                       std::string_view option) {
+  if (value.find('\0') != std::string_view::npos)
+    throw invalid_text("COPY option " + std::string(option) + " contains a NUL byte");
+  const std::unique_ptr<char, decltype(&PQfreemem)> quoted(
+      PQescapeLiteral(conn, value.data(), value.size()), &PQfreemem);
+  if (!quoted) throw_sql_error(conn, nullptr, "COPY");
+  return std::string(quoted.get());
+}
+
+/// " (FORMAT csv, DELIMITER ',', ...)": every option written out, so the server's defaults
+/// never decide what a file means.
+inline std::string render_copy_options(PGconn* conn, const text_format& format) {
+  std::string sql = " (FORMAT text, DELIMITER ";
+  sql += copy_option_literal(conn, std::string_view(&format.delimiter, 1), "DELIMITER");
+  sql += ", NULL " + copy_option_literal(conn, format.null_string, "NULL");
+  sql += format.header ? ", HEADER true)" : ", HEADER false)";
+  return sql;
+}
+
+inline std::string render_copy_options(PGconn* conn, const csv_format& format) {
+  std::string sql = " (FORMAT csv, DELIMITER ";
+  sql += copy_option_literal(conn, std::string_view(&format.delimiter, 1), "DELIMITER");
+  sql += ", QUOTE " + copy_option_literal(conn, std::string_view(&format.quote, 1), "QUOTE");
+  sql += ", ESCAPE " + copy_option_literal(conn, std::string_view(&format.escape, 1), "ESCAPE");
+  sql += ", NULL " + copy_option_literal(conn, format.null_string, "NULL");
+  sql += format.header ? ", HEADER true)" : ", HEADER false)";
+  return sql;
+}
+
+}  // namespace detail
+}  // namespace pgdsl
+
+// ---- pgdsl/execution/copy_text_io.hpp
+// Where text and CSV COPY data comes from and goes to: a std::istream / std::ostream, a file
+// path, or a callback (chunks produced one at a time, chunks handed over one at a time). Each is
+// read or written in bounded pieces, so a file of any size passes through constant memory.
+
+#include <cerrno>
+#include <concepts>
+#include <cstddef>
+#include <cstdio>
+#include <ios>
+#include <istream>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+
+namespace pgdsl {
+
+/// A file path: a string (a literal, std::string, std::string_view) or anything with a
+/// c_str() of char, such as std::filesystem::path (not included here: <filesystem> would cost
+/// every user of <pgdsl/pgdsl.hpp> compile time).
+template <class P>
+concept copy_file_path = std::convertible_to<const P&, std::string_view> || requires(const P& p) {
+  { p.c_str() } -> std::convertible_to<const char*>;
+};
+
+/// A callback that produces COPY data: each call returns the next chunk (any size, any split:
+/// chunks need not end at a row), an empty one at the end. The chunk must stay valid until the
+/// next call.
+template <class F>
+concept copy_chunk_producer =
+    std::invocable<F&> && std::convertible_to<std::invoke_result_t<F&>, std::string_view>;
+
+/// A callback that receives COPY data, one chunk (one or more whole rows) per call.
+template <class F>
+concept copy_chunk_consumer = std::invocable<F&, std::string_view>;
+
+/// What copy_from reads: a std::istream, a file path, or a chunk producer.
+template <class S>
+concept copy_text_source = std::derived_from<std::remove_cvref_t<S>, std::istream> ||
+    copy_file_path<std::remove_cvref_t<S>> || copy_chunk_producer<S>;
+
+/// What copy_to writes: a std::ostream, a file path (created or truncated), or a chunk consumer.
+template <class S>
+concept copy_text_sink = std::derived_from<std::remove_cvref_t<S>, std::ostream> ||
+    copy_file_path<std::remove_cvref_t<S>> || copy_chunk_consumer<S>;
+
+namespace detail {
+
+/// Bytes read per chunk sent to the server.
+inline constexpr std::size_t copy_text_chunk_bytes = 64 * 1024;
+
+template <class P>
+std::string path_text(const P& path) {
+  if constexpr (std::convertible_to<const P&, std::string_view>)
+    return std::string(std::string_view(path));
+  else
+    return std::string(path.c_str());
+}
+
+/// A failed file operation, with errno's reason: std::system_error naming the file.
+[[noreturn]] inline void throw_file_error(const char* what, const std::string& path, int code) {
+  throw std::system_error(code, std::generic_category(), std::string(what) + " \"" + path + "\"");
+}
+
+struct file_closer {
+  void operator()(std::FILE* file) const noexcept { std::fclose(file); }
+};
+using file_handle = std::unique_ptr<std::FILE, file_closer>;
+
+inline file_handle open_file(const std::string& path, const char* mode, const char* what) {
+  file_handle file(std::fopen(path.c_str(), mode));
+  if (!file) throw_file_error(what, path, errno);
+  return file;
+}
+
+/// Calls `send(chunk)` for every chunk of `source`, whichever kind it is.
+template <class Source, class Send>
+void for_each_chunk(Source&& source, Send&& send) {
+  using S = std::remove_cvref_t<Source>;
+  std::string buffer;
+  if constexpr (std::derived_from<S, std::istream>) {
+    buffer.resize(copy_text_chunk_bytes);
+    while (source) {
+      source.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      const auto got = static_cast<std::size_t>(source.gcount());
+      if (got > 0) send(std::string_view(buffer.data(), got));
+    }
+    if (source.bad()) throw std::ios_base::failure("copy_from: reading the input stream failed");
+  } else if constexpr (copy_file_path<S>) {
+    const std::string path = path_text(source);
+    const file_handle file = open_file(path, "rb", "copy_from: cannot open the file");
+    buffer.resize(copy_text_chunk_bytes);
+    for (;;) {
+      const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), file.get());
+      if (got > 0) send(std::string_view(buffer.data(), got));
+      if (got < buffer.size()) break;
+    }
+    if (std::ferror(file.get()) != 0)
+      throw_file_error("copy_from: reading the file failed", path, errno);
+  } else {
+    for (;;) {
+      const std::string_view chunk = source();
+      if (chunk.empty()) return;
+      send(chunk);
+    }
+  }
+}
+
+/// Turns a sink into a function taking each chunk, and finishes it (flushes a stream, closes a
+/// file, and reports a failed write).
+template <class Sink>
+class chunk_writer {
+ public:
+  explicit chunk_writer(Sink& sink) : sink_(sink) {
+    if constexpr (is_path) {
+      path_ = path_text(sink_);
+      file_ = open_file(path_, "wb", "copy_to: cannot create the file");
+    }
+  }
+
+  void operator()(std::string_view chunk) {
+    if constexpr (is_stream) {
+      sink_.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      if (!sink_) throw std::ios_base::failure("copy_to: writing the output stream failed");
+    } else if constexpr (is_path) {
+      if (std::fwrite(chunk.data(), 1, chunk.size(), file_.get()) != chunk.size())
+        throw_file_error("copy_to: writing the file failed", path_, errno);
+    } else {
+      sink_(chunk);
+    }
+  }
+
+  /// Flushes what the stream holds or closes the file; a failure throws.
+  void finish() {
+    if constexpr (is_stream) {
+      sink_.flush();
+      if (!sink_) throw std::ios_base::failure("copy_to: writing the output stream failed");
+    } else if constexpr (is_path) {
+      if (std::fclose(file_.release()) != 0)
+        throw_file_error("copy_to: writing the file failed", path_, errno);
+    }
+  }
+
+ private:
+  using S = std::remove_cvref_t<Sink>;
+  static constexpr bool is_stream = std::derived_from<S, std::ostream>;
+  static constexpr bool is_path = !is_stream && copy_file_path<S>;
+
+  Sink& sink_;
+  std::string path_;
+  file_handle file_;
+};
+
+}  // namespace detail
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+namespace detail {
+
+// Runs one text COPY for the query hook, which sees its SQL and the rows the server counted.
+template <class Run>
+std::uint64_t observe_copy(connection& db, const std::string& sql, Run&& run) {
+  const result_ptr done = observe(connection_access::state(db).hook, sql, std::forward<Run>(run),
+                                  [](const result_ptr& r) { return affected_rows(r.get()); });
+  return affected_rows(done.get());
+}
+
+template <class Source>
+std::uint64_t copy_text_in(connection& db, const std::string& sql, Source& source) {
+  return observe_copy(db, sql, [&] {
+    PGconn* conn = connection_access::state(db).conn.get();
+    run_command(conn, sql.c_str(), PGRES_COPY_IN);
+    try {
+      for_each_chunk(source,
+                     [&](std::string_view chunk) { put_copy_data(conn, chunk, sql.c_str()); });
+    } catch (...) {
+      abort_copy(conn, "pgdsl: reading the COPY data failed; nothing was loaded");
+      throw;
+    }
+    result_ptr outcome = end_copy(conn, sql.c_str());
+    if (!succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql);
+    return outcome;
+  });
+}
+
+template <class Sink>
+std::uint64_t copy_text_out(connection& db, const std::string& sql, Sink& sink) {
+  return observe_copy(db, sql, [&] {
+    PGconn* conn = connection_access::state(db).conn.get();
+    chunk_writer<Sink> write(sink);  // opens a file before the COPY starts
+    run_command(conn, sql.c_str(), PGRES_COPY_OUT);
+    int length = 0;
+    try {
+      char* message = nullptr;
+      while ((length = take_copy_data(conn, &message, poll_wait{})) >= 0) {
+        const std::unique_ptr<char, decltype(&PQfreemem)> owned(message, &PQfreemem);
+        write(std::string_view(message, static_cast<std::size_t>(length)));
+      }
+      write.finish();
+    } catch (...) {
+      // The connection must not stay in COPY mode: read and drop the rest.
+      char* message = nullptr;
+      while (take_copy_data(conn, &message, poll_wait{}) >= 0) PQfreemem(message);
+      take_final_result(conn);
+      throw;
+    }
+    result_ptr outcome = take_final_result(conn);
+    if (length == -2 || !succeeded(outcome.get())) throw_sql_error(conn, outcome.get(), sql);
+    return outcome;
+  });
+}
+
+/// COPY "table" ("a", ...) FROM STDIN / TO STDOUT with the format's options, once the table,
+/// columns and format are checked.
+template <copy_direction Direction, class Table, class... Columns, class Format>
+std::string text_copy_sql(connection& db, const Format& format) {
+  static_assert(table_type<Table>,
+                "copy_from/copy_to: the table argument must be a table descriptor");
+  static_assert(
+      (std::is_same_v<typename Columns::table_type, typename Table::table_identity> && ...),
+      "copy_from/copy_to: every column must belong to the table");
+  static_assert(is_copy_text_format<Format>,
+                "copy_from/copy_to: the format must be pgdsl::csv_format{...} or "
+                "pgdsl::text_format{...} (binary COPY is db.copy_into / db.copy_out)");
+  if constexpr (is_copy_text_format<Format>)
+    return copy_sql_start<Direction, Table, Columns...>() +
+           render_copy_options(connection_access::state(db).conn.get(), format);
+  else
+    return {};
+}
+
+}  // namespace detail
+
+/// COPY "table" ("a", ...) FROM STDIN in text or CSV format: loads the data `source` gives (a
+/// std::istream, a file path, or a chunk producer) into the listed columns. Returns the number
+/// of rows loaded; on a bad row nothing is loaded and its typed error says copy_line().
+template <class Table, class... Columns, copy_text_source Source, class Format>
+std::uint64_t copy_from(connection& db, const Table&, column_list<Columns...>, Source&& source,
+                        const Format& format) {
+  const std::string sql =
+      detail::text_copy_sql<detail::copy_direction::in, Table, Columns...>(db, format);
+  return detail::copy_text_in(db, sql, source);
+}
+
+/// copy_from into every column of the table, in declaration order.
+template <class Table, copy_text_source Source, class Format>
+std::uint64_t copy_from(connection& db, const Table& table, Source&& source, const Format& format) {
+  return copy_from(db, table, typename detail::column_list_of<columns_of_t<Table>>::type{},
+                   std::forward<Source>(source), format);
+}
+
+/// COPY "table" ("a", ...) TO STDOUT in text or CSV format, written to `sink` (a std::ostream,
+/// a file path, created or truncated, or a chunk consumer). Returns the number of rows.
+template <class Table, class... Columns, copy_text_sink Sink, class Format>
+std::uint64_t copy_to(connection& db, const Table&, column_list<Columns...>, Sink&& sink,
+                      const Format& format) {
+  const std::string sql =
+      detail::text_copy_sql<detail::copy_direction::out, Table, Columns...>(db, format);
+  return detail::copy_text_out(db, sql, sink);
+}
+
+/// copy_to of every column of the table, in declaration order.
+template <class Table, copy_text_sink Sink, class Format>
+requires table_type<Table> std::uint64_t copy_to(connection& db, const Table& table, Sink&& sink,
+                                                 const Format& format) {
+  return copy_to(db, table, typename detail::column_list_of<columns_of_t<Table>>::type{},
+                 std::forward<Sink>(sink), format);
+}
+
+/// COPY (<statement>) TO STDOUT: a query's rows (in its ORDER BY) in text or CSV format. The
+/// statement must bind no parameters (COPY cannot).
+template <static_statement Q, copy_text_sink Sink, class Format>
+requires(!table_type<Q>) std::uint64_t
+    copy_to(connection& db, const Q&, Sink&& sink, const Format& format) {
+  static_assert(Q::param_count == 0,
+                "copy_to(statement): COPY cannot bind parameters, and this statement has some; "
+                "read it with db.stream() or db.cursor()");
+  static_assert(detail::is_copy_text_format<Format>,
+                "copy_from/copy_to: the format must be pgdsl::csv_format{...} or "
+                "pgdsl::text_format{...} (binary COPY is db.copy_into / db.copy_out)");
+  const std::string sql =
+      "COPY (" + std::string(Q::sql.view()) + ") TO STDOUT" +
+      detail::render_copy_options(detail::connection_access::state(db).conn.get(), format);
+  return detail::copy_text_out(db, sql, sink);
 }
 
 }  // namespace pgdsl
@@ -14539,6 +15089,196 @@ class cluster {
   bool probe_requested_ = false, stopping_ = false;
   std::thread prober_;
 };
+
+}  // namespace pgdsl
+
+// ---- pgdsl/related/load_children.hpp
+// load_children: the rows related to parents already read, along a foreign key, without one
+// query per parent (the N+1 pattern). The parents' keys are bound as ONE array parameter
+// (WHERE fk = ANY($1), binary) and the children come back grouped by parent, in the parents'
+// order; a large set of parents is split into batches of keys, one statement each.
+
+#include <algorithm>
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <ranges>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+
+namespace pgdsl {
+
+/// How load_children splits the parents' keys.
+struct load_children_options {
+  /// Distinct keys bound in one statement; more parents run more statements (one per batch).
+  std::size_t batch_size = 10'000;
+};
+
+namespace detail {
+
+template <class Key>
+concept hashable_key = requires(const Key& key) {
+  { std::hash<Key>{}(key) } -> std::convertible_to<std::size_t>;
+};
+
+/// Each distinct key and the positions of the parents that have it.
+template <class Key>
+using parent_positions =
+    std::conditional_t<hashable_key<Key>, std::unordered_map<Key, std::vector<std::size_t>>,
+                       std::map<Key, std::vector<std::size_t>>>;
+
+/// The statement's rows for the keys keys[from, to): `fk IN keys`, added as its WHERE.
+template <class Foreign, class Statement, class Key>
+auto children_for(connection& db, const Foreign& fk, const Statement& statement,
+                  const std::vector<Key>& keys, std::size_t from, std::size_t to) {
+  std::vector<Key> batch(keys.begin() + static_cast<std::ptrdiff_t>(from),
+                         keys.begin() + static_cast<std::ptrdiff_t>(to));
+  return db.execute(statement.where(fk.in(std::move(batch))));
+}
+
+/// load_children once its arguments are checked.
+template <class Child, class Key, class Parents, class KeyOf, class Foreign, class Statement>
+auto load_grouped(connection& db, Parents&& parents, KeyOf& key, const Foreign& fk,
+                  const Statement& statement, const load_children_options& options) {
+  using key_type = Key;
+  using result_type = decltype(db.execute(statement.where(fk.in(std::vector<key_type>{}))));
+  using record = typename std::remove_cvref_t<result_type>::record_type;
+  using child_type = std::conditional_t<std::is_void_v<Child>, record, Child>;
+
+  parent_positions<key_type> positions;
+  std::vector<key_type> keys;  // distinct, in the parents' order
+  std::size_t count = 0;
+  for (auto&& p : parents) {
+    key_type k = std::invoke(key, p);
+    auto [at, fresh] = positions.try_emplace(k);
+    if (fresh) keys.push_back(std::move(k));
+    at->second.push_back(count++);
+  }
+
+  std::vector<std::vector<child_type>> children(count);
+  const std::size_t step = options.batch_size == 0 ? keys.size() : options.batch_size;
+  for (std::size_t from = 0; from < keys.size(); from += step) {
+    const std::size_t to = std::min(keys.size(), from + step);
+    const auto rows = children_for(db, fk, statement, keys, from, to);
+    for (const auto& r : rows) {
+      const auto& fk_value = r[fk];
+      const key_type* k = nullptr;
+      if constexpr (is_optional_v<std::remove_cvref_t<decltype(fk_value)>>) {
+        if (!fk_value) continue;
+        k = &*fk_value;
+      } else {
+        k = &fk_value;
+      }
+      const auto found = positions.find(*k);
+      if (found == positions.end()) continue;
+      for (const std::size_t i : found->second) {
+        if constexpr (std::is_void_v<Child>)
+          children[i].push_back(r.to_record());
+        else
+          children[i].push_back(map_row<Child>(r));
+      }
+    }
+  }
+  return children;
+}
+
+}  // namespace detail
+
+/// The children of each parent: element i holds the rows of `statement` whose foreign key `fk`
+/// equals the key of the i-th parent (`key` is a member pointer or a callable on a parent), in
+/// the statement's ORDER BY. `statement` is a SELECT without WHERE that returns `fk` among its
+/// columns; each batch of distinct keys adds `WHERE fk = ANY($n)` to it and runs it once (one
+/// statement for up to options.batch_size keys). Child is the row's record (a tuple of the
+/// columns) by default, or a struct the rows map into by member name (`load_children<order>`).
+template <class Child = void, std::ranges::input_range Parents, class KeyOf, column_type Foreign,
+          class Statement>
+auto load_children(connection& db, Parents&& parents, KeyOf key, const Foreign& fk,
+                   const Statement& statement, load_children_options options = {}) {
+  using parent = std::ranges::range_reference_t<Parents>;
+  static_assert(std::is_invocable_v<KeyOf&, parent>,
+                "load_children: the key must be a member pointer or a callable of a parent");
+  using key_type = nullable_base_t<typename Foreign::value_type>;
+  static_assert(std::is_convertible_v<std::invoke_result_t<KeyOf&, parent>, key_type>,
+                "load_children: the parents' key must have the foreign key column's C++ type");
+  using narrowed = decltype(statement.where(fk.in(std::vector<key_type>{})));
+  constexpr bool takes_where = !std::is_same_v<narrowed, detail::misuse>;
+  static_assert(takes_where,
+                "load_children: the children's statement must have no WHERE clause, since "
+                "load_children adds WHERE fk = ANY($1) to it");
+  if constexpr (takes_where)
+    return detail::load_grouped<Child, key_type>(db, parents, key, fk, statement, options);
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/related/nested.hpp
+// pgdsl::nested(select(...)): a correlated SELECT of many rows as one column of the enclosing
+// query, whose value is std::vector<std::tuple<...>> (one tuple per row, std::optional where a
+// column can be NULL). The server builds the collection, ARRAY(SELECT ROW(n.*) FROM (<select>)
+// AS n) in the SQL, which stays a compile-time constant; the rows arrive as a binary record
+// array (types/record_array.hpp). A nested select may itself hold a nested column.
+
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+namespace pgdsl {
+
+namespace detail {
+
+template <class Columns>
+struct nested_row;
+template <class... Columns>
+struct nested_row<type_list<Columns...>> {
+  using type = std::tuple<typename Columns::value_type...>;
+};
+
+}  // namespace detail
+
+/// ARRAY(SELECT ROW(n.*) FROM (query) AS n): the rows of a SELECT as one value.
+template <class Query>
+struct nested_select : expression_ops<nested_select<Query>> {
+  Query query;
+
+  using row_type = typename detail::nested_row<typename Query::result_columns>::type;
+  using sql_type = std::vector<row_type>;
+  using tables = typename Query::outer_tables;
+  using params = typename Query::params;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = false;  // no rows is an empty array, never NULL
+
+  static constexpr void render(sql_writer& w) {
+    w << "ARRAY(SELECT ROW(";
+    w.identifier("pgdsl_nested");
+    w << ".*) FROM (";
+    Query::render(w);
+    w << ") AS ";
+    w.identifier("pgdsl_nested");
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    query.bind(f);
+  }
+};
+
+/// The rows of a SELECT (usually correlated with the enclosing query: WHERE orders.user_id ==
+/// users.id) as one column, read as std::vector<std::tuple<...>>; name it with .as<"name">().
+/// Its ORDER BY orders the collection.
+template <class Query>
+constexpr auto nested(Query&& query) {
+  static_assert(
+      detail::is_select_query<std::remove_cvref_t<Query>>,
+      "pgdsl::nested() takes a SELECT statement: nested(select(...).from(...).where(...))");
+  if constexpr (detail::is_select_query<std::remove_cvref_t<Query>>)
+    return nested_select<std::remove_cvref_t<Query>>{{}, std::forward<Query>(query)};
+}
 
 }  // namespace pgdsl
 

@@ -49,6 +49,8 @@
 
 #include "pgdsl/execution/all.hpp"
 #include "pgdsl/pool/all.hpp"
+#include "pgdsl/related/load_children.hpp"
+#include "pgdsl/related/nested.hpp"
 
 #include "pgdsl/ddl/catalog.hpp"
 #include "pgdsl/ddl/schema_difference.hpp"

@@ -5,6 +5,8 @@
 // table in error/sqlstate_errors.hpp.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,6 +25,7 @@ struct sql_error_fields {
   std::string schema{};      ///< schema of the object involved
   std::string table{};       ///< table of the object involved
   std::string column{};      ///< column of the object involved
+  std::string context{};     ///< where it happened, e.g. "COPY items, line 4711, column id: ..."
   std::string sql{};         ///< the statement's SQL text (placeholders, never values)
 };
 
@@ -33,6 +36,7 @@ inline std::string describe_sql_error(const sql_error_fields& f) {
   if (!f.sqlstate.empty()) text += " (SQLSTATE " + f.sqlstate + ")";
   if (!f.detail.empty()) text += "\nDETAIL: " + f.detail;
   if (!f.hint.empty()) text += "\nHINT: " + f.hint;
+  if (!f.context.empty()) text += "\nCONTEXT: " + f.context;
   if (!f.sql.empty()) text += "\nSQL: " + f.sql;
   return text;
 }
@@ -60,6 +64,22 @@ class sql_error : public error {
   const std::string& schema() const noexcept { return fields_.schema; }
   const std::string& table() const noexcept { return fields_.table; }
   const std::string& column() const noexcept { return fields_.column; }
+  /// The server's CONTEXT: where the error happened (a COPY line, a PL/pgSQL function).
+  const std::string& context() const noexcept { return fields_.context; }
+  /// The line of COPY FROM data the server rejected (1 is the first line, a header included),
+  /// read from the CONTEXT "COPY items, line 4711[, column ...]"; empty for other errors.
+  std::optional<std::uint64_t> copy_line() const noexcept {
+    const std::string_view context = fields_.context;
+    if (!context.starts_with("COPY ")) return std::nullopt;
+    const std::size_t at = context.find(", line ");
+    if (at == std::string_view::npos) return std::nullopt;
+    std::uint64_t line = 0;
+    bool digits = false;
+    for (std::size_t i = at + 7; i < context.size() && context[i] >= '0' && context[i] <= '9';
+         ++i, digits = true)
+      line = line * 10 + static_cast<std::uint64_t>(context[i] - '0');
+    return digits ? std::optional<std::uint64_t>(line) : std::nullopt;
+  }
   /// The SQL text of the failed statement ($n placeholders; bound values are never included).
   const std::string& sql() const noexcept { return fields_.sql; }
   /// All fields at once.

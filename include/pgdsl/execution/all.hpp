@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // The execution layer in one include: connections, statements and raw SQL, typed results,
-// transactions and savepoints, the retry helper, observability and the SQLSTATE exceptions.
+// transactions and savepoints, COPY (binary, text and CSV), the retry helper, observability and
+// the SQLSTATE exceptions.
 // This layer is the only one that includes <libpq-fe.h>.
 #pragma once
 
@@ -11,6 +12,9 @@
 #include "pgdsl/execution/connection_options.hpp"
 #include "pgdsl/execution/copy_into.hpp"
 #include "pgdsl/execution/copy_out.hpp"
+#include "pgdsl/execution/copy_text.hpp"
+#include "pgdsl/execution/copy_text_format.hpp"
+#include "pgdsl/execution/copy_text_io.hpp"
 #include "pgdsl/execution/cursor.hpp"
 #include "pgdsl/execution/cursor_options.hpp"
 #include "pgdsl/execution/insert_rows_options.hpp"

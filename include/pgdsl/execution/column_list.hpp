@@ -45,22 +45,26 @@ struct column_list_of<type_list<C...>> {
 /// Which way a COPY moves rows.
 enum class copy_direction { in, out };
 
+/// COPY "table" ("a", "b") FROM STDIN / TO STDOUT, without options (every format's start).
+template <copy_direction Direction, class Table, class... Columns>
+std::string copy_sql_start() {
+  std::string sql = "COPY ";
+  render_appending(sql, 1, [](sql_writer& w) {
+    Table::table_identity::render_reference(w);
+    w << " (";
+    detail::render_column_names<Columns...>(w);
+    w << ") ";
+  });
+  sql += Direction == copy_direction::in ? "FROM STDIN" : "TO STDOUT";
+  return sql;
+}
+
 /// COPY "table" ("a", "b") FROM STDIN / TO STDOUT (FORMAT binary), rendered once per table,
 /// columns and direction.
 template <copy_direction Direction, class Table, class... Columns>
 const std::string& copy_sql() {
-  static const std::string text = [] {
-    std::string sql = "COPY ";
-    render_appending(sql, 1, [](sql_writer& w) {
-      Table::table_identity::render_reference(w);
-      w << " (";
-      detail::render_column_names<Columns...>(w);
-      w << ") ";
-    });
-    sql += Direction == copy_direction::in ? "FROM STDIN" : "TO STDOUT";
-    sql += " (FORMAT binary)";
-    return sql;
-  }();
+  static const std::string text =
+      copy_sql_start<Direction, Table, Columns...>() + " (FORMAT binary)";
   return text;
 }
 

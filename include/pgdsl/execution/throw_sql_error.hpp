@@ -43,6 +43,7 @@ inline sql_error_fields error_fields(const PGresult* result, std::string_view sq
                           .schema = detail::field_or_empty(result, PG_DIAG_SCHEMA_NAME),
                           .table = detail::field_or_empty(result, PG_DIAG_TABLE_NAME),
                           .column = detail::field_or_empty(result, PG_DIAG_COLUMN_NAME),
+                          .context = detail::field_or_empty(result, PG_DIAG_CONTEXT),
                           .sql = std::string(sql)};
 }
 

@@ -13,6 +13,7 @@
 #include "pgdsl/types/integer.hpp"
 #include "pgdsl/types/json.hpp"
 #include "pgdsl/types/numeric.hpp"
+#include "pgdsl/types/record_array.hpp"
 #include "pgdsl/types/oid.hpp"
 #include "pgdsl/types/text.hpp"
 #include "pgdsl/types/type_category.hpp"

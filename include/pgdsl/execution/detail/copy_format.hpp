@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 // COPY's binary format, both ways: copy_writer appends rows (a 16-bit field count, then each field
 // as a 32-bit length and the type's binary encoding; -1 for NULL) and hands fixed-size chunks to
-// PQputCopyData; copy_row_reader splits one CopyData message back into its fields.
+// PQputCopyData; copy_row_reader splits one CopyData message back into its fields. The sending
+// steps (put_copy_data, end_copy, abort_copy) serve text and CSV COPY too (copy_text.hpp).
 #pragma once
 
 #include <libpq-fe.h>
@@ -20,6 +21,29 @@
 #include "pgdsl/types/detail/wire.hpp"
 
 namespace pgdsl::detail {
+
+/// Hands COPY FROM data to libpq (any split of the data into calls is valid: CopyData messages
+/// need not align with rows).
+inline void put_copy_data(PGconn* conn, std::string_view bytes, const char* sql) {
+  constexpr std::size_t most = 1 << 30;  // PQputCopyData takes an int length
+  while (!bytes.empty()) {
+    const std::string_view piece = bytes.substr(0, most);
+    if (PQputCopyData(conn, piece.data(), static_cast<int>(piece.size())) != 1)
+      throw_sql_error(conn, nullptr, sql);
+    bytes.remove_prefix(piece.size());
+  }
+}
+
+/// Ends COPY FROM data and returns the server's final result (the COPY's success or failure).
+inline result_ptr end_copy(PGconn* conn, const char* sql) {
+  if (PQputCopyEnd(conn, nullptr) != 1) throw_sql_error(conn, nullptr, sql);
+  return take_final_result(conn);
+}
+
+/// Ends COPY FROM with an error so the server discards what it received (nothing is loaded).
+inline void abort_copy(PGconn* conn, const char* reason) noexcept {
+  if (PQputCopyEnd(conn, reason) == 1) take_final_result(conn);
+}
 
 /// The 11-byte signature, flags and header-extension length that open binary COPY data.
 inline constexpr std::string_view copy_binary_header{"PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0", 19};
@@ -64,14 +88,12 @@ class copy_writer {
   result_ptr finish() {
     append_big_endian(buffer_, std::int16_t{-1});
     flush();
-    if (PQputCopyEnd(conn_, nullptr) != 1) throw_sql_error(conn_, nullptr, sql_);
-    return final_result();
+    return end_copy(conn_, sql_);
   }
 
   /// Ends the COPY with an error so the server discards what it received (nothing is loaded).
   void abort() noexcept {
-    if (PQputCopyEnd(conn_, "pgdsl: a row could not be encoded; nothing was loaded") == 1)
-      final_result();
+    abort_copy(conn_, "pgdsl: a row could not be encoded; nothing was loaded");
   }
 
  private:
@@ -82,14 +104,9 @@ class copy_writer {
   }
 
   void flush() {
-    if (buffer_.empty()) return;
-    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1)
-      throw_sql_error(conn_, nullptr, sql_);
+    put_copy_data(conn_, buffer_, sql_);
     buffer_.clear();
   }
-
-  // The COPY's own result, then the end of results.
-  result_ptr final_result() noexcept { return take_final_result(conn_); }
 
   PGconn* conn_;
   const char* sql_;
