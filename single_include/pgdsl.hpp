@@ -2548,6 +2548,8 @@ template <class Partner, class V>
 constexpr auto comparison_operand(V&& value);
 template <class E>
 constexpr bool check_pattern_match();
+template <class Function, class Window>
+constexpr auto make_over(const Function& function, const Window& window);
 }  // namespace detail
 
 }  // namespace pgdsl
@@ -2978,6 +2980,10 @@ struct parameter : expression_ops<parameter<T>> {
   }
 };
 
+/// The condition of the rule that a window function (row_number(), lag(), ...) has .over().
+template <class WindowFunction, bool Holds>
+inline constexpr bool window_function_has_over = Holds;
+
 /// Wraps a value as a parameter node (expressions pass through unchanged).
 template <class V>
 constexpr auto to_operand(V&& value) {
@@ -2985,6 +2991,11 @@ constexpr auto to_operand(V&& value) {
     return std::remove_cvref_t<V>(std::forward<V>(value));
   } else if constexpr (detail::is_select_query<std::remove_cvref_t<V>>) {
     return scalar_subquery<std::remove_cvref_t<V>>{{}, std::forward<V>(value)};
+  } else if constexpr (requires { typename std::remove_cvref_t<V>::pgdsl_needs_over; }) {
+    static_assert(window_function_has_over<std::remove_cvref_t<V>, false>,
+                  "a window function needs its window: add .over(pgdsl::window()...), e.g. "
+                  "row_number().over(pgdsl::window().order_by(t.c))");
+    return parameter<int>{};
   } else {
     using stored = parameter_storage_t<V>;
     static_assert(has_type_traits<nullable_base_t<stored>>,
@@ -3755,6 +3766,10 @@ struct table_alias {
 
 namespace pgdsl {
 
+/// The condition of the rule that a window aggregate is not DISTINCT.
+template <class Aggregate, bool Holds>
+inline constexpr bool window_aggregate_is_not_distinct = Holds;
+
 /// Name([DISTINCT] argument) with result type T; count(*) when Argument is void.
 template <fixed_string Name, class T, bool Distinct, bool Nullable, class Argument>
 struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argument>> {
@@ -3776,6 +3791,14 @@ struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argumen
   template <class F>
   constexpr void bind(F& f) const {
     argument.bind(f);
+  }
+  /// The aggregate over a window of rows instead of a group (pgdsl/window/window_functions.hpp).
+  template <class Window>
+  [[nodiscard]] constexpr auto over(const Window& window) const {
+    static_assert(window_aggregate_is_not_distinct<aggregate, !Distinct>,
+                  "PostgreSQL has no DISTINCT in a window aggregate: aggregate a subquery that "
+                  "selects the distinct values instead");
+    return detail::make_over(*this, window);
   }
 };
 
@@ -4367,12 +4390,14 @@ requires(!expression<L> && expression<R>) constexpr auto operator>=(L&& left, R&
 }  // namespace pgdsl
 
 // ---- pgdsl/expr/functions.hpp
-// SQL functions: coalesce, lower, upper, length, now. A function node renders name(arg, ...)
-// and has a fixed result type; it is NULL when an argument is (coalesce: only when all are).
+// SQL functions: coalesce, lower, upper, length, now, and function<"name", R>(...) for any other
+// (extension and user-defined ones too). A function node renders name(arg, ...) and has a fixed
+// result type; it is NULL when an argument is (coalesce: only when all are), or as declared.
 
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 
 
@@ -4423,6 +4448,54 @@ constexpr void check_text_argument() {
                 "this function takes text: cast the argument with pgdsl::cast<std::string>(...)");
 }
 }  // namespace detail
+
+/// The condition of the rule on function<"name", R>'s name: names the function.
+template <class FunctionName, bool Holds>
+inline constexpr bool function_name_is_plain = Holds;
+/// The condition of the rule on function<"name", R>'s declared result type.
+template <class FunctionName, class ResultType, bool Holds>
+inline constexpr bool function_result_has_a_mapping = Holds;
+
+namespace detail {
+/// A function name as SQL spells it unquoted: [a-z_][a-z0-9_]*, optionally schema-qualified.
+constexpr bool is_plain_function_name(std::string_view name) {
+  bool part_start = true;
+  int dots = 0;
+  for (char c : name) {
+    const bool letter = (c >= 'a' && c <= 'z') || c == '_';
+    const bool digit = c >= '0' && c <= '9';
+    if (c == '.') {
+      if (part_start || ++dots > 1) return false;
+      part_start = true;
+    } else if (letter || (digit && !part_start)) {
+      part_start = false;
+    } else {
+      return false;
+    }
+  }
+  return !part_start;
+}
+}  // namespace detail
+
+/// function<"similarity", float>(a, b): any SQL function, extension and user-defined ones
+/// included, called with these arguments (C++ values are bound as $n) and read as R. The result is
+/// NULL when an argument is, unless Nulls says otherwise (null_rule::never, if_all_arguments,
+/// always); R = std::optional<T> declares a function that may return NULL whatever its arguments.
+/// The name is written as SQL spells it unquoted (lower case, digits, _, optionally schema.name).
+template <fixed_string Name, class R, null_rule Nulls = null_rule::if_any_argument, class... Args>
+[[nodiscard]] constexpr auto function(Args&&... arguments) {
+  using name_t = name_type<Name>;
+  using result_t = nullable_base_t<R>;
+  static_assert(function_name_is_plain<name_t, detail::is_plain_function_name(Name.view())>,
+                "function<\"name\", R>: write the name as SQL spells it unquoted (lower-case "
+                "letters, digits and _, optionally schema.name); it is rendered as given");
+  static_assert(
+      function_result_has_a_mapping<name_t, R, has_type_traits<result_t>>,
+      "function<\"name\", R>: R is the C++ type the result is read as and needs a "
+      "PostgreSQL mapping (docs/types.md); std::optional<T> for a result that may be NULL");
+  constexpr null_rule rule = is_optional_v<R> ? null_rule::always : Nulls;
+  return detail::call<Name, result_t, rule>(std::forward<Args>(arguments)...);
+}
 
 /// coalesce(first, rest...): the first argument that is not NULL; typed as the first.
 template <class First, class... Rest>
@@ -6816,6 +6889,452 @@ struct update_target {
 template <table_type Table>
 [[nodiscard]] constexpr auto update(const Table&) {
   return detail::update_target<Table>{};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/window/window.hpp
+// A window definition, the part of f(...) OVER (...) in parentheses: pgdsl::window()
+// .partition_by(keys...).order_by(keys...).rows_between(start, end) (or rows/range/groups with
+// one bound). Frame bounds are compile-time (unbounded_preceding, preceding<3>, current_row, ...),
+// so a frame adds no parameter and its order (start not after end) is checked when it is written.
+
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the frame rules: the frame's start is not after its end, and neither is the
+/// unbounded end on the wrong side.
+template <class Start, class End, bool Holds>
+inline constexpr bool frame_bounds_are_in_order = Holds;
+/// The condition of the rule that each part of a window is given once.
+template <class Part, bool Holds>
+inline constexpr bool window_part_can_be_added = Holds;
+struct partition_by_part {};
+struct order_by_part {};
+struct frame_part {};
+
+namespace detail {
+/// The bounds in the order SQL requires of a frame's start and end.
+enum class bound_position {
+  unbounded_preceding,
+  preceding,
+  current_row,
+  following,
+  unbounded_following
+};
+}  // namespace detail
+
+/// One end of a window frame; Offset counts rows (ROWS), peer groups (GROUPS) or ORDER BY values
+/// (RANGE, which takes it over a numeric key).
+template <detail::bound_position Position, long long Offset = 0>
+struct frame_bound {
+  static_assert(Offset >= 0, "a frame offset counts back or forward and cannot be negative");
+  static constexpr detail::bound_position position = Position;
+  static constexpr bool has_offset = Position == detail::bound_position::preceding ||
+                                     Position == detail::bound_position::following;
+
+  static constexpr void render(sql_writer& w) {
+    using enum detail::bound_position;
+    if constexpr (Position == unbounded_preceding) w << "UNBOUNDED PRECEDING";
+    if constexpr (Position == current_row) w << "CURRENT ROW";
+    if constexpr (Position == unbounded_following) w << "UNBOUNDED FOLLOWING";
+    if constexpr (has_offset) {
+      w.number(Offset);
+      w << (Position == preceding ? " PRECEDING" : " FOLLOWING");
+    }
+  }
+};
+
+inline constexpr frame_bound<detail::bound_position::unbounded_preceding> unbounded_preceding{};
+inline constexpr frame_bound<detail::bound_position::current_row> current_row{};
+inline constexpr frame_bound<detail::bound_position::unbounded_following> unbounded_following{};
+/// N PRECEDING / N FOLLOWING.
+template <long long N>
+inline constexpr frame_bound<detail::bound_position::preceding, N> preceding{};
+template <long long N>
+inline constexpr frame_bound<detail::bound_position::following, N> following{};
+
+namespace detail {
+
+struct no_frame {
+  static constexpr bool range_with_offset = false;
+  static constexpr void render(sql_writer&) {}
+};
+
+/// ROWS|RANGE|GROUPS start, or ROWS|RANGE|GROUPS BETWEEN start AND end (End void: no BETWEEN).
+template <fixed_string Mode, class Start, class End>
+struct frame {
+  static constexpr bool range_with_offset =
+      Mode.view() == "RANGE" && (Start::has_offset || End::has_offset);
+  static constexpr void render(sql_writer& w) {
+    w << Mode.view() << " BETWEEN ";
+    Start::render(w);
+    w << " AND ";
+    End::render(w);
+  }
+};
+template <fixed_string Mode, class Start>
+struct frame<Mode, Start, void> {
+  static constexpr bool range_with_offset = Mode.view() == "RANGE" && Start::has_offset;
+  static constexpr void render(sql_writer& w) {
+    w << Mode.view() << ' ';
+    Start::render(w);
+  }
+};
+
+template <class Start, class End>
+constexpr bool check_frame() {
+  using enum bound_position;
+  constexpr bool in_order = Start::position != unbounded_following &&
+                            End::position != unbounded_preceding &&
+                            Start::position <= End::position;
+  static_assert(frame_bounds_are_in_order<Start, End, in_order>,
+                "a frame's start cannot come after its end (the order is unbounded_preceding, "
+                "preceding<N>, current_row, following<N>, unbounded_following), nor start at "
+                "unbounded_following or end at unbounded_preceding");
+  return in_order;
+}
+
+template <class Part, bool Empty>
+constexpr void check_window_part() {
+  static_assert(window_part_can_be_added<Part, Empty>,
+                "this part of the window is already set: give every key in one call, and one "
+                "frame");
+}
+
+}  // namespace detail
+
+/// ( [PARTITION BY ...] [ORDER BY ...] [frame] ): the window of an OVER.
+template <class Partition, class Order, class Frame>
+struct window_spec {
+  Partition partition;
+  Order order;
+
+  using pgdsl_window_tag = void;
+  using tables = concat_t<typename Partition::tables, typename Order::tables>;
+  using params = concat_t<typename Partition::params, typename Order::params>;
+  using frame_type = Frame;
+  static constexpr bool has_partition = !std::is_same_v<Partition, detail::item_list<>>;
+  static constexpr bool has_order = !std::is_same_v<Order, detail::item_list<>>;
+  static constexpr bool has_frame = !std::is_same_v<Frame, detail::no_frame>;
+
+  static constexpr void render(sql_writer& w) {
+    w << '(';
+    if constexpr (has_partition) {
+      w << "PARTITION BY ";
+      Partition::render(w);
+    }
+    if constexpr (has_order) {
+      if constexpr (has_partition) w << ' ';
+      w << "ORDER BY ";
+      Order::render(w);
+    }
+    if constexpr (has_frame) {
+      if constexpr (has_partition || has_order) w << ' ';
+      Frame::render(w);
+    }
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    partition.bind(f);
+    order.bind(f);
+  }
+
+  /// PARTITION BY keys: the rows a window function sees share these values.
+  template <class... Keys>
+  [[nodiscard]] constexpr auto partition_by(Keys&&... keys) const {
+    detail::check_window_part<partition_by_part, !has_partition>();
+    static_assert(sizeof...(Keys) > 0, "partition_by() needs at least one key");
+    auto list = detail::make_item_list(to_operand(std::forward<Keys>(keys))...);
+    return window_spec<decltype(list), Order, Frame>{std::move(list), order};
+  }
+  /// ORDER BY keys, as in a statement's: columns, expressions, expr.asc() / expr.desc().
+  template <class... Keys>
+  [[nodiscard]] constexpr auto order_by(Keys&&... keys) const {
+    detail::check_window_part<order_by_part, !has_order>();
+    static_assert(sizeof...(Keys) > 0, "order_by() needs at least one key");
+    (detail::check_sort_key<detail::sort_operand_t<Keys>>(), ...);
+    auto list = detail::make_item_list(detail::to_sort_operand(std::forward<Keys>(keys))...);
+    return window_spec<Partition, decltype(list), Frame>{partition, std::move(list)};
+  }
+  /// ROWS BETWEEN start AND end: the frame counted in rows around the current one.
+  template <class Start, class End>
+  [[nodiscard]] constexpr auto rows_between(Start, End) const {
+    return with_frame<"ROWS", Start, End>();
+  }
+  /// RANGE BETWEEN start AND end: rows whose ORDER BY value is within the offsets (a RANGE with an
+  /// offset needs exactly one numeric ORDER BY key); without offsets, peers count as one.
+  template <class Start, class End>
+  [[nodiscard]] constexpr auto range_between(Start, End) const {
+    return with_frame<"RANGE", Start, End>();
+  }
+  /// GROUPS BETWEEN start AND end: the frame counted in peer groups.
+  template <class Start, class End>
+  [[nodiscard]] constexpr auto groups_between(Start, End) const {
+    return with_frame<"GROUPS", Start, End>();
+  }
+  /// ROWS start (the end is the current row), and likewise RANGE and GROUPS.
+  template <class Start>
+  [[nodiscard]] constexpr auto rows(Start) const {
+    return with_frame<"ROWS", Start, void>();
+  }
+  template <class Start>
+  [[nodiscard]] constexpr auto range(Start) const {
+    return with_frame<"RANGE", Start, void>();
+  }
+  template <class Start>
+  [[nodiscard]] constexpr auto groups(Start) const {
+    return with_frame<"GROUPS", Start, void>();
+  }
+
+ private:
+  template <fixed_string Mode, class Start, class End>
+  constexpr auto with_frame() const {
+    detail::check_window_part<frame_part, !has_frame>();
+    detail::check_frame<Start,
+                        std::conditional_t<std::is_void_v<End>, decltype(current_row), End>>();
+    return window_spec<Partition, Order, detail::frame<Mode, Start, End>>{partition, order};
+  }
+};
+
+/// An empty window, OVER (): the function sees every row of the result.
+[[nodiscard]] constexpr auto window() {
+  return window_spec<detail::item_list<>, detail::item_list<>, detail::no_frame>{};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/window/window_functions.hpp
+// Window functions: row_number, rank, dense_rank, percent_rank, cume_dist, ntile, lag, lead,
+// first_value, last_value, nth_value, each called with .over(window); aggregates take .over() too.
+// A window function without OVER is not SQL: it is no expression until .over() makes it one.
+
+#include <cstdint>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the rule on what .over() takes.
+template <class Window, bool Holds>
+inline constexpr bool over_takes_a_window = Holds;
+/// The condition of the rule on RANGE frames with an offset.
+template <class Window, bool Holds>
+inline constexpr bool range_offset_has_one_numeric_key = Holds;
+/// The condition of the rule on lag()/lead()'s default: names its SQL type and the value's.
+template <class ValueType, class DefaultType, bool Holds>
+inline constexpr bool default_has_the_value_type = Holds;
+/// The condition of the rule on integer arguments (ntile's buckets, lag's offset, nth_value's n).
+template <class ArgumentType, bool Holds>
+inline constexpr bool argument_is_an_integer = Holds;
+
+namespace detail {
+
+template <class Order>
+struct single_numeric_key : std::false_type {};
+template <class Key>
+struct single_numeric_key<item_list<Key>>
+    : std::bool_constant<is_numeric(
+          type_traits<sql_type_t<typename sort_expression<Key>::type>>::category)> {};
+
+template <class Window>
+constexpr bool range_offset_allowed() {
+  if constexpr (requires { typename Window::pgdsl_window_tag; })
+    return !Window::frame_type::range_with_offset ||
+           single_numeric_key<std::remove_cvref_t<decltype(Window::order)>>::value;
+  else
+    return true;  // reported by the rule above
+}
+
+}  // namespace detail
+
+/// Function OVER Window: a window function or an aggregate computed over a window of rows.
+template <class Function, class Window>
+struct over_call : expression_ops<over_call<Function, Window>> {
+  Function function;
+  Window window;
+
+  using sql_type = sql_type_t<Function>;
+  using tables = concat_t<typename Function::tables, typename Window::tables>;
+  using params = concat_t<typename Function::params, typename Window::params>;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = Function::template nullable_in<NullTables>;
+
+  static constexpr void render(sql_writer& w) {
+    Function::render(w);
+    w << " OVER ";
+    Window::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    function.bind(f);
+    window.bind(f);
+  }
+};
+
+/// A window function waiting for its window: call .over(window) to make it an expression.
+template <class Call>
+struct window_function {
+  Call call;
+
+  using pgdsl_needs_over = void;
+
+  template <class Window>
+  [[nodiscard]] constexpr auto over(const Window& window) const {
+    return detail::make_over(call, window);
+  }
+};
+
+namespace detail {
+
+/// function OVER window, once the window is checked (aggregates' .over() comes here too).
+template <class Function, class Window>
+constexpr auto make_over(const Function& function, const Window& window) {
+  constexpr bool is_window = requires {
+    typename Window::pgdsl_window_tag;
+  };
+  static_assert(over_takes_a_window<Window, is_window>,
+                ".over() takes a window: pgdsl::window().partition_by(...).order_by(...)");
+  if constexpr (is_window) {
+    static_assert(range_offset_has_one_numeric_key<Window, range_offset_allowed<Window>()>,
+                  "RANGE with an offset (preceding<N>, following<N>) needs exactly one ORDER BY "
+                  "key, a number: use ROWS or GROUPS otherwise");
+    return over_call<Function, Window>{{}, function, window};
+  } else {
+    return function;
+  }
+}
+
+}  // namespace detail
+
+namespace detail {
+
+template <fixed_string Name, class T, null_rule Nulls, class... Args>
+constexpr auto window_call(Args&&... arguments) {
+  auto made = call<Name, T, Nulls>(std::forward<Args>(arguments)...);
+  return window_function<decltype(made)>{std::move(made)};
+}
+
+template <class E>
+constexpr void check_integer_argument() {
+  static_assert(
+      argument_is_an_integer<sql_type_name<sql_type_t<E>>,
+                             type_traits<sql_type_t<E>>::category == type_category::integral>,
+      "this argument counts rows or buckets: pass an integer");
+}
+
+/// lag()/lead()'s default: a C++ value becomes a parameter of the value's type; an expression
+/// must have that type already (PostgreSQL would otherwise pick a common type for the result).
+template <class Value, class Default>
+constexpr auto offset_default(Default&& fallback) {
+  using value_type = sql_type_t<Value>;
+  if constexpr (expression<Default>) {
+    using default_type = sql_type_t<Default>;
+    static_assert(default_has_the_value_type<sql_type_name<value_type>, sql_type_name<default_type>,
+                                             std::is_same_v<value_type, default_type>>,
+                  "lag() and lead() take a default of the value's SQL type: cast it with "
+                  "pgdsl::cast<T>(...)");
+    return std::remove_cvref_t<Default>(std::forward<Default>(fallback));
+  } else {
+    using stored = nullable_base_t<parameter_storage_t<Default>>;
+    constexpr bool converts =
+        std::is_constructible_v<value_type, stored> && comparable_types<value_type, stored>();
+    static_assert(
+        default_has_the_value_type<sql_type_name<value_type>, sql_type_name<stored>, converts>,
+        "lag() and lead() take a default of the value's SQL type: pass a value that "
+        "converts to it");
+    if constexpr (converts)
+      return parameter<value_type>{{}, value_type(std::forward<Default>(fallback))};
+    else
+      return parameter<value_type>{};
+  }
+}
+
+template <fixed_string Name, class V>
+constexpr auto offset_function(V&& value) {
+  return window_call<Name, sql_type_t<operand_t<V>>, null_rule::always>(std::forward<V>(value));
+}
+template <fixed_string Name, class V, class N>
+constexpr auto offset_function(V&& value, N&& offset) {
+  check_integer_argument<operand_t<N>>();
+  return window_call<Name, sql_type_t<operand_t<V>>, null_rule::always>(std::forward<V>(value),
+                                                                        std::forward<N>(offset));
+}
+template <fixed_string Name, class V, class N, class D>
+constexpr auto offset_function(V&& value, N&& offset, D&& fallback) {
+  check_integer_argument<operand_t<N>>();
+  auto v = to_operand(std::forward<V>(value));
+  auto d = offset_default<decltype(v)>(std::forward<D>(fallback));
+  return window_call<Name, sql_type_t<decltype(v)>, null_rule::if_any_argument>(
+      std::move(v), std::forward<N>(offset), std::move(d));
+}
+
+}  // namespace detail
+
+/// row_number(): 1, 2, 3, ... within the partition, in the window's order.
+constexpr auto row_number() {
+  return window_function<function_call<"row_number", std::int64_t, null_rule::never>>{};
+}
+/// rank(): the row's rank with gaps (peers share one); dense_rank(): without gaps.
+constexpr auto rank() {
+  return window_function<function_call<"rank", std::int64_t, null_rule::never>>{};
+}
+constexpr auto dense_rank() {
+  return window_function<function_call<"dense_rank", std::int64_t, null_rule::never>>{};
+}
+/// percent_rank(): (rank - 1) / (rows - 1), 0 to 1; cume_dist(): rows up to the row's last peer
+/// over all rows.
+constexpr auto percent_rank() {
+  return window_function<function_call<"percent_rank", double, null_rule::never>>{};
+}
+constexpr auto cume_dist() {
+  return window_function<function_call<"cume_dist", double, null_rule::never>>{};
+}
+/// ntile(buckets): the bucket number, 1 to buckets, dividing the partition as equally as possible.
+template <class N>
+constexpr auto ntile(N&& buckets) {
+  detail::check_integer_argument<operand_t<N>>();
+  return detail::window_call<"ntile", std::int32_t, null_rule::if_any_argument>(
+      std::forward<N>(buckets));
+}
+/// lag(value [, offset [, default]]): value at the row `offset` rows (1 by default) before the
+/// current one. Without a default it is NULL for the first rows, so it reads as std::optional; a
+/// default of the value's type makes it NULL only when the value (or the default) can be.
+template <class... A>
+constexpr auto lag(A&&... arguments) {
+  static_assert(sizeof...(A) >= 1 && sizeof...(A) <= 3, "lag(value [, offset [, default]])");
+  return detail::offset_function<"lag">(std::forward<A>(arguments)...);
+}
+/// lead(value [, offset [, default]]): likewise, `offset` rows after the current one.
+template <class... A>
+constexpr auto lead(A&&... arguments) {
+  static_assert(sizeof...(A) >= 1 && sizeof...(A) <= 3, "lead(value [, offset [, default]])");
+  return detail::offset_function<"lead">(std::forward<A>(arguments)...);
+}
+/// first_value(value), last_value(value): value at the first/last row of the frame (the frame
+/// holds the current row, so they are NULL only when the value can be). Mind the default frame:
+/// with an ORDER BY it ends at the current row's last peer.
+template <expression E>
+constexpr auto first_value(const E& value) {
+  return detail::window_call<"first_value", sql_type_t<E>, null_rule::if_any_argument>(value);
+}
+template <expression E>
+constexpr auto last_value(const E& value) {
+  return detail::window_call<"last_value", sql_type_t<E>, null_rule::if_any_argument>(value);
+}
+/// nth_value(value, n): value at the n-th row of the frame, NULL when the frame is shorter.
+template <expression E, class N>
+constexpr auto nth_value(const E& value, N&& n) {
+  detail::check_integer_argument<operand_t<N>>();
+  return detail::window_call<"nth_value", sql_type_t<E>, null_rule::always>(value,
+                                                                            std::forward<N>(n));
 }
 
 }  // namespace pgdsl

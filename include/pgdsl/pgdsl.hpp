@@ -40,6 +40,9 @@
 #include "pgdsl/statement/select.hpp"
 #include "pgdsl/statement/update.hpp"
 
+#include "pgdsl/window/window.hpp"
+#include "pgdsl/window/window_functions.hpp"
+
 #include "pgdsl/ddl/create_all.hpp"
 #include "pgdsl/ddl/create_index.hpp"
 #include "pgdsl/ddl/create_table.hpp"
