@@ -6893,6 +6893,311 @@ template <table_type Table>
 
 }  // namespace pgdsl
 
+// ---- pgdsl/set_operation/set_operation.hpp
+// UNION [ALL], INTERSECT [ALL], EXCEPT [ALL] of SELECT statements: union_(a, b, ...) is a
+// statement whose head renders its members joined by the operator, followed by the slots ORDER BY
+// (by result column name), LIMIT and OFFSET over the whole. The members must select the same
+// number of columns with the same SQL types; a result column can be NULL when it can in any member.
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/set_operation/set_order_by.hpp
+// ORDER BY over a whole UNION / INTERSECT / EXCEPT. PostgreSQL sorts a set operation only by its
+// result columns, so a key names a column the first query selects (users.id, or
+// users.id.desc().nulls_last()) and renders as that result column's name: ORDER BY "id" DESC.
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the rule on a set operation's sort keys: names the key.
+template <class Key, bool Holds>
+inline constexpr bool set_sort_key_is_a_result_column = Holds;
+
+namespace detail {
+
+/// A key of a set operation's ORDER BY: the result column's name, direction, NULLS placement.
+template <class Column, bool Descending, int Nulls, bool Explicit>
+struct set_sort_key {
+  static constexpr void render(sql_writer& w) {
+    w.identifier(Column::name.view());
+    if constexpr (Explicit) w << (Descending ? " DESC" : " ASC");
+    if constexpr (Nulls == 1) w << " NULLS FIRST";
+    if constexpr (Nulls == 2) w << " NULLS LAST";
+  }
+};
+
+template <class Key>
+struct set_sort_key_of {
+  using type = set_sort_key<Key, false, 0, false>;
+};
+template <class E, bool Descending, int Nulls>
+struct set_sort_key_of<sort_item<E, Descending, Nulls>> {
+  using type = set_sort_key<E, Descending, Nulls, true>;
+};
+
+/// How many of Columns are named `name` (the key must name exactly one).
+template <class... Columns>
+constexpr std::size_t columns_named(std::string_view name, type_list<Columns...>) {
+  return ((Columns::name == name ? 1U : 0U) + ... + 0U);
+}
+
+template <class Statement, class Key>
+constexpr void check_set_sort_key() {
+  using column = typename sort_expression<Key>::type;
+  constexpr bool named = requires {
+    column::name;
+  };
+  if constexpr (named)
+    static_assert(
+        set_sort_key_is_a_result_column<description_t<column>,
+                                        columns_named(column::name.view(),
+                                                      typename Statement::result_columns{}) == 1>,
+        "ORDER BY of UNION, INTERSECT or EXCEPT sorts by the result's columns: name a column "
+        "the first query selects (rendered by its name, which must be unique in the result)");
+  else
+    static_assert(set_sort_key_is_a_result_column<description_t<column>, false>,
+                  "ORDER BY of UNION, INTERSECT or EXCEPT sorts by the result's columns: name a "
+                  "column the first query selects (rendered by its name, which must be unique in "
+                  "the result)");
+}
+
+struct no_set_order_by {
+  using slot = order_by_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+template <class... Keys>
+struct set_order_by_clause {
+  using slot = order_by_slot;
+  static constexpr void render(sql_writer& w) {
+    w << " ORDER BY ";
+    render_list<Keys...>(w);
+  }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+template <class Statement>
+struct clause_methods<no_set_order_by, Statement> {
+  /// ORDER BY result columns, all in one call: users.id, users.id.desc().nulls_last(), ...
+  template <class... Keys>
+  [[nodiscard]] constexpr auto order_by(Keys&&...) && {
+    (check_set_sort_key<Statement, std::remove_cvref_t<Keys>>(), ...);
+    return replace_clause<order_by_slot>(
+        moved<Statement>(*this),
+        set_order_by_clause<typename set_sort_key_of<std::remove_cvref_t<Keys>>::type...>{});
+  }
+  template <class... Keys>
+  [[nodiscard]] constexpr auto order_by(Keys&&... keys) const& {
+    return copied<Statement>(*this).order_by(std::forward<Keys>(keys)...);
+  }
+};
+
+template <class... Keys, class Statement>
+struct clause_methods<set_order_by_clause<Keys...>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse order_by(A&&...) const {
+    static_assert(clause_can_be_added<order_by_slot, Allowed>,
+                  "ORDER BY is already set: list every key in one .order_by()");
+    return {};
+  }
+};
+
+}  // namespace detail
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// The condition of the rule that a set operation combines SELECT statements.
+template <class Query, bool Holds>
+inline constexpr bool set_operation_member_is_a_select = Holds;
+/// The condition of the rule that every member selects as many columns as the first.
+template <class Member, class FirstCount, class MemberCount, bool Holds>
+inline constexpr bool set_operation_column_counts_match = Holds;
+/// The condition of the rule that every member's column has the first member's SQL type.
+template <class Column, class FirstType, class MemberType, bool Holds>
+inline constexpr bool set_operation_column_types_match = Holds;
+/// The condition of the rule that no member locks rows.
+template <class Member, bool Holds>
+inline constexpr bool set_operation_member_does_not_lock = Holds;
+/// Counts and positions in the messages above: set_column<2> is the second column.
+template <std::size_t N>
+struct set_column {};
+
+namespace detail {
+
+struct set_head_slot {};
+
+/// One result column of a set operation: named and typed by the first member's, NULL when the
+/// column can be NULL in any member.
+template <class First, class... Others>
+struct set_result_column {
+  using key_type = typename First::key_type;
+  using sql_type = typename First::sql_type;
+  using value_type = std::conditional_t<(is_optional_v<typename First::value_type> || ... ||
+                                         is_optional_v<typename Others::value_type>),
+                                        std::optional<sql_type>, sql_type>;
+  static constexpr std::string_view name = First::name;
+  static constexpr std::string_view qualified_name = First::qualified_name;
+};
+
+template <std::size_t I, class... Lists>
+using set_column_at = set_result_column<at_t<I, Lists>...>;
+template <class Indices, class... Lists>
+struct set_columns;
+template <std::size_t... I, class... Lists>
+struct set_columns<std::index_sequence<I...>, Lists...> {
+  using type = type_list<set_column_at<I, Lists...>...>;
+};
+
+template <class Q>
+inline constexpr bool is_set_operation = false;
+
+/// A member in parentheses when it has clauses of its own (ORDER BY, LIMIT, OFFSET) or is itself a
+/// set operation, so that nothing it says applies to the whole.
+template <class M>
+inline constexpr bool member_needs_parentheses =
+    is_set_operation<M> || !std::is_base_of_v<filled_slot<order_by_slot, no_order_by>, M> ||
+    !std::is_base_of_v<filled_slot<limit_slot, no_limit>, M> ||
+    !std::is_base_of_v<filled_slot<offset_slot, no_offset>, M>;
+
+template <class M>
+constexpr void render_member(sql_writer& w) {
+  if constexpr (member_needs_parentheses<M>) w << '(';
+  M::render(w);
+  if constexpr (member_needs_parentheses<M>) w << ')';
+}
+
+/// The members of a set operation joined by its operator (" UNION ", " EXCEPT ALL ", ...).
+template <fixed_string Operator, class... Members>
+struct set_operation_head {
+  pack<Members...> members;
+
+  using slot = set_head_slot;
+  using params = concat_t<typename Members::params...>;
+  using unscoped_tables = concat_t<typename Members::outer_tables...>;
+  template <class NullTables>
+  using result_columns = typename set_columns<
+      std::make_index_sequence<at_t<0, type_list<typename Members::result_columns...>>::size>,
+      typename Members::result_columns...>::type;
+
+  static constexpr void render(sql_writer& w) {
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? std::string_view() : Operator.view()), render_member<Members>(w)), ...);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    members.for_each([&f](const auto& member) { member.bind(f); });
+  }
+};
+
+template <fixed_string Operator, class... Members, class... Clauses>
+inline constexpr bool
+    is_set_operation<statement<set_operation_head<Operator, Members...>, Clauses...>> = true;
+template <fixed_string Operator, class... Members, class... Clauses>
+inline constexpr bool
+    is_select_query<statement<set_operation_head<Operator, Members...>, Clauses...>> = true;
+
+template <std::size_t I, class FirstColumn, class Column>
+constexpr void check_member_column() {
+  using first_type = typename FirstColumn::sql_type;
+  using member_type = typename Column::sql_type;
+  static_assert(set_operation_column_types_match<set_column<I + 1>, sql_type_name<first_type>,
+                                                 sql_type_name<member_type>,
+                                                 std::is_same_v<first_type, member_type>>,
+                "UNION, INTERSECT and EXCEPT need the same SQL type in each column of every "
+                "query: convert one side with pgdsl::cast<T>(...)");
+}
+
+template <class First, class Member, std::size_t... I>
+constexpr void check_member_types(std::index_sequence<I...>) {
+  (check_member_column<I, at_t<I, typename First::result_columns>,
+                       at_t<I, typename Member::result_columns>>(),
+   ...);
+}
+
+template <class First, class Member>
+constexpr void check_member() {
+  constexpr bool is_select = is_select_query<Member>;
+  static_assert(set_operation_member_is_a_select<Member, is_select>,
+                "UNION, INTERSECT and EXCEPT combine SELECT statements");
+  if constexpr (is_select) {
+    static_assert(set_operation_member_does_not_lock < Member,
+                  is_set_operation<Member> || std::is_base_of_v < filled_slot<lock_slot, no_lock>,
+                  Member >>,
+                  "FOR UPDATE / FOR SHARE is not allowed in UNION, INTERSECT or EXCEPT: lock the "
+                  "rows in a query of their own");
+    constexpr std::size_t first_count = First::result_columns::size;
+    constexpr std::size_t count = Member::result_columns::size;
+    static_assert(set_operation_column_counts_match<Member, set_column<first_count>,
+                                                    set_column<count>, first_count == count>,
+                  "UNION, INTERSECT and EXCEPT need the same number of columns in every query");
+    if constexpr (first_count == count)
+      check_member_types<First, Member>(std::make_index_sequence<count>{});
+  }
+}
+
+template <fixed_string Operator, class First, class... Others>
+constexpr auto make_set_operation(First&& first, Others&&... others) {
+  static_assert(sizeof...(Others) >= 1, "a set operation combines at least two queries");
+  using first_type = std::remove_cvref_t<First>;
+  check_member<first_type, first_type>();
+  (check_member<first_type, std::remove_cvref_t<Others>>(), ...);
+  if constexpr ((is_select_query<first_type> && ... &&
+                 is_select_query<std::remove_cvref_t<Others>>)) {
+    using head = set_operation_head<Operator, first_type, std::remove_cvref_t<Others>...>;
+    return statement<head, no_set_order_by, no_limit, no_offset>(
+        head{pack<first_type, std::remove_cvref_t<Others>...>(std::forward<First>(first),
+                                                              std::forward<Others>(others)...)},
+        {}, {}, {});
+  } else {
+    return misuse{};  // reported by check_member
+  }
+}
+
+}  // namespace detail
+
+/// a UNION b [UNION c ...]: the rows of every query, duplicates removed.
+template <class... Queries>
+[[nodiscard]] constexpr auto union_(Queries&&... queries) {
+  return detail::make_set_operation<" UNION ">(std::forward<Queries>(queries)...);
+}
+/// a UNION ALL b ...: the rows of every query, duplicates kept.
+template <class... Queries>
+[[nodiscard]] constexpr auto union_all(Queries&&... queries) {
+  return detail::make_set_operation<" UNION ALL ">(std::forward<Queries>(queries)...);
+}
+/// a INTERSECT b ...: the rows every query returns; _all keeps duplicates.
+template <class... Queries>
+[[nodiscard]] constexpr auto intersect(Queries&&... queries) {
+  return detail::make_set_operation<" INTERSECT ">(std::forward<Queries>(queries)...);
+}
+template <class... Queries>
+[[nodiscard]] constexpr auto intersect_all(Queries&&... queries) {
+  return detail::make_set_operation<" INTERSECT ALL ">(std::forward<Queries>(queries)...);
+}
+/// a EXCEPT b ...: the rows of a that the others do not return; _all counts duplicates.
+template <class... Queries>
+[[nodiscard]] constexpr auto except_(Queries&&... queries) {
+  return detail::make_set_operation<" EXCEPT ">(std::forward<Queries>(queries)...);
+}
+template <class... Queries>
+[[nodiscard]] constexpr auto except_all(Queries&&... queries) {
+  return detail::make_set_operation<" EXCEPT ALL ">(std::forward<Queries>(queries)...);
+}
+
+}  // namespace pgdsl
+
 // ---- pgdsl/window/window.hpp
 // A window definition, the part of f(...) OVER (...) in parentheses: pgdsl::window()
 // .partition_by(keys...).order_by(keys...).rows_between(start, end) (or rows/range/groups with

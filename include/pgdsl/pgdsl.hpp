@@ -40,6 +40,8 @@
 #include "pgdsl/statement/select.hpp"
 #include "pgdsl/statement/update.hpp"
 
+#include "pgdsl/set_operation/set_operation.hpp"
+#include "pgdsl/set_operation/set_order_by.hpp"
 #include "pgdsl/window/window.hpp"
 #include "pgdsl/window/window_functions.hpp"
 
