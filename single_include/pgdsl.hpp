@@ -6893,6 +6893,388 @@ template <table_type Table>
 
 }  // namespace pgdsl
 
+// ---- pgdsl/cte/cte.hpp
+// A common table expression: pgdsl::cte<"name">(query) names a SELECT for a WITH list and is a
+// table in FROM and JOIN; its columns are the query's result columns, typed as the query reads
+// them: big[orders.total] for a selected column, big.column<"alias">() by name.
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the rule that a CTE column is one its query selects: names the CTE and what
+/// was asked for.
+template <class Cte, class Asked, bool Holds>
+inline constexpr bool cte_selects_the_column = Holds;
+/// The condition of the rule that a CTE is defined by a SELECT.
+template <class Query, bool Holds>
+inline constexpr bool cte_query_is_a_select = Holds;
+
+namespace detail {
+
+/// A string_view of static storage as a fixed_string (a result column's name as a type argument).
+template <std::size_t N>
+constexpr fixed_string<N> to_fixed_string(std::string_view text) {
+  fixed_string<N> out;
+  for (std::size_t i = 0; i < N; ++i) out.data[i] = text[i];
+  return out;
+}
+
+/// Where in Columns the column keyed by Key is, or Columns::size.
+template <class Key, class... Columns>
+constexpr std::size_t index_of_key(type_list<Columns...>) {
+  std::size_t index = 0;
+  ((!std::is_same_v<typename Columns::key_type, Key> ? ++index : 0) && ...);
+  return index;
+}
+template <class... Columns>
+constexpr std::size_t index_of_name(std::string_view name, type_list<Columns...>) {
+  std::size_t index = 0;
+  ((Columns::name != name ? ++index : 0) && ...);
+  return index;
+}
+
+}  // namespace detail
+
+/// The table a CTE is in FROM: named Name, with the result columns Columns of its query.
+template <fixed_string Name, class Columns>
+struct cte_table {
+  using table_identity = cte_table;
+  using description = table_description<name_type<Name>>;
+  using columns = Columns;
+  static constexpr auto sql_name = Name;
+
+  static constexpr void render_reference(sql_writer& w) { w.identifier(Name.view()); }
+};
+
+/// A column of a CTE: "name"."column", read as the CTE's query reads it.
+template <class Table, class Column>
+struct cte_column : expression_ops<cte_column<Table, Column>> {
+  static constexpr auto name = detail::to_fixed_string<Column::name.size()>(Column::name);
+
+  using sql_type = typename Column::sql_type;
+  using tables = type_list<Table>;
+  using params = type_list<>;
+  using description = column_description<name_type<Table::sql_name>, name_type<name>>;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in =
+      is_optional_v<typename Column::value_type> || contains_v<Table, NullTables>;
+
+  static constexpr void render(sql_writer& w) {
+    w.identifier(Table::sql_name.view());
+    w << '.';
+    w.identifier(Column::name);
+  }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// How a CTE is evaluated: as PostgreSQL decides, MATERIALIZED or NOT MATERIALIZED.
+enum class materialization { automatic, materialized, not_materialized };
+
+/// name AS (query): one entry of a WITH list, and the table it defines.
+template <fixed_string Name, class Query,
+          materialization Materialization = materialization::automatic>
+struct cte_definition {
+  static_assert(valid_sql_name(Name), "a CTE name must be non-empty and contain no NUL character");
+  static_assert(sql_name_fits(Name),
+                "a CTE name must be at most 63 bytes (PostgreSQL would truncate it); shorten it");
+
+  Query query;
+
+  using query_type = Query;
+  using table_identity = cte_table<Name, typename Query::result_columns>;
+  using columns = typename Query::result_columns;
+  static constexpr auto sql_name = Name;
+
+  static constexpr void render_definition(sql_writer& w) {
+    w.identifier(Name.view());
+    w << " AS ";
+    if constexpr (Materialization == materialization::materialized) w << "MATERIALIZED ";
+    if constexpr (Materialization == materialization::not_materialized) w << "NOT MATERIALIZED ";
+    w << '(';
+    Query::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    query.bind(f);
+  }
+
+  /// The column of the CTE that its query selects as `selected` (a column or an aliased item), or
+  /// else the one of `selected`'s name (orders.user_id for a CTE column selected from another CTE).
+  template <class Selected>
+  constexpr auto operator[](const Selected&) const {
+    constexpr std::size_t index = [] {
+      constexpr std::size_t by_key = detail::index_of_key<Selected>(columns{});
+      if constexpr (by_key == columns::size && requires { Selected::name.view(); })
+        return detail::index_of_name(Selected::name.view(), columns{});
+      else
+        return by_key;
+    }();
+    static_assert(cte_selects_the_column<typename table_identity::description,
+                                         description_t<Selected>, (index < columns::size)>,
+                  "the CTE's query does not select this column: select it in the CTE, or name an "
+                  "aliased one with .column<\"alias\">()");
+    if constexpr (index < columns::size)
+      return cte_column<table_identity, at_t<index, columns>>{};
+    else
+      return cte_column<table_identity, at_t<0, columns>>{};
+  }
+  /// The column of the CTE named `ColumnName` (an alias given in its query, or a column's name).
+  template <fixed_string ColumnName>
+  constexpr auto column() const {
+    constexpr std::size_t index = detail::index_of_name(ColumnName.view(), columns{});
+    static_assert(cte_selects_the_column<typename table_identity::description,
+                                         name_type<ColumnName>, (index < columns::size)>,
+                  "the CTE's query selects no column of this name");
+    if constexpr (index < columns::size)
+      return cte_column<table_identity, at_t<index, columns>>{};
+    else
+      return cte_column<table_identity, at_t<0, columns>>{};
+  }
+
+  /// AS MATERIALIZED: computed once, even where inlining it would be cheaper.
+  [[nodiscard]] constexpr auto materialized() const {
+    return cte_definition<Name, Query, materialization::materialized>{query};
+  }
+  /// AS NOT MATERIALIZED: inlined into each reference, so the outer query's conditions reach it.
+  [[nodiscard]] constexpr auto not_materialized() const {
+    return cte_definition<Name, Query, materialization::not_materialized>{query};
+  }
+};
+
+/// cte<"name">(select(...)...): a named query for with(...), usable as a table.
+template <fixed_string Name, class Query>
+[[nodiscard]] constexpr auto cte(Query&& query) {
+  using query_type = std::remove_cvref_t<Query>;
+  static_assert(cte_query_is_a_select<query_type, detail::is_select_query<query_type>>,
+                "a CTE is defined by a SELECT (or UNION ...) here");
+  return cte_definition<Name, query_type>{std::forward<Query>(query)};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/cte/table_cte.hpp
+// A CTE whose columns are declared as a table descriptor: pgdsl::cte(tree, query) renders
+// "tree"("id", "depth") AS (query). The table is declared before its query exists, so the query may
+// read it: that is how WITH RECURSIVE refers to itself. Its columns are ordinary columns
+// (tree.id), and the query's columns must match them in number, SQL type and nullability.
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The conditions of the rules that a declared CTE's query matches its table.
+template <class Table, class DeclaredCount, class QueryCount, bool Holds>
+inline constexpr bool cte_query_has_the_declared_columns = Holds;
+template <class Column, class DeclaredType, class QueryType, bool Holds>
+inline constexpr bool cte_query_column_has_the_declared_type = Holds;
+template <class Column, bool Holds>
+inline constexpr bool cte_query_column_is_not_null = Holds;
+template <std::size_t N>
+struct column_count {};
+
+namespace detail {
+
+template <class Column, class Selected>
+constexpr void check_declared_column() {
+  using declared = typename Column::sql_type;
+  using selected = typename Selected::sql_type;
+  static_assert(
+      cte_query_column_has_the_declared_type<typename Column::description, sql_type_name<declared>,
+                                             sql_type_name<selected>,
+                                             std::is_same_v<declared, selected>>,
+      "the CTE's query selects a value of another SQL type than the column declared "
+      "for it: convert it with pgdsl::cast<T>(...)");
+  constexpr bool fits = Column::is_nullable || !is_optional_v<typename Selected::value_type>;
+  static_assert(cte_query_column_is_not_null<typename Column::description, fits>,
+                "the CTE's query selects a value that may be NULL for a NOT NULL column: declare "
+                "the column std::optional, or coalesce() the value");
+}
+
+template <class Columns, class Selected, std::size_t... I>
+constexpr void check_declared_columns(std::index_sequence<I...>) {
+  (check_declared_column<at_t<I, Columns>, at_t<I, Selected>>(), ...);
+}
+
+template <class... Columns>
+constexpr void render_declared_names(sql_writer& w, type_list<Columns...>) {
+  render_column_names<Columns...>(w);
+}
+
+}  // namespace detail
+
+/// "table"(columns...) AS (query): a WITH entry whose table is the descriptor Table.
+template <class Table, class Query, materialization Materialization = materialization::automatic>
+struct table_cte_definition {
+  Query query;
+
+  using query_type = Query;
+  using table_identity = typename Table::table_identity;
+
+  static constexpr void render_definition(sql_writer& w) {
+    Table::render_reference(w);
+    w << " (";
+    detail::render_declared_names(w, columns_of_t<Table>{});
+    w << ") AS ";
+    if constexpr (Materialization == materialization::materialized) w << "MATERIALIZED ";
+    if constexpr (Materialization == materialization::not_materialized) w << "NOT MATERIALIZED ";
+    w << '(';
+    Query::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    query.bind(f);
+  }
+
+  [[nodiscard]] constexpr auto materialized() const {
+    return table_cte_definition<Table, Query, materialization::materialized>{query};
+  }
+  [[nodiscard]] constexpr auto not_materialized() const {
+    return table_cte_definition<Table, Query, materialization::not_materialized>{query};
+  }
+};
+
+/// cte(table, query): the CTE named and typed by the descriptor `table` (a struct deriving from
+/// pgdsl::table<"name">), defined by `query`, which may read `table` itself under with_recursive().
+template <table_type Table, class Query>
+[[nodiscard]] constexpr auto cte(const Table&, Query&& query) {
+  using query_type = std::remove_cvref_t<Query>;
+  constexpr bool is_select = detail::is_select_query<query_type>;
+  static_assert(cte_query_is_a_select<query_type, is_select>,
+                "a CTE is defined by a SELECT (or UNION ...) here");
+  if constexpr (is_select) {
+    using declared = columns_of_t<Table>;
+    using selected = typename query_type::result_columns;
+    static_assert(cte_query_has_the_declared_columns<
+                      typename Table::description, column_count<declared::size>,
+                      column_count<selected::size>, declared::size == selected::size>,
+                  "the CTE's query selects another number of columns than its table declares");
+    if constexpr (declared::size == selected::size)
+      detail::check_declared_columns<declared, selected>(
+          std::make_index_sequence<declared::size>{});
+  }
+  return table_cte_definition<Table, query_type>{std::forward<Query>(query)};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/cte/with.hpp
+// WITH: pgdsl::with(cte1, cte2).select(...) is a SELECT whose first clause is the WITH list, so
+// only statements that use one pay for it; the CTEs' values are bound first, in list order.
+
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the rule that with() takes CTEs.
+template <class Argument, bool Holds>
+inline constexpr bool with_takes_ctes = Holds;
+
+namespace detail {
+
+struct with_slot {};
+
+template <class T>
+inline constexpr bool is_cte_definition = requires {
+  &T::render_definition;
+};
+
+/// WITH [RECURSIVE] name AS (query), ...
+template <bool Recursive, class... Definitions>
+struct with_clause {
+  pack<Definitions...> definitions;
+
+  using slot = with_slot;
+  using params = concat_t<typename Definitions::query_type::params...>;
+  using unscoped_tables = concat_t<typename Definitions::query_type::outer_tables...>;
+
+  static constexpr void render(sql_writer& w) {
+    w << (Recursive ? "WITH RECURSIVE " : "WITH ");
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), Definitions::render_definition(w)), ...);
+    w << ' ';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    definitions.for_each([&f](const auto& definition) { definition.bind(f); });
+  }
+};
+
+template <bool Recursive, class... Definitions, bool Distinct, class... Items, class... Clauses>
+inline constexpr bool is_select_query<statement<with_clause<Recursive, Definitions...>,
+                                                select_list<Distinct, Items...>, Clauses...>> =
+    true;
+
+/// What with(...) returns: the WITH list, waiting for the statement it precedes.
+template <bool Recursive, class... Definitions>
+struct with_list {
+  with_clause<Recursive, Definitions...> clause;
+
+  /// WITH ... SELECT items.
+  template <class... Items>
+  [[nodiscard]] constexpr auto select(Items&&... items) const {
+    return make<false>(std::forward<Items>(items)...);
+  }
+  template <class... Items>
+  [[nodiscard]] constexpr auto select_distinct(Items&&... items) const {
+    return make<true>(std::forward<Items>(items)...);
+  }
+
+ private:
+  template <bool Distinct, class... Items>
+  constexpr auto make(Items&&... items) const {
+    static_assert(sizeof...(Items) > 0, "select() needs at least one column or expression");
+    using list = select_list<Distinct, decltype(select_item(std::declval<Items>()))...>;
+    return statement<with_clause<Recursive, Definitions...>, list, no_from, no_where, no_group_by,
+                     no_having, no_order_by, no_limit, no_offset, no_lock>(
+        clause, list{make_item_list(select_item(std::forward<Items>(items))...)}, {}, {}, {}, {},
+        {}, {}, {}, {});
+  }
+};
+
+template <class Argument>
+constexpr void check_with_argument() {
+  static_assert(with_takes_ctes<Argument, is_cte_definition<Argument>>,
+                "with() takes CTEs: pgdsl::cte<\"name\">(select(...))");
+}
+
+template <bool Recursive, class... Definitions>
+constexpr auto make_with(Definitions&&... definitions) {
+  static_assert(sizeof...(Definitions) > 0, "with() needs at least one CTE");
+  (check_with_argument<std::remove_cvref_t<Definitions>>(), ...);
+  using clause = with_clause<Recursive, std::remove_cvref_t<Definitions>...>;
+  return with_list<Recursive, std::remove_cvref_t<Definitions>...>{
+      clause{pack<std::remove_cvref_t<Definitions>...>(std::forward<Definitions>(definitions)...)}};
+}
+
+}  // namespace detail
+
+/// WITH cte, ...: with(big_orders, totals).select(...).from(totals)...
+template <class... Definitions>
+[[nodiscard]] constexpr auto with(Definitions&&... definitions) {
+  return detail::make_with<false>(std::forward<Definitions>(definitions)...);
+}
+/// WITH RECURSIVE cte, ...: a CTE declared with a table (cte(tree, query)) may read itself.
+template <class... Definitions>
+[[nodiscard]] constexpr auto with_recursive(Definitions&&... definitions) {
+  return detail::make_with<true>(std::forward<Definitions>(definitions)...);
+}
+
+}  // namespace pgdsl
+
 // ---- pgdsl/set_operation/set_operation.hpp
 // UNION [ALL], INTERSECT [ALL], EXCEPT [ALL] of SELECT statements: union_(a, b, ...) is a
 // statement whose head renders its members joined by the operator, followed by the slots ORDER BY
@@ -7063,11 +7445,17 @@ struct set_columns<std::index_sequence<I...>, Lists...> {
 template <class Q>
 inline constexpr bool is_set_operation = false;
 
-/// A member in parentheses when it has clauses of its own (ORDER BY, LIMIT, OFFSET) or is itself a
-/// set operation, so that nothing it says applies to the whole.
+template <class M>
+inline constexpr bool is_plain_select = false;
+template <bool Distinct, class... Items, class... Clauses>
+inline constexpr bool is_plain_select<statement<select_list<Distinct, Items...>, Clauses...>> =
+    true;
+
+/// A member in parentheses when it has clauses of its own (ORDER BY, LIMIT, OFFSET), a WITH list,
+/// or is itself a set operation, so that nothing it says applies to the whole.
 template <class M>
 inline constexpr bool member_needs_parentheses =
-    is_set_operation<M> || !std::is_base_of_v<filled_slot<order_by_slot, no_order_by>, M> ||
+    !is_plain_select<M> || !std::is_base_of_v<filled_slot<order_by_slot, no_order_by>, M> ||
     !std::is_base_of_v<filled_slot<limit_slot, no_limit>, M> ||
     !std::is_base_of_v<filled_slot<offset_slot, no_offset>, M>;
 
@@ -7132,9 +7520,9 @@ constexpr void check_member() {
   static_assert(set_operation_member_is_a_select<Member, is_select>,
                 "UNION, INTERSECT and EXCEPT combine SELECT statements");
   if constexpr (is_select) {
-    static_assert(set_operation_member_does_not_lock < Member,
-                  is_set_operation<Member> || std::is_base_of_v < filled_slot<lock_slot, no_lock>,
-                  Member >>,
+    constexpr bool locks =
+        !is_set_operation<Member> && !std::is_base_of_v<filled_slot<lock_slot, no_lock>, Member>;
+    static_assert(set_operation_member_does_not_lock<Member, !locks>,
                   "FOR UPDATE / FOR SHARE is not allowed in UNION, INTERSECT or EXCEPT: lock the "
                   "rows in a query of their own");
     constexpr std::size_t first_count = First::result_columns::size;

@@ -40,6 +40,9 @@
 #include "pgdsl/statement/select.hpp"
 #include "pgdsl/statement/update.hpp"
 
+#include "pgdsl/cte/cte.hpp"
+#include "pgdsl/cte/table_cte.hpp"
+#include "pgdsl/cte/with.hpp"
 #include "pgdsl/set_operation/set_operation.hpp"
 #include "pgdsl/set_operation/set_order_by.hpp"
 #include "pgdsl/window/window.hpp"

@@ -66,11 +66,17 @@ struct set_columns<std::index_sequence<I...>, Lists...> {
 template <class Q>
 inline constexpr bool is_set_operation = false;
 
-/// A member in parentheses when it has clauses of its own (ORDER BY, LIMIT, OFFSET) or is itself a
-/// set operation, so that nothing it says applies to the whole.
+template <class M>
+inline constexpr bool is_plain_select = false;
+template <bool Distinct, class... Items, class... Clauses>
+inline constexpr bool is_plain_select<statement<select_list<Distinct, Items...>, Clauses...>> =
+    true;
+
+/// A member in parentheses when it has clauses of its own (ORDER BY, LIMIT, OFFSET), a WITH list,
+/// or is itself a set operation, so that nothing it says applies to the whole.
 template <class M>
 inline constexpr bool member_needs_parentheses =
-    is_set_operation<M> || !std::is_base_of_v<filled_slot<order_by_slot, no_order_by>, M> ||
+    !is_plain_select<M> || !std::is_base_of_v<filled_slot<order_by_slot, no_order_by>, M> ||
     !std::is_base_of_v<filled_slot<limit_slot, no_limit>, M> ||
     !std::is_base_of_v<filled_slot<offset_slot, no_offset>, M>;
 
@@ -135,9 +141,9 @@ constexpr void check_member() {
   static_assert(set_operation_member_is_a_select<Member, is_select>,
                 "UNION, INTERSECT and EXCEPT combine SELECT statements");
   if constexpr (is_select) {
-    static_assert(set_operation_member_does_not_lock < Member,
-                  is_set_operation<Member> || std::is_base_of_v < filled_slot<lock_slot, no_lock>,
-                  Member >>,
+    constexpr bool locks =
+        !is_set_operation<Member> && !std::is_base_of_v<filled_slot<lock_slot, no_lock>, Member>;
+    static_assert(set_operation_member_does_not_lock<Member, !locks>,
                   "FOR UPDATE / FOR SHARE is not allowed in UNION, INTERSECT or EXCEPT: lock the "
                   "rows in a query of their own");
     constexpr std::size_t first_count = First::result_columns::size;
