@@ -6027,369 +6027,13 @@ template <table_type Table>
 
 }  // namespace pgdsl
 
-// ---- pgdsl/statement/insert.hpp
-// INSERT: insert_into(t).set(col = value, ...), .default_values(), .columns(cols...).select(query)
-// or .columns(cols...).values(range) (multi-row, rendered at run time), then optionally
-// .on_conflict(...) and .returning(...). Leaving out a NOT NULL column without a default does not
-// compile.
+// ---- pgdsl/statement/distinct_on.hpp
+// SELECT DISTINCT ON (keys) items: distinct_on(keys...).select(items...) keeps the first row of
+// each group of equal keys (first in the statement's ORDER BY, whose leading keys PostgreSQL
+// requires to be the DISTINCT ON keys). A head of its own, so plain SELECTs do not pay for it.
 
-#include <cstddef>
-#include <ranges>
-#include <tuple>
 #include <type_traits>
 #include <utility>
-
-
-namespace pgdsl {
-
-/// ("a", "b") VALUES ($1, $2), from set(a = ..., b = ...).
-template <class... Assignments>
-struct values_clause {
-  detail::pack<Assignments...> assignments;
-
-  using tables = concat_t<typename Assignments::tables...>;
-  using params = concat_t<typename Assignments::params...>;
-
-  static constexpr void render(sql_writer& w) {
-    w << " (";
-    render_each(w, [](sql_writer& out, auto a) { decltype(a)::type::render_target(out); });
-    w << ") VALUES (";
-    render_each(w, [](sql_writer& out, auto a) { decltype(a)::type::render_value(out); });
-    w << ')';
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    assignments.for_each([&f](const auto& a) { a.bind(f); });
-  }
-
- private:
-  template <class T>
-  struct tag {
-    using type = T;
-  };
-  template <class Render>
-  static constexpr void render_each(sql_writer& w, Render render) {
-    std::size_t index = 0;
-    ((w << (index++ == 0 ? "" : ", "), render(w, tag<Assignments>{})), ...);
-  }
-};
-
-/// (columns) followed by a SELECT.
-template <class Query, class... Columns>
-struct insert_select_clause {
-  Query query;
-
-  using tables = typename Query::outer_tables;
-  using params = typename Query::params;
-
-  static constexpr void render(sql_writer& w) {
-    w << " (";
-    detail::render_column_names<Columns...>(w);
-    w << ") ";
-    Query::render(w);
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    query.bind(f);
-  }
-};
-
-namespace detail {
-
-struct insert_head_slot {};
-
-/// INSERT INTO Table followed by where its rows come from: the head of an INSERT statement.
-/// VALUES sees no table; ON CONFLICT and RETURNING see the target table.
-template <class Table, class Source>
-struct insert_head {
-  Source source;
-
-  using slot = insert_head_slot;
-  using target_table = Table;
-  using identity = typename Table::table_identity;
-  using scope = type_list<identity>;
-  using unscoped_tables = typename Source::tables;
-  using params = typename Source::params;
-
-  static constexpr void render(sql_writer& w) {
-    w << "INSERT INTO ";
-    identity::render_reference(w);
-    Source::render(w);
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    source.bind(f);
-  }
-};
-
-template <class Table, class Source>
-constexpr auto new_insert_query(Source&& source) {
-  using head = insert_head<Table, std::remove_cvref_t<Source>>;
-  return statement<head, no_conflict<Table>, no_returning>(head{std::forward<Source>(source)}, {},
-                                                           {});
-}
-
-}  // namespace detail
-
-template <class Table, class... Columns>
-struct insert_columns;
-
-/// insert_into(table): choose where the rows come from.
-template <class Table>
-struct insert_target {
-  /// VALUES from column assignments: set(users.name = "bob", users.email = email).
-  template <class... Assignments>
-  [[nodiscard]] constexpr auto set(Assignments&&... assignments) const {
-    static_assert(sizeof...(Assignments) > 0,
-                  "set() needs at least one assignment; use .default_values() for none");
-    detail::check_assignments<Table, std::remove_cvref_t<Assignments>...>();
-    detail::check_required_columns<
-        Table, type_list<typename std::remove_cvref_t<Assignments>::column...>>();
-    return detail::new_insert_query<Table>(values_clause<std::remove_cvref_t<Assignments>...>{
-        detail::pack<std::remove_cvref_t<Assignments>...>(
-            std::forward<Assignments>(assignments)...)});
-  }
-  /// DEFAULT VALUES: every column takes its default.
-  [[nodiscard]] constexpr auto default_values() const {
-    detail::check_required_columns<Table, type_list<>>();
-    return detail::new_insert_query<Table>(detail::text_clause<" DEFAULT VALUES">{});
-  }
-  /// The columns that .select(query) or .values(rows) fill, in order.
-  template <class... Columns>
-  [[nodiscard]] constexpr auto columns(const Columns&...) const {
-    static_assert(sizeof...(Columns) > 0, "columns() needs at least one column");
-    (detail::static_assert_belongs<Columns, typename Table::table_identity>(), ...);
-    detail::check_required_columns<Table, type_list<Columns...>>();
-    return insert_columns<Table, Columns...>{};
-  }
-};
-
-/// The condition of the INSERT ... SELECT rule.
-template <class Column, class ColumnType, class ValueType, bool Holds>
-inline constexpr bool selected_value_fits_column = Holds;
-
-template <class Table, class Row, class... Columns>
-class insert_multi_row_query;
-
-/// insert_into(t).columns(...): rows from .select(query) or .values(range).
-template <class Table, class... Columns>
-struct insert_columns {
-  /// INSERT INTO t (columns) SELECT ...
-  template <class Query>
-  requires detail::is_select_query<std::remove_cvref_t<Query>>
-  [[nodiscard]] constexpr auto select(Query&& query) const {
-    using selected = typename std::remove_cvref_t<Query>::result_columns;
-    static_assert(selected::size == sizeof...(Columns),
-                  "INSERT ... SELECT: the query must select one value per listed column");
-    if constexpr (selected::size == sizeof...(Columns)) check_selected(selected{});
-    return detail::new_insert_query<Table>(
-        insert_select_clause<std::remove_cvref_t<Query>, Columns...>{std::forward<Query>(query)});
-  }
-  /// Multi-row VALUES, one row per element of `rows` (tuples of the columns' values); defined in
-  /// statement/insert_rows.hpp.
-  template <std::ranges::input_range Rows>
-  [[nodiscard]] auto values(const Rows& rows) const;
-
- private:
-  template <class... Selected>
-  static constexpr void check_selected(type_list<Selected...>) {
-    (check_one<Columns, Selected>(), ...);
-  }
-  template <class Column, class Selected>
-  static constexpr void check_one() {
-    using column_type = typename Column::sql_type;
-    using value_type = typename Selected::sql_type;
-    static_assert(selected_value_fits_column<typename Column::description,
-                                             sql_type_name<column_type>, sql_type_name<value_type>,
-                                             detail::assignable_types<column_type, value_type>()>,
-                  "INSERT ... SELECT: a selected value does not fit its column's type");
-  }
-};
-
-/// INSERT INTO table: start of an INSERT statement.
-template <table_type Table>
-[[nodiscard]] constexpr auto insert_into(const Table&) {
-  return insert_target<Table>{};
-}
-
-}  // namespace pgdsl
-
-// ---- pgdsl/render/rendered_sql.hpp
-// rendered_sql: the SQL text of a statement rendered at run time, with the same members as the
-// compile-time Q::sql (view(), c_str(), size(), == with a string), so every statement is read the
-// same way: q.sql.
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-#include <utility>
-
-namespace pgdsl {
-
-/// The text of a statement rendered at run time (q.sql of a multi-row INSERT).
-class rendered_sql {
- public:
-  rendered_sql() = default;
-  explicit rendered_sql(std::string text) : text_(std::move(text)) {}
-
-  std::string_view view() const noexcept { return text_; }
-  const char* c_str() const noexcept { return text_.c_str(); }
-  std::size_t size() const noexcept { return text_.size(); }
-  operator std::string_view() const noexcept { return text_; }  // NOLINT: views are cheap
-
-  friend bool operator==(const rendered_sql& sql, std::string_view other) noexcept {
-    return sql.view() == other;
-  }
-
- private:
-  std::string text_;
-};
-
-}  // namespace pgdsl
-
-// ---- pgdsl/statement/insert_rows.hpp
-// Multi-row INSERT from a run-time range: insert_into(t).columns(a, b).values(rows). A statement
-// whose length is only known at run time: its SQL is rendered when values() builds it, by the same
-// writer as every static statement ($n numbered row by row, left to right), and read as q.sql.
-
-#include <cstddef>
-#include <ranges>
-#include <string>
-#include <tuple>
-#include <type_traits>
-#include <utility>
-#include <vector>
-
-// ---- pgdsl/render/runtime_sql.hpp
-// Rendering at run time, for the one statement shape whose length is only known then (multi-row
-// VALUES from a range): the same sql_writer, measured then written, so the rules are the same.
-
-#include <cstddef>
-#include <string>
-
-
-namespace pgdsl::detail {
-
-/// Appends what render(writer) writes to `out`, numbering placeholders from `first_placeholder`;
-/// returns the number the next placeholder would get.
-template <class Render>
-std::size_t render_appending(std::string& out, std::size_t first_placeholder, Render&& render) {
-  sql_writer counter(nullptr, first_placeholder);
-  render(counter);
-  const std::size_t start = out.size();
-  out.resize(start + counter.size());
-  sql_writer writer(out.data() + start, first_placeholder);
-  render(writer);
-  return writer.next_placeholder();
-}
-
-}  // namespace pgdsl::detail
-
-namespace pgdsl {
-
-/// The condition of the multi-row VALUES rule.
-template <class Column, class ColumnType, class ValueType, bool Holds>
-inline constexpr bool row_value_fits_column = Holds;
-
-/// INSERT INTO table (columns) VALUES (...), (...), ... with the rows stored by value. Row is a
-/// std::tuple of the values' parameter types: the server converts them to the columns' types (as
-/// for every parameter), so a value out of a column's range is an error, never truncated here.
-/// Its SQL is rendered once, when values() builds it: q.sql, as for every other statement.
-template <class Table, class Row, class... Columns>
-class insert_multi_row_query {
- public:
-  using row_type = Row;
-  using identity = typename Table::table_identity;
-  using result_columns = type_list<>;
-
-  explicit insert_multi_row_query(std::vector<row_type> rows)
-      : rows_(std::move(rows)), sql(render(rows_.size())) {}
-
- private:
-  std::vector<row_type> rows_;
-
- public:
-  /// The SQL text: INSERT INTO "t" ("a", "b") VALUES ($1, $2), ($3, $4).
-  const rendered_sql sql;
-
-  /// The rows, as values() copied them (the SQL has one VALUES tuple per row).
-  const std::vector<row_type>& rows() const noexcept { return rows_; }
-
-  /// The number of bound values: one per column per row.
-  std::size_t param_count() const { return rows_.size() * sizeof...(Columns); }
-
-  /// Calls f(value) for each bound value, row by row, in $n order.
-  template <class F>
-  void bind(F&& f) const {
-    for (const auto& row : rows_) std::apply([&f](const auto&... value) { (f(value), ...); }, row);
-  }
-
- private:
-  struct prefix {
-    static constexpr void render(sql_writer& w) {
-      w << "INSERT INTO ";
-      identity::render_reference(w);
-      w << " (";
-      detail::render_column_names<Columns...>(w);
-      w << ") VALUES ";
-    }
-  };
-
-  static rendered_sql render(std::size_t row_count) {
-    std::string text(sql_of<prefix>.view());
-    detail::render_appending(text, 1, [row_count](sql_writer& w) {
-      for (std::size_t row = 0; row < row_count; ++row) {
-        w << (row == 0 ? "(" : ", (");
-        for (std::size_t column = 0; column < sizeof...(Columns); ++column) {
-          if (column != 0) w << ", ";
-          w.placeholder();
-        }
-        w << ')';
-      }
-    });
-    return rendered_sql(std::move(text));
-  }
-};
-
-namespace detail {
-
-template <class Column, class Value>
-constexpr void check_row_value() {
-  using column_type = typename Column::sql_type;
-  using value_type = nullable_base_t<Value>;
-  static_assert(
-      row_value_fits_column<typename Column::description, sql_type_name<column_type>,
-                            sql_type_name<value_type>, assignable_types<column_type, value_type>()>,
-      "values(): a row value does not fit its column's type");
-  static_assert(column_accepts_null < typename Column::description,
-                Column::is_nullable || !is_optional_v < Value >>,
-                "values(): a std::optional value goes into a NOT NULL column");
-}
-
-template <class Table, class... Columns, class Rows, std::size_t... I>
-auto make_multi_row_insert(const Rows& range, std::index_sequence<I...>) {
-  using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
-  using row = std::tuple<parameter_storage_t<std::tuple_element_t<I, element>>...>;
-  (check_row_value<Columns, std::tuple_element_t<I, row>>(), ...);
-  std::vector<row> rows;
-  if constexpr (std::ranges::sized_range<const Rows&>) rows.reserve(std::ranges::size(range));
-  for (const auto& values : range) rows.emplace_back(std::get<I>(values)...);
-  return insert_multi_row_query<Table, row, Columns...>(std::move(rows));
-}
-
-}  // namespace detail
-
-template <class Table, class... Columns>
-template <std::ranges::input_range Rows>
-auto insert_columns<Table, Columns...>::values(const Rows& rows) const {
-  using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
-  static_assert(std::tuple_size_v<element> == sizeof...(Columns),
-                "values(): each row must be a tuple with one value per listed column");
-  return detail::make_multi_row_insert<Table, Columns...>(rows,
-                                                          std::index_sequence_for<Columns...>{});
-}
-
-}  // namespace pgdsl
 
 // ---- pgdsl/statement/select.hpp
 // SELECT: select(items...) then .from(), joins, .where(), .group_by(), .having(), .order_by(),
@@ -6829,6 +6473,431 @@ template <class... Items>
 [[nodiscard]] constexpr auto select_distinct(Items&&... items) {
   static_assert(sizeof...(Items) > 0, "select_distinct() needs at least one column or expression");
   return detail::make_select<true>(std::forward<Items>(items)...);
+}
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+namespace detail {
+
+/// SELECT DISTINCT ON (Keys) Items: the head of a DISTINCT ON statement.
+template <class Keys, class... Items>
+struct distinct_on_list {
+  Keys keys;
+  item_list<Items...> list;
+
+  using slot = select_list_slot;
+  using tables = concat_t<typename Keys::tables, typename item_list<Items...>::tables>;
+  using params = concat_t<typename Keys::params, typename item_list<Items...>::params>;
+  template <class NullTables>
+  using result_columns = concat_t<typename select_item_columns<Items, NullTables>::type...>;
+
+  static constexpr void render(sql_writer& w) {
+    w << "SELECT DISTINCT ON (";
+    Keys::render(w);
+    w << ") ";
+    item_list<Items...>::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    keys.bind(f);
+    list.bind(f);
+  }
+};
+
+template <class Keys, class... Items, class... Clauses>
+inline constexpr bool is_select_query<statement<distinct_on_list<Keys, Items...>, Clauses...>> =
+    true;
+
+/// What distinct_on(keys...) returns: the keys, waiting for the select list.
+template <class Keys>
+struct pending_distinct_on {
+  Keys keys;
+
+  /// SELECT DISTINCT ON (keys) items.
+  template <class... Items>
+  [[nodiscard]] constexpr auto select(Items&&... items) const {
+    static_assert(sizeof...(Items) > 0, "select() needs at least one column or expression");
+    using list = distinct_on_list<Keys, decltype(select_item(std::declval<Items>()))...>;
+    return new_select<list>(list{keys, make_item_list(select_item(std::forward<Items>(items))...)},
+                            {}, {}, {}, {}, {}, {}, {}, {});
+  }
+};
+
+}  // namespace detail
+
+/// DISTINCT ON (keys):
+/// distinct_on(orders.user_id).select(...).from(orders).order_by(orders.user_id,
+/// orders.placed_at.desc()) is each user's latest order.
+template <class... Keys>
+[[nodiscard]] constexpr auto distinct_on(Keys&&... keys) {
+  static_assert(sizeof...(Keys) > 0, "distinct_on() needs at least one key");
+  auto list = detail::make_item_list(to_operand(std::forward<Keys>(keys))...);
+  return detail::pending_distinct_on<decltype(list)>{std::move(list)};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/insert.hpp
+// INSERT: insert_into(t).set(col = value, ...), .default_values(), .columns(cols...).select(query)
+// or .columns(cols...).values(range) (multi-row, rendered at run time), then optionally
+// .on_conflict(...) and .returning(...). Leaving out a NOT NULL column without a default does not
+// compile.
+
+#include <cstddef>
+#include <ranges>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// ("a", "b") VALUES ($1, $2), from set(a = ..., b = ...).
+template <class... Assignments>
+struct values_clause {
+  detail::pack<Assignments...> assignments;
+
+  using tables = concat_t<typename Assignments::tables...>;
+  using params = concat_t<typename Assignments::params...>;
+
+  static constexpr void render(sql_writer& w) {
+    w << " (";
+    render_each(w, [](sql_writer& out, auto a) { decltype(a)::type::render_target(out); });
+    w << ") VALUES (";
+    render_each(w, [](sql_writer& out, auto a) { decltype(a)::type::render_value(out); });
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    assignments.for_each([&f](const auto& a) { a.bind(f); });
+  }
+
+ private:
+  template <class T>
+  struct tag {
+    using type = T;
+  };
+  template <class Render>
+  static constexpr void render_each(sql_writer& w, Render render) {
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), render(w, tag<Assignments>{})), ...);
+  }
+};
+
+/// (columns) followed by a SELECT.
+template <class Query, class... Columns>
+struct insert_select_clause {
+  Query query;
+
+  using tables = typename Query::outer_tables;
+  using params = typename Query::params;
+
+  static constexpr void render(sql_writer& w) {
+    w << " (";
+    detail::render_column_names<Columns...>(w);
+    w << ") ";
+    Query::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    query.bind(f);
+  }
+};
+
+namespace detail {
+
+struct insert_head_slot {};
+
+/// INSERT INTO Table followed by where its rows come from: the head of an INSERT statement.
+/// VALUES sees no table; ON CONFLICT and RETURNING see the target table.
+template <class Table, class Source>
+struct insert_head {
+  Source source;
+
+  using slot = insert_head_slot;
+  using target_table = Table;
+  using identity = typename Table::table_identity;
+  using scope = type_list<identity>;
+  using unscoped_tables = typename Source::tables;
+  using params = typename Source::params;
+
+  static constexpr void render(sql_writer& w) {
+    w << "INSERT INTO ";
+    identity::render_reference(w);
+    Source::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    source.bind(f);
+  }
+};
+
+template <class Table, class Source>
+constexpr auto new_insert_query(Source&& source) {
+  using head = insert_head<Table, std::remove_cvref_t<Source>>;
+  return statement<head, no_conflict<Table>, no_returning>(head{std::forward<Source>(source)}, {},
+                                                           {});
+}
+
+}  // namespace detail
+
+template <class Table, class... Columns>
+struct insert_columns;
+
+/// insert_into(table): choose where the rows come from.
+template <class Table>
+struct insert_target {
+  /// VALUES from column assignments: set(users.name = "bob", users.email = email).
+  template <class... Assignments>
+  [[nodiscard]] constexpr auto set(Assignments&&... assignments) const {
+    static_assert(sizeof...(Assignments) > 0,
+                  "set() needs at least one assignment; use .default_values() for none");
+    detail::check_assignments<Table, std::remove_cvref_t<Assignments>...>();
+    detail::check_required_columns<
+        Table, type_list<typename std::remove_cvref_t<Assignments>::column...>>();
+    return detail::new_insert_query<Table>(values_clause<std::remove_cvref_t<Assignments>...>{
+        detail::pack<std::remove_cvref_t<Assignments>...>(
+            std::forward<Assignments>(assignments)...)});
+  }
+  /// DEFAULT VALUES: every column takes its default.
+  [[nodiscard]] constexpr auto default_values() const {
+    detail::check_required_columns<Table, type_list<>>();
+    return detail::new_insert_query<Table>(detail::text_clause<" DEFAULT VALUES">{});
+  }
+  /// The columns that .select(query) or .values(rows) fill, in order.
+  template <class... Columns>
+  [[nodiscard]] constexpr auto columns(const Columns&...) const {
+    static_assert(sizeof...(Columns) > 0, "columns() needs at least one column");
+    (detail::static_assert_belongs<Columns, typename Table::table_identity>(), ...);
+    detail::check_required_columns<Table, type_list<Columns...>>();
+    return insert_columns<Table, Columns...>{};
+  }
+};
+
+/// The condition of the INSERT ... SELECT rule.
+template <class Column, class ColumnType, class ValueType, bool Holds>
+inline constexpr bool selected_value_fits_column = Holds;
+
+template <class Table, class Row, class... Columns>
+class insert_multi_row_query;
+
+/// insert_into(t).columns(...): rows from .select(query) or .values(range).
+template <class Table, class... Columns>
+struct insert_columns {
+  /// INSERT INTO t (columns) SELECT ...
+  template <class Query>
+  requires detail::is_select_query<std::remove_cvref_t<Query>>
+  [[nodiscard]] constexpr auto select(Query&& query) const {
+    using selected = typename std::remove_cvref_t<Query>::result_columns;
+    static_assert(selected::size == sizeof...(Columns),
+                  "INSERT ... SELECT: the query must select one value per listed column");
+    if constexpr (selected::size == sizeof...(Columns)) check_selected(selected{});
+    return detail::new_insert_query<Table>(
+        insert_select_clause<std::remove_cvref_t<Query>, Columns...>{std::forward<Query>(query)});
+  }
+  /// Multi-row VALUES, one row per element of `rows` (tuples of the columns' values); defined in
+  /// statement/insert_rows.hpp.
+  template <std::ranges::input_range Rows>
+  [[nodiscard]] auto values(const Rows& rows) const;
+
+ private:
+  template <class... Selected>
+  static constexpr void check_selected(type_list<Selected...>) {
+    (check_one<Columns, Selected>(), ...);
+  }
+  template <class Column, class Selected>
+  static constexpr void check_one() {
+    using column_type = typename Column::sql_type;
+    using value_type = typename Selected::sql_type;
+    static_assert(selected_value_fits_column<typename Column::description,
+                                             sql_type_name<column_type>, sql_type_name<value_type>,
+                                             detail::assignable_types<column_type, value_type>()>,
+                  "INSERT ... SELECT: a selected value does not fit its column's type");
+  }
+};
+
+/// INSERT INTO table: start of an INSERT statement.
+template <table_type Table>
+[[nodiscard]] constexpr auto insert_into(const Table&) {
+  return insert_target<Table>{};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/render/rendered_sql.hpp
+// rendered_sql: the SQL text of a statement rendered at run time, with the same members as the
+// compile-time Q::sql (view(), c_str(), size(), == with a string), so every statement is read the
+// same way: q.sql.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace pgdsl {
+
+/// The text of a statement rendered at run time (q.sql of a multi-row INSERT).
+class rendered_sql {
+ public:
+  rendered_sql() = default;
+  explicit rendered_sql(std::string text) : text_(std::move(text)) {}
+
+  std::string_view view() const noexcept { return text_; }
+  const char* c_str() const noexcept { return text_.c_str(); }
+  std::size_t size() const noexcept { return text_.size(); }
+  operator std::string_view() const noexcept { return text_; }  // NOLINT: views are cheap
+
+  friend bool operator==(const rendered_sql& sql, std::string_view other) noexcept {
+    return sql.view() == other;
+  }
+
+ private:
+  std::string text_;
+};
+
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/insert_rows.hpp
+// Multi-row INSERT from a run-time range: insert_into(t).columns(a, b).values(rows). A statement
+// whose length is only known at run time: its SQL is rendered when values() builds it, by the same
+// writer as every static statement ($n numbered row by row, left to right), and read as q.sql.
+
+#include <cstddef>
+#include <ranges>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+// ---- pgdsl/render/runtime_sql.hpp
+// Rendering at run time, for the one statement shape whose length is only known then (multi-row
+// VALUES from a range): the same sql_writer, measured then written, so the rules are the same.
+
+#include <cstddef>
+#include <string>
+
+
+namespace pgdsl::detail {
+
+/// Appends what render(writer) writes to `out`, numbering placeholders from `first_placeholder`;
+/// returns the number the next placeholder would get.
+template <class Render>
+std::size_t render_appending(std::string& out, std::size_t first_placeholder, Render&& render) {
+  sql_writer counter(nullptr, first_placeholder);
+  render(counter);
+  const std::size_t start = out.size();
+  out.resize(start + counter.size());
+  sql_writer writer(out.data() + start, first_placeholder);
+  render(writer);
+  return writer.next_placeholder();
+}
+
+}  // namespace pgdsl::detail
+
+namespace pgdsl {
+
+/// The condition of the multi-row VALUES rule.
+template <class Column, class ColumnType, class ValueType, bool Holds>
+inline constexpr bool row_value_fits_column = Holds;
+
+/// INSERT INTO table (columns) VALUES (...), (...), ... with the rows stored by value. Row is a
+/// std::tuple of the values' parameter types: the server converts them to the columns' types (as
+/// for every parameter), so a value out of a column's range is an error, never truncated here.
+/// Its SQL is rendered once, when values() builds it: q.sql, as for every other statement.
+template <class Table, class Row, class... Columns>
+class insert_multi_row_query {
+ public:
+  using row_type = Row;
+  using identity = typename Table::table_identity;
+  using result_columns = type_list<>;
+
+  explicit insert_multi_row_query(std::vector<row_type> rows)
+      : rows_(std::move(rows)), sql(render(rows_.size())) {}
+
+ private:
+  std::vector<row_type> rows_;
+
+ public:
+  /// The SQL text: INSERT INTO "t" ("a", "b") VALUES ($1, $2), ($3, $4).
+  const rendered_sql sql;
+
+  /// The rows, as values() copied them (the SQL has one VALUES tuple per row).
+  const std::vector<row_type>& rows() const noexcept { return rows_; }
+
+  /// The number of bound values: one per column per row.
+  std::size_t param_count() const { return rows_.size() * sizeof...(Columns); }
+
+  /// Calls f(value) for each bound value, row by row, in $n order.
+  template <class F>
+  void bind(F&& f) const {
+    for (const auto& row : rows_) std::apply([&f](const auto&... value) { (f(value), ...); }, row);
+  }
+
+ private:
+  struct prefix {
+    static constexpr void render(sql_writer& w) {
+      w << "INSERT INTO ";
+      identity::render_reference(w);
+      w << " (";
+      detail::render_column_names<Columns...>(w);
+      w << ") VALUES ";
+    }
+  };
+
+  static rendered_sql render(std::size_t row_count) {
+    std::string text(sql_of<prefix>.view());
+    detail::render_appending(text, 1, [row_count](sql_writer& w) {
+      for (std::size_t row = 0; row < row_count; ++row) {
+        w << (row == 0 ? "(" : ", (");
+        for (std::size_t column = 0; column < sizeof...(Columns); ++column) {
+          if (column != 0) w << ", ";
+          w.placeholder();
+        }
+        w << ')';
+      }
+    });
+    return rendered_sql(std::move(text));
+  }
+};
+
+namespace detail {
+
+template <class Column, class Value>
+constexpr void check_row_value() {
+  using column_type = typename Column::sql_type;
+  using value_type = nullable_base_t<Value>;
+  static_assert(
+      row_value_fits_column<typename Column::description, sql_type_name<column_type>,
+                            sql_type_name<value_type>, assignable_types<column_type, value_type>()>,
+      "values(): a row value does not fit its column's type");
+  static_assert(column_accepts_null < typename Column::description,
+                Column::is_nullable || !is_optional_v < Value >>,
+                "values(): a std::optional value goes into a NOT NULL column");
+}
+
+template <class Table, class... Columns, class Rows, std::size_t... I>
+auto make_multi_row_insert(const Rows& range, std::index_sequence<I...>) {
+  using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
+  using row = std::tuple<parameter_storage_t<std::tuple_element_t<I, element>>...>;
+  (check_row_value<Columns, std::tuple_element_t<I, row>>(), ...);
+  std::vector<row> rows;
+  if constexpr (std::ranges::sized_range<const Rows&>) rows.reserve(std::ranges::size(range));
+  for (const auto& values : range) rows.emplace_back(std::get<I>(values)...);
+  return insert_multi_row_query<Table, row, Columns...>(std::move(rows));
+}
+
+}  // namespace detail
+
+template <class Table, class... Columns>
+template <std::ranges::input_range Rows>
+auto insert_columns<Table, Columns...>::values(const Rows& rows) const {
+  using element = std::remove_cvref_t<std::ranges::range_reference_t<const Rows&>>;
+  static_assert(std::tuple_size_v<element> == sizeof...(Columns),
+                "values(): each row must be a tuple with one value per listed column");
+  return detail::make_multi_row_insert<Table, Columns...>(rows,
+                                                          std::index_sequence_for<Columns...>{});
 }
 
 }  // namespace pgdsl

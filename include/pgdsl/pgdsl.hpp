@@ -34,6 +34,7 @@
 
 #include "pgdsl/statement/clause/on_conflict.hpp"
 #include "pgdsl/statement/delete.hpp"
+#include "pgdsl/statement/distinct_on.hpp"
 #include "pgdsl/statement/insert.hpp"
 #include "pgdsl/render/rendered_sql.hpp"
 #include "pgdsl/statement/insert_rows.hpp"
