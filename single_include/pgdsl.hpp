@@ -2693,6 +2693,8 @@ template <class Partner, class V>
 constexpr auto comparison_operand(V&& value);
 template <class E>
 constexpr bool check_pattern_match();
+template <class Function, class Window>
+constexpr auto make_over(const Function& function, const Window& window);
 }  // namespace detail
 
 }  // namespace pgdsl
@@ -3123,6 +3125,10 @@ struct parameter : expression_ops<parameter<T>> {
   }
 };
 
+/// The condition of the rule that a window function (row_number(), lag(), ...) has .over().
+template <class WindowFunction, bool Holds>
+inline constexpr bool window_function_has_over = Holds;
+
 /// Wraps a value as a parameter node (expressions pass through unchanged).
 template <class V>
 constexpr auto to_operand(V&& value) {
@@ -3130,6 +3136,11 @@ constexpr auto to_operand(V&& value) {
     return std::remove_cvref_t<V>(std::forward<V>(value));
   } else if constexpr (detail::is_select_query<std::remove_cvref_t<V>>) {
     return scalar_subquery<std::remove_cvref_t<V>>{{}, std::forward<V>(value)};
+  } else if constexpr (requires { typename std::remove_cvref_t<V>::pgdsl_needs_over; }) {
+    static_assert(window_function_has_over<std::remove_cvref_t<V>, false>,
+                  "a window function needs its window: add .over(pgdsl::window()...), e.g. "
+                  "row_number().over(pgdsl::window().order_by(t.c))");
+    return parameter<int>{};
   } else {
     using stored = parameter_storage_t<V>;
     static_assert(has_type_traits<nullable_base_t<stored>>,
@@ -3934,6 +3945,10 @@ constexpr void check_not_a_view() {
 
 namespace pgdsl {
 
+/// The condition of the rule that a window aggregate is not DISTINCT.
+template <class Aggregate, bool Holds>
+inline constexpr bool window_aggregate_is_not_distinct = Holds;
+
 /// Name([DISTINCT] argument) with result type T; count(*) when Argument is void.
 template <fixed_string Name, class T, bool Distinct, bool Nullable, class Argument>
 struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argument>> {
@@ -3955,6 +3970,14 @@ struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argumen
   template <class F>
   constexpr void bind(F& f) const {
     argument.bind(f);
+  }
+  /// The aggregate over a window of rows instead of a group (pgdsl/window/window_functions.hpp).
+  template <class Window>
+  [[nodiscard]] constexpr auto over(const Window& window) const {
+    static_assert(window_aggregate_is_not_distinct<aggregate, !Distinct>,
+                  "PostgreSQL has no DISTINCT in a window aggregate: aggregate a subquery that "
+                  "selects the distinct values instead");
+    return detail::make_over(*this, window);
   }
 };
 
@@ -4546,12 +4569,14 @@ requires(!expression<L> && expression<R>) constexpr auto operator>=(L&& left, R&
 }  // namespace pgdsl
 
 // ---- pgdsl/expr/functions.hpp
-// SQL functions: coalesce, lower, upper, length, now. A function node renders name(arg, ...)
-// and has a fixed result type; it is NULL when an argument is (coalesce: only when all are).
+// SQL functions: coalesce, lower, upper, length, now, and function<"name", R>(...) for any other
+// (extension and user-defined ones too). A function node renders name(arg, ...) and has a fixed
+// result type; it is NULL when an argument is (coalesce: only when all are), or as declared.
 
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 
 
@@ -4602,6 +4627,54 @@ constexpr void check_text_argument() {
                 "this function takes text: cast the argument with pgdsl::cast<std::string>(...)");
 }
 }  // namespace detail
+
+/// The condition of the rule on function<"name", R>'s name: names the function.
+template <class FunctionName, bool Holds>
+inline constexpr bool function_name_is_plain = Holds;
+/// The condition of the rule on function<"name", R>'s declared result type.
+template <class FunctionName, class ResultType, bool Holds>
+inline constexpr bool function_result_has_a_mapping = Holds;
+
+namespace detail {
+/// A function name as SQL spells it unquoted: [a-z_][a-z0-9_]*, optionally schema-qualified.
+constexpr bool is_plain_function_name(std::string_view name) {
+  bool part_start = true;
+  int dots = 0;
+  for (char c : name) {
+    const bool letter = (c >= 'a' && c <= 'z') || c == '_';
+    const bool digit = c >= '0' && c <= '9';
+    if (c == '.') {
+      if (part_start || ++dots > 1) return false;
+      part_start = true;
+    } else if (letter || (digit && !part_start)) {
+      part_start = false;
+    } else {
+      return false;
+    }
+  }
+  return !part_start;
+}
+}  // namespace detail
+
+/// function<"similarity", float>(a, b): any SQL function, extension and user-defined ones
+/// included, called with these arguments (C++ values are bound as $n) and read as R. The result is
+/// NULL when an argument is, unless Nulls says otherwise (null_rule::never, if_all_arguments,
+/// always); R = std::optional<T> declares a function that may return NULL whatever its arguments.
+/// The name is written as SQL spells it unquoted (lower case, digits, _, optionally schema.name).
+template <fixed_string Name, class R, null_rule Nulls = null_rule::if_any_argument, class... Args>
+[[nodiscard]] constexpr auto function(Args&&... arguments) {
+  using name_t = name_type<Name>;
+  using result_t = nullable_base_t<R>;
+  static_assert(function_name_is_plain<name_t, detail::is_plain_function_name(Name.view())>,
+                "function<\"name\", R>: write the name as SQL spells it unquoted (lower-case "
+                "letters, digits and _, optionally schema.name); it is rendered as given");
+  static_assert(
+      function_result_has_a_mapping<name_t, R, has_type_traits<result_t>>,
+      "function<\"name\", R>: R is the C++ type the result is read as and needs a "
+      "PostgreSQL mapping (docs/types.md); std::optional<T> for a result that may be NULL");
+  constexpr null_rule rule = is_optional_v<R> ? null_rule::always : Nulls;
+  return detail::call<Name, result_t, rule>(std::forward<Args>(arguments)...);
+}
 
 /// coalesce(first, rest...): the first argument that is not NULL; typed as the first.
 template <class First, class... Rest>
@@ -6142,6 +6215,517 @@ template <table_type Table>
 
 }  // namespace pgdsl
 
+// ---- pgdsl/statement/distinct_on.hpp
+// SELECT DISTINCT ON (keys) items: distinct_on(keys...).select(items...) keeps the first row of
+// each group of equal keys (first in the statement's ORDER BY, whose leading keys PostgreSQL
+// requires to be the DISTINCT ON keys). A head of its own, so plain SELECTs do not pay for it.
+
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/statement/select.hpp
+// SELECT: select(items...) then .from(), joins, .where(), .group_by(), .having(), .order_by(),
+// .limit(), .offset(), .for_update(). Each clause fills its slot once (a second .where() does not
+// compile); the text is rendered in SQL's order whatever order the calls came in.
+
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/statement/clause/group_by.hpp
+// GROUP BY and HAVING, SELECT's grouping clauses.
+
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the grouping-key rule: names the key's SQL type.
+template <class KeyType, bool Holds>
+inline constexpr bool group_key_has_a_column = Holds;
+
+namespace detail {
+
+/// A key without a column puts every row in one group: a bound value is sent as $n.
+template <class Key>
+constexpr void check_group_key() {
+  static_assert(group_key_has_a_column<sql_type_name<sql_type_t<Key>>, Key::tables::size != 0>,
+                "GROUP BY key has no column: a bound value is sent as $n and makes one group of "
+                "every row; group by a column, e.g. .group_by(orders.user_id)");
+}
+
+struct group_by_slot {};
+struct having_slot {};
+
+struct no_group_by {
+  using slot = group_by_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// GROUP BY expressions.
+template <class... Keys>
+struct group_by_clause : keyword_clause<" GROUP BY ", item_list<Keys...>> {
+  using slot = group_by_slot;
+};
+
+struct no_having {
+  using slot = having_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// HAVING condition.
+template <class Condition>
+struct having_clause : keyword_clause<" HAVING ", Condition> {
+  using slot = having_slot;
+};
+
+template <class Statement>
+struct clause_methods<no_group_by, Statement> {
+  /// GROUP BY expressions, all in one call.
+  template <class... Keys>
+  [[nodiscard]] constexpr auto group_by(Keys&&... keys) && {
+    (check_group_key<operand_t<Keys>>(), ...);
+    using clause = group_by_clause<operand_t<Keys>...>;
+    return replace_clause<group_by_slot>(
+        moved<Statement>(*this), clause{{make_item_list(to_operand(std::forward<Keys>(keys))...)}});
+  }
+  template <class... Keys>
+  [[nodiscard]] constexpr auto group_by(Keys&&... keys) const& {
+    return copied<Statement>(*this).group_by(std::forward<Keys>(keys)...);
+  }
+};
+
+template <class... Keys, class Statement>
+struct clause_methods<group_by_clause<Keys...>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse group_by(A&&...) const {
+    static_assert(clause_can_be_added<group_by_slot, Allowed>,
+                  "GROUP BY is already set: list every expression in one .group_by()");
+    return {};
+  }
+};
+
+template <class Statement>
+struct clause_methods<no_having, Statement> {
+  /// HAVING condition: a boolean expression over groups.
+  template <class Condition>
+  [[nodiscard]] constexpr auto having(Condition&& condition) && {
+    auto clause = condition_clause<" HAVING ">(std::forward<Condition>(condition));
+    using content = decltype(clause.content);
+    return replace_clause<having_slot>(moved<Statement>(*this),
+                                       having_clause<content>{{std::move(clause.content)}});
+  }
+  template <class Condition>
+  [[nodiscard]] constexpr auto having(Condition&& condition) const& {
+    return copied<Statement>(*this).having(std::forward<Condition>(condition));
+  }
+};
+
+template <class Condition, class Statement>
+struct clause_methods<having_clause<Condition>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse having(A&&...) const {
+    static_assert(clause_can_be_added<having_slot, Allowed>,
+                  "HAVING is already set: combine conditions with && in one .having()");
+    return {};
+  }
+};
+
+}  // namespace detail
+}  // namespace pgdsl
+
+// ---- pgdsl/statement/clause/limit_offset.hpp
+// LIMIT and OFFSET, each a bound std::int64_t.
+
+#include <cstdint>
+
+
+namespace pgdsl::detail {
+
+struct limit_slot {};
+struct offset_slot {};
+
+struct no_limit {
+  using slot = limit_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+struct limit_clause : keyword_clause<" LIMIT ", parameter<std::int64_t>> {
+  using slot = limit_slot;
+};
+
+struct no_offset {
+  using slot = offset_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+struct offset_clause : keyword_clause<" OFFSET ", parameter<std::int64_t>> {
+  using slot = offset_slot;
+};
+
+template <class Statement>
+struct clause_methods<no_limit, Statement> {
+  /// LIMIT count (bound as $n).
+  [[nodiscard]] constexpr auto limit(std::int64_t count) && {
+    return replace_clause<limit_slot>(moved<Statement>(*this), limit_clause{{{{}, count}}});
+  }
+  [[nodiscard]] constexpr auto limit(std::int64_t count) const& {
+    return copied<Statement>(*this).limit(count);
+  }
+};
+template <class Statement>
+struct clause_methods<limit_clause, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse limit(A&&...) const {
+    static_assert(clause_can_be_added<limit_slot, Allowed>, "LIMIT is already set");
+    return {};
+  }
+};
+
+template <class Statement>
+struct clause_methods<no_offset, Statement> {
+  /// OFFSET count (bound as $n).
+  [[nodiscard]] constexpr auto offset(std::int64_t count) && {
+    return replace_clause<offset_slot>(moved<Statement>(*this), offset_clause{{{{}, count}}});
+  }
+  [[nodiscard]] constexpr auto offset(std::int64_t count) const& {
+    return copied<Statement>(*this).offset(count);
+  }
+};
+template <class Statement>
+struct clause_methods<offset_clause, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse offset(A&&...) const {
+    static_assert(clause_can_be_added<offset_slot, Allowed>, "OFFSET is already set");
+    return {};
+  }
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/statement/clause/locking.hpp
+// Row locks of SELECT: FOR UPDATE / FOR SHARE, optionally followed by SKIP LOCKED or NOWAIT.
+
+
+namespace pgdsl::detail {
+
+struct lock_slot {};
+
+struct no_lock {
+  using slot = lock_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// " FOR UPDATE", " FOR SHARE SKIP LOCKED", ...
+template <fixed_string Text>
+struct lock_clause : text_clause<Text> {
+  using slot = lock_slot;
+};
+
+template <class Statement>
+struct clause_methods<no_lock, Statement> {
+  [[nodiscard]] constexpr auto for_update() && {
+    return replace_clause<lock_slot>(moved<Statement>(*this), lock_clause<" FOR UPDATE">{});
+  }
+  [[nodiscard]] constexpr auto for_update() const& { return copied<Statement>(*this).for_update(); }
+  [[nodiscard]] constexpr auto for_share() && {
+    return replace_clause<lock_slot>(moved<Statement>(*this), lock_clause<" FOR SHARE">{});
+  }
+  [[nodiscard]] constexpr auto for_share() const& { return copied<Statement>(*this).for_share(); }
+  template <class... A, bool Allowed = false>
+  misuse skip_locked(A&&...) const {
+    static_assert(clause_can_be_added<lock_slot, Allowed>,
+                  "SKIP LOCKED and NOWAIT follow .for_update() or .for_share()");
+    return {};
+  }
+  template <class... A, bool Allowed = false>
+  misuse nowait(A&&...) const {
+    static_assert(clause_can_be_added<lock_slot, Allowed>,
+                  "SKIP LOCKED and NOWAIT follow .for_update() or .for_share()");
+    return {};
+  }
+};
+
+template <fixed_string Text, class Statement>
+struct clause_methods<lock_clause<Text>, Statement> {
+  [[nodiscard]] constexpr auto skip_locked() && {
+    return replace_clause<lock_slot>(moved<Statement>(*this),
+                                     lock_clause<concat(Text, fixed_string(" SKIP LOCKED"))>{});
+  }
+  [[nodiscard]] constexpr auto skip_locked() const& {
+    return copied<Statement>(*this).skip_locked();
+  }
+  [[nodiscard]] constexpr auto nowait() && {
+    return replace_clause<lock_slot>(moved<Statement>(*this),
+                                     lock_clause<concat(Text, fixed_string(" NOWAIT"))>{});
+  }
+  [[nodiscard]] constexpr auto nowait() const& { return copied<Statement>(*this).nowait(); }
+  template <class... A, bool Allowed = false>
+  misuse for_update(A&&...) const {
+    static_assert(clause_can_be_added<lock_slot, Allowed>, "a row lock is already set");
+    return {};
+  }
+  template <class... A, bool Allowed = false>
+  misuse for_share(A&&...) const {
+    static_assert(clause_can_be_added<lock_slot, Allowed>, "a row lock is already set");
+    return {};
+  }
+};
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/statement/clause/order_by.hpp
+// ORDER BY, SELECT's sort keys: expr.asc() / expr.desc() as given, anything else in the server's
+// default order.
+
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the sort-key rule: names the key's SQL type.
+template <class KeyType, bool Holds>
+inline constexpr bool sort_key_has_a_column = Holds;
+
+namespace detail {
+
+/// An ORDER BY key: a sort_item as given, anything else as an operand (the server's default order).
+template <class Item>
+constexpr auto to_sort_operand(Item&& item) {
+  if constexpr (requires { item.nulls_first(); })
+    return std::remove_cvref_t<Item>(std::forward<Item>(item));
+  else
+    return to_operand(std::forward<Item>(item));
+}
+template <class Item>
+using sort_operand_t = decltype(to_sort_operand(std::declval<Item>()));
+
+/// The expression a key sorts by (inside expr.asc() / expr.desc()).
+template <class Key>
+struct sort_expression {
+  using type = Key;
+};
+template <class E, bool Descending, int Nulls>
+struct sort_expression<sort_item<E, Descending, Nulls>> {
+  using type = E;
+};
+
+/// A key without a column sorts every row alike: a bound value (a run-time string naming a column
+/// included) is sent as $n and sorts nothing.
+template <class Key>
+constexpr void check_sort_key() {
+  using expression = typename sort_expression<Key>::type;
+  static_assert(
+      sort_key_has_a_column<sql_type_name<sql_type_t<expression>>, expression::tables::size != 0>,
+      "ORDER BY key has no column: a bound value (such as a run-time std::string) is "
+      "sent as $n and sorts nothing; order by a column, e.g. .order_by(users.name), and "
+      "choose between columns with if/switch");
+}
+
+struct order_by_slot {};
+
+struct no_order_by {
+  using slot = order_by_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// ORDER BY keys.
+template <class... Keys>
+struct order_by_clause : keyword_clause<" ORDER BY ", item_list<Keys...>> {
+  using slot = order_by_slot;
+};
+
+template <class Statement>
+struct clause_methods<no_order_by, Statement> {
+  /// ORDER BY keys, all in one call: columns, expressions, expr.asc() / expr.desc().
+  template <class... Keys>
+  [[nodiscard]] constexpr auto order_by(Keys&&... keys) && {
+    (check_sort_key<sort_operand_t<Keys>>(), ...);
+    using clause = order_by_clause<sort_operand_t<Keys>...>;
+    return replace_clause<order_by_slot>(
+        moved<Statement>(*this),
+        clause{{make_item_list(to_sort_operand(std::forward<Keys>(keys))...)}});
+  }
+  template <class... Keys>
+  [[nodiscard]] constexpr auto order_by(Keys&&... keys) const& {
+    return copied<Statement>(*this).order_by(std::forward<Keys>(keys)...);
+  }
+};
+
+template <class... Keys, class Statement>
+struct clause_methods<order_by_clause<Keys...>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse order_by(A&&...) const {
+    static_assert(clause_can_be_added<order_by_slot, Allowed>,
+                  "ORDER BY is already set: list every key in one .order_by()");
+    return {};
+  }
+};
+
+}  // namespace detail
+}  // namespace pgdsl
+
+namespace pgdsl {
+namespace detail {
+
+/// The result columns a select item contributes: one, or all of a table's for all_of().
+template <class Item, class NullTables>
+struct select_item_columns {
+  using type = type_list<result_column<Item, NullTables>>;
+};
+template <class... Columns, class NullTables>
+struct select_item_columns<column_pack<type_list<Columns...>>, NullTables> {
+  using type = type_list<result_column<Columns, NullTables>...>;
+};
+
+struct select_list_slot {};
+
+/// SELECT [DISTINCT] items: the head of a SELECT statement.
+template <bool Distinct, class... Items>
+struct select_list {
+  item_list<Items...> list;
+
+  using slot = select_list_slot;
+  using tables = typename item_list<Items...>::tables;
+  using params = typename item_list<Items...>::params;
+  template <class NullTables>
+  using result_columns = concat_t<typename select_item_columns<Items, NullTables>::type...>;
+
+  static constexpr void render(sql_writer& w) {
+    w << (Distinct ? "SELECT DISTINCT " : "SELECT ");
+    item_list<Items...>::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    list.bind(f);
+  }
+};
+
+template <bool Distinct, class... Items, class Statement>
+struct clause_methods<select_list<Distinct, Items...>, Statement> {
+  /// Not a SELECT clause: explains what to write instead.
+  template <class... Returned, bool Allowed = false>
+  misuse returning(Returned&&...) const {
+    static_assert(clause_can_be_added<returning_slot, Allowed>,
+                  "RETURNING belongs to INSERT, UPDATE and DELETE: a SELECT returns its select "
+                  "list");
+    return {};
+  }
+};
+
+/// A SELECT statement: its select list, then one slot per clause in SQL's order.
+template <class List>
+using new_select = statement<List, no_from, no_where, no_group_by, no_having, no_order_by, no_limit,
+                             no_offset, no_lock>;
+
+template <bool Distinct, class... Items, class... Clauses>
+inline constexpr bool is_select_query<statement<select_list<Distinct, Items...>, Clauses...>> =
+    true;
+
+/// A select item as stored: aliases and all_of() packs as given, anything else as an operand.
+template <class Item>
+constexpr auto select_item(Item&& item) {
+  if constexpr (requires { item.alias; } || is_column_pack<std::remove_cvref_t<Item>>)
+    return std::remove_cvref_t<Item>(std::forward<Item>(item));
+  else
+    return to_operand(std::forward<Item>(item));
+}
+
+template <bool Distinct, class... Items>
+constexpr auto make_select(Items&&... items) {
+  using list = select_list<Distinct, decltype(select_item(std::declval<Items>()))...>;
+  return new_select<list>(list{make_item_list(select_item(std::forward<Items>(items))...)}, {}, {},
+                          {}, {}, {}, {}, {}, {});
+}
+
+}  // namespace detail
+
+/// SELECT items: columns, expressions, expr.as<"alias">(), all_of(table).
+template <class... Items>
+[[nodiscard]] constexpr auto select(Items&&... items) {
+  static_assert(sizeof...(Items) > 0, "select() needs at least one column or expression");
+  return detail::make_select<false>(std::forward<Items>(items)...);
+}
+/// SELECT DISTINCT items.
+template <class... Items>
+[[nodiscard]] constexpr auto select_distinct(Items&&... items) {
+  static_assert(sizeof...(Items) > 0, "select_distinct() needs at least one column or expression");
+  return detail::make_select<true>(std::forward<Items>(items)...);
+}
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+namespace detail {
+
+/// SELECT DISTINCT ON (Keys) Items: the head of a DISTINCT ON statement.
+template <class Keys, class... Items>
+struct distinct_on_list {
+  Keys keys;
+  item_list<Items...> list;
+
+  using slot = select_list_slot;
+  using tables = concat_t<typename Keys::tables, typename item_list<Items...>::tables>;
+  using params = concat_t<typename Keys::params, typename item_list<Items...>::params>;
+  template <class NullTables>
+  using result_columns = concat_t<typename select_item_columns<Items, NullTables>::type...>;
+
+  static constexpr void render(sql_writer& w) {
+    w << "SELECT DISTINCT ON (";
+    Keys::render(w);
+    w << ") ";
+    item_list<Items...>::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    keys.bind(f);
+    list.bind(f);
+  }
+};
+
+template <class Keys, class... Items, class... Clauses>
+inline constexpr bool is_select_query<statement<distinct_on_list<Keys, Items...>, Clauses...>> =
+    true;
+
+/// What distinct_on(keys...) returns: the keys, waiting for the select list.
+template <class Keys>
+struct pending_distinct_on {
+  Keys keys;
+
+  /// SELECT DISTINCT ON (keys) items.
+  template <class... Items>
+  [[nodiscard]] constexpr auto select(Items&&... items) const {
+    static_assert(sizeof...(Items) > 0, "select() needs at least one column or expression");
+    using list = distinct_on_list<Keys, decltype(select_item(std::declval<Items>()))...>;
+    return new_select<list>(list{keys, make_item_list(select_item(std::forward<Items>(items))...)},
+                            {}, {}, {}, {}, {}, {}, {}, {});
+  }
+};
+
+}  // namespace detail
+
+/// DISTINCT ON (keys):
+/// distinct_on(orders.user_id).select(...).from(orders).order_by(orders.user_id,
+/// orders.placed_at.desc()) is each user's latest order.
+template <class... Keys>
+[[nodiscard]] constexpr auto distinct_on(Keys&&... keys) {
+  static_assert(sizeof...(Keys) > 0, "distinct_on() needs at least one key");
+  auto list = detail::make_item_list(to_operand(std::forward<Keys>(keys))...);
+  return detail::pending_distinct_on<decltype(list)>{std::move(list)};
+}
+
+}  // namespace pgdsl
+
 // ---- pgdsl/statement/insert.hpp
 // INSERT: insert_into(t).set(col = value, ...), .default_values(), .columns(cols...).select(query)
 // or .columns(cols...).values(range) (multi-row, rendered at run time), then optionally
@@ -6588,448 +7172,6 @@ auto insert_columns<Table, Columns...>::with_clause(Conflict&& conflict) && {
 
 }  // namespace pgdsl
 
-// ---- pgdsl/statement/select.hpp
-// SELECT: select(items...) then .from(), joins, .where(), .group_by(), .having(), .order_by(),
-// .limit(), .offset(), .for_update(). Each clause fills its slot once (a second .where() does not
-// compile); the text is rendered in SQL's order whatever order the calls came in.
-
-#include <type_traits>
-#include <utility>
-
-// ---- pgdsl/statement/clause/group_by.hpp
-// GROUP BY and HAVING, SELECT's grouping clauses.
-
-#include <utility>
-
-
-namespace pgdsl {
-
-/// The condition of the grouping-key rule: names the key's SQL type.
-template <class KeyType, bool Holds>
-inline constexpr bool group_key_has_a_column = Holds;
-
-namespace detail {
-
-/// A key without a column puts every row in one group: a bound value is sent as $n.
-template <class Key>
-constexpr void check_group_key() {
-  static_assert(group_key_has_a_column<sql_type_name<sql_type_t<Key>>, Key::tables::size != 0>,
-                "GROUP BY key has no column: a bound value is sent as $n and makes one group of "
-                "every row; group by a column, e.g. .group_by(orders.user_id)");
-}
-
-struct group_by_slot {};
-struct having_slot {};
-
-struct no_group_by {
-  using slot = group_by_slot;
-  static constexpr void render(sql_writer&) {}
-  template <class F>
-  constexpr void bind(F&) const {}
-};
-
-/// GROUP BY expressions.
-template <class... Keys>
-struct group_by_clause : keyword_clause<" GROUP BY ", item_list<Keys...>> {
-  using slot = group_by_slot;
-};
-
-struct no_having {
-  using slot = having_slot;
-  static constexpr void render(sql_writer&) {}
-  template <class F>
-  constexpr void bind(F&) const {}
-};
-
-/// HAVING condition.
-template <class Condition>
-struct having_clause : keyword_clause<" HAVING ", Condition> {
-  using slot = having_slot;
-};
-
-template <class Statement>
-struct clause_methods<no_group_by, Statement> {
-  /// GROUP BY expressions, all in one call.
-  template <class... Keys>
-  [[nodiscard]] constexpr auto group_by(Keys&&... keys) && {
-    (check_group_key<operand_t<Keys>>(), ...);
-    using clause = group_by_clause<operand_t<Keys>...>;
-    return replace_clause<group_by_slot>(
-        moved<Statement>(*this), clause{{make_item_list(to_operand(std::forward<Keys>(keys))...)}});
-  }
-  template <class... Keys>
-  [[nodiscard]] constexpr auto group_by(Keys&&... keys) const& {
-    return copied<Statement>(*this).group_by(std::forward<Keys>(keys)...);
-  }
-};
-
-template <class... Keys, class Statement>
-struct clause_methods<group_by_clause<Keys...>, Statement> {
-  template <class... A, bool Allowed = false>
-  misuse group_by(A&&...) const {
-    static_assert(clause_can_be_added<group_by_slot, Allowed>,
-                  "GROUP BY is already set: list every expression in one .group_by()");
-    return {};
-  }
-};
-
-template <class Statement>
-struct clause_methods<no_having, Statement> {
-  /// HAVING condition: a boolean expression over groups.
-  template <class Condition>
-  [[nodiscard]] constexpr auto having(Condition&& condition) && {
-    auto clause = condition_clause<" HAVING ">(std::forward<Condition>(condition));
-    using content = decltype(clause.content);
-    return replace_clause<having_slot>(moved<Statement>(*this),
-                                       having_clause<content>{{std::move(clause.content)}});
-  }
-  template <class Condition>
-  [[nodiscard]] constexpr auto having(Condition&& condition) const& {
-    return copied<Statement>(*this).having(std::forward<Condition>(condition));
-  }
-};
-
-template <class Condition, class Statement>
-struct clause_methods<having_clause<Condition>, Statement> {
-  template <class... A, bool Allowed = false>
-  misuse having(A&&...) const {
-    static_assert(clause_can_be_added<having_slot, Allowed>,
-                  "HAVING is already set: combine conditions with && in one .having()");
-    return {};
-  }
-};
-
-}  // namespace detail
-}  // namespace pgdsl
-
-// ---- pgdsl/statement/clause/limit_offset.hpp
-// LIMIT and OFFSET, each a bound std::int64_t.
-
-#include <cstdint>
-
-
-namespace pgdsl::detail {
-
-struct limit_slot {};
-struct offset_slot {};
-
-struct no_limit {
-  using slot = limit_slot;
-  static constexpr void render(sql_writer&) {}
-  template <class F>
-  constexpr void bind(F&) const {}
-};
-struct limit_clause : keyword_clause<" LIMIT ", parameter<std::int64_t>> {
-  using slot = limit_slot;
-};
-
-struct no_offset {
-  using slot = offset_slot;
-  static constexpr void render(sql_writer&) {}
-  template <class F>
-  constexpr void bind(F&) const {}
-};
-struct offset_clause : keyword_clause<" OFFSET ", parameter<std::int64_t>> {
-  using slot = offset_slot;
-};
-
-template <class Statement>
-struct clause_methods<no_limit, Statement> {
-  /// LIMIT count (bound as $n).
-  [[nodiscard]] constexpr auto limit(std::int64_t count) && {
-    return replace_clause<limit_slot>(moved<Statement>(*this), limit_clause{{{{}, count}}});
-  }
-  [[nodiscard]] constexpr auto limit(std::int64_t count) const& {
-    return copied<Statement>(*this).limit(count);
-  }
-};
-template <class Statement>
-struct clause_methods<limit_clause, Statement> {
-  template <class... A, bool Allowed = false>
-  misuse limit(A&&...) const {
-    static_assert(clause_can_be_added<limit_slot, Allowed>, "LIMIT is already set");
-    return {};
-  }
-};
-
-template <class Statement>
-struct clause_methods<no_offset, Statement> {
-  /// OFFSET count (bound as $n).
-  [[nodiscard]] constexpr auto offset(std::int64_t count) && {
-    return replace_clause<offset_slot>(moved<Statement>(*this), offset_clause{{{{}, count}}});
-  }
-  [[nodiscard]] constexpr auto offset(std::int64_t count) const& {
-    return copied<Statement>(*this).offset(count);
-  }
-};
-template <class Statement>
-struct clause_methods<offset_clause, Statement> {
-  template <class... A, bool Allowed = false>
-  misuse offset(A&&...) const {
-    static_assert(clause_can_be_added<offset_slot, Allowed>, "OFFSET is already set");
-    return {};
-  }
-};
-
-}  // namespace pgdsl::detail
-
-// ---- pgdsl/statement/clause/locking.hpp
-// Row locks of SELECT: FOR UPDATE / FOR SHARE, optionally followed by SKIP LOCKED or NOWAIT.
-
-
-namespace pgdsl::detail {
-
-struct lock_slot {};
-
-struct no_lock {
-  using slot = lock_slot;
-  static constexpr void render(sql_writer&) {}
-  template <class F>
-  constexpr void bind(F&) const {}
-};
-
-/// " FOR UPDATE", " FOR SHARE SKIP LOCKED", ...
-template <fixed_string Text>
-struct lock_clause : text_clause<Text> {
-  using slot = lock_slot;
-};
-
-template <class Statement>
-struct clause_methods<no_lock, Statement> {
-  [[nodiscard]] constexpr auto for_update() && {
-    return replace_clause<lock_slot>(moved<Statement>(*this), lock_clause<" FOR UPDATE">{});
-  }
-  [[nodiscard]] constexpr auto for_update() const& { return copied<Statement>(*this).for_update(); }
-  [[nodiscard]] constexpr auto for_share() && {
-    return replace_clause<lock_slot>(moved<Statement>(*this), lock_clause<" FOR SHARE">{});
-  }
-  [[nodiscard]] constexpr auto for_share() const& { return copied<Statement>(*this).for_share(); }
-  template <class... A, bool Allowed = false>
-  misuse skip_locked(A&&...) const {
-    static_assert(clause_can_be_added<lock_slot, Allowed>,
-                  "SKIP LOCKED and NOWAIT follow .for_update() or .for_share()");
-    return {};
-  }
-  template <class... A, bool Allowed = false>
-  misuse nowait(A&&...) const {
-    static_assert(clause_can_be_added<lock_slot, Allowed>,
-                  "SKIP LOCKED and NOWAIT follow .for_update() or .for_share()");
-    return {};
-  }
-};
-
-template <fixed_string Text, class Statement>
-struct clause_methods<lock_clause<Text>, Statement> {
-  [[nodiscard]] constexpr auto skip_locked() && {
-    return replace_clause<lock_slot>(moved<Statement>(*this),
-                                     lock_clause<concat(Text, fixed_string(" SKIP LOCKED"))>{});
-  }
-  [[nodiscard]] constexpr auto skip_locked() const& {
-    return copied<Statement>(*this).skip_locked();
-  }
-  [[nodiscard]] constexpr auto nowait() && {
-    return replace_clause<lock_slot>(moved<Statement>(*this),
-                                     lock_clause<concat(Text, fixed_string(" NOWAIT"))>{});
-  }
-  [[nodiscard]] constexpr auto nowait() const& { return copied<Statement>(*this).nowait(); }
-  template <class... A, bool Allowed = false>
-  misuse for_update(A&&...) const {
-    static_assert(clause_can_be_added<lock_slot, Allowed>, "a row lock is already set");
-    return {};
-  }
-  template <class... A, bool Allowed = false>
-  misuse for_share(A&&...) const {
-    static_assert(clause_can_be_added<lock_slot, Allowed>, "a row lock is already set");
-    return {};
-  }
-};
-
-}  // namespace pgdsl::detail
-
-// ---- pgdsl/statement/clause/order_by.hpp
-// ORDER BY, SELECT's sort keys: expr.asc() / expr.desc() as given, anything else in the server's
-// default order.
-
-#include <type_traits>
-#include <utility>
-
-
-namespace pgdsl {
-
-/// The condition of the sort-key rule: names the key's SQL type.
-template <class KeyType, bool Holds>
-inline constexpr bool sort_key_has_a_column = Holds;
-
-namespace detail {
-
-/// An ORDER BY key: a sort_item as given, anything else as an operand (the server's default order).
-template <class Item>
-constexpr auto to_sort_operand(Item&& item) {
-  if constexpr (requires { item.nulls_first(); })
-    return std::remove_cvref_t<Item>(std::forward<Item>(item));
-  else
-    return to_operand(std::forward<Item>(item));
-}
-template <class Item>
-using sort_operand_t = decltype(to_sort_operand(std::declval<Item>()));
-
-/// The expression a key sorts by (inside expr.asc() / expr.desc()).
-template <class Key>
-struct sort_expression {
-  using type = Key;
-};
-template <class E, bool Descending, int Nulls>
-struct sort_expression<sort_item<E, Descending, Nulls>> {
-  using type = E;
-};
-
-/// A key without a column sorts every row alike: a bound value (a run-time string naming a column
-/// included) is sent as $n and sorts nothing.
-template <class Key>
-constexpr void check_sort_key() {
-  using expression = typename sort_expression<Key>::type;
-  static_assert(
-      sort_key_has_a_column<sql_type_name<sql_type_t<expression>>, expression::tables::size != 0>,
-      "ORDER BY key has no column: a bound value (such as a run-time std::string) is "
-      "sent as $n and sorts nothing; order by a column, e.g. .order_by(users.name), and "
-      "choose between columns with if/switch");
-}
-
-struct order_by_slot {};
-
-struct no_order_by {
-  using slot = order_by_slot;
-  static constexpr void render(sql_writer&) {}
-  template <class F>
-  constexpr void bind(F&) const {}
-};
-
-/// ORDER BY keys.
-template <class... Keys>
-struct order_by_clause : keyword_clause<" ORDER BY ", item_list<Keys...>> {
-  using slot = order_by_slot;
-};
-
-template <class Statement>
-struct clause_methods<no_order_by, Statement> {
-  /// ORDER BY keys, all in one call: columns, expressions, expr.asc() / expr.desc().
-  template <class... Keys>
-  [[nodiscard]] constexpr auto order_by(Keys&&... keys) && {
-    (check_sort_key<sort_operand_t<Keys>>(), ...);
-    using clause = order_by_clause<sort_operand_t<Keys>...>;
-    return replace_clause<order_by_slot>(
-        moved<Statement>(*this),
-        clause{{make_item_list(to_sort_operand(std::forward<Keys>(keys))...)}});
-  }
-  template <class... Keys>
-  [[nodiscard]] constexpr auto order_by(Keys&&... keys) const& {
-    return copied<Statement>(*this).order_by(std::forward<Keys>(keys)...);
-  }
-};
-
-template <class... Keys, class Statement>
-struct clause_methods<order_by_clause<Keys...>, Statement> {
-  template <class... A, bool Allowed = false>
-  misuse order_by(A&&...) const {
-    static_assert(clause_can_be_added<order_by_slot, Allowed>,
-                  "ORDER BY is already set: list every key in one .order_by()");
-    return {};
-  }
-};
-
-}  // namespace detail
-}  // namespace pgdsl
-
-namespace pgdsl {
-namespace detail {
-
-/// The result columns a select item contributes: one, or all of a table's for all_of().
-template <class Item, class NullTables>
-struct select_item_columns {
-  using type = type_list<result_column<Item, NullTables>>;
-};
-template <class... Columns, class NullTables>
-struct select_item_columns<column_pack<type_list<Columns...>>, NullTables> {
-  using type = type_list<result_column<Columns, NullTables>...>;
-};
-
-struct select_list_slot {};
-
-/// SELECT [DISTINCT] items: the head of a SELECT statement.
-template <bool Distinct, class... Items>
-struct select_list {
-  item_list<Items...> list;
-
-  using slot = select_list_slot;
-  using tables = typename item_list<Items...>::tables;
-  using params = typename item_list<Items...>::params;
-  template <class NullTables>
-  using result_columns = concat_t<typename select_item_columns<Items, NullTables>::type...>;
-
-  static constexpr void render(sql_writer& w) {
-    w << (Distinct ? "SELECT DISTINCT " : "SELECT ");
-    item_list<Items...>::render(w);
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    list.bind(f);
-  }
-};
-
-template <bool Distinct, class... Items, class Statement>
-struct clause_methods<select_list<Distinct, Items...>, Statement> {
-  /// Not a SELECT clause: explains what to write instead.
-  template <class... Returned, bool Allowed = false>
-  misuse returning(Returned&&...) const {
-    static_assert(clause_can_be_added<returning_slot, Allowed>,
-                  "RETURNING belongs to INSERT, UPDATE and DELETE: a SELECT returns its select "
-                  "list");
-    return {};
-  }
-};
-
-/// A SELECT statement: its select list, then one slot per clause in SQL's order.
-template <class List>
-using new_select = statement<List, no_from, no_where, no_group_by, no_having, no_order_by, no_limit,
-                             no_offset, no_lock>;
-
-template <bool Distinct, class... Items, class... Clauses>
-inline constexpr bool is_select_query<statement<select_list<Distinct, Items...>, Clauses...>> =
-    true;
-
-/// A select item as stored: aliases and all_of() packs as given, anything else as an operand.
-template <class Item>
-constexpr auto select_item(Item&& item) {
-  if constexpr (requires { item.alias; } || is_column_pack<std::remove_cvref_t<Item>>)
-    return std::remove_cvref_t<Item>(std::forward<Item>(item));
-  else
-    return to_operand(std::forward<Item>(item));
-}
-
-template <bool Distinct, class... Items>
-constexpr auto make_select(Items&&... items) {
-  using list = select_list<Distinct, decltype(select_item(std::declval<Items>()))...>;
-  return new_select<list>(list{make_item_list(select_item(std::forward<Items>(items))...)}, {}, {},
-                          {}, {}, {}, {}, {}, {});
-}
-
-}  // namespace detail
-
-/// SELECT items: columns, expressions, expr.as<"alias">(), all_of(table).
-template <class... Items>
-[[nodiscard]] constexpr auto select(Items&&... items) {
-  static_assert(sizeof...(Items) > 0, "select() needs at least one column or expression");
-  return detail::make_select<false>(std::forward<Items>(items)...);
-}
-/// SELECT DISTINCT items.
-template <class... Items>
-[[nodiscard]] constexpr auto select_distinct(Items&&... items) {
-  static_assert(sizeof...(Items) > 0, "select_distinct() needs at least one column or expression");
-  return detail::make_select<true>(std::forward<Items>(items)...);
-}
-
-}  // namespace pgdsl
-
 // ---- pgdsl/statement/update.hpp
 // UPDATE: update(t).set(col = value, ...) then .from(...), .where(...) or .all_rows(), and
 // .returning(...). An UPDATE without WHERE must say .all_rows(), or it does not compile.
@@ -7093,6 +7235,1145 @@ template <table_type Table>
 [[nodiscard]] constexpr auto update(const Table&) {
   detail::check_not_a_view<Table>();
   return detail::update_target<Table>{};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/cte/cte.hpp
+// A common table expression: pgdsl::cte<"name">(query) names a SELECT for a WITH list and is a
+// table in FROM and JOIN; its columns are the query's result columns, typed as the query reads
+// them: big[orders.total] for a selected column, big.column<"alias">() by name.
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the rule that a CTE column is one its query selects: names the CTE and what
+/// was asked for.
+template <class Cte, class Asked, bool Holds>
+inline constexpr bool cte_selects_the_column = Holds;
+/// The condition of the rule that a CTE is defined by a SELECT.
+template <class Query, bool Holds>
+inline constexpr bool cte_query_is_a_select = Holds;
+
+namespace detail {
+
+/// A string_view of static storage as a fixed_string (a result column's name as a type argument).
+template <std::size_t N>
+constexpr fixed_string<N> to_fixed_string(std::string_view text) {
+  fixed_string<N> out;
+  for (std::size_t i = 0; i < N; ++i) out.data[i] = text[i];
+  return out;
+}
+
+/// Where in Columns the column keyed by Key is, or Columns::size.
+template <class Key, class... Columns>
+constexpr std::size_t index_of_key(type_list<Columns...>) {
+  std::size_t index = 0;
+  ((!std::is_same_v<typename Columns::key_type, Key> ? ++index : 0) && ...);
+  return index;
+}
+template <class... Columns>
+constexpr std::size_t index_of_name(std::string_view name, type_list<Columns...>) {
+  std::size_t index = 0;
+  ((Columns::name != name ? ++index : 0) && ...);
+  return index;
+}
+
+}  // namespace detail
+
+/// The table a CTE is in FROM: named Name, with the result columns Columns of its query.
+template <fixed_string Name, class Columns>
+struct cte_table {
+  using table_identity = cte_table;
+  using description = table_description<name_type<Name>>;
+  using columns = Columns;
+  static constexpr auto sql_name = Name;
+
+  static constexpr void render_reference(sql_writer& w) { w.identifier(Name.view()); }
+};
+
+/// A column of a CTE: "name"."column", read as the CTE's query reads it.
+template <class Table, class Column>
+struct cte_column : expression_ops<cte_column<Table, Column>> {
+  static constexpr auto name = detail::to_fixed_string<Column::name.size()>(Column::name);
+
+  using sql_type = typename Column::sql_type;
+  using tables = type_list<Table>;
+  using params = type_list<>;
+  using description = column_description<name_type<Table::sql_name>, name_type<name>>;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in =
+      is_optional_v<typename Column::value_type> || contains_v<Table, NullTables>;
+
+  static constexpr void render(sql_writer& w) {
+    w.identifier(Table::sql_name.view());
+    w << '.';
+    w.identifier(Column::name);
+  }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+/// How a CTE is evaluated: as PostgreSQL decides, MATERIALIZED or NOT MATERIALIZED.
+enum class materialization { automatic, materialized, not_materialized };
+
+/// name AS (query): one entry of a WITH list, and the table it defines.
+template <fixed_string Name, class Query,
+          materialization Materialization = materialization::automatic>
+struct cte_definition {
+  static_assert(valid_sql_name(Name), "a CTE name must be non-empty and contain no NUL character");
+  static_assert(sql_name_fits(Name),
+                "a CTE name must be at most 63 bytes (PostgreSQL would truncate it); shorten it");
+
+  Query query;
+
+  using query_type = Query;
+  using table_identity = cte_table<Name, typename Query::result_columns>;
+  using columns = typename Query::result_columns;
+  static constexpr auto sql_name = Name;
+
+  static constexpr void render_definition(sql_writer& w) {
+    w.identifier(Name.view());
+    w << " AS ";
+    if constexpr (Materialization == materialization::materialized) w << "MATERIALIZED ";
+    if constexpr (Materialization == materialization::not_materialized) w << "NOT MATERIALIZED ";
+    w << '(';
+    Query::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    query.bind(f);
+  }
+
+  /// The column of the CTE that its query selects as `selected` (a column or an aliased item), or
+  /// else the one of `selected`'s name (orders.user_id for a CTE column selected from another CTE).
+  template <class Selected>
+  constexpr auto operator[](const Selected&) const {
+    constexpr std::size_t index = [] {
+      constexpr std::size_t by_key = detail::index_of_key<Selected>(columns{});
+      if constexpr (by_key == columns::size && requires { Selected::name.view(); })
+        return detail::index_of_name(Selected::name.view(), columns{});
+      else
+        return by_key;
+    }();
+    static_assert(cte_selects_the_column<typename table_identity::description,
+                                         description_t<Selected>, (index < columns::size)>,
+                  "the CTE's query does not select this column: select it in the CTE, or name an "
+                  "aliased one with .column<\"alias\">()");
+    if constexpr (index < columns::size)
+      return cte_column<table_identity, at_t<index, columns>>{};
+    else
+      return cte_column<table_identity, at_t<0, columns>>{};
+  }
+  /// The column of the CTE named `ColumnName` (an alias given in its query, or a column's name).
+  template <fixed_string ColumnName>
+  constexpr auto column() const {
+    constexpr std::size_t index = detail::index_of_name(ColumnName.view(), columns{});
+    static_assert(cte_selects_the_column<typename table_identity::description,
+                                         name_type<ColumnName>, (index < columns::size)>,
+                  "the CTE's query selects no column of this name");
+    if constexpr (index < columns::size)
+      return cte_column<table_identity, at_t<index, columns>>{};
+    else
+      return cte_column<table_identity, at_t<0, columns>>{};
+  }
+
+  /// AS MATERIALIZED: computed once, even where inlining it would be cheaper.
+  [[nodiscard]] constexpr auto materialized() const {
+    return cte_definition<Name, Query, materialization::materialized>{query};
+  }
+  /// AS NOT MATERIALIZED: inlined into each reference, so the outer query's conditions reach it.
+  [[nodiscard]] constexpr auto not_materialized() const {
+    return cte_definition<Name, Query, materialization::not_materialized>{query};
+  }
+};
+
+/// cte<"name">(select(...)...): a named query for with(...), usable as a table.
+template <fixed_string Name, class Query>
+[[nodiscard]] constexpr auto cte(Query&& query) {
+  using query_type = std::remove_cvref_t<Query>;
+  static_assert(cte_query_is_a_select<query_type, detail::is_select_query<query_type>>,
+                "a CTE is defined by a SELECT (or UNION ...) here");
+  return cte_definition<Name, query_type>{std::forward<Query>(query)};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/cte/table_cte.hpp
+// A CTE whose columns are declared as a table descriptor: pgdsl::cte(tree, query) renders
+// "tree"("id", "depth") AS (query). The table is declared before its query exists, so the query may
+// read it: that is how WITH RECURSIVE refers to itself. Its columns are ordinary columns
+// (tree.id), and the query's columns must match them in number, SQL type and nullability.
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The conditions of the rules that a declared CTE's query matches its table.
+template <class Table, class DeclaredCount, class QueryCount, bool Holds>
+inline constexpr bool cte_query_has_the_declared_columns = Holds;
+template <class Column, class DeclaredType, class QueryType, bool Holds>
+inline constexpr bool cte_query_column_has_the_declared_type = Holds;
+template <class Column, bool Holds>
+inline constexpr bool cte_query_column_is_not_null = Holds;
+template <std::size_t N>
+struct column_count {};
+
+namespace detail {
+
+template <class Column, class Selected>
+constexpr void check_declared_column() {
+  using declared = typename Column::sql_type;
+  using selected = typename Selected::sql_type;
+  static_assert(
+      cte_query_column_has_the_declared_type<typename Column::description, sql_type_name<declared>,
+                                             sql_type_name<selected>,
+                                             std::is_same_v<declared, selected>>,
+      "the CTE's query selects a value of another SQL type than the column declared "
+      "for it: convert it with pgdsl::cast<T>(...)");
+  constexpr bool fits = Column::is_nullable || !is_optional_v<typename Selected::value_type>;
+  static_assert(cte_query_column_is_not_null<typename Column::description, fits>,
+                "the CTE's query selects a value that may be NULL for a NOT NULL column: declare "
+                "the column std::optional, or coalesce() the value");
+}
+
+template <class Columns, class Selected, std::size_t... I>
+constexpr void check_declared_columns(std::index_sequence<I...>) {
+  (check_declared_column<at_t<I, Columns>, at_t<I, Selected>>(), ...);
+}
+
+template <class... Columns>
+constexpr void render_declared_names(sql_writer& w, type_list<Columns...>) {
+  render_column_names<Columns...>(w);
+}
+
+}  // namespace detail
+
+/// "table"(columns...) AS (query): a WITH entry whose table is the descriptor Table.
+template <class Table, class Query, materialization Materialization = materialization::automatic>
+struct table_cte_definition {
+  Query query;
+
+  using query_type = Query;
+  using table_identity = typename Table::table_identity;
+
+  static constexpr void render_definition(sql_writer& w) {
+    Table::render_reference(w);
+    w << " (";
+    detail::render_declared_names(w, columns_of_t<Table>{});
+    w << ") AS ";
+    if constexpr (Materialization == materialization::materialized) w << "MATERIALIZED ";
+    if constexpr (Materialization == materialization::not_materialized) w << "NOT MATERIALIZED ";
+    w << '(';
+    Query::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    query.bind(f);
+  }
+
+  [[nodiscard]] constexpr auto materialized() const {
+    return table_cte_definition<Table, Query, materialization::materialized>{query};
+  }
+  [[nodiscard]] constexpr auto not_materialized() const {
+    return table_cte_definition<Table, Query, materialization::not_materialized>{query};
+  }
+};
+
+/// cte(table, query): the CTE named and typed by the descriptor `table` (a struct deriving from
+/// pgdsl::table<"name">), defined by `query`, which may read `table` itself under with_recursive().
+template <table_type Table, class Query>
+[[nodiscard]] constexpr auto cte(const Table&, Query&& query) {
+  using query_type = std::remove_cvref_t<Query>;
+  constexpr bool is_select = detail::is_select_query<query_type>;
+  static_assert(cte_query_is_a_select<query_type, is_select>,
+                "a CTE is defined by a SELECT (or UNION ...) here");
+  if constexpr (is_select) {
+    using declared = columns_of_t<Table>;
+    using selected = typename query_type::result_columns;
+    static_assert(cte_query_has_the_declared_columns<
+                      typename Table::description, column_count<declared::size>,
+                      column_count<selected::size>, declared::size == selected::size>,
+                  "the CTE's query selects another number of columns than its table declares");
+    if constexpr (declared::size == selected::size)
+      detail::check_declared_columns<declared, selected>(
+          std::make_index_sequence<declared::size>{});
+  }
+  return table_cte_definition<Table, query_type>{std::forward<Query>(query)};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/cte/with.hpp
+// WITH: pgdsl::with(cte1, cte2).select(...) is a SELECT whose first clause is the WITH list, so
+// only statements that use one pay for it; the CTEs' values are bound first, in list order.
+
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the rule that with() takes CTEs.
+template <class Argument, bool Holds>
+inline constexpr bool with_takes_ctes = Holds;
+
+namespace detail {
+
+struct with_slot {};
+
+template <class T>
+inline constexpr bool is_cte_definition = requires {
+  &T::render_definition;
+};
+
+/// WITH [RECURSIVE] name AS (query), ...
+template <bool Recursive, class... Definitions>
+struct with_clause {
+  pack<Definitions...> definitions;
+
+  using slot = with_slot;
+  using params = concat_t<typename Definitions::query_type::params...>;
+  using unscoped_tables = concat_t<typename Definitions::query_type::outer_tables...>;
+
+  static constexpr void render(sql_writer& w) {
+    w << (Recursive ? "WITH RECURSIVE " : "WITH ");
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? "" : ", "), Definitions::render_definition(w)), ...);
+    w << ' ';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    definitions.for_each([&f](const auto& definition) { definition.bind(f); });
+  }
+};
+
+template <bool Recursive, class... Definitions, bool Distinct, class... Items, class... Clauses>
+inline constexpr bool is_select_query<statement<with_clause<Recursive, Definitions...>,
+                                                select_list<Distinct, Items...>, Clauses...>> =
+    true;
+
+/// What with(...) returns: the WITH list, waiting for the statement it precedes.
+template <bool Recursive, class... Definitions>
+struct with_list {
+  with_clause<Recursive, Definitions...> clause;
+
+  /// WITH ... SELECT items.
+  template <class... Items>
+  [[nodiscard]] constexpr auto select(Items&&... items) const {
+    return make<false>(std::forward<Items>(items)...);
+  }
+  template <class... Items>
+  [[nodiscard]] constexpr auto select_distinct(Items&&... items) const {
+    return make<true>(std::forward<Items>(items)...);
+  }
+
+ private:
+  template <bool Distinct, class... Items>
+  constexpr auto make(Items&&... items) const {
+    static_assert(sizeof...(Items) > 0, "select() needs at least one column or expression");
+    using list = select_list<Distinct, decltype(select_item(std::declval<Items>()))...>;
+    return statement<with_clause<Recursive, Definitions...>, list, no_from, no_where, no_group_by,
+                     no_having, no_order_by, no_limit, no_offset, no_lock>(
+        clause, list{make_item_list(select_item(std::forward<Items>(items))...)}, {}, {}, {}, {},
+        {}, {}, {}, {});
+  }
+};
+
+template <class Argument>
+constexpr void check_with_argument() {
+  static_assert(with_takes_ctes<Argument, is_cte_definition<Argument>>,
+                "with() takes CTEs: pgdsl::cte<\"name\">(select(...))");
+}
+
+template <bool Recursive, class... Definitions>
+constexpr auto make_with(Definitions&&... definitions) {
+  static_assert(sizeof...(Definitions) > 0, "with() needs at least one CTE");
+  (check_with_argument<std::remove_cvref_t<Definitions>>(), ...);
+  using clause = with_clause<Recursive, std::remove_cvref_t<Definitions>...>;
+  return with_list<Recursive, std::remove_cvref_t<Definitions>...>{
+      clause{pack<std::remove_cvref_t<Definitions>...>(std::forward<Definitions>(definitions)...)}};
+}
+
+}  // namespace detail
+
+/// WITH cte, ...: with(big_orders, totals).select(...).from(totals)...
+template <class... Definitions>
+[[nodiscard]] constexpr auto with(Definitions&&... definitions) {
+  return detail::make_with<false>(std::forward<Definitions>(definitions)...);
+}
+/// WITH RECURSIVE cte, ...: a CTE declared with a table (cte(tree, query)) may read itself.
+template <class... Definitions>
+[[nodiscard]] constexpr auto with_recursive(Definitions&&... definitions) {
+  return detail::make_with<true>(std::forward<Definitions>(definitions)...);
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/set_operation/set_operation.hpp
+// UNION [ALL], INTERSECT [ALL], EXCEPT [ALL] of SELECT statements: union_(a, b, ...) is a
+// statement whose head renders its members joined by the operator, followed by the slots ORDER BY
+// (by result column name), LIMIT and OFFSET over the whole. The members must select the same
+// number of columns with the same SQL types; a result column can be NULL when it can in any member.
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/set_operation/set_order_by.hpp
+// ORDER BY over a whole UNION / INTERSECT / EXCEPT. PostgreSQL sorts a set operation only by its
+// result columns, so a key names a column the first query selects (users.id, or
+// users.id.desc().nulls_last()) and renders as that result column's name: ORDER BY "id" DESC.
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the rule on a set operation's sort keys: names the key.
+template <class Key, bool Holds>
+inline constexpr bool set_sort_key_is_a_result_column = Holds;
+
+namespace detail {
+
+/// A key of a set operation's ORDER BY: the result column's name, direction, NULLS placement.
+template <class Column, bool Descending, int Nulls, bool Explicit>
+struct set_sort_key {
+  static constexpr void render(sql_writer& w) {
+    w.identifier(Column::name.view());
+    if constexpr (Explicit) w << (Descending ? " DESC" : " ASC");
+    if constexpr (Nulls == 1) w << " NULLS FIRST";
+    if constexpr (Nulls == 2) w << " NULLS LAST";
+  }
+};
+
+template <class Key>
+struct set_sort_key_of {
+  using type = set_sort_key<Key, false, 0, false>;
+};
+template <class E, bool Descending, int Nulls>
+struct set_sort_key_of<sort_item<E, Descending, Nulls>> {
+  using type = set_sort_key<E, Descending, Nulls, true>;
+};
+
+/// How many of Columns are named `name` (the key must name exactly one).
+template <class... Columns>
+constexpr std::size_t columns_named(std::string_view name, type_list<Columns...>) {
+  return ((Columns::name == name ? 1U : 0U) + ... + 0U);
+}
+
+template <class Statement, class Key>
+constexpr void check_set_sort_key() {
+  using column = typename sort_expression<Key>::type;
+  constexpr bool named = requires {
+    column::name;
+  };
+  if constexpr (named)
+    static_assert(
+        set_sort_key_is_a_result_column<description_t<column>,
+                                        columns_named(column::name.view(),
+                                                      typename Statement::result_columns{}) == 1>,
+        "ORDER BY of UNION, INTERSECT or EXCEPT sorts by the result's columns: name a column "
+        "the first query selects (rendered by its name, which must be unique in the result)");
+  else
+    static_assert(set_sort_key_is_a_result_column<description_t<column>, false>,
+                  "ORDER BY of UNION, INTERSECT or EXCEPT sorts by the result's columns: name a "
+                  "column the first query selects (rendered by its name, which must be unique in "
+                  "the result)");
+}
+
+struct no_set_order_by {
+  using slot = order_by_slot;
+  static constexpr void render(sql_writer&) {}
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+template <class... Keys>
+struct set_order_by_clause {
+  using slot = order_by_slot;
+  static constexpr void render(sql_writer& w) {
+    w << " ORDER BY ";
+    render_list<Keys...>(w);
+  }
+  template <class F>
+  constexpr void bind(F&) const {}
+};
+
+template <class Statement>
+struct clause_methods<no_set_order_by, Statement> {
+  /// ORDER BY result columns, all in one call: users.id, users.id.desc().nulls_last(), ...
+  template <class... Keys>
+  [[nodiscard]] constexpr auto order_by(Keys&&...) && {
+    (check_set_sort_key<Statement, std::remove_cvref_t<Keys>>(), ...);
+    return replace_clause<order_by_slot>(
+        moved<Statement>(*this),
+        set_order_by_clause<typename set_sort_key_of<std::remove_cvref_t<Keys>>::type...>{});
+  }
+  template <class... Keys>
+  [[nodiscard]] constexpr auto order_by(Keys&&... keys) const& {
+    return copied<Statement>(*this).order_by(std::forward<Keys>(keys)...);
+  }
+};
+
+template <class... Keys, class Statement>
+struct clause_methods<set_order_by_clause<Keys...>, Statement> {
+  template <class... A, bool Allowed = false>
+  misuse order_by(A&&...) const {
+    static_assert(clause_can_be_added<order_by_slot, Allowed>,
+                  "ORDER BY is already set: list every key in one .order_by()");
+    return {};
+  }
+};
+
+}  // namespace detail
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// The condition of the rule that a set operation combines SELECT statements.
+template <class Query, bool Holds>
+inline constexpr bool set_operation_member_is_a_select = Holds;
+/// The condition of the rule that every member selects as many columns as the first.
+template <class Member, class FirstCount, class MemberCount, bool Holds>
+inline constexpr bool set_operation_column_counts_match = Holds;
+/// The condition of the rule that every member's column has the first member's SQL type.
+template <class Column, class FirstType, class MemberType, bool Holds>
+inline constexpr bool set_operation_column_types_match = Holds;
+/// The condition of the rule that no member locks rows.
+template <class Member, bool Holds>
+inline constexpr bool set_operation_member_does_not_lock = Holds;
+/// Counts and positions in the messages above: set_column<2> is the second column.
+template <std::size_t N>
+struct set_column {};
+
+namespace detail {
+
+struct set_head_slot {};
+
+/// One result column of a set operation: named and typed by the first member's, NULL when the
+/// column can be NULL in any member.
+template <class First, class... Others>
+struct set_result_column {
+  using key_type = typename First::key_type;
+  using sql_type = typename First::sql_type;
+  using value_type = std::conditional_t<(is_optional_v<typename First::value_type> || ... ||
+                                         is_optional_v<typename Others::value_type>),
+                                        std::optional<sql_type>, sql_type>;
+  static constexpr std::string_view name = First::name;
+  static constexpr std::string_view qualified_name = First::qualified_name;
+};
+
+template <std::size_t I, class... Lists>
+using set_column_at = set_result_column<at_t<I, Lists>...>;
+template <class Indices, class... Lists>
+struct set_columns;
+template <std::size_t... I, class... Lists>
+struct set_columns<std::index_sequence<I...>, Lists...> {
+  using type = type_list<set_column_at<I, Lists...>...>;
+};
+
+template <class Q>
+inline constexpr bool is_set_operation = false;
+
+template <class M>
+inline constexpr bool is_plain_select = false;
+template <bool Distinct, class... Items, class... Clauses>
+inline constexpr bool is_plain_select<statement<select_list<Distinct, Items...>, Clauses...>> =
+    true;
+
+/// A member in parentheses when it has clauses of its own (ORDER BY, LIMIT, OFFSET), a WITH list,
+/// or is itself a set operation, so that nothing it says applies to the whole.
+template <class M>
+inline constexpr bool member_needs_parentheses =
+    !is_plain_select<M> || !std::is_base_of_v<filled_slot<order_by_slot, no_order_by>, M> ||
+    !std::is_base_of_v<filled_slot<limit_slot, no_limit>, M> ||
+    !std::is_base_of_v<filled_slot<offset_slot, no_offset>, M>;
+
+template <class M>
+constexpr void render_member(sql_writer& w) {
+  if constexpr (member_needs_parentheses<M>) w << '(';
+  M::render(w);
+  if constexpr (member_needs_parentheses<M>) w << ')';
+}
+
+/// The members of a set operation joined by its operator (" UNION ", " EXCEPT ALL ", ...).
+template <fixed_string Operator, class... Members>
+struct set_operation_head {
+  pack<Members...> members;
+
+  using slot = set_head_slot;
+  using params = concat_t<typename Members::params...>;
+  using unscoped_tables = concat_t<typename Members::outer_tables...>;
+  template <class NullTables>
+  using result_columns = typename set_columns<
+      std::make_index_sequence<at_t<0, type_list<typename Members::result_columns...>>::size>,
+      typename Members::result_columns...>::type;
+
+  static constexpr void render(sql_writer& w) {
+    std::size_t index = 0;
+    ((w << (index++ == 0 ? std::string_view() : Operator.view()), render_member<Members>(w)), ...);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    members.for_each([&f](const auto& member) { member.bind(f); });
+  }
+};
+
+template <fixed_string Operator, class... Members, class... Clauses>
+inline constexpr bool
+    is_set_operation<statement<set_operation_head<Operator, Members...>, Clauses...>> = true;
+template <fixed_string Operator, class... Members, class... Clauses>
+inline constexpr bool
+    is_select_query<statement<set_operation_head<Operator, Members...>, Clauses...>> = true;
+
+template <std::size_t I, class FirstColumn, class Column>
+constexpr void check_member_column() {
+  using first_type = typename FirstColumn::sql_type;
+  using member_type = typename Column::sql_type;
+  static_assert(set_operation_column_types_match<set_column<I + 1>, sql_type_name<first_type>,
+                                                 sql_type_name<member_type>,
+                                                 std::is_same_v<first_type, member_type>>,
+                "UNION, INTERSECT and EXCEPT need the same SQL type in each column of every "
+                "query: convert one side with pgdsl::cast<T>(...)");
+}
+
+template <class First, class Member, std::size_t... I>
+constexpr void check_member_types(std::index_sequence<I...>) {
+  (check_member_column<I, at_t<I, typename First::result_columns>,
+                       at_t<I, typename Member::result_columns>>(),
+   ...);
+}
+
+template <class First, class Member>
+constexpr void check_member() {
+  constexpr bool is_select = is_select_query<Member>;
+  static_assert(set_operation_member_is_a_select<Member, is_select>,
+                "UNION, INTERSECT and EXCEPT combine SELECT statements");
+  if constexpr (is_select) {
+    constexpr bool locks =
+        !is_set_operation<Member> && !std::is_base_of_v<filled_slot<lock_slot, no_lock>, Member>;
+    static_assert(set_operation_member_does_not_lock<Member, !locks>,
+                  "FOR UPDATE / FOR SHARE is not allowed in UNION, INTERSECT or EXCEPT: lock the "
+                  "rows in a query of their own");
+    constexpr std::size_t first_count = First::result_columns::size;
+    constexpr std::size_t count = Member::result_columns::size;
+    static_assert(set_operation_column_counts_match<Member, set_column<first_count>,
+                                                    set_column<count>, first_count == count>,
+                  "UNION, INTERSECT and EXCEPT need the same number of columns in every query");
+    if constexpr (first_count == count)
+      check_member_types<First, Member>(std::make_index_sequence<count>{});
+  }
+}
+
+template <fixed_string Operator, class First, class... Others>
+constexpr auto make_set_operation(First&& first, Others&&... others) {
+  static_assert(sizeof...(Others) >= 1, "a set operation combines at least two queries");
+  using first_type = std::remove_cvref_t<First>;
+  check_member<first_type, first_type>();
+  (check_member<first_type, std::remove_cvref_t<Others>>(), ...);
+  if constexpr ((is_select_query<first_type> && ... &&
+                 is_select_query<std::remove_cvref_t<Others>>)) {
+    using head = set_operation_head<Operator, first_type, std::remove_cvref_t<Others>...>;
+    return statement<head, no_set_order_by, no_limit, no_offset>(
+        head{pack<first_type, std::remove_cvref_t<Others>...>(std::forward<First>(first),
+                                                              std::forward<Others>(others)...)},
+        {}, {}, {});
+  } else {
+    return misuse{};  // reported by check_member
+  }
+}
+
+}  // namespace detail
+
+/// a UNION b [UNION c ...]: the rows of every query, duplicates removed.
+template <class... Queries>
+[[nodiscard]] constexpr auto union_(Queries&&... queries) {
+  return detail::make_set_operation<" UNION ">(std::forward<Queries>(queries)...);
+}
+/// a UNION ALL b ...: the rows of every query, duplicates kept.
+template <class... Queries>
+[[nodiscard]] constexpr auto union_all(Queries&&... queries) {
+  return detail::make_set_operation<" UNION ALL ">(std::forward<Queries>(queries)...);
+}
+/// a INTERSECT b ...: the rows every query returns; _all keeps duplicates.
+template <class... Queries>
+[[nodiscard]] constexpr auto intersect(Queries&&... queries) {
+  return detail::make_set_operation<" INTERSECT ">(std::forward<Queries>(queries)...);
+}
+template <class... Queries>
+[[nodiscard]] constexpr auto intersect_all(Queries&&... queries) {
+  return detail::make_set_operation<" INTERSECT ALL ">(std::forward<Queries>(queries)...);
+}
+/// a EXCEPT b ...: the rows of a that the others do not return; _all counts duplicates.
+template <class... Queries>
+[[nodiscard]] constexpr auto except_(Queries&&... queries) {
+  return detail::make_set_operation<" EXCEPT ">(std::forward<Queries>(queries)...);
+}
+template <class... Queries>
+[[nodiscard]] constexpr auto except_all(Queries&&... queries) {
+  return detail::make_set_operation<" EXCEPT ALL ">(std::forward<Queries>(queries)...);
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/window/window.hpp
+// A window definition, the part of f(...) OVER (...) in parentheses: pgdsl::window()
+// .partition_by(keys...).order_by(keys...).rows_between(start, end) (or rows/range/groups with
+// one bound). Frame bounds are compile-time (unbounded_preceding, preceding<3>, current_row, ...),
+// so a frame adds no parameter and its order (start not after end) is checked when it is written.
+
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the frame rules: the frame's start is not after its end, and neither is the
+/// unbounded end on the wrong side.
+template <class Start, class End, bool Holds>
+inline constexpr bool frame_bounds_are_in_order = Holds;
+/// The condition of the rule that each part of a window is given once.
+template <class Part, bool Holds>
+inline constexpr bool window_part_can_be_added = Holds;
+struct partition_by_part {};
+struct order_by_part {};
+struct frame_part {};
+
+namespace detail {
+/// The bounds in the order SQL requires of a frame's start and end.
+enum class bound_position {
+  unbounded_preceding,
+  preceding,
+  current_row,
+  following,
+  unbounded_following
+};
+}  // namespace detail
+
+/// One end of a window frame; Offset counts rows (ROWS), peer groups (GROUPS) or ORDER BY values
+/// (RANGE, which takes it over a numeric key).
+template <detail::bound_position Position, long long Offset = 0>
+struct frame_bound {
+  static_assert(Offset >= 0, "a frame offset counts back or forward and cannot be negative");
+  static constexpr detail::bound_position position = Position;
+  static constexpr bool has_offset = Position == detail::bound_position::preceding ||
+                                     Position == detail::bound_position::following;
+
+  static constexpr void render(sql_writer& w) {
+    using enum detail::bound_position;
+    if constexpr (Position == unbounded_preceding) w << "UNBOUNDED PRECEDING";
+    if constexpr (Position == current_row) w << "CURRENT ROW";
+    if constexpr (Position == unbounded_following) w << "UNBOUNDED FOLLOWING";
+    if constexpr (has_offset) {
+      w.number(Offset);
+      w << (Position == preceding ? " PRECEDING" : " FOLLOWING");
+    }
+  }
+};
+
+inline constexpr frame_bound<detail::bound_position::unbounded_preceding> unbounded_preceding{};
+inline constexpr frame_bound<detail::bound_position::current_row> current_row{};
+inline constexpr frame_bound<detail::bound_position::unbounded_following> unbounded_following{};
+/// N PRECEDING / N FOLLOWING.
+template <long long N>
+inline constexpr frame_bound<detail::bound_position::preceding, N> preceding{};
+template <long long N>
+inline constexpr frame_bound<detail::bound_position::following, N> following{};
+
+namespace detail {
+
+struct no_frame {
+  static constexpr bool range_with_offset = false;
+  static constexpr void render(sql_writer&) {}
+};
+
+/// ROWS|RANGE|GROUPS start, or ROWS|RANGE|GROUPS BETWEEN start AND end (End void: no BETWEEN).
+template <fixed_string Mode, class Start, class End>
+struct frame {
+  static constexpr bool range_with_offset =
+      Mode.view() == "RANGE" && (Start::has_offset || End::has_offset);
+  static constexpr void render(sql_writer& w) {
+    w << Mode.view() << " BETWEEN ";
+    Start::render(w);
+    w << " AND ";
+    End::render(w);
+  }
+};
+template <fixed_string Mode, class Start>
+struct frame<Mode, Start, void> {
+  static constexpr bool range_with_offset = Mode.view() == "RANGE" && Start::has_offset;
+  static constexpr void render(sql_writer& w) {
+    w << Mode.view() << ' ';
+    Start::render(w);
+  }
+};
+
+template <class Start, class End>
+constexpr bool check_frame() {
+  using enum bound_position;
+  constexpr bool in_order = Start::position != unbounded_following &&
+                            End::position != unbounded_preceding &&
+                            Start::position <= End::position;
+  static_assert(frame_bounds_are_in_order<Start, End, in_order>,
+                "a frame's start cannot come after its end (the order is unbounded_preceding, "
+                "preceding<N>, current_row, following<N>, unbounded_following), nor start at "
+                "unbounded_following or end at unbounded_preceding");
+  return in_order;
+}
+
+template <class Part, bool Empty>
+constexpr void check_window_part() {
+  static_assert(window_part_can_be_added<Part, Empty>,
+                "this part of the window is already set: give every key in one call, and one "
+                "frame");
+}
+
+}  // namespace detail
+
+/// ( [PARTITION BY ...] [ORDER BY ...] [frame] ): the window of an OVER.
+template <class Partition, class Order, class Frame>
+struct window_spec {
+  Partition partition;
+  Order order;
+
+  using pgdsl_window_tag = void;
+  using tables = concat_t<typename Partition::tables, typename Order::tables>;
+  using params = concat_t<typename Partition::params, typename Order::params>;
+  using frame_type = Frame;
+  static constexpr bool has_partition = !std::is_same_v<Partition, detail::item_list<>>;
+  static constexpr bool has_order = !std::is_same_v<Order, detail::item_list<>>;
+  static constexpr bool has_frame = !std::is_same_v<Frame, detail::no_frame>;
+
+  static constexpr void render(sql_writer& w) {
+    w << '(';
+    if constexpr (has_partition) {
+      w << "PARTITION BY ";
+      Partition::render(w);
+    }
+    if constexpr (has_order) {
+      if constexpr (has_partition) w << ' ';
+      w << "ORDER BY ";
+      Order::render(w);
+    }
+    if constexpr (has_frame) {
+      if constexpr (has_partition || has_order) w << ' ';
+      Frame::render(w);
+    }
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    partition.bind(f);
+    order.bind(f);
+  }
+
+  /// PARTITION BY keys: the rows a window function sees share these values.
+  template <class... Keys>
+  [[nodiscard]] constexpr auto partition_by(Keys&&... keys) const {
+    detail::check_window_part<partition_by_part, !has_partition>();
+    static_assert(sizeof...(Keys) > 0, "partition_by() needs at least one key");
+    auto list = detail::make_item_list(to_operand(std::forward<Keys>(keys))...);
+    return window_spec<decltype(list), Order, Frame>{std::move(list), order};
+  }
+  /// ORDER BY keys, as in a statement's: columns, expressions, expr.asc() / expr.desc().
+  template <class... Keys>
+  [[nodiscard]] constexpr auto order_by(Keys&&... keys) const {
+    detail::check_window_part<order_by_part, !has_order>();
+    static_assert(sizeof...(Keys) > 0, "order_by() needs at least one key");
+    (detail::check_sort_key<detail::sort_operand_t<Keys>>(), ...);
+    auto list = detail::make_item_list(detail::to_sort_operand(std::forward<Keys>(keys))...);
+    return window_spec<Partition, decltype(list), Frame>{partition, std::move(list)};
+  }
+  /// ROWS BETWEEN start AND end: the frame counted in rows around the current one.
+  template <class Start, class End>
+  [[nodiscard]] constexpr auto rows_between(Start, End) const {
+    return with_frame<"ROWS", Start, End>();
+  }
+  /// RANGE BETWEEN start AND end: rows whose ORDER BY value is within the offsets (a RANGE with an
+  /// offset needs exactly one numeric ORDER BY key); without offsets, peers count as one.
+  template <class Start, class End>
+  [[nodiscard]] constexpr auto range_between(Start, End) const {
+    return with_frame<"RANGE", Start, End>();
+  }
+  /// GROUPS BETWEEN start AND end: the frame counted in peer groups.
+  template <class Start, class End>
+  [[nodiscard]] constexpr auto groups_between(Start, End) const {
+    return with_frame<"GROUPS", Start, End>();
+  }
+  /// ROWS start (the end is the current row), and likewise RANGE and GROUPS.
+  template <class Start>
+  [[nodiscard]] constexpr auto rows(Start) const {
+    return with_frame<"ROWS", Start, void>();
+  }
+  template <class Start>
+  [[nodiscard]] constexpr auto range(Start) const {
+    return with_frame<"RANGE", Start, void>();
+  }
+  template <class Start>
+  [[nodiscard]] constexpr auto groups(Start) const {
+    return with_frame<"GROUPS", Start, void>();
+  }
+
+ private:
+  template <fixed_string Mode, class Start, class End>
+  constexpr auto with_frame() const {
+    detail::check_window_part<frame_part, !has_frame>();
+    detail::check_frame<Start,
+                        std::conditional_t<std::is_void_v<End>, decltype(current_row), End>>();
+    return window_spec<Partition, Order, detail::frame<Mode, Start, End>>{partition, order};
+  }
+};
+
+/// An empty window, OVER (): the function sees every row of the result.
+[[nodiscard]] constexpr auto window() {
+  return window_spec<detail::item_list<>, detail::item_list<>, detail::no_frame>{};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/window/window_functions.hpp
+// Window functions: row_number, rank, dense_rank, percent_rank, cume_dist, ntile, lag, lead,
+// first_value, last_value, nth_value, each called with .over(window); aggregates take .over() too.
+// A window function without OVER is not SQL: it is no expression until .over() makes it one.
+
+#include <cstdint>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the rule on what .over() takes.
+template <class Window, bool Holds>
+inline constexpr bool over_takes_a_window = Holds;
+/// The condition of the rule on RANGE frames with an offset.
+template <class Window, bool Holds>
+inline constexpr bool range_offset_has_one_numeric_key = Holds;
+/// The condition of the rule on lag()/lead()'s default: names its SQL type and the value's.
+template <class ValueType, class DefaultType, bool Holds>
+inline constexpr bool default_has_the_value_type = Holds;
+/// The condition of the rule on integer arguments (ntile's buckets, lag's offset, nth_value's n).
+template <class ArgumentType, bool Holds>
+inline constexpr bool argument_is_an_integer = Holds;
+
+namespace detail {
+
+template <class Order>
+struct single_numeric_key : std::false_type {};
+template <class Key>
+struct single_numeric_key<item_list<Key>>
+    : std::bool_constant<is_numeric(
+          type_traits<sql_type_t<typename sort_expression<Key>::type>>::category)> {};
+
+template <class Window>
+constexpr bool range_offset_allowed() {
+  if constexpr (requires { typename Window::pgdsl_window_tag; })
+    return !Window::frame_type::range_with_offset ||
+           single_numeric_key<std::remove_cvref_t<decltype(Window::order)>>::value;
+  else
+    return true;  // reported by the rule above
+}
+
+}  // namespace detail
+
+/// Function OVER Window: a window function or an aggregate computed over a window of rows.
+template <class Function, class Window>
+struct over_call : expression_ops<over_call<Function, Window>> {
+  Function function;
+  Window window;
+
+  using sql_type = sql_type_t<Function>;
+  using tables = concat_t<typename Function::tables, typename Window::tables>;
+  using params = concat_t<typename Function::params, typename Window::params>;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = Function::template nullable_in<NullTables>;
+
+  static constexpr void render(sql_writer& w) {
+    Function::render(w);
+    w << " OVER ";
+    Window::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    function.bind(f);
+    window.bind(f);
+  }
+};
+
+/// A window function waiting for its window: call .over(window) to make it an expression.
+template <class Call>
+struct window_function {
+  Call call;
+
+  using pgdsl_needs_over = void;
+
+  template <class Window>
+  [[nodiscard]] constexpr auto over(const Window& window) const {
+    return detail::make_over(call, window);
+  }
+};
+
+namespace detail {
+
+/// function OVER window, once the window is checked (aggregates' .over() comes here too).
+template <class Function, class Window>
+constexpr auto make_over(const Function& function, const Window& window) {
+  constexpr bool is_window = requires {
+    typename Window::pgdsl_window_tag;
+  };
+  static_assert(over_takes_a_window<Window, is_window>,
+                ".over() takes a window: pgdsl::window().partition_by(...).order_by(...)");
+  if constexpr (is_window) {
+    static_assert(range_offset_has_one_numeric_key<Window, range_offset_allowed<Window>()>,
+                  "RANGE with an offset (preceding<N>, following<N>) needs exactly one ORDER BY "
+                  "key, a number: use ROWS or GROUPS otherwise");
+    return over_call<Function, Window>{{}, function, window};
+  } else {
+    return function;
+  }
+}
+
+}  // namespace detail
+
+namespace detail {
+
+template <fixed_string Name, class T, null_rule Nulls, class... Args>
+constexpr auto window_call(Args&&... arguments) {
+  auto made = call<Name, T, Nulls>(std::forward<Args>(arguments)...);
+  return window_function<decltype(made)>{std::move(made)};
+}
+
+template <class E>
+constexpr void check_integer_argument() {
+  static_assert(
+      argument_is_an_integer<sql_type_name<sql_type_t<E>>,
+                             type_traits<sql_type_t<E>>::category == type_category::integral>,
+      "this argument counts rows or buckets: pass an integer");
+}
+
+/// lag()/lead()'s default: a C++ value becomes a parameter of the value's type; an expression
+/// must have that type already (PostgreSQL would otherwise pick a common type for the result).
+template <class Value, class Default>
+constexpr auto offset_default(Default&& fallback) {
+  using value_type = sql_type_t<Value>;
+  if constexpr (expression<Default>) {
+    using default_type = sql_type_t<Default>;
+    static_assert(default_has_the_value_type<sql_type_name<value_type>, sql_type_name<default_type>,
+                                             std::is_same_v<value_type, default_type>>,
+                  "lag() and lead() take a default of the value's SQL type: cast it with "
+                  "pgdsl::cast<T>(...)");
+    return std::remove_cvref_t<Default>(std::forward<Default>(fallback));
+  } else {
+    using stored = nullable_base_t<parameter_storage_t<Default>>;
+    constexpr bool converts =
+        std::is_constructible_v<value_type, stored> && comparable_types<value_type, stored>();
+    static_assert(
+        default_has_the_value_type<sql_type_name<value_type>, sql_type_name<stored>, converts>,
+        "lag() and lead() take a default of the value's SQL type: pass a value that "
+        "converts to it");
+    if constexpr (converts)
+      return parameter<value_type>{{}, value_type(std::forward<Default>(fallback))};
+    else
+      return parameter<value_type>{};
+  }
+}
+
+template <fixed_string Name, class V>
+constexpr auto offset_function(V&& value) {
+  return window_call<Name, sql_type_t<operand_t<V>>, null_rule::always>(std::forward<V>(value));
+}
+template <fixed_string Name, class V, class N>
+constexpr auto offset_function(V&& value, N&& offset) {
+  check_integer_argument<operand_t<N>>();
+  return window_call<Name, sql_type_t<operand_t<V>>, null_rule::always>(std::forward<V>(value),
+                                                                        std::forward<N>(offset));
+}
+template <fixed_string Name, class V, class N, class D>
+constexpr auto offset_function(V&& value, N&& offset, D&& fallback) {
+  check_integer_argument<operand_t<N>>();
+  auto v = to_operand(std::forward<V>(value));
+  auto d = offset_default<decltype(v)>(std::forward<D>(fallback));
+  return window_call<Name, sql_type_t<decltype(v)>, null_rule::if_any_argument>(
+      std::move(v), std::forward<N>(offset), std::move(d));
+}
+
+}  // namespace detail
+
+/// row_number(): 1, 2, 3, ... within the partition, in the window's order.
+constexpr auto row_number() {
+  return window_function<function_call<"row_number", std::int64_t, null_rule::never>>{};
+}
+/// rank(): the row's rank with gaps (peers share one); dense_rank(): without gaps.
+constexpr auto rank() {
+  return window_function<function_call<"rank", std::int64_t, null_rule::never>>{};
+}
+constexpr auto dense_rank() {
+  return window_function<function_call<"dense_rank", std::int64_t, null_rule::never>>{};
+}
+/// percent_rank(): (rank - 1) / (rows - 1), 0 to 1; cume_dist(): rows up to the row's last peer
+/// over all rows.
+constexpr auto percent_rank() {
+  return window_function<function_call<"percent_rank", double, null_rule::never>>{};
+}
+constexpr auto cume_dist() {
+  return window_function<function_call<"cume_dist", double, null_rule::never>>{};
+}
+/// ntile(buckets): the bucket number, 1 to buckets, dividing the partition as equally as possible.
+template <class N>
+constexpr auto ntile(N&& buckets) {
+  detail::check_integer_argument<operand_t<N>>();
+  return detail::window_call<"ntile", std::int32_t, null_rule::if_any_argument>(
+      std::forward<N>(buckets));
+}
+/// lag(value [, offset [, default]]): value at the row `offset` rows (1 by default) before the
+/// current one. Without a default it is NULL for the first rows, so it reads as std::optional; a
+/// default of the value's type makes it NULL only when the value (or the default) can be.
+template <class... A>
+constexpr auto lag(A&&... arguments) {
+  static_assert(sizeof...(A) >= 1 && sizeof...(A) <= 3, "lag(value [, offset [, default]])");
+  return detail::offset_function<"lag">(std::forward<A>(arguments)...);
+}
+/// lead(value [, offset [, default]]): likewise, `offset` rows after the current one.
+template <class... A>
+constexpr auto lead(A&&... arguments) {
+  static_assert(sizeof...(A) >= 1 && sizeof...(A) <= 3, "lead(value [, offset [, default]])");
+  return detail::offset_function<"lead">(std::forward<A>(arguments)...);
+}
+/// first_value(value), last_value(value): value at the first/last row of the frame (the frame
+/// holds the current row, so they are NULL only when the value can be). Mind the default frame:
+/// with an ORDER BY it ends at the current row's last peer.
+template <expression E>
+constexpr auto first_value(const E& value) {
+  return detail::window_call<"first_value", sql_type_t<E>, null_rule::if_any_argument>(value);
+}
+template <expression E>
+constexpr auto last_value(const E& value) {
+  return detail::window_call<"last_value", sql_type_t<E>, null_rule::if_any_argument>(value);
+}
+/// nth_value(value, n): value at the n-th row of the frame, NULL when the frame is shorter.
+template <expression E, class N>
+constexpr auto nth_value(const E& value, N&& n) {
+  detail::check_integer_argument<operand_t<N>>();
+  return detail::window_call<"nth_value", sql_type_t<E>, null_rule::always>(value,
+                                                                            std::forward<N>(n));
 }
 
 }  // namespace pgdsl

@@ -35,12 +35,21 @@
 
 #include "pgdsl/statement/clause/on_conflict.hpp"
 #include "pgdsl/statement/delete.hpp"
+#include "pgdsl/statement/distinct_on.hpp"
 #include "pgdsl/statement/insert.hpp"
 #include "pgdsl/render/rendered_sql.hpp"
 #include "pgdsl/statement/insert_rows.hpp"
 #include "pgdsl/statement/optional_part.hpp"
 #include "pgdsl/statement/select.hpp"
 #include "pgdsl/statement/update.hpp"
+
+#include "pgdsl/cte/cte.hpp"
+#include "pgdsl/cte/table_cte.hpp"
+#include "pgdsl/cte/with.hpp"
+#include "pgdsl/set_operation/set_operation.hpp"
+#include "pgdsl/set_operation/set_order_by.hpp"
+#include "pgdsl/window/window.hpp"
+#include "pgdsl/window/window_functions.hpp"
 
 #include "pgdsl/ddl/create_all.hpp"
 #include "pgdsl/ddl/create_index.hpp"

@@ -13,6 +13,10 @@
 
 namespace pgdsl {
 
+/// The condition of the rule that a window aggregate is not DISTINCT.
+template <class Aggregate, bool Holds>
+inline constexpr bool window_aggregate_is_not_distinct = Holds;
+
 /// Name([DISTINCT] argument) with result type T; count(*) when Argument is void.
 template <fixed_string Name, class T, bool Distinct, bool Nullable, class Argument>
 struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argument>> {
@@ -34,6 +38,14 @@ struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argumen
   template <class F>
   constexpr void bind(F& f) const {
     argument.bind(f);
+  }
+  /// The aggregate over a window of rows instead of a group (pgdsl/window/window_functions.hpp).
+  template <class Window>
+  [[nodiscard]] constexpr auto over(const Window& window) const {
+    static_assert(window_aggregate_is_not_distinct<aggregate, !Distinct>,
+                  "PostgreSQL has no DISTINCT in a window aggregate: aggregate a subquery that "
+                  "selects the distinct values instead");
+    return detail::make_over(*this, window);
   }
 };
 

@@ -355,6 +355,10 @@ struct parameter : expression_ops<parameter<T>> {
   }
 };
 
+/// The condition of the rule that a window function (row_number(), lag(), ...) has .over().
+template <class WindowFunction, bool Holds>
+inline constexpr bool window_function_has_over = Holds;
+
 /// Wraps a value as a parameter node (expressions pass through unchanged).
 template <class V>
 constexpr auto to_operand(V&& value) {
@@ -362,6 +366,11 @@ constexpr auto to_operand(V&& value) {
     return std::remove_cvref_t<V>(std::forward<V>(value));
   } else if constexpr (detail::is_select_query<std::remove_cvref_t<V>>) {
     return scalar_subquery<std::remove_cvref_t<V>>{{}, std::forward<V>(value)};
+  } else if constexpr (requires { typename std::remove_cvref_t<V>::pgdsl_needs_over; }) {
+    static_assert(window_function_has_over<std::remove_cvref_t<V>, false>,
+                  "a window function needs its window: add .over(pgdsl::window()...), e.g. "
+                  "row_number().over(pgdsl::window().order_by(t.c))");
+    return parameter<int>{};
   } else {
     using stored = parameter_storage_t<V>;
     static_assert(has_type_traits<nullable_base_t<stored>>,

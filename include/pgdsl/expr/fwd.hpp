@@ -39,6 +39,8 @@ template <class Partner, class V>
 constexpr auto comparison_operand(V&& value);
 template <class E>
 constexpr bool check_pattern_match();
+template <class Function, class Window>
+constexpr auto make_over(const Function& function, const Window& window);
 }  // namespace detail
 
 }  // namespace pgdsl

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: the CTE's query does not select this column
+// A CTE column its query does not select.
+#include "../../support/shop_schema.hpp"
+
+using namespace shop;
+
+const auto big = pgdsl::cte<"big">(select(orders.id, orders.total.as<"amount">()).from(orders));
+auto q = pgdsl::with(big).select(big[orders.note]).from(big);
