@@ -96,9 +96,7 @@ asio::awaitable<int> client(tcp::endpoint server, int first, int count) {
 int main() {
   pgdsl::connection setup = pgdsl::connection::from_env();
   setup.run_command("DROP TABLE IF EXISTS async_server_products");
-  setup.run_command(
-      "CREATE TABLE async_server_products (id bigint PRIMARY KEY, name text NOT NULL, "
-      "price float8 NOT NULL)");
+  setup.execute(pgdsl::create_table(products));
   setup.execute_raw(
       "INSERT INTO async_server_products SELECT g, 'product ' || g, g * 1.25 "
       "FROM generate_series(1, 100) AS g");

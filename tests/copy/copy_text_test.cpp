@@ -259,7 +259,7 @@ TEST_CASE("a bad line fails the COPY typed, with its line number, and loads noth
     CHECK(e.copy_line() == std::optional<std::uint64_t>(3));
   }
   CHECK(count_notes(db) == 0);
-  CHECK_THROWS_AS(db.query<std::int64_t>("SELECT 1/0").scalar(), pgdsl::division_by_zero);
+  CHECK_THROWS_AS(db.query<std::int32_t>("SELECT 1/0").scalar(), pgdsl::division_by_zero);
 }
 
 TEST_CASE("a failing source or sink, or a missing file, leaves the connection usable") {
