@@ -106,7 +106,7 @@ int main() {
   if (const char* url = std::getenv("DATABASE_URL")) options.conninfo = url;
   std::optional<pgdsl::async_connection> db;
   tcp::acceptor acceptor(io, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
-  int right = 0, failed = 0;
+  int right = 0, failed = 0, finished = 0;  // outlive the coroutines that count into them
   constexpr int clients = 8, lookups = 50;
 
   asio::co_spawn(
@@ -115,7 +115,6 @@ int main() {
         db.emplace(co_await pgdsl::async_connection::async_connect(io.get_executor(), options,
                                                                    use_awaitable));
         asio::co_spawn(io, accept_clients(acceptor, *db), asio::detached);
-        int finished = 0;
         for (int c = 0; c < clients; ++c)
           asio::co_spawn(io, client(acceptor.local_endpoint(), c * lookups, lookups),
                          [&](std::exception_ptr e, int r) {
