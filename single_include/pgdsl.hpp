@@ -17650,6 +17650,16 @@ class optional_assignments {
   parts parts_;
 };
 
+/// The RETURNING clause of a dynamic write to Identity's table: its items checked to name only that
+/// table.
+template <class Identity, class... Items>
+auto dynamic_returning(Items&&... items) {
+  static_assert(sizeof...(Items) > 0, "returning() needs at least one column or expression");
+  using clause = returning_clause<decltype(returning_item(std::declval<Items>()))...>;
+  check_scope<difference_t<typename clause::tables, type_list<Identity>>>();
+  return clause{make_item_list(returning_item(std::forward<Items>(items))...)};
+}
+
 /// The assignment types of set()'s arguments, each as an optional part.
 template <class Part>
 using optional_part_of = decltype(as_optional_part(std::declval<Part>()));
@@ -17747,13 +17757,8 @@ class dynamic_insert<Table, detail::pack<optional_part<Assignments>...>, Returni
   template <class... Items>
   [[nodiscard]] auto returning(Items&&... items) const {
     static_assert(std::is_same_v<Returning, detail::no_returning>, "RETURNING is already set");
-    static_assert(sizeof...(Items) > 0, "returning() needs at least one column or expression");
-    using clause =
-        detail::returning_clause<decltype(detail::returning_item(std::declval<Items>()))...>;
-    detail::check_scope<difference_t<typename clause::tables, type_list<identity>>>();
-    return dynamic_insert<Table, parts, clause>(
-        assignments_,
-        clause{detail::make_item_list(detail::returning_item(std::forward<Items>(items))...)});
+    auto clause = detail::dynamic_returning<identity>(std::forward<Items>(items)...);
+    return dynamic_insert<Table, parts, decltype(clause)>(assignments_, std::move(clause));
   }
 
   /// Which assignments are present: bit i for the i-th.
@@ -18308,12 +18313,8 @@ class dynamic_update<Table, detail::pack<optional_part<Assignments>...>, Where, 
   template <class... Items>
   [[nodiscard]] auto returning(Items&&... items) const {
     static_assert(std::is_same_v<Returning, detail::no_returning>, "RETURNING is already set");
-    static_assert(sizeof...(Items) > 0, "returning() needs at least one column or expression");
-    using clause = detail::returning_clause<decltype(detail::returning_item(std::declval<Items>()))...>;
-    detail::check_scope<difference_t<typename clause::tables, type_list<identity>>>();
-    return dynamic_update<Table, parts, Where, clause>(
-        assignments_, where_,
-        clause{detail::make_item_list(detail::returning_item(std::forward<Items>(items))...)});
+    auto clause = detail::dynamic_returning<identity>(std::forward<Items>(items)...);
+    return dynamic_update<Table, parts, Where, decltype(clause)>(assignments_, where_, std::move(clause));
   }
 
   /// Which assignments are present: bit i for the i-th.

@@ -43,13 +43,8 @@ class dynamic_insert<Table, detail::pack<optional_part<Assignments>...>, Returni
   template <class... Items>
   [[nodiscard]] auto returning(Items&&... items) const {
     static_assert(std::is_same_v<Returning, detail::no_returning>, "RETURNING is already set");
-    static_assert(sizeof...(Items) > 0, "returning() needs at least one column or expression");
-    using clause =
-        detail::returning_clause<decltype(detail::returning_item(std::declval<Items>()))...>;
-    detail::check_scope<difference_t<typename clause::tables, type_list<identity>>>();
-    return dynamic_insert<Table, parts, clause>(
-        assignments_,
-        clause{detail::make_item_list(detail::returning_item(std::forward<Items>(items))...)});
+    auto clause = detail::dynamic_returning<identity>(std::forward<Items>(items)...);
+    return dynamic_insert<Table, parts, decltype(clause)>(assignments_, std::move(clause));
   }
 
   /// Which assignments are present: bit i for the i-th.

@@ -84,12 +84,8 @@ class dynamic_update<Table, detail::pack<optional_part<Assignments>...>, Where, 
   template <class... Items>
   [[nodiscard]] auto returning(Items&&... items) const {
     static_assert(std::is_same_v<Returning, detail::no_returning>, "RETURNING is already set");
-    static_assert(sizeof...(Items) > 0, "returning() needs at least one column or expression");
-    using clause = detail::returning_clause<decltype(detail::returning_item(std::declval<Items>()))...>;
-    detail::check_scope<difference_t<typename clause::tables, type_list<identity>>>();
-    return dynamic_update<Table, parts, Where, clause>(
-        assignments_, where_,
-        clause{detail::make_item_list(detail::returning_item(std::forward<Items>(items))...)});
+    auto clause = detail::dynamic_returning<identity>(std::forward<Items>(items)...);
+    return dynamic_update<Table, parts, Where, decltype(clause)>(assignments_, where_, std::move(clause));
   }
 
   /// Which assignments are present: bit i for the i-th.

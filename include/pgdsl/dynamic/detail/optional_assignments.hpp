@@ -11,6 +11,7 @@
 
 #include "pgdsl/dynamic/when.hpp"
 #include "pgdsl/render/sql_writer.hpp"
+#include "pgdsl/statement/clause/returning.hpp"
 #include "pgdsl/statement/optional_part.hpp"
 #include "pgdsl/util/pack.hpp"
 
@@ -59,6 +60,16 @@ class optional_assignments {
  private:
   parts parts_;
 };
+
+/// The RETURNING clause of a dynamic write to Identity's table: its items checked to name only that
+/// table.
+template <class Identity, class... Items>
+auto dynamic_returning(Items&&... items) {
+  static_assert(sizeof...(Items) > 0, "returning() needs at least one column or expression");
+  using clause = returning_clause<decltype(returning_item(std::declval<Items>()))...>;
+  check_scope<difference_t<typename clause::tables, type_list<Identity>>>();
+  return clause{make_item_list(returning_item(std::forward<Items>(items))...)};
+}
 
 /// The assignment types of set()'s arguments, each as an optional part.
 template <class Part>
