@@ -52,7 +52,7 @@ TEST_CASE("a stream read in batches hands over every row once, in batches of the
     sizes.push_back(batch.size());
     for (const auto& [id, label, price] : batch) {
       CHECK(id == ++expected);
-      CHECK(label == "l" + std::to_string(id));
+      CHECK(label == std::string("l").append(std::to_string(id)));  // not "l" + ...: -O3 -Wrestrict
     }
   }
   CHECK(sizes == std::vector<std::size_t>{1'000, 1'000, 500});
