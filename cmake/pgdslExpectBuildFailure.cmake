@@ -4,7 +4,12 @@
 # check would pass on any typo in the case, so the message is part of the verdict.
 #
 #   cmake -DPGDSL_BUILD_DIR=<tree> -DPGDSL_TARGET=<target> -DPGDSL_SOURCE=<case.cpp>
-#         -DPGDSL_COMPILER_ID=<GNU|Clang> [-DPGDSL_CONFIG=<config>] -P pgdslExpectBuildFailure.cmake
+#         -DPGDSL_COMPILER_ID=<GNU|Clang> [-DPGDSL_CONFIG=<config>] [-DPGDSL_NINJA=<ninja>]
+#         -P pgdslExpectBuildFailure.cmake
+#
+# With PGDSL_NINJA (a single-config Ninja tree) the driver asks Ninja for the target's compile
+# command (`ninja -t commands`, which only reads the tree) and runs that command itself, so cases
+# run in parallel; otherwise it builds the target with `cmake --build`, one case at a time.
 #
 # The expectation lives in the case's leading comment lines: `// expect: <regex>`, overridden by
 # `// expect-gcc: <regex>` or `// expect-clang: <regex>` for that compiler. CMake regex syntax.
@@ -56,15 +61,36 @@ if(expect STREQUAL "")
                       "in its leading comments")
 endif()
 
-set(config_args "")
-if(DEFINED PGDSL_CONFIG AND NOT PGDSL_CONFIG STREQUAL "")
-  set(config_args --config "${PGDSL_CONFIG}")
+if(DEFINED PGDSL_NINJA AND NOT PGDSL_NINJA STREQUAL "")
+  # The exact command the build would run for this object (the last one: it has no other step).
+  execute_process(COMMAND "${PGDSL_NINJA}" -C "${PGDSL_BUILD_DIR}" -t commands "${PGDSL_TARGET}"
+                  RESULT_VARIABLE result OUTPUT_VARIABLE commands ERROR_VARIABLE commands)
+  string(STRIP "${commands}" commands)
+  string(REGEX REPLACE "^.*\n" "" command "${commands}")
+  if(NOT result EQUAL 0 OR command STREQUAL "")
+    message(FATAL_ERROR "must-not-compile driver: `ninja -t commands ${PGDSL_TARGET}` gave no "
+                        "compile command:\n${commands}")
+  endif()
+  # Ninja creates an object's directory before compiling it; running the command alone, so must we.
+  if(command MATCHES " -o ([^ ]+)")
+    get_filename_component(object_dir "${CMAKE_MATCH_1}" DIRECTORY)
+    file(MAKE_DIRECTORY "${PGDSL_BUILD_DIR}/${object_dir}")
+  endif()
+  # LC_ALL=C: plain ASCII quotes in the compiler's messages, so expectations need no Unicode.
+  execute_process(
+    COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C sh -c "${command}"
+    WORKING_DIRECTORY "${PGDSL_BUILD_DIR}"
+    RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+else()
+  set(config_args "")
+  if(DEFINED PGDSL_CONFIG AND NOT PGDSL_CONFIG STREQUAL "")
+    set(config_args --config "${PGDSL_CONFIG}")
+  endif()
+  execute_process(
+    COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C
+            "${CMAKE_COMMAND}" --build "${PGDSL_BUILD_DIR}" --target "${PGDSL_TARGET}" ${config_args}
+    RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
 endif()
-# LC_ALL=C: plain ASCII quotes in the compiler's messages, so expectations need no Unicode.
-execute_process(
-  COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C
-          "${CMAKE_COMMAND}" --build "${PGDSL_BUILD_DIR}" --target "${PGDSL_TARGET}" ${config_args}
-  RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
 
 if(result EQUAL 0)
   message(FATAL_ERROR "must-not-compile case COMPILED: ${PGDSL_SOURCE}\n"

@@ -8,7 +8,7 @@
 cmake_minimum_required(VERSION 3.21)
 
 set(args "")
-foreach(var IN ITEMS PGDSL_BUILD_DIR PGDSL_TARGET PGDSL_CONFIG PGDSL_SOURCE PGDSL_COMPILER_ID)
+foreach(var IN ITEMS PGDSL_BUILD_DIR PGDSL_TARGET PGDSL_CONFIG PGDSL_SOURCE PGDSL_COMPILER_ID PGDSL_NINJA)
   list(APPEND args "-D${var}=${${var}}")
 endforeach()
 execute_process(COMMAND "${CMAKE_COMMAND}" ${args} -P "${PGDSL_DRIVER}"
