@@ -1,39 +1,39 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSL-1.0
-# test.sh: install what is missing, then build and run the whole test suite in eight
-# configurations (tsan: the pool and async tests only), all against one throwaway PostgreSQL (with-postgres.sh):
-#   gcc       g++, Debug                                  build/gcc        build, run every test
-#   clang     clang++, Debug                              build/clang      build, run
-#   asan      g++ -O1 with AddressSanitizer + UBSan       build/asan       build, run
-#   gcc-o2    g++ -O2                                     build/gcc-o2     build, run
-#   clang-o2  clang++ -O2                                 build/clang-o2   build, run
-#   gcc-o3    g++ -O3 -DNDEBUG (Release)                  build/gcc-o3     build only
-#   clang-o3  clang++ -O3 -DNDEBUG (Release)              build/clang-o3   build only
-#   tsan      g++ -O1 with ThreadSanitizer                build/tsan       pool and async tests only
+# test.sh: install what is missing, then build and run the whole test suite, all against one
+# throwaway PostgreSQL (with-postgres.sh). Configurations (default: the first five; --all: all):
+#   gcc        g++ -O2 (assertions on)               build/gcc        everything; every test
+#   clang-asan clang++ -O1, ASan + UBSan             build/clang-asan tests, examples; every test
+#   tsan       g++ -O1, ThreadSanitizer              build/tsan       pool and async tests only
+#   gcc-o3     g++ -O3 -DNDEBUG (Release)            build/gcc-o3     what users build: apps, examples
+#   clang-o3   clang++ -O3 -DNDEBUG (Release)        build/clang-o3   what users build: apps, examples
+#   clang      clang++, Debug                        build/clang      everything; every test but cluster
+#   asan       g++ -O1, ASan + UBSan                 build/asan       tests, examples; every test
+#   gcc-debug  g++, Debug                            build/gcc-debug  everything; every test
+#   clang-o2   clang++ -O2 (assertions on)           build/clang-o2   everything; every test but cluster
 #
-#   tools/test.sh [--config NAME]...          (default: gcc clang asan tsan; --all: all eight)
+#   tools/test.sh [--config NAME]... [--all]
+#   PGDSL_WHOLE_TREE=1 tools/test.sh --config gcc-o3   (Release build of the whole tree, build only)
 #
-# The optimized configurations are not yet in the default run (and so not in CI): after the
-# merge of the execution-core and statement redesigns they have not been built once; add them
-# to default_configs once `tools/test.sh --all` passes.
-#
-# Every configuration builds everything (tests, examples, benchmarks) with -Wall -Wextra
-# -Wpedantic -Werror (g++ adds -Wrestrict -Wstringop-overflow -Warray-bounds): g++'s flow-based
-# warnings appear only when optimizing, so the -O2/-O3 builds are the warning checks. The -O2
-# builds also run the run-time tests once (optimized code is what users ship); the -O3 builds
-# only compile, since running the same tests again would add minutes and little else. tsan builds
-# and runs only the concurrency-bearing tests (targets pool_tests and async_tests, ctest -L
-# 'pool|concurrency'), to keep the run short. The must-not-compile cases and the package tests run in gcc (and the former in
-# clang) only. The cluster tests (label `cluster`: each starts a primary, two replicas and
-# PgBouncer) run in gcc, asan and tsan; clang adds nothing to them but minutes.
+# Every build uses -Wall -Wextra -Wpedantic -Werror (g++ adds -Wrestrict -Wstringop-overflow
+# -Warray-bounds). g++'s flow-based warnings appear only when optimizing, so the gcc configuration
+# builds the whole tree at -O2 and runs it (optimized code is what users ship), and gcc-o3 builds
+# at -O3 what a user compiles of ours (the shipped programs and the examples, which use every
+# capability). clang's warnings come from its front end and do not depend on -O: clang-asan builds
+# the tests and examples with clang, with the sanitizers, and runs them; clang-o3 checks the
+# Release build of the user-facing targets. Checks that one configuration settles run once: the
+# headers compiled alone (PGDSL_HEADER_TESTS) and the package tests in gcc; the must-not-compile
+# cases in gcc and clang-asan (the clang messages); no benchmarks under the sanitizers. tsan
+# builds and runs only the concurrency-bearing tests (targets pool_tests and async_tests, ctest
+# -L 'pool|concurrency').
 #
 # Prints each configuration's CTest summary and exits non-zero if any configuration failed to
 # build or to pass. A second run rebuilds incrementally.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 me=test.sh
-all_configs=(gcc clang asan gcc-o2 clang-o2 gcc-o3 clang-o3 tsan)
-default_configs=(gcc clang asan tsan)
+all_configs=(gcc clang-asan tsan gcc-o3 clang-o3 clang asan gcc-debug clang-o2)
+default_configs=(gcc clang-asan tsan gcc-o3 clang-o3)
 build_only_configs=(gcc-o3 clang-o3)
 
 # Internal: the CTest half, run inside the one throwaway cluster (see the end of this script).
@@ -43,11 +43,13 @@ if [ "${1:-}" = --run-ctest ]; then
   for config in "$@"; do
     echo "$me: ---- ctest: $config"
     (
-      [ "$config" = asan ] && export UBSAN_OPTIONS=print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
+      case $config in
+        asan|clang-asan) export UBSAN_OPTIONS=print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 ;;
+      esac
       [ "$config" = tsan ] && export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
       only=()
       [ "$config" = tsan ] && only=(-L 'pool|concurrency')
-      [ "$config" = clang ] && only=(-LE cluster)
+      case $config in clang|clang-o2) only=(-LE cluster) ;; esac
       cd "build/$config" && ctest --output-on-failure -j2 --timeout 600 "${only[@]}"
     ) 2>&1 | tee "build/$config/ctest.log"
     echo "${PIPESTATUS[0]}" >"build/$config/ctest.status"
@@ -61,7 +63,7 @@ while [ $# -gt 0 ]; do
     --config) configs+=("${2:-}"); shift 2 || true ;;
     --config=*) configs+=("${1#--config=}"); shift ;;
     --all) configs+=("${all_configs[@]}"); shift ;;
-    -h|--help) sed -n '3,32s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,31s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "$me: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -76,22 +78,25 @@ done
 tools/install-deps.sh --for test
 
 cmake_args() {
+  # Package tests configure whole projects and the headers-alone test is 200 translation units:
+  # gcc (or gcc-debug) runs them. The must-not-compile cases run once per compiler.
+  local once="-DPGDSL_PACKAGE_TESTS=OFF -DPGDSL_HEADER_TESTS=OFF"
+  local no_rules="-DPGDSL_MUST_NOT_COMPILE_TESTS=OFF"
+  local users="-DPGDSL_BUILD_TESTS=OFF -DPGDSL_BUILD_BENCH=OFF"
+  [ "${PGDSL_WHOLE_TREE:-}" = 1 ] && users="$once $no_rules"
   case $1 in
-    gcc) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Debug ;;
-    # Package tests configure whole projects: once (gcc) is enough.
-    clang) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DPGDSL_PACKAGE_TESTS=OFF ;;
-    # Must-not-compile cases already ran with this compiler in gcc.
-    asan) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= -DPGDSL_PACKAGE_TESTS=OFF \
-               -DPGDSL_MUST_NOT_COMPILE_TESTS=OFF ;;
-    # -O2 through CMAKE_CXX_FLAGS (set below) with an empty build type: assertions stay on.
-    gcc-o2) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= $optimized_args ;;
-    clang-o2) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= $optimized_args ;;
-    gcc-o3) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Release $optimized_args ;;
-    clang-o3) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release $optimized_args ;;
-    tsan) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= $optimized_args ;;
+    # -O2 through CMAKE_CXX_FLAGS with an empty build type: assertions stay on.
+    gcc) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= ;;
+    gcc-debug) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Debug ;;
+    clang) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug "$once" ;;
+    clang-o2) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= "$once $no_rules" ;;
+    clang-asan) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= "$once" -DPGDSL_BUILD_BENCH=OFF ;;
+    asan) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= "$once $no_rules" -DPGDSL_BUILD_BENCH=OFF ;;
+    tsan) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= "$once $no_rules" ;;
+    gcc-o3) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Release "$users" ;;
+    clang-o3) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release "$users" ;;
   esac
 }
-optimized_args="-DPGDSL_PACKAGE_TESTS=OFF -DPGDSL_MUST_NOT_COMPILE_TESTS=OFF"
 asan_flags="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 tsan_flags="-O1 -g -fsanitize=thread -fno-omit-frame-pointer"
 
@@ -106,15 +111,18 @@ for config in "${configs[@]}"; do
   if [ ! -f "$build/CMakeCache.txt" ] && command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi
   flags=()
   case $config in
-    asan) flags=("-DCMAKE_CXX_FLAGS=$asan_flags") ;;
+    asan|clang-asan) flags=("-DCMAKE_CXX_FLAGS=$asan_flags") ;;
     tsan) flags=("-DCMAKE_CXX_FLAGS=$tsan_flags") ;;
-    *-o2) flags=("-DCMAKE_CXX_FLAGS=-O2") ;;
+    gcc|*-o2) flags=("-DCMAKE_CXX_FLAGS=-O2") ;;
   esac
   echo "$me: ---- build: $config ($build)"
   t=$SECONDS
+  # The defaults first: a configuration's own -D arguments (after them) win.
   # shellcheck disable=SC2046  # cmake_args prints separate words on purpose
-  if cmake -S . -B "$build" "${generator[@]}" $(cmake_args "$config") "${flags[@]}" \
+  if cmake -S . -B "$build" "${generator[@]}" \
        -DPGDSL_BUILD_TESTS=ON -DPGDSL_BUILD_EXAMPLES=ON -DPGDSL_BUILD_BENCH=ON \
+       -DPGDSL_HEADER_TESTS=ON -DPGDSL_PACKAGE_TESTS=ON -DPGDSL_MUST_NOT_COMPILE_TESTS=ON \
+       $(cmake_args "$config") "${flags[@]}" \
        -DPGDSL_WARNINGS_AS_ERRORS=ON \
        >"$build/configure.log" 2>&1 \
      || { cat "$build/configure.log"; false; }; then
