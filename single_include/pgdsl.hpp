@@ -12581,6 +12581,130 @@ class pipeline_queue {
 
 }  // namespace pgdsl::detail
 
+// ---- pgdsl/execution/detail/shape_cache.hpp
+// Statements whose SQL is made at run time but prepared like static ones (the shapes of dynamic
+// statements, raw SQL given to db.prepare()): their text is interned once per process, so its
+// address is its key in a connection's prepared-statement cache, and at most
+// prepared_cache::shape_limit of them stay prepared on a connection (least recently used
+// deallocated first), so text that varies without bound cannot fill the server's memory.
+
+#include <algorithm>
+#include <cstddef>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+
+namespace pgdsl::detail {
+
+/// Marks `sql` as the most recently used shape of this connection, first forgetting the least
+/// recently used ones beyond the limit; `deallocate(name)` drops each forgotten one that was
+/// prepared (the blocking path at once, a pipeline as one more queued statement).
+template <class Deallocate>
+void use_shape(connection_state& state, const char* sql, Deallocate&& deallocate) {
+  std::vector<const char*>& shapes = state.prepared.shapes();
+  const auto found = std::find(shapes.begin(), shapes.end(), sql);
+  if (found != shapes.end()) {
+    std::rotate(found, found + 1, shapes.end());
+    return;
+  }
+  while (!shapes.empty() && shapes.size() >= std::max<std::size_t>(state.prepared.shape_limit, 1)) {
+    const char* oldest = shapes.front();
+    shapes.erase(shapes.begin());
+    if (prepared_statement* statement = state.prepared.find(oldest)) {
+      const std::string name = statement->name;
+      forget_statement(state, oldest);
+      deallocate(name);
+    }
+  }
+  shapes.push_back(sql);
+}
+
+/// The same, deallocating at once (outside a pipeline).
+inline void use_shape(connection_state& state, const char* sql) {
+  use_shape(state, sql, [&](const std::string& name) {
+    poll_wait wait;
+    deallocate(state.conn.get(), name.c_str(), wait);
+  });
+}
+
+/// The process-wide copy of `text`, at an address that stays valid until the program ends (equal
+/// texts share one). Thread-safe.
+inline const char* intern_sql(std::string_view text) {
+  static std::shared_mutex mutex;
+  static std::unordered_set<std::string> texts;
+  {
+    const std::shared_lock lock(mutex);
+    const auto found = texts.find(std::string(text));
+    if (found != texts.end()) return found->c_str();
+  }
+  const std::unique_lock lock(mutex);
+  return texts.emplace(text).first->c_str();
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/execution/dynamic_statement.hpp
+// dynamic_statement: what the execution layer needs from a statement whose shape is chosen at run
+// time (include/pgdsl/dynamic): the interned SQL of its present shape (whose address is its key in
+// the prepared-statement cache, as Q::sql.c_str() is a static statement's), its bound values in $n
+// order and their most. The blocking execute_dynamic() and the pipeline run it alike.
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+
+namespace pgdsl {
+
+/// A statement with optional parts: q.sql() is its present shape's text, interned for the
+/// program's life; q.bind(f) visits at most Q::max_param_count values.
+template <class Q>
+concept dynamic_statement = requires(const Q& q) {
+  { q.sql() } -> std::same_as<const char*>;
+  { q.shape() } -> std::same_as<std::uint64_t>;
+  typename Q::result_columns;
+  requires detail::is_type_list<typename Q::result_columns>;
+  { Q::max_param_count } -> std::convertible_to<std::size_t>;
+  q.bind(detail::any_parameter_sink{});
+};
+
+namespace detail {
+
+/// The binary parameters of one shape of a dynamic statement, typed by their values; no heap for
+/// values that fit parameter_block's inline storage.
+template <class Q>
+class shape_parameters {
+ public:
+  explicit shape_parameters(const Q& statement) {
+    statement.bind([&](const auto& value) {
+      types_[count_++] = parameter_oid_v<std::remove_cvref_t<decltype(value)>>;
+      block_.add(value);
+    });
+    block_.finish();
+  }
+  shape_parameters(const shape_parameters&) = delete;
+  shape_parameters& operator=(const shape_parameters&) = delete;
+
+  bound_parameters bound() const noexcept {
+    return {static_cast<int>(count_), types_.data(), block_.values(), block_.lengths(),
+            block_.formats()};
+  }
+
+ private:
+  parameter_block<Q::max_param_count> block_;
+  std::array<oid, Q::max_param_count> types_{};
+  std::size_t count_ = 0;
+};
+
+}  // namespace detail
+}  // namespace pgdsl
+
 namespace pgdsl {
 
 /// How many statements a pipeline keeps unanswered, and how often it asks for results.
@@ -12666,6 +12790,27 @@ class pipeline {
     execute(statement, [](auto&&) {});
   }
 
+  /// Queues a dynamic statement (pgdsl::dynamic(...), a dynamic UPDATE or INSERT) as a static
+  /// one: its shape prepared once per connection, within the connection's limit of shapes (an
+  /// evicted shape's DEALLOCATE is queued before it).
+  template <dynamic_statement Q, class Handler>
+  void execute(const Q& statement, Handler&& on_result) {
+    using columns = typename Q::result_columns;
+    const detail::shape_parameters<Q> params(statement);
+    const detail::bound_parameters bound = params.bound();
+    const char* sql = statement.sql();
+    if (state_->prepared_statements)
+      detail::use_shape(*state_, sql, [&](const std::string& name) { queue_deallocate(name); });
+    prepare_to_send(3);
+    const char* name = send_steps<columns>(sql, bound);
+    push_statement<columns>(sql, std::forward<Handler>(on_result), {}, name == nullptr,
+                            [&] { return detail::send_statement(conn(), name, sql, bound); });
+  }
+  template <dynamic_statement Q>
+  void execute(const Q& statement) {
+    execute(statement, [](auto&&) {});
+  }
+
   /// Sends the sync, hands over every remaining result and leaves pipeline mode. Throws the first
   /// error (a server error typed by SQLSTATE and naming its statement's SQL, or what a handler
   /// threw); the connection is usable afterwards either way.
@@ -12712,6 +12857,16 @@ class pipeline {
       if (unflushed_ < queue_.size()) wait_for_socket();
     }
     if (failed_) finish();
+  }
+
+  // Queues DEALLOCATE of a prepared statement the connection no longer keeps (its result only
+  // checked for success).
+  void queue_deallocate(const std::string& name) {
+    prepare_to_send(1);
+    std::string command = "DEALLOCATE " + name;
+    push_statement<type_list<>>("DEALLOCATE", [](auto&&) {}, std::move(command), false, [&] {
+      return detail::send_statement(conn(), nullptr, queue_back_sql_, detail::bound_parameters{});
+    });
   }
 
   void request_flush() {
@@ -14358,62 +14513,6 @@ inline constexpr named_sql_t<Text> named_sql{};
 #include <cstddef>
 #include <cstring>
 
-// ---- pgdsl/execution/detail/shape_cache.hpp
-// Statements whose SQL is made at run time but prepared like static ones (the shapes of dynamic
-// statements, raw SQL given to db.prepare()): their text is interned once per process, so its
-// address is its key in a connection's prepared-statement cache, and at most
-// prepared_cache::shape_limit of them stay prepared on a connection (least recently used
-// deallocated first), so text that varies without bound cannot fill the server's memory.
-
-#include <algorithm>
-#include <cstddef>
-#include <mutex>
-#include <shared_mutex>
-#include <string>
-#include <string_view>
-#include <unordered_set>
-#include <vector>
-
-
-namespace pgdsl::detail {
-
-/// Marks `sql` as the most recently used shape of this connection, first forgetting (and
-/// deallocating) the least recently used ones beyond the limit.
-inline void use_shape(connection_state& state, const char* sql) {
-  std::vector<const char*>& shapes = state.prepared.shapes();
-  const auto found = std::find(shapes.begin(), shapes.end(), sql);
-  if (found != shapes.end()) {
-    std::rotate(found, found + 1, shapes.end());
-    return;
-  }
-  while (!shapes.empty() && shapes.size() >= std::max<std::size_t>(state.prepared.shape_limit, 1)) {
-    const char* oldest = shapes.front();
-    shapes.erase(shapes.begin());
-    if (prepared_statement* statement = state.prepared.find(oldest)) {
-      const std::string name = statement->name;
-      forget_statement(state, oldest);
-      poll_wait wait;
-      deallocate(state.conn.get(), name.c_str(), wait);
-    }
-  }
-  shapes.push_back(sql);
-}
-
-/// The process-wide copy of `text`, at an address that stays valid until the program ends (equal
-/// texts share one). Thread-safe.
-inline const char* intern_sql(std::string_view text) {
-  static std::shared_mutex mutex;
-  static std::unordered_set<std::string> texts;
-  {
-    const std::shared_lock lock(mutex);
-    const auto found = texts.find(std::string(text));
-    if (found != texts.end()) return found->c_str();
-  }
-  const std::unique_lock lock(mutex);
-  return texts.emplace(text).first->c_str();
-}
-
-}  // namespace pgdsl::detail
 
 namespace pgdsl {
 
@@ -18680,44 +18779,18 @@ auto update_target<Table>::set(Parts&&... parts) const {
 // connection by the same run_static() as a static statement. At most prepared_cache::shape_limit
 // shapes stay prepared on a connection: the least recently used one is deallocated first.
 
-#include <algorithm>
-#include <array>
-#include <concepts>
-#include <cstddef>
-#include <cstdint>
-
 
 namespace pgdsl {
 
-namespace detail {
-/// What execute_dynamic() runs: a statement whose SQL is one of its shapes' interned texts.
-template <class Q>
-concept dynamic_statement = requires(const Q& q) {
-  { q.sql() } -> std::same_as<const char*>;
-  { q.shape() } -> std::same_as<std::uint64_t>;
-  typename Q::result_columns;
-  { Q::max_param_count } -> std::convertible_to<std::size_t>;
-};
-}  // namespace detail
-
 /// Runs a dynamic statement (a dynamic SELECT, a dynamic UPDATE): its shape prepared once on this
 /// connection, binary parameters.
-template <detail::dynamic_statement Q>
+template <dynamic_statement Q>
 result<typename Q::result_columns> execute_dynamic(connection& db, const Q& statement) {
   using columns = typename Q::result_columns;
-  constexpr std::size_t capacity = Q::max_param_count;
   detail::connection_state& state = detail::connection_access::state(db);
   const char* sql = statement.sql();
-  detail::parameter_block<capacity> block;
-  std::array<oid, capacity> types{};
-  std::size_t count = 0;
-  statement.bind([&](const auto& value) {
-    types[count++] = detail::parameter_oid_v<std::remove_cvref_t<decltype(value)>>;
-    block.add(value);
-  });
-  block.finish();
-  const detail::bound_parameters params{static_cast<int>(count), types.data(), block.values(),
-                                        block.lengths(), block.formats()};
+  const detail::shape_parameters<Q> parameters(statement);
+  const detail::bound_parameters params = parameters.bound();
   return result<columns>(
       detail::observe(
           state.hook, sql,

@@ -21,7 +21,9 @@
 #include "pgdsl/execution/detail/dynamic_parameters.hpp"
 #include "pgdsl/execution/detail/pipeline_queue.hpp"
 #include "pgdsl/execution/detail/prepare.hpp"
+#include "pgdsl/execution/detail/shape_cache.hpp"
 #include "pgdsl/execution/detail/socket_wait.hpp"
+#include "pgdsl/execution/dynamic_statement.hpp"
 #include "pgdsl/execution/runtime_statement.hpp"
 
 namespace pgdsl {
@@ -109,6 +111,27 @@ class pipeline {
     execute(statement, [](auto&&) {});
   }
 
+  /// Queues a dynamic statement (pgdsl::dynamic(...), a dynamic UPDATE or INSERT) as a static
+  /// one: its shape prepared once per connection, within the connection's limit of shapes (an
+  /// evicted shape's DEALLOCATE is queued before it).
+  template <dynamic_statement Q, class Handler>
+  void execute(const Q& statement, Handler&& on_result) {
+    using columns = typename Q::result_columns;
+    const detail::shape_parameters<Q> params(statement);
+    const detail::bound_parameters bound = params.bound();
+    const char* sql = statement.sql();
+    if (state_->prepared_statements)
+      detail::use_shape(*state_, sql, [&](const std::string& name) { queue_deallocate(name); });
+    prepare_to_send(3);
+    const char* name = send_steps<columns>(sql, bound);
+    push_statement<columns>(sql, std::forward<Handler>(on_result), {}, name == nullptr,
+                            [&] { return detail::send_statement(conn(), name, sql, bound); });
+  }
+  template <dynamic_statement Q>
+  void execute(const Q& statement) {
+    execute(statement, [](auto&&) {});
+  }
+
   /// Sends the sync, hands over every remaining result and leaves pipeline mode. Throws the first
   /// error (a server error typed by SQLSTATE and naming its statement's SQL, or what a handler
   /// threw); the connection is usable afterwards either way.
@@ -155,6 +178,16 @@ class pipeline {
       if (unflushed_ < queue_.size()) wait_for_socket();
     }
     if (failed_) finish();
+  }
+
+  // Queues DEALLOCATE of a prepared statement the connection no longer keeps (its result only
+  // checked for success).
+  void queue_deallocate(const std::string& name) {
+    prepare_to_send(1);
+    std::string command = "DEALLOCATE " + name;
+    push_statement<type_list<>>("DEALLOCATE", [](auto&&) {}, std::move(command), false, [&] {
+      return detail::send_statement(conn(), nullptr, queue_back_sql_, detail::bound_parameters{});
+    });
   }
 
   void request_flush() {
