@@ -2,9 +2,9 @@
 // search_form: a search whose shape comes from the request. The filters, the sort keys and the
 // page size are optional parts of a static statement (pgdsl::dynamic): each checked at compile
 // time, absent ones left out of the SQL, each shape prepared once; the stock table is joined only
-// when a filter needs it, and shapes run in a pipeline like static statements. A table chosen at run time
-// (one per tenant) goes through pgdsl::identifier and pgdsl::sql. Connects from the environment
-// (DATABASE_URL or PG*: tools/quickstart.sh sets them); the tables are TEMP tables.
+// when a filter needs it, and shapes run in a pipeline like static statements. A table chosen at
+// run time (one per tenant) goes through pgdsl::identifier and pgdsl::sql. Connects from the
+// environment (DATABASE_URL or PG*: tools/quickstart.sh sets them); the tables are TEMP tables.
 #include <pgdsl/pgdsl.hpp>
 
 #include <cstdint>

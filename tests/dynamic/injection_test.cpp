@@ -156,7 +156,8 @@ TEST_CASE("a hostile sort spec or column name is refused; a hostile value in a d
     CHECK(found(std::nullopt) == 1);
     CHECK(pgdsl::execute_dynamic(
               db, update(notes)
-                      .set(pgdsl::when(body, [](const std::string& b) { return notes.body = b + b; }))
+                      .set(pgdsl::when(body,
+                                       [](const std::string& b) { return notes.body = b + b; }))
                       .where(notes.id == id))
               .rows_affected() == 1);
     CHECK(db.query<std::string>("SELECT body || tag FROM notes WHERE id = $1", id).scalar() ==

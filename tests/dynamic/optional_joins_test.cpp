@@ -44,7 +44,7 @@ struct order_search {
 auto search(const order_search& form) {
   return pgdsl::dynamic(select(users.id, users.username).from(users).where(users.email.like("%@x")))
       .join(pgdsl::when(form.with_orders, pgdsl::join(orders).on(orders.user_id == users.id &&
-                                                                  orders.status == "paid")))
+                                                                 orders.status == "paid")))
       .where(pgdsl::when(form.name, [](const std::string& n) { return users.username.ilike(n); }),
              pgdsl::when(form.above, [](std::int64_t t) { return orders.total > t; }))
       .order_by(pgdsl::when(form.by_total, orders.total.desc()), users.id.asc(),
@@ -112,8 +112,9 @@ TEST_CASE("an optional join is in the SQL only when asked, its values numbered w
   CHECK(search(form_of_shape(1)).sql() != search(form_of_shape(0)).sql());
 }
 
-TEST_CASE("every combination of an optional join and the parts that use it matches hand-written "
-          "SQL") {
+TEST_CASE(
+    "every combination of an optional join and the parts that use it matches hand-written "
+    "SQL") {
   pgdsl::test::database fixture;
   create_orders(fixture);
   auto& db = fixture.db();
@@ -148,13 +149,15 @@ TEST_CASE("every combination of an optional join and the parts that use it match
   CHECK(db.prepared_statement_count() == 20);
 }
 
-TEST_CASE("a sort_by column, a later join or a LEFT JOIN's condition needing an absent join is "
-          "refused") {
+TEST_CASE(
+    "a sort_by column, a later join or a LEFT JOIN's condition needing an absent join is "
+    "refused") {
   const auto base = pgdsl::dynamic(select(users.id).from(users));
   const auto with = [&](bool join_orders, bool join_items) {
     return base.join(
         pgdsl::when(join_orders, pgdsl::left_join(orders).on(orders.user_id == users.id)),
-        pgdsl::when(join_items, pgdsl::left_join(order_items).on(order_items.order_id == orders.id)));
+        pgdsl::when(join_items,
+                    pgdsl::left_join(order_items).on(order_items.order_id == orders.id)));
   };
   CHECK(std::string(with(true, true).sql()) ==
         R"(SELECT "users"."id" FROM "users" LEFT JOIN "orders" ON "orders"."user_id" = )"
@@ -176,8 +179,8 @@ TEST_CASE("a sort_by column, a later join or a LEFT JOIN's condition needing an 
   constexpr auto boss = employees.as<"boss">();
   const auto staff = [&](bool with_boss) {
     return pgdsl::dynamic(select(employees.id).from(employees))
-        .join(pgdsl::when(with_boss, pgdsl::left_join(boss).on(boss[employees.id] ==
-                                                                employees.manager_id)))
+        .join(pgdsl::when(with_boss,
+                          pgdsl::left_join(boss).on(boss[employees.id] == employees.manager_id)))
         .where(pgdsl::when(std::optional<std::int32_t>(10),
                            [&](std::int32_t s) { return boss[employees.salary] > s; }));
   };

@@ -23,8 +23,9 @@ void create_users(pgdsl::test::database& fixture) {
   fixture.run(
       "INSERT INTO users (username, email, score) SELECT 'user' || i, 'u' || i || '@x', i % 7 "
       "FROM generate_series(1, 30) i");
-  fixture.run("INSERT INTO orders (user_id, total) SELECT i, i * 10 FROM generate_series(1, 30, "
-              "2) i");
+  fixture.run(
+      "INSERT INTO orders (user_id, total) SELECT i, i * 10 FROM generate_series(1, 30, "
+      "2) i");
 }
 
 // Shape bits: 1 join orders, 2 a name filter, 4 a score filter, 8 a total filter (needs the
@@ -56,8 +57,9 @@ std::vector<std::vector<std::int64_t>> expected_ids(pgdsl::connection& db) {
 
 }  // namespace
 
-TEST_CASE("dynamic statements in a pipeline return what they return alone, each shape prepared "
-          "once") {
+TEST_CASE(
+    "dynamic statements in a pipeline return what they return alone, each shape prepared "
+    "once") {
   pgdsl::test::database fixture;
   create_users(fixture);
   auto& db = fixture.db();
@@ -91,8 +93,7 @@ TEST_CASE("beyond the shape limit a pipeline deallocates the evicted shapes in o
   batch.finish();
   // 24 shapes went through, twice: only the last three stay prepared, on the server too.
   CHECK(db.prepared_statement_count() == 3);
-  CHECK(db.query<std::int64_t>(
-              pgdsl::runtime_sql("SELECT count(*) FROM pg_prepared_statements"))
+  CHECK(db.query<std::int64_t>(pgdsl::runtime_sql("SELECT count(*) FROM pg_prepared_statements"))
             .scalar() == 3);
   CHECK(got == expected_ids(db));
   CHECK(db.prepared_statement_count() == 3);
@@ -116,9 +117,11 @@ TEST_CASE("a dynamic UPDATE runs in a pipeline, and unnamed mode checks each sha
   batch.execute(rename(3, "three@z", true), [&](auto&& r) { returned.push_back(r.scalar()); });
   batch.finish();
   CHECK(returned == std::vector<std::int64_t>{1, 2, 3});
-  CHECK(db.query<std::string>(pgdsl::runtime_sql(
+  CHECK(
+      db
+          .query<std::string>(pgdsl::runtime_sql(
               "SELECT string_agg(email || ':' || score, ',' ORDER BY id) FROM users WHERE id <= 3"))
-            .scalar() == "one@z:1,u2@x:99,three@z:99");
+          .scalar() == "one@z:1,u2@x:99,three@z:99");
 
   pgdsl::connection_options options = pgdsl::test::options_for_schema(fixture.schema());
   options.prepared_statements = false;
@@ -131,7 +134,7 @@ TEST_CASE("a dynamic UPDATE runs in a pipeline, and unnamed mode checks each sha
                           [&, shape](auto&& result) { got[shape] = ids_of(result); });
   unnamed_batch.finish();
   CHECK(got == expected);
-  CHECK(unnamed.query<std::int64_t>(
-                   pgdsl::runtime_sql("SELECT count(*) FROM pg_prepared_statements"))
-            .scalar() == 0);
+  CHECK(
+      unnamed.query<std::int64_t>(pgdsl::runtime_sql("SELECT count(*) FROM pg_prepared_statements"))
+          .scalar() == 0);
 }

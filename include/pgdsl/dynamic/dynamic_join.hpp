@@ -141,7 +141,8 @@ template <class JoinIds>
 void check_joins_present(std::uint64_t needed, std::uint64_t present) {
   const std::uint64_t missing = needed & ~present;
   if (missing != 0)
-    throw absent_join(join_table_name(JoinIds{}, static_cast<std::size_t>(std::countr_zero(missing))));
+    throw absent_join(
+        join_table_name(JoinIds{}, static_cast<std::size_t>(std::countr_zero(missing))));
 }
 
 /// The joins each column of a sort_by() needs, by column position.

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSL-1.0
 // dynamic_select: a static SELECT (its list, FROM, joins and fixed WHERE checked and rendered at
-// compile time) with parts present only at run time: optional joins after its FROM, optional WHERE
-// conditions, optional ORDER BY keys, an optional LIMIT. Each part is checked at compile time like its static form;
-// absent parts disappear, placeholders stay dense, and the shape (a bitmask of the present parts)
-// selects the statement's SQL, rendered once per shape and prepared once per shape and connection.
+// compile time) with parts present only at run time: optional joins after its FROM, optional
+// WHERE conditions, optional ORDER BY keys, an optional LIMIT. Each part is checked at compile
+// time like its static form; absent parts disappear, placeholders stay dense, and the shape (a
+// bitmask of the present parts) selects the statement's SQL, rendered once per shape and prepared
+// once per shape and connection.
 #pragma once
 
 #include <cstddef>
@@ -115,10 +116,9 @@ class dynamic_select<Base, detail::pack<optional_part<Joins>...>,
   using result_columns = typename Base::result_columns;
   /// The most values a shape binds (all parts present).
   static constexpr std::size_t max_param_count =
-      Base::param_count + (std::size_t{0} + ... + detail::params_of_part<Joins>)+(
-                              std::size_t{0} + ... + detail::params_of_part<Terms>)+(
-                              std::size_t{0} + ... + detail::params_of_part<Keys>)+(HasLimit ? 1
-                                                                                              : 0);
+      Base::param_count + (std::size_t{0} + ... + detail::params_of_part<Joins>) +
+      (std::size_t{0} + ... + detail::params_of_part<Terms>) +
+      (std::size_t{0} + ... + detail::params_of_part<Keys>) + (HasLimit ? 1 : 0);
 
   /// Throws absent_join when a present part uses a table whose optional join is absent.
   dynamic_select(Base base, join_pack joins, term_pack terms, key_pack keys,
@@ -140,9 +140,8 @@ class dynamic_select<Base, detail::pack<optional_part<Joins>...>,
     static_assert(sizeof...(Joins) == 0 && sizeof...(Terms) == 0 && sizeof...(Keys) == 0,
                   "a dynamic statement takes its joins in one .join(), before .where() and "
                   ".order_by()");
-    static_assert(dynamic_base_lacks<detail::no_from,
-                                             !detail::dynamic_base_traits<Base>::template has<
-                                                 detail::no_from>>,
+    static_assert(dynamic_base_lacks<detail::no_from, !detail::dynamic_base_traits<
+                                                          Base>::template has<detail::no_from>>,
                   "pgdsl::dynamic(): a base with joins needs a FROM: select(...).from(table)");
     constexpr bool all_joins =
         (detail::is_dynamic_join<typename decltype(detail::as_optional_part(
