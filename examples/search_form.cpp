@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSL-1.0
 // search_form: a search whose shape comes from the request. The filters, the sort keys and the
 // page size are optional parts of a static statement (pgdsl::dynamic): each checked at compile
-// time, absent ones left out of the SQL, each shape prepared once. A table chosen at run time
-// (one per tenant) goes through pgdsl::identifier and pgdsl::sql. Connects from the environment
-// (DATABASE_URL or PG*: tools/quickstart.sh sets them); the tables are TEMP tables.
+// time, absent ones left out of the SQL, each shape prepared once; the stock table is joined only
+// when a filter needs it, and shapes run in a pipeline like static statements. A table chosen at
+// run time (one per tenant) goes through pgdsl::identifier and pgdsl::sql. Connects from the
+// environment (DATABASE_URL or PG*: tools/quickstart.sh sets them); the tables are TEMP tables.
 #include <pgdsl/pgdsl.hpp>
 
 #include <cstdint>
@@ -19,6 +20,13 @@ struct products_t : pgdsl::table<"products"> {
 };
 inline constexpr products_t products{};
 
+struct stock_t : pgdsl::table<"stock"> {
+  column<"product", std::string> product;
+  column<"warehouse", std::string> warehouse;
+  column<"quantity", std::int32_t> quantity;
+};
+inline constexpr stock_t stock{};
+
 // What the form sent: every field optional.
 struct search_request {
   std::optional<std::string> name_contains;
@@ -27,12 +35,16 @@ struct search_request {
   bool cheapest_first = false;
   std::string sort;  // ?sort=-price,name: any of the listed columns, '-' for descending
   std::optional<std::int64_t> limit;
+  std::optional<std::string> in_stock_at;  // a warehouse: needs the stock table
 };
 
 auto build_search(const search_request& form) {
   using pgdsl::when;
   return pgdsl::dynamic(pgdsl::select(products.name).from(products))
-      .where(when(form.name_contains,
+      .join(when(form.in_stock_at.has_value(),
+                 pgdsl::join(stock).on(stock.product == products.name && stock.quantity > 0)))
+      .where(when(form.in_stock_at, [](const std::string& w) { return stock.warehouse == w; }),
+             when(form.name_contains,
                   [](const std::string& word) { return products.name.ilike("%" + word + "%"); }),
              when(form.min_price, [](double low) { return products.price >= low; }),
              when(form.categories, [](const auto& list) { return products.category.in(list); }))
@@ -54,6 +66,10 @@ int main() {
   db.execute_raw(
       "INSERT INTO products VALUES ('red pen', 1.5, 'office'), ('blue pen', 2.5, 'office'), "
       "('desk', 120, 'furniture'), ('lamp', 35, 'furniture'), ('apple', 0.5, 'food')");
+  db.execute(pgdsl::create_table(stock).temporary());
+  db.execute_raw(
+      "INSERT INTO stock VALUES ('red pen', 'north', 10), ('desk', 'north', 1), "
+      "('lamp', 'north', 0), ('lamp', 'south', 4)");
 
   search_request pens;
   pens.name_contains = "pen";
@@ -83,6 +99,20 @@ int main() {
   } catch (const pgdsl::invalid_sort_key& e) {
     std::printf("%s\n", e.what());  // invalid sort key "password": no such column (allowed: ...)
   }
+
+  // Joined only for this search: JOIN "stock" ON ... WHERE "stock"."warehouse" = $2.
+  search_request nearby;
+  nearby.in_stock_at = "north";
+  std::printf("%s\n", build_search(nearby).sql());
+  ok = ok && run(db, nearby) == std::vector<std::string>{"desk", "red pen"};
+
+  // Several searches in one round trip: a pipeline takes dynamic statements as static ones.
+  std::vector<std::size_t> counts;
+  auto batch = db.pipeline();
+  for (const search_request* form : {&pens, &page, &nearby})
+    batch.execute(build_search(*form), [&](auto&& rows) { counts.push_back(rows.size()); });
+  batch.finish();
+  ok = ok && counts == std::vector<std::size_t>{2, 1, 2};
 
   // A table chosen at run time: a name, quoted, never SQL; values bound.
   const pgdsl::identifier archive("products archive; DROP TABLE products");

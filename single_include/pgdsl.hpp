@@ -12581,6 +12581,130 @@ class pipeline_queue {
 
 }  // namespace pgdsl::detail
 
+// ---- pgdsl/execution/detail/shape_cache.hpp
+// Statements whose SQL is made at run time but prepared like static ones (the shapes of dynamic
+// statements, raw SQL given to db.prepare()): their text is interned once per process, so its
+// address is its key in a connection's prepared-statement cache, and at most
+// prepared_cache::shape_limit of them stay prepared on a connection (least recently used
+// deallocated first), so text that varies without bound cannot fill the server's memory.
+
+#include <algorithm>
+#include <cstddef>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+
+namespace pgdsl::detail {
+
+/// Marks `sql` as the most recently used shape of this connection, first forgetting the least
+/// recently used ones beyond the limit; `deallocate(name)` drops each forgotten one that was
+/// prepared (the blocking path at once, a pipeline as one more queued statement).
+template <class Deallocate>
+void use_shape(connection_state& state, const char* sql, Deallocate&& deallocate) {
+  std::vector<const char*>& shapes = state.prepared.shapes();
+  const auto found = std::find(shapes.begin(), shapes.end(), sql);
+  if (found != shapes.end()) {
+    std::rotate(found, found + 1, shapes.end());
+    return;
+  }
+  while (!shapes.empty() && shapes.size() >= std::max<std::size_t>(state.prepared.shape_limit, 1)) {
+    const char* oldest = shapes.front();
+    shapes.erase(shapes.begin());
+    if (prepared_statement* statement = state.prepared.find(oldest)) {
+      const std::string name = statement->name;
+      forget_statement(state, oldest);
+      deallocate(name);
+    }
+  }
+  shapes.push_back(sql);
+}
+
+/// The same, deallocating at once (outside a pipeline).
+inline void use_shape(connection_state& state, const char* sql) {
+  use_shape(state, sql, [&](const std::string& name) {
+    poll_wait wait;
+    deallocate(state.conn.get(), name.c_str(), wait);
+  });
+}
+
+/// The process-wide copy of `text`, at an address that stays valid until the program ends (equal
+/// texts share one). Thread-safe.
+inline const char* intern_sql(std::string_view text) {
+  static std::shared_mutex mutex;
+  static std::unordered_set<std::string> texts;
+  {
+    const std::shared_lock lock(mutex);
+    const auto found = texts.find(std::string(text));
+    if (found != texts.end()) return found->c_str();
+  }
+  const std::unique_lock lock(mutex);
+  return texts.emplace(text).first->c_str();
+}
+
+}  // namespace pgdsl::detail
+
+// ---- pgdsl/execution/dynamic_statement.hpp
+// dynamic_statement: what the execution layer needs from a statement whose shape is chosen at run
+// time (include/pgdsl/dynamic): the interned SQL of its present shape (whose address is its key in
+// the prepared-statement cache, as Q::sql.c_str() is a static statement's), its bound values in $n
+// order and their most. The blocking execute_dynamic() and the pipeline run it alike.
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+
+namespace pgdsl {
+
+/// A statement with optional parts: q.sql() is its present shape's text, interned for the
+/// program's life; q.bind(f) visits at most Q::max_param_count values.
+template <class Q>
+concept dynamic_statement = requires(const Q& q) {
+  { q.sql() } -> std::same_as<const char*>;
+  { q.shape() } -> std::same_as<std::uint64_t>;
+  typename Q::result_columns;
+  requires detail::is_type_list<typename Q::result_columns>;
+  { Q::max_param_count } -> std::convertible_to<std::size_t>;
+  q.bind(detail::any_parameter_sink{});
+};
+
+namespace detail {
+
+/// The binary parameters of one shape of a dynamic statement, typed by their values; no heap for
+/// values that fit parameter_block's inline storage.
+template <class Q>
+class shape_parameters {
+ public:
+  explicit shape_parameters(const Q& statement) {
+    statement.bind([&](const auto& value) {
+      types_[count_++] = parameter_oid_v<std::remove_cvref_t<decltype(value)>>;
+      block_.add(value);
+    });
+    block_.finish();
+  }
+  shape_parameters(const shape_parameters&) = delete;
+  shape_parameters& operator=(const shape_parameters&) = delete;
+
+  bound_parameters bound() const noexcept {
+    return {static_cast<int>(count_), types_.data(), block_.values(), block_.lengths(),
+            block_.formats()};
+  }
+
+ private:
+  parameter_block<Q::max_param_count> block_;
+  std::array<oid, Q::max_param_count> types_{};
+  std::size_t count_ = 0;
+};
+
+}  // namespace detail
+}  // namespace pgdsl
+
 namespace pgdsl {
 
 /// How many statements a pipeline keeps unanswered, and how often it asks for results.
@@ -12633,12 +12757,8 @@ class pipeline {
   void execute(const Q& statement, Handler&& on_result) {
     using columns = typename Q::result_columns;
     const detail::parameter_block<Q::param_count> params(statement);
-    const detail::bound_parameters bound = params.template bound<typename Q::param_types>();
-    const char* sql = Q::sql.c_str();
-    prepare_to_send(3);
-    const char* name = send_steps<columns>(sql, bound);
-    push_statement<columns>(sql, std::forward<Handler>(on_result), {}, name == nullptr,
-                            [&] { return detail::send_statement(conn(), name, sql, bound); });
+    push_prepared<columns>(Q::sql.c_str(), params.template bound<typename Q::param_types>(),
+                           std::forward<Handler>(on_result));
   }
   /// Queues a static statement whose result is only checked for success.
   template <static_statement Q>
@@ -12662,6 +12782,23 @@ class pipeline {
     });
   }
   template <runtime_statement Q>
+  void execute(const Q& statement) {
+    execute(statement, [](auto&&) {});
+  }
+
+  /// Queues a dynamic statement (pgdsl::dynamic(...), a dynamic UPDATE or INSERT) as a static
+  /// one: its shape prepared once per connection, within the connection's limit of shapes (an
+  /// evicted shape's DEALLOCATE is queued before it).
+  template <dynamic_statement Q, class Handler>
+  void execute(const Q& statement, Handler&& on_result) {
+    const detail::shape_parameters<Q> params(statement);
+    const char* sql = statement.sql();
+    if (state_->prepared_statements)
+      detail::use_shape(*state_, sql, [&](const std::string& name) { queue_deallocate(name); });
+    push_prepared<typename Q::result_columns>(sql, params.bound(),
+                                              std::forward<Handler>(on_result));
+  }
+  template <dynamic_statement Q>
   void execute(const Q& statement) {
     execute(statement, [](auto&&) {});
   }
@@ -12712,6 +12849,26 @@ class pipeline {
       if (unflushed_ < queue_.size()) wait_for_socket();
     }
     if (failed_) finish();
+  }
+
+  // Queues a statement whose SQL lives for the program's life (its address keys the cache), with
+  // the Parse and Describe it needs first.
+  template <class Columns, class Handler>
+  void push_prepared(const char* sql, const detail::bound_parameters& bound, Handler&& on_result) {
+    prepare_to_send(3);
+    const char* name = send_steps<Columns>(sql, bound);
+    push_statement<Columns>(sql, std::forward<Handler>(on_result), {}, name == nullptr,
+                            [&] { return detail::send_statement(conn(), name, sql, bound); });
+  }
+
+  // Queues DEALLOCATE of a prepared statement the connection no longer keeps (its result only
+  // checked for success).
+  void queue_deallocate(const std::string& name) {
+    prepare_to_send(1);
+    std::string command = "DEALLOCATE " + name;
+    push_statement<type_list<>>("DEALLOCATE", [](auto&&) {}, std::move(command), false, [&] {
+      return detail::send_statement(conn(), nullptr, queue_back_sql_, detail::bound_parameters{});
+    });
   }
 
   void request_flush() {
@@ -14358,62 +14515,6 @@ inline constexpr named_sql_t<Text> named_sql{};
 #include <cstddef>
 #include <cstring>
 
-// ---- pgdsl/execution/detail/shape_cache.hpp
-// Statements whose SQL is made at run time but prepared like static ones (the shapes of dynamic
-// statements, raw SQL given to db.prepare()): their text is interned once per process, so its
-// address is its key in a connection's prepared-statement cache, and at most
-// prepared_cache::shape_limit of them stay prepared on a connection (least recently used
-// deallocated first), so text that varies without bound cannot fill the server's memory.
-
-#include <algorithm>
-#include <cstddef>
-#include <mutex>
-#include <shared_mutex>
-#include <string>
-#include <string_view>
-#include <unordered_set>
-#include <vector>
-
-
-namespace pgdsl::detail {
-
-/// Marks `sql` as the most recently used shape of this connection, first forgetting (and
-/// deallocating) the least recently used ones beyond the limit.
-inline void use_shape(connection_state& state, const char* sql) {
-  std::vector<const char*>& shapes = state.prepared.shapes();
-  const auto found = std::find(shapes.begin(), shapes.end(), sql);
-  if (found != shapes.end()) {
-    std::rotate(found, found + 1, shapes.end());
-    return;
-  }
-  while (!shapes.empty() && shapes.size() >= std::max<std::size_t>(state.prepared.shape_limit, 1)) {
-    const char* oldest = shapes.front();
-    shapes.erase(shapes.begin());
-    if (prepared_statement* statement = state.prepared.find(oldest)) {
-      const std::string name = statement->name;
-      forget_statement(state, oldest);
-      poll_wait wait;
-      deallocate(state.conn.get(), name.c_str(), wait);
-    }
-  }
-  shapes.push_back(sql);
-}
-
-/// The process-wide copy of `text`, at an address that stays valid until the program ends (equal
-/// texts share one). Thread-safe.
-inline const char* intern_sql(std::string_view text) {
-  static std::shared_mutex mutex;
-  static std::unordered_set<std::string> texts;
-  {
-    const std::shared_lock lock(mutex);
-    const auto found = texts.find(std::string(text));
-    if (found != texts.end()) return found->c_str();
-  }
-  const std::unique_lock lock(mutex);
-  return texts.emplace(text).first->c_str();
-}
-
-}  // namespace pgdsl::detail
 
 namespace pgdsl {
 
@@ -17823,12 +17924,193 @@ auto insert_target<Table>::set(Parts&&... parts) const {
 
 }  // namespace pgdsl
 
+// ---- pgdsl/dynamic/dynamic_join.hpp
+// Optional joins of a dynamic SELECT: pgdsl::left_join(orders).on(...) given to .join(), alone or
+// through pgdsl::when(flag, ...), so a search joins a table only when a filter or a sort key needs
+// it. A part that uses an optional join's table is refused: at compile time when the part is
+// always there, at run time (absent_join, naming the table) when it is present and the join is not.
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// A present part of a dynamic statement uses a table whose optional join is absent.
+class absent_join : public error {
+ public:
+  explicit absent_join(const std::string& table)
+      : error("a condition, sort key or join of the dynamic statement uses " + table +
+              ", whose optional join is absent from this shape: ask for the join whenever a "
+              "part that uses its table is present"),
+        table_(table) {}
+  /// The table as FROM writes it: "orders", or "users" AS "u".
+  const std::string& table() const noexcept { return table_; }
+
+ private:
+  std::string table_;
+};
+
+/// The condition of the optional-join rule: names the table joined only when asked.
+template <class Table, bool Holds>
+inline constexpr bool table_is_joined_always = Holds;
+/// The condition of the rule that a table is joined once: names the table.
+template <class Table, bool Holds>
+inline constexpr bool table_is_joined_once = Holds;
+
+namespace detail {
+
+/// left_join(t) / join(t) waiting for its ON condition.
+template <join_kind Kind, class Table>
+struct pending_dynamic_join {
+  /// ON condition: a boolean expression.
+  template <class Condition>
+  [[nodiscard]] auto on(Condition&& condition) const {
+    auto operand = to_operand(std::forward<Condition>(condition));
+    check_boolean<decltype(operand)>();
+    return join_item<Kind, identity_of<Table>, decltype(operand)>{std::move(operand)};
+  }
+};
+
+template <class T>
+inline constexpr bool is_dynamic_join = false;
+template <join_kind Kind, class Table, class Condition>
+inline constexpr bool is_dynamic_join<join_item<Kind, Table, Condition>> =
+    Kind == join_kind::inner || Kind == join_kind::left;
+
+/// The tables a part of a dynamic statement uses and the values it binds (a join: its ON
+/// condition's).
+template <class Part>
+struct part_traits {
+  using tables = typename Part::tables;
+  using params = typename Part::params;
+};
+template <join_kind Kind, class Table, class Condition>
+struct part_traits<join_item<Kind, Table, Condition>> {
+  using tables = typename Condition::tables;
+  using params = typename Condition::params;
+};
+template <class Part>
+using part_tables = typename part_traits<Part>::tables;
+template <class Part>
+using part_params = typename part_traits<Part>::params;
+
+/// Bit i set when the i-th of JoinIds is among Tables and is joined only when asked (Optional).
+template <class Tables, class JoinIds, std::uint64_t Optional>
+constexpr std::uint64_t joins_needed() {
+  return []<class... Ids>(type_list<Ids...>) {
+    std::uint64_t bits = 0;
+    std::size_t at = 0;
+    ((bits |= std::uint64_t{contains_v<Ids, Tables>} << at++), ...);
+    return bits & Optional;
+  }(JoinIds{});
+}
+
+/// A part that is always there must not use a table joined only when asked.
+template <class Tables, class JoinIds, std::uint64_t Optional>
+constexpr void check_fixed_part_joins() {
+  constexpr std::uint64_t needed = joins_needed<Tables, JoinIds, Optional>();
+  if constexpr (needed != 0) {
+    using table = at_t<std::countr_zero(needed), JoinIds>;
+    static_assert(table_is_joined_always<typename table::description, false>,
+                  "a condition, sort key or join that is always there uses a table joined only "
+                  "when asked (pgdsl::when): make the part optional too, or join the table always");
+  }
+}
+
+/// Each join's table is new (not in the base's FROM, not joined before) and its ON condition
+/// uses only the base's tables, the tables joined before it and its own.
+template <class Scope>
+constexpr void check_dynamic_joins(type_list<>) {}
+template <class Scope, class First, class... Later>
+constexpr void check_dynamic_joins(type_list<First, Later...>) {
+  using table = typename from_entry_traits<First>::identity;
+  static_assert(table_is_joined_once<typename table::description, !contains_v<table, Scope>>,
+                "a table is joined twice (or is already in the base's FROM): join it under an "
+                "alias, table.as<\"name\">()");
+  using scope = concat_t<Scope, type_list<table>>;
+  check_scope<difference_t<typename from_entry_traits<First>::tables, scope>>();
+  check_dynamic_joins<scope>(type_list<Later...>{});
+}
+
+/// The i-th of JoinIds as FROM writes it.
+template <class... Ids>
+std::string join_table_name(type_list<Ids...>, std::size_t index) {
+  std::string name;
+  std::size_t at = 0;
+  ((at++ == index ? [&] {
+    sql_writer counter;
+    Ids::render_reference(counter);
+    name.resize(counter.size());
+    sql_writer writer(name.data());
+    Ids::render_reference(writer);
+  }()
+                  : void()),
+   ...);
+  return name;
+}
+
+/// Throws absent_join naming the first table in `needed` whose join is not `present`.
+template <class JoinIds>
+void check_joins_present(std::uint64_t needed, std::uint64_t present) {
+  const std::uint64_t missing = needed & ~present;
+  if (missing != 0)
+    throw absent_join(
+        join_table_name(JoinIds{}, static_cast<std::size_t>(std::countr_zero(missing))));
+}
+
+/// The joins each column of a sort_by() needs, by column position.
+template <class JoinIds, std::uint64_t Optional, class... Columns>
+constexpr std::array<std::uint64_t, sizeof...(Columns)> column_joins(type_list<Columns...>) {
+  return {joins_needed<typename Columns::tables, JoinIds, Optional>()...};
+}
+
+/// The base's clauses with the dynamic joins after its FROM: rendered and bound in that order,
+/// so placeholders stay numbered left to right.
+template <class Base>
+struct base_around_joins;
+template <class... Clauses>
+struct base_around_joins<statement<Clauses...>> {
+  template <class Joins>
+  static void render(sql_writer& w, Joins&& joins) {
+    ((Clauses::render(w), std::is_same_v<typename Clauses::slot, from_slot> ? joins(w) : void()),
+     ...);
+  }
+  template <class F, class Joins>
+  static void bind(const statement<Clauses...>& base, F& f, Joins&& joins) {
+    ((static_cast<const slot_of<Clauses>&>(base).clause.bind(f),
+      std::is_same_v<typename Clauses::slot, from_slot> ? joins(f) : void()),
+     ...);
+  }
+};
+
+}  // namespace detail
+
+/// JOIN table ON ..., for a dynamic statement's .join(): pgdsl::when(flag, pgdsl::join(t).on(c)).
+template <table_type Table>
+auto join(const Table&) {
+  return detail::pending_dynamic_join<detail::join_kind::inner, Table>{};
+}
+/// LEFT JOIN table ON ..., for a dynamic statement's .join().
+template <table_type Table>
+auto left_join(const Table&) {
+  return detail::pending_dynamic_join<detail::join_kind::left, Table>{};
+}
+
+}  // namespace pgdsl
+
 // ---- pgdsl/dynamic/dynamic_select.hpp
 // dynamic_select: a static SELECT (its list, FROM, joins and fixed WHERE checked and rendered at
-// compile time) followed by parts present only at run time: optional WHERE conditions, optional
-// ORDER BY keys, an optional LIMIT. Each part is checked at compile time like its static form;
-// absent parts disappear, placeholders stay dense, and the shape (a bitmask of the present parts)
-// selects the statement's SQL, rendered once per shape and prepared once per shape and connection.
+// compile time) with parts present only at run time: optional joins after its FROM, optional
+// WHERE conditions, optional ORDER BY keys, an optional LIMIT. Each part is checked at compile
+// time like its static form; absent parts disappear, placeholders stay dense, and the shape (a
+// bitmask of the present parts) selects the statement's SQL, rendered once per shape and prepared
+// once per shape and connection.
 
 #include <cstddef>
 #include <cstdint>
@@ -17882,6 +18164,7 @@ class sort_choice {
   static constexpr std::size_t column_count = sizeof...(Columns);
   static constexpr std::size_t max_keys = MaxKeys < column_count ? MaxKeys : column_count;
   using tables = concat_t<typename Columns::tables...>;
+  using columns = type_list<Columns...>;
   using params = type_list<>;
   /// Bits of a statement's shape this choice takes: per key, the column's index + 1 and the
   /// direction.
@@ -17899,6 +18182,13 @@ class sort_choice {
     return true;
   }
   std::size_t size() const noexcept { return count_; }
+  /// Bit i set when the i-th of Columns is a key.
+  std::uint64_t chosen_columns() const noexcept {
+    std::uint64_t bits = 0;
+    for (std::size_t i = 0; i < count_; ++i)
+      bits |= std::uint64_t{1} << ((keys_[i] & index_mask) - 1);
+    return bits;
+  }
 
   /// This choice as shape bits: equal choices give equal codes, different ones differ.
   std::uint64_t shape_code() const noexcept {
@@ -18044,13 +18334,13 @@ constexpr void check_dynamic_base() {
   }
 }
 
-template <class Base, class Part>
+template <class Scope, class Part>
 constexpr void check_in_scope() {
-  check_scope<difference_t<typename Part::tables, typename Base::scope>>();
+  check_scope<difference_t<typename Part::tables, Scope>>();
 }
 
 template <class Part>
-constexpr std::size_t params_of_part = Part::params::size;
+constexpr std::size_t params_of_part = part_params<Part>::size;
 
 /// Bits of a dynamic statement's shape that a part takes: one (present or not), or a run-time
 /// sort choice's code.
@@ -18064,29 +18354,88 @@ constexpr std::size_t shape_bits_of() {
 
 }  // namespace detail
 
-/// SELECT base [WHERE ... AND optional conditions] [ORDER BY optional keys] [LIMIT optional].
-template <class Base, class Terms, class Keys, bool HasLimit>
+/// SELECT base [optional joins] [WHERE ... AND optional conditions] [ORDER BY optional keys]
+/// [LIMIT optional]; bit i of FixedJoins: the i-th join is always there.
+template <class Base, class Joins, class Terms, class Keys, bool HasLimit,
+          std::uint64_t FixedJoins = 0>
 class dynamic_select;
 
-template <class Base, class... Terms, class... Keys, bool HasLimit>
-class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
-                     detail::pack<optional_part<Keys>...>, HasLimit> {
-  static_assert(sizeof...(Terms) + (std::size_t{0} + ... + detail::shape_bits_of<Keys>()) + 1 <=
+template <class Base, class... Joins, class... Terms, class... Keys, bool HasLimit,
+          std::uint64_t FixedJoins>
+class dynamic_select<Base, detail::pack<optional_part<Joins>...>,
+                     detail::pack<optional_part<Terms>...>, detail::pack<optional_part<Keys>...>,
+                     HasLimit, FixedJoins> {
+  static_assert(sizeof...(Joins) + sizeof...(Terms) +
+                        (std::size_t{0} + ... + detail::shape_bits_of<Keys>()) + 1 <=
                     64,
                 "a dynamic statement has at most 63 optional parts (a sort_by() takes 2 to 5 "
                 "bits per allowed column)");
+
+  using join_pack = detail::pack<optional_part<Joins>...>;
+  using term_pack = detail::pack<optional_part<Terms>...>;
+  using key_pack = detail::pack<optional_part<Keys>...>;
+  // The dynamic joins' tables, and those joined only when asked (a bit per join).
+  using join_ids = type_list<typename detail::from_entry_traits<Joins>::identity...>;
+  static constexpr std::uint64_t optional_joins =
+      ((std::uint64_t{1} << sizeof...(Joins)) - 1) & ~FixedJoins;
+  // What conditions and keys may use: the base's tables and every joined one.
+  using scope = concat_t<typename Base::scope, join_ids>;
 
  public:
   using result_columns = typename Base::result_columns;
   /// The most values a shape binds (all parts present).
   static constexpr std::size_t max_param_count =
-      Base::param_count +
-      (std::size_t{0} + ... + detail::params_of_part<Terms>)+(
-          std::size_t{0} + ... + detail::params_of_part<Keys>)+(HasLimit ? 1 : 0);
+      Base::param_count + (std::size_t{0} + ... + detail::params_of_part<Joins>) +
+      (std::size_t{0} + ... + detail::params_of_part<Terms>) +
+      (std::size_t{0} + ... + detail::params_of_part<Keys>) + (HasLimit ? 1 : 0);
 
-  dynamic_select(Base base, detail::pack<optional_part<Terms>...> terms,
-                 detail::pack<optional_part<Keys>...> keys, std::optional<std::int64_t> limit)
-      : base_(std::move(base)), terms_(std::move(terms)), keys_(std::move(keys)), limit_(limit) {}
+  /// Throws absent_join when a present part uses a table whose optional join is absent.
+  dynamic_select(Base base, join_pack joins, term_pack terms, key_pack keys,
+                 std::optional<std::int64_t> limit)
+      : base_(std::move(base)),
+        joins_(std::move(joins)),
+        terms_(std::move(terms)),
+        keys_(std::move(keys)),
+        limit_(limit) {
+    if constexpr (optional_joins != 0) check_joins_present();
+  }
+
+  /// Joins after the base's FROM, all in one call and before .where() and .order_by(): each
+  /// pgdsl::join(t).on(c) or pgdsl::left_join(t).on(c) (always there), or pgdsl::when(flag, one
+  /// of them). A condition, key or later join that uses an optional join's table must be
+  /// optional itself; present while that join is absent, it throws absent_join.
+  template <class... Parts>
+  [[nodiscard]] auto join(Parts&&... parts) const {
+    static_assert(sizeof...(Joins) == 0 && sizeof...(Terms) == 0 && sizeof...(Keys) == 0,
+                  "a dynamic statement takes its joins in one .join(), before .where() and "
+                  ".order_by()");
+    static_assert(dynamic_base_lacks<detail::no_from, !detail::dynamic_base_traits<
+                                                          Base>::template has<detail::no_from>>,
+                  "pgdsl::dynamic(): a base with joins needs a FROM: select(...).from(table)");
+    constexpr bool all_joins =
+        (detail::is_dynamic_join<typename decltype(detail::as_optional_part(
+             std::declval<Parts>()))::part_type> &&
+         ...);
+    static_assert(all_joins, ".join() of a dynamic statement takes pgdsl::join(table).on(c) or "
+                             "pgdsl::left_join(table).on(c), each maybe through pgdsl::when()");
+    if constexpr (all_joins) {
+      using next_joins = detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>;
+      constexpr std::uint64_t fixed = [] {
+        std::uint64_t bits = 0;
+        std::size_t at = 0;
+        ((bits |= std::uint64_t{!detail::is_optional_part<std::remove_cvref_t<Parts>>} << at++),
+         ...);
+        return bits;
+      }();
+      using next = dynamic_select<Base, next_joins, term_pack, key_pack, HasLimit, fixed>;
+      detail::check_dynamic_joins<typename Base::scope>(
+          type_list<typename decltype(detail::as_optional_part(
+              std::declval<Parts>()))::part_type...>{});
+      (next::template check_part<Parts>(), ...);
+      return next(base_, next_joins(detail::as_optional_part(std::forward<Parts>(parts))...),
+                  terms_, keys_, limit_);
+    }
+  }
 
   /// WHERE conditions, all in one call: each a boolean expression (always present) or
   /// pgdsl::when(value, make_condition); ANDed with the base's WHERE.
@@ -18095,16 +18444,13 @@ class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
     static_assert(sizeof...(Terms) == 0,
                   "the dynamic WHERE is already set: list every "
                   "condition in one .where()");
-    using next =
-        dynamic_select<Base,
-                       detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>,
-                       detail::pack<optional_part<Keys>...>, HasLimit>;
-    (check_condition<typename decltype(detail::as_optional_part(
+    using next_terms = detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>;
+    using next = dynamic_select<Base, join_pack, next_terms, key_pack, HasLimit, FixedJoins>;
+    (detail::check_boolean<typename decltype(detail::as_optional_part(
          std::declval<Parts>()))::part_type>(),
      ...);
-    return next(base_,
-                detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>(
-                    detail::as_optional_part(std::forward<Parts>(parts))...),
+    (check_part<Parts>(), ...);
+    return next(base_, joins_, next_terms(detail::as_optional_part(std::forward<Parts>(parts))...),
                 keys_, limit_);
   }
 
@@ -18116,31 +18462,25 @@ class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
     static_assert(sizeof...(Keys) == 0,
                   "the dynamic ORDER BY is already set: list every key "
                   "in one .order_by()");
-    using next =
-        dynamic_select<Base, detail::pack<optional_part<Terms>...>,
-                       detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>,
-                       HasLimit>;
-    (detail::check_in_scope<Base, typename decltype(detail::as_optional_part(
-                                      std::declval<Parts>()))::part_type>(),
-     ...);
-    return next(base_, terms_,
-                detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>(
-                    detail::as_optional_part(std::forward<Parts>(parts))...),
-                limit_);
+    using next_keys = detail::pack<decltype(detail::as_optional_part(std::declval<Parts>()))...>;
+    using next = dynamic_select<Base, join_pack, term_pack, next_keys, HasLimit, FixedJoins>;
+    (check_part<Parts>(), ...);
+    return next(base_, joins_, terms_,
+                next_keys(detail::as_optional_part(std::forward<Parts>(parts))...), limit_);
   }
 
   /// LIMIT count when `count` holds one (bound as $n).
   [[nodiscard]] auto limit(std::optional<std::int64_t> count) const {
     static_assert(!HasLimit, "the dynamic LIMIT is already set");
-    return dynamic_select<Base, detail::pack<optional_part<Terms>...>,
-                          detail::pack<optional_part<Keys>...>, true>(base_, terms_, keys_, count);
+    return dynamic_select<Base, join_pack, term_pack, key_pack, true, FixedJoins>(
+        base_, joins_, terms_, keys_, count);
   }
 
-  /// Which parts are present: bit i for the i-th condition, then the keys (a sort_by() as the
-  /// code of its choice), then LIMIT.
+  /// Which parts are present: bit i for the i-th join, then the conditions, then the keys (a
+  /// sort_by() as the code of its choice), then LIMIT.
   std::uint64_t shape() const noexcept {
-    std::uint64_t bits = 0;
-    std::size_t at = 0;
+    std::uint64_t bits = joins_present();
+    std::size_t at = sizeof...(Joins);
     terms_.for_each([&](const auto& t) { bits |= std::uint64_t{t.present()} << at++; });
     keys_.for_each([&](const auto& k) {
       using key = typename std::remove_cvref_t<decltype(k)>::part_type;
@@ -18158,14 +18498,14 @@ class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
   /// The SQL of this shape: rendered the first time the shape is used (in this process), then
   /// looked up; the pointer stays valid for the program's life.
   const char* sql() const {
-    return detail::shape_text<dynamic_select>::get(shape(), Base::param_count + 1,
+    return detail::shape_text<dynamic_select>::get(shape(), first_placeholder,
                                                    [this](sql_writer& w) { render(w); });
   }
 
   /// Renders this shape into `buffer` (no heap); returns the text, or an empty view when it
   /// needs more than `capacity` bytes.
   std::string_view render_into(char* buffer, std::size_t capacity) const {
-    const std::size_t size = detail::render_into(buffer, capacity, Base::param_count + 1,
+    const std::size_t size = detail::render_into(buffer, capacity, first_placeholder,
                                                  [this](sql_writer& w) { render(w); });
     return size <= capacity ? std::string_view(buffer, size) : std::string_view();
   }
@@ -18173,7 +18513,14 @@ class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
   /// Calls f(value) for each bound value of this shape, in $n order.
   template <class F>
   void bind(F&& f) const {
-    base_.bind(f);
+    if constexpr (sizeof...(Joins) == 0)
+      base_.bind(f);
+    else
+      detail::base_around_joins<Base>::bind(base_, f, [this](F& g) {
+        joins_.for_each([&](const auto& j) {
+          if (j.present()) j.part->bind(g);
+        });
+      });
     terms_.for_each([&](const auto& t) {
       if (t.present()) t.part->bind(f);
     });
@@ -18184,15 +18531,67 @@ class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
   }
 
  private:
-  template <class Condition>
-  static constexpr void check_condition() {
-    detail::check_boolean<Condition>();
-    detail::check_in_scope<Base, Condition>();
+  template <class, class, class, class, bool, std::uint64_t>
+  friend class dynamic_select;
+
+  // Without joins the base's text is copied and the parts numbered after it; with joins the base
+  // is rendered clause by clause around them.
+  static constexpr std::size_t first_placeholder = sizeof...(Joins) == 0 ? Base::param_count + 1
+                                                                         : 1;
+
+  // A part's tables are in scope; one that is always there uses no optional join's table.
+  template <class Given>
+  static constexpr void check_part() {
+    using part = typename decltype(detail::as_optional_part(std::declval<Given>()))::part_type;
+    if constexpr (!detail::is_dynamic_join<part>) detail::check_in_scope<scope, part>();
+    if constexpr (!detail::is_optional_part<std::remove_cvref_t<Given>>)
+      detail::check_fixed_part_joins<detail::part_tables<part>, join_ids, optional_joins>();
   }
 
-  // The base's text, then the present parts, numbered after the base's placeholders.
+  // Bit i: the i-th join is present.
+  std::uint64_t joins_present() const noexcept {
+    std::uint64_t bits = 0;
+    std::size_t at = 0;
+    joins_.for_each([&](const auto& j) { bits |= std::uint64_t{j.present()} << at++; });
+    return bits;
+  }
+
+  // Every present join, condition and key finds the optional joins it uses present.
+  void check_joins_present() const {
+    const std::uint64_t present = joins_present();
+    const auto check = [&](const auto& p) {
+      using part = typename std::remove_cvref_t<decltype(p)>::part_type;
+      if (!p.present()) return;
+      if constexpr (detail::is_sort_choice<part>) {
+        constexpr auto needs =
+            detail::column_joins<join_ids, optional_joins>(typename part::columns{});
+        const std::uint64_t chosen = p.part->chosen_columns();
+        for (std::size_t i = 0; i < needs.size(); ++i)
+          if ((chosen >> i) & 1) detail::check_joins_present<join_ids>(needs[i], present);
+      } else {
+        constexpr std::uint64_t needs =
+            detail::joins_needed<detail::part_tables<part>, join_ids, optional_joins>();
+        if constexpr (needs != 0) detail::check_joins_present<join_ids>(needs, present);
+      }
+    };
+    joins_.for_each(check);
+    terms_.for_each(check);
+    keys_.for_each(check);
+  }
+
+  // The base's text (with the present joins after its FROM), then the present parts, numbered
+  // after the base's placeholders.
   void render(sql_writer& w) const {
-    w << Base::sql.view();
+    if constexpr (sizeof...(Joins) == 0) {
+      w << Base::sql.view();
+    } else {
+      Base::check_complete();
+      detail::base_around_joins<Base>::render(w, [this](sql_writer& out) {
+        joins_.for_each([&](const auto& j) {
+          if (j.present()) std::remove_cvref_t<decltype(*j.part)>::render(out);
+        });
+      });
+    }
     bool where_open = detail::dynamic_base_traits<Base>::template has<detail::no_where> == false;
     terms_.for_each([&](const auto& t) {
       if (!t.present()) return;
@@ -18220,8 +18619,9 @@ class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
   }
 
   Base base_;
-  detail::pack<optional_part<Terms>...> terms_;
-  detail::pack<optional_part<Keys>...> keys_;
+  join_pack joins_;
+  term_pack terms_;
+  key_pack keys_;
   std::optional<std::int64_t> limit_;
 };
 
@@ -18230,8 +18630,8 @@ class dynamic_select<Base, detail::pack<optional_part<Terms>...>,
 template <class Base>
 auto dynamic(Base base) {
   detail::check_dynamic_base<Base>();
-  return dynamic_select<Base, detail::pack<>, detail::pack<>, false>(std::move(base), {}, {},
-                                                                     std::nullopt);
+  return dynamic_select<Base, detail::pack<>, detail::pack<>, detail::pack<>, false>(
+      std::move(base), {}, {}, {}, std::nullopt);
 }
 
 }  // namespace pgdsl
@@ -18381,44 +18781,18 @@ auto update_target<Table>::set(Parts&&... parts) const {
 // connection by the same run_static() as a static statement. At most prepared_cache::shape_limit
 // shapes stay prepared on a connection: the least recently used one is deallocated first.
 
-#include <algorithm>
-#include <array>
-#include <concepts>
-#include <cstddef>
-#include <cstdint>
-
 
 namespace pgdsl {
 
-namespace detail {
-/// What execute_dynamic() runs: a statement whose SQL is one of its shapes' interned texts.
-template <class Q>
-concept dynamic_statement = requires(const Q& q) {
-  { q.sql() } -> std::same_as<const char*>;
-  { q.shape() } -> std::same_as<std::uint64_t>;
-  typename Q::result_columns;
-  { Q::max_param_count } -> std::convertible_to<std::size_t>;
-};
-}  // namespace detail
-
 /// Runs a dynamic statement (a dynamic SELECT, a dynamic UPDATE): its shape prepared once on this
 /// connection, binary parameters.
-template <detail::dynamic_statement Q>
+template <dynamic_statement Q>
 result<typename Q::result_columns> execute_dynamic(connection& db, const Q& statement) {
   using columns = typename Q::result_columns;
-  constexpr std::size_t capacity = Q::max_param_count;
   detail::connection_state& state = detail::connection_access::state(db);
   const char* sql = statement.sql();
-  detail::parameter_block<capacity> block;
-  std::array<oid, capacity> types{};
-  std::size_t count = 0;
-  statement.bind([&](const auto& value) {
-    types[count++] = detail::parameter_oid_v<std::remove_cvref_t<decltype(value)>>;
-    block.add(value);
-  });
-  block.finish();
-  const detail::bound_parameters params{static_cast<int>(count), types.data(), block.values(),
-                                        block.lengths(), block.formats()};
+  const detail::shape_parameters<Q> parameters(statement);
+  const detail::bound_parameters params = parameters.bound();
   return result<columns>(
       detail::observe(
           state.hook, sql,

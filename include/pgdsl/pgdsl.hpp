@@ -68,6 +68,7 @@
 
 #include "pgdsl/dynamic/column_by_name.hpp"
 #include "pgdsl/dynamic/dynamic_insert.hpp"
+#include "pgdsl/dynamic/dynamic_join.hpp"
 #include "pgdsl/dynamic/dynamic_select.hpp"
 #include "pgdsl/dynamic/dynamic_update.hpp"
 #include "pgdsl/dynamic/identifier.hpp"

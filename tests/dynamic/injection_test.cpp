@@ -2,11 +2,14 @@
 // Injection attempts through every entry point that takes a string at run time: identifiers
 // (a table, a column, a schema of a qualified name), composed values, values of DSL statements
 // (comparison, LIKE, IN lists fixed and as arrays), and rows of a multi-row INSERT. Each attempt
-// must reach the server as a name or a value, byte for byte, and leave the victim table alone.
+// must reach the server as a name or a value, byte for byte, and leave the victim table alone;
+// names chosen at run time among a descriptor's (sort_by specs, column_by_name, columns_by_name)
+// must be refused naming the offending key; values of dynamic statements are bound.
 // (pgdsl::runtime_sql is the one entry point that takes SQL text on trust, by its name.)
 #include "support/catch.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -19,6 +22,7 @@ namespace {
 struct notes_t : pgdsl::table<"notes"> {
   column<"id", std::int64_t, pgdsl::primary_key, pgdsl::identity> id;
   column<"body", std::string> body;
+  column<"tag", std::optional<std::string>> tag;  // only the dynamic statements' test has it
 };
 inline constexpr notes_t notes{};
 
@@ -103,4 +107,61 @@ TEST_CASE("a hostile value is one value, in composed and in DSL statements") {
   }
   CHECK(db.query<std::int64_t>("SELECT count(*) FROM notes").scalar() ==
         3 * static_cast<std::int64_t>(attacks.size()));
+}
+
+TEST_CASE("a hostile sort spec or column name is refused; a hostile value in a dynamic statement "
+          "is bound") {
+  pgdsl::test::database fixture;
+  auto& db = fixture.db();
+  fixture.run(
+      "CREATE TABLE victim (id int); INSERT INTO victim VALUES (1); "
+      "CREATE TABLE notes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, body text NOT "
+      "NULL, tag text)");
+  using pgdsl::insert_into;
+  using pgdsl::select;
+  using pgdsl::update;
+  for (const std::string& attack : attacks) {
+    INFO(attack);
+    // Names chosen at run time: only the descriptor's own names pass; the attack is reported.
+    for (const std::string& spec : {attack, "body," + attack, "-" + attack}) {
+      try {
+        (void)pgdsl::sort_by(spec, notes.id, notes.body);
+        FAIL("a hostile sort spec was accepted");
+      } catch (const pgdsl::invalid_sort_key& e) {
+        CHECK(std::string(e.what()).find("no such column") != std::string::npos);
+      }
+    }
+    CHECK_THROWS_AS(pgdsl::column_by_name(notes, attack), pgdsl::not_a_column);
+    CHECK_THROWS_AS(pgdsl::columns_by_name(notes, std::vector<std::string>{"body", attack}),
+                    pgdsl::not_a_column);
+    // Values of a dynamic INSERT, UPDATE and of optional conditions: bound, byte for byte.
+    const std::optional<std::string> body = attack;
+    const auto id =
+        pgdsl::execute_dynamic(
+            db, insert_into(notes)
+                    .set(notes.body = attack,
+                         pgdsl::when(body, [](const std::string& b) { return notes.tag = b; }))
+                    .returning(notes.id))
+            .scalar();
+    const auto found = [&](const std::optional<std::string>& like) {
+      return pgdsl::execute_dynamic(
+                 db, pgdsl::dynamic(select(notes.id).from(notes))
+                         .where(notes.id == id, pgdsl::when(like, [](const std::string& l) {
+                                  return notes.body.like(l);
+                                }))
+                         .order_by(pgdsl::sort_by("-id", notes.id, notes.body)))
+          .size();
+    };
+    CHECK(found(attack) <= 1);
+    CHECK(found(std::nullopt) == 1);
+    CHECK(pgdsl::execute_dynamic(
+              db, update(notes)
+                      .set(pgdsl::when(body,
+                                       [](const std::string& b) { return notes.body = b + b; }))
+                      .where(notes.id == id))
+              .rows_affected() == 1);
+    CHECK(db.query<std::string>("SELECT body || tag FROM notes WHERE id = $1", id).scalar() ==
+          attack + attack + attack);
+    CHECK(victims(db) == 1);
+  }
 }

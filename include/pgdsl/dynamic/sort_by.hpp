@@ -50,6 +50,7 @@ class sort_choice {
   static constexpr std::size_t column_count = sizeof...(Columns);
   static constexpr std::size_t max_keys = MaxKeys < column_count ? MaxKeys : column_count;
   using tables = concat_t<typename Columns::tables...>;
+  using columns = type_list<Columns...>;
   using params = type_list<>;
   /// Bits of a statement's shape this choice takes: per key, the column's index + 1 and the
   /// direction.
@@ -67,6 +68,13 @@ class sort_choice {
     return true;
   }
   std::size_t size() const noexcept { return count_; }
+  /// Bit i set when the i-th of Columns is a key.
+  std::uint64_t chosen_columns() const noexcept {
+    std::uint64_t bits = 0;
+    for (std::size_t i = 0; i < count_; ++i)
+      bits |= std::uint64_t{1} << ((keys_[i] & index_mask) - 1);
+    return bits;
+  }
 
   /// This choice as shape bits: equal choices give equal codes, different ones differ.
   std::uint64_t shape_code() const noexcept {

@@ -17,6 +17,7 @@
 #include "pgdsl/execution/copy_text_io.hpp"
 #include "pgdsl/execution/cursor.hpp"
 #include "pgdsl/execution/cursor_options.hpp"
+#include "pgdsl/execution/dynamic_statement.hpp"
 #include "pgdsl/execution/insert_rows_options.hpp"
 #include "pgdsl/execution/named_sql.hpp"
 #include "pgdsl/execution/observability.hpp"

@@ -21,7 +21,9 @@
 #include "pgdsl/execution/detail/dynamic_parameters.hpp"
 #include "pgdsl/execution/detail/pipeline_queue.hpp"
 #include "pgdsl/execution/detail/prepare.hpp"
+#include "pgdsl/execution/detail/shape_cache.hpp"
 #include "pgdsl/execution/detail/socket_wait.hpp"
+#include "pgdsl/execution/dynamic_statement.hpp"
 #include "pgdsl/execution/runtime_statement.hpp"
 
 namespace pgdsl {
@@ -76,12 +78,8 @@ class pipeline {
   void execute(const Q& statement, Handler&& on_result) {
     using columns = typename Q::result_columns;
     const detail::parameter_block<Q::param_count> params(statement);
-    const detail::bound_parameters bound = params.template bound<typename Q::param_types>();
-    const char* sql = Q::sql.c_str();
-    prepare_to_send(3);
-    const char* name = send_steps<columns>(sql, bound);
-    push_statement<columns>(sql, std::forward<Handler>(on_result), {}, name == nullptr,
-                            [&] { return detail::send_statement(conn(), name, sql, bound); });
+    push_prepared<columns>(Q::sql.c_str(), params.template bound<typename Q::param_types>(),
+                           std::forward<Handler>(on_result));
   }
   /// Queues a static statement whose result is only checked for success.
   template <static_statement Q>
@@ -105,6 +103,23 @@ class pipeline {
     });
   }
   template <runtime_statement Q>
+  void execute(const Q& statement) {
+    execute(statement, [](auto&&) {});
+  }
+
+  /// Queues a dynamic statement (pgdsl::dynamic(...), a dynamic UPDATE or INSERT) as a static
+  /// one: its shape prepared once per connection, within the connection's limit of shapes (an
+  /// evicted shape's DEALLOCATE is queued before it).
+  template <dynamic_statement Q, class Handler>
+  void execute(const Q& statement, Handler&& on_result) {
+    const detail::shape_parameters<Q> params(statement);
+    const char* sql = statement.sql();
+    if (state_->prepared_statements)
+      detail::use_shape(*state_, sql, [&](const std::string& name) { queue_deallocate(name); });
+    push_prepared<typename Q::result_columns>(sql, params.bound(),
+                                              std::forward<Handler>(on_result));
+  }
+  template <dynamic_statement Q>
   void execute(const Q& statement) {
     execute(statement, [](auto&&) {});
   }
@@ -155,6 +170,26 @@ class pipeline {
       if (unflushed_ < queue_.size()) wait_for_socket();
     }
     if (failed_) finish();
+  }
+
+  // Queues a statement whose SQL lives for the program's life (its address keys the cache), with
+  // the Parse and Describe it needs first.
+  template <class Columns, class Handler>
+  void push_prepared(const char* sql, const detail::bound_parameters& bound, Handler&& on_result) {
+    prepare_to_send(3);
+    const char* name = send_steps<Columns>(sql, bound);
+    push_statement<Columns>(sql, std::forward<Handler>(on_result), {}, name == nullptr,
+                            [&] { return detail::send_statement(conn(), name, sql, bound); });
+  }
+
+  // Queues DEALLOCATE of a prepared statement the connection no longer keeps (its result only
+  // checked for success).
+  void queue_deallocate(const std::string& name) {
+    prepare_to_send(1);
+    std::string command = "DEALLOCATE " + name;
+    push_statement<type_list<>>("DEALLOCATE", [](auto&&) {}, std::move(command), false, [&] {
+      return detail::send_statement(conn(), nullptr, queue_back_sql_, detail::bound_parameters{});
+    });
   }
 
   void request_flush() {

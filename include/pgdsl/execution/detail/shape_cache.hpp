@@ -21,9 +21,11 @@
 
 namespace pgdsl::detail {
 
-/// Marks `sql` as the most recently used shape of this connection, first forgetting (and
-/// deallocating) the least recently used ones beyond the limit.
-inline void use_shape(connection_state& state, const char* sql) {
+/// Marks `sql` as the most recently used shape of this connection, first forgetting the least
+/// recently used ones beyond the limit; `deallocate(name)` drops each forgotten one that was
+/// prepared (the blocking path at once, a pipeline as one more queued statement).
+template <class Deallocate>
+void use_shape(connection_state& state, const char* sql, Deallocate&& deallocate) {
   std::vector<const char*>& shapes = state.prepared.shapes();
   const auto found = std::find(shapes.begin(), shapes.end(), sql);
   if (found != shapes.end()) {
@@ -36,11 +38,18 @@ inline void use_shape(connection_state& state, const char* sql) {
     if (prepared_statement* statement = state.prepared.find(oldest)) {
       const std::string name = statement->name;
       forget_statement(state, oldest);
-      poll_wait wait;
-      deallocate(state.conn.get(), name.c_str(), wait);
+      deallocate(name);
     }
   }
   shapes.push_back(sql);
+}
+
+/// The same, deallocating at once (outside a pipeline).
+inline void use_shape(connection_state& state, const char* sql) {
+  use_shape(state, sql, [&](const std::string& name) {
+    poll_wait wait;
+    deallocate(state.conn.get(), name.c_str(), wait);
+  });
 }
 
 /// The process-wide copy of `text`, at an address that stays valid until the program ends (equal
