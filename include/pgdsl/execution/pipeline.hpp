@@ -225,8 +225,11 @@ class pipeline {
     entry.sql = sql;
     entry.check = checker;
     if (send() != 1) {
+      // The entry owns a run-time statement's text (the caller's pointer may be into it): copy
+      // the text for the error before the entry goes.
+      const std::string failed(entry.sql);
       queue_.pop_back();
-      fail_now(sql);
+      fail_now(failed.c_str());
     }
     ++unflushed_;
     return entry;
@@ -249,8 +252,11 @@ class pipeline {
     };
     if (state_->hook) entry.sent_at = std::chrono::steady_clock::now();
     if (send() != 1) {
+      // The entry owns a run-time statement's text (the caller's pointer may be into it): copy
+      // the text for the error before the entry goes.
+      const std::string failed(entry.sql);
       queue_.pop_back();
-      fail_now(sql);
+      fail_now(failed.c_str());
     }
     ++unflushed_;
     if (++since_flush_ == options_.flush_every) {
