@@ -234,8 +234,12 @@ class listener_state : public std::enable_shared_from_this<listener_state> {
         install(std::move(conn));
         resyncing_ = true;
         mark_ = events_.size();
-        for (std::size_t i = 0; i < channels_.size(); ++i)
-          co_await command("LISTEN " + identifier(channels_[i]).quoted());
+        const std::vector<std::string> listening = channels_;
+        for (const std::string& channel : listening)
+          co_await command("LISTEN " + identifier(channel).quoted());
+        for (const std::string& channel : listening)  // unlistened meanwhile
+          if (std::find(channels_.begin(), channels_.end(), channel) == channels_.end())
+            co_await command("UNLISTEN " + identifier(channel).quoted());
       } catch (...) {
         resyncing_ = false;
         continue;  // lost again, or the server is still away: try again later
