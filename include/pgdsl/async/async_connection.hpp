@@ -117,6 +117,10 @@ class async_connection {
         });
   }
 
+  /// The executor the connection runs its socket waits on (not connected: a default one).
+  asio_executor get_executor() const noexcept {
+    return core_ ? core_->executor() : asio_executor();
+  }
   /// True while the connection can run statements.
   bool is_open() const noexcept { return core_ && core_->is_open(); }
   /// Statements sent whose results have not all arrived.

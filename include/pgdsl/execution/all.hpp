@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // The execution layer in one include: connections, statements and raw SQL, typed results,
-// transactions and savepoints, COPY (binary, text and CSV), the retry helper, observability and
-// the SQLSTATE exceptions.
+// transactions and savepoints, COPY (binary, text and CSV), LISTEN/NOTIFY, the retry helper,
+// observability and the SQLSTATE exceptions.
 // This layer is the only one that includes <libpq-fe.h>.
 #pragma once
 
@@ -20,6 +20,7 @@
 #include "pgdsl/execution/dynamic_statement.hpp"
 #include "pgdsl/execution/insert_rows_options.hpp"
 #include "pgdsl/execution/named_sql.hpp"
+#include "pgdsl/execution/notification.hpp"
 #include "pgdsl/execution/observability.hpp"
 #include "pgdsl/execution/pipeline.hpp"
 #include "pgdsl/execution/prepared_query.hpp"

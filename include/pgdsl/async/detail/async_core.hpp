@@ -4,7 +4,9 @@
 // results are matched back in order as the socket becomes readable: several coroutines awaiting
 // statements on one connection share round trips instead of failing with "another command is
 // already in progress". A transaction takes the connection: operations of others wait, unsent,
-// until it ends. Cancellation sends libpq's blocking PQcancel from a thread of its own.
+// until it ends. Cancellation sends libpq's blocking PQcancel from a thread of its own. A listener
+// sets on_input: the socket is then watched even while nothing is in flight, so notifications
+// and the loss of an idle connection are seen as they happen.
 #pragma once
 
 #include <libpq-fe.h>
@@ -13,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <thread>
 #include <utility>
@@ -44,6 +47,11 @@ class async_core : public std::enable_shared_from_this<async_core> {
 
   connection_state state;
   std::chrono::milliseconds cancel_grace{1000};
+  /// Called after input was read and handled (notifications may be waiting: PQnotifies), and
+  /// once more just before the connection closes. While set, the socket is always watched.
+  std::function<void()> on_input;
+  /// Called once when the connection has closed (lost, or closed), after its operations ended.
+  std::function<void(std::exception_ptr)> on_close;
 
   const asio::any_io_executor& executor() const noexcept { return executor_; }
   PGconn* conn() const noexcept { return state.conn.get(); }
@@ -52,6 +60,10 @@ class async_core : public std::enable_shared_from_this<async_core> {
   }
   std::size_t in_flight() const noexcept { return in_flight_.size(); }
   unsigned new_owner() noexcept { return ++owner_counter_; }
+  /// Starts watching the socket for input (once on_input is set).
+  void watch() {
+    if (is_open()) wait(asio::posix::stream_descriptor::wait_read);
+  }
 
   /// Sends the operation now, or queues it while a transaction of another owner holds the
   /// connection; `options` connects its cancellation and starts its timeout.
@@ -87,6 +99,7 @@ class async_core : public std::enable_shared_from_this<async_core> {
   /// answer a cancel request in time).
   void close(std::exception_ptr failure) {
     if (closed_) return;
+    if (on_input && conn() != nullptr) on_input();  // what arrived before the end
     closed_ = true;
     if (socket_.is_open()) socket_.release();
     owner_ = 0;
@@ -95,6 +108,7 @@ class async_core : public std::enable_shared_from_this<async_core> {
     for (auto& op : flying) op->finish(state, failure);
     for (auto& op : queued) op->finish(state, failure);
     state.conn.reset();
+    if (auto closed = std::exchange(on_close, nullptr)) closed(failure);
   }
 
  private:
@@ -134,7 +148,7 @@ class async_core : public std::enable_shared_from_this<async_core> {
     take_results();
     if (closed_) return;
     if (unsent > 0) wait(asio::posix::stream_descriptor::wait_write);
-    if (!in_flight_.empty()) wait(asio::posix::stream_descriptor::wait_read);
+    if (!in_flight_.empty() || on_input) wait(asio::posix::stream_descriptor::wait_read);
   }
 
   void wait(asio::posix::stream_descriptor::wait_type type) {
@@ -148,6 +162,7 @@ class async_core : public std::enable_shared_from_this<async_core> {
       if (type == asio::posix::stream_descriptor::wait_read && PQconsumeInput(self->conn()) != 1)
         return self->close(self->lost_connection());
       self->flush();
+      if (!self->closed_ && self->on_input) self->on_input();
     });
   }
 

@@ -34,10 +34,13 @@ inline std::optional<close_reason> retire_reason(const connection& db) noexcept 
 
 /// True when an idle connection's socket is readable: the server sent something no statement
 /// asked for, which on a pooled connection is a termination message or EOF.
-inline bool idle_socket_readable(const connection& db) noexcept {
-  pollfd fd{PQsocket(db.native_handle()), POLLIN, 0};
+inline bool idle_socket_readable(const PGconn* conn) noexcept {
+  pollfd fd{PQsocket(conn), POLLIN, 0};
   if (fd.fd < 0) return true;
   return ::poll(&fd, 1, 0) != 0;
+}
+inline bool idle_socket_readable(const connection& db) noexcept {
+  return idle_socket_readable(db.native_handle());
 }
 
 }  // namespace pgdsl::detail
