@@ -24,7 +24,8 @@
 # only compile, since running the same tests again would add minutes and little else. tsan builds
 # and runs only the concurrency-bearing tests (targets pool_tests and async_tests, ctest -L
 # 'pool|concurrency'), to keep the run short. The must-not-compile cases and the package tests run in gcc (and the former in
-# clang) only. The cluster tests (label `cluster`: each starts a primary, two replicas and
+# clang) only; the documentation's examples (tests/docs, label `docs`: every ```cpp block of
+# README.md and docs/*.md compiled) in gcc only. The cluster tests (label `cluster`: each starts a primary, two replicas and
 # PgBouncer) run in gcc, asan and tsan; clang adds nothing to them but minutes.
 #
 # Prints each configuration's CTest summary and exits non-zero if any configuration failed to
@@ -79,10 +80,12 @@ cmake_args() {
   case $1 in
     gcc) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Debug ;;
     # Package tests configure whole projects: once (gcc) is enough.
-    clang) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DPGDSL_PACKAGE_TESTS=OFF ;;
+    # So do the documentation's examples (tests/docs): they check the docs, not the compiler.
+    clang) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DPGDSL_PACKAGE_TESTS=OFF \
+                -DPGDSL_DOCS_SNIPPETS=OFF ;;
     # Must-not-compile cases already ran with this compiler in gcc.
     asan) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= -DPGDSL_PACKAGE_TESTS=OFF \
-               -DPGDSL_MUST_NOT_COMPILE_TESTS=OFF ;;
+               -DPGDSL_MUST_NOT_COMPILE_TESTS=OFF -DPGDSL_DOCS_SNIPPETS=OFF ;;
     # -O2 through CMAKE_CXX_FLAGS (set below) with an empty build type: assertions stay on.
     gcc-o2) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= $optimized_args ;;
     clang-o2) echo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= $optimized_args ;;
@@ -91,7 +94,7 @@ cmake_args() {
     tsan) echo -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= $optimized_args ;;
   esac
 }
-optimized_args="-DPGDSL_PACKAGE_TESTS=OFF -DPGDSL_MUST_NOT_COMPILE_TESTS=OFF"
+optimized_args="-DPGDSL_PACKAGE_TESTS=OFF -DPGDSL_MUST_NOT_COMPILE_TESTS=OFF -DPGDSL_DOCS_SNIPPETS=OFF"
 asan_flags="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 tsan_flags="-O1 -g -fsanitize=thread -fno-omit-frame-pointer"
 
