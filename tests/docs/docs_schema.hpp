@@ -16,6 +16,8 @@
 #include <tuple>
 #include <vector>
 
+#include "../support/shop_schema.hpp"
+
 namespace pgdsl_docs {
 /// The enum docs/schema.md stores (its mapping is docs/types.md's, written with enum_traits).
 enum class mood { sad, ok, happy };
@@ -30,6 +32,7 @@ namespace pgdsl_docs {
 using namespace pgdsl;
 using namespace std::chrono_literals;
 
+// tests/support's users with updated_at (docs/dynamic.md's PATCH sets it).
 struct users_t : table<"users"> {
   column<"id", std::int64_t, primary_key, identity> id;
   column<"username", std::string, unique> username;
@@ -40,30 +43,13 @@ struct users_t : table<"users"> {
 };
 inline constexpr users_t users{};
 
-struct orders_t : table<"orders"> {
-  column<"id", std::int64_t, primary_key, identity> id;
-  column<"user_id", std::int64_t, references<&users_t::id>> user_id;
-  column<"status", std::string, default_sql<"'new'">> status;
-  column<"total", numeric> total;
-  column<"placed_at", timestamptz, default_sql<"now()">> placed_at;
-  column<"note", std::optional<std::string>> note;
-};
-inline constexpr orders_t orders{};
-
-struct order_items_t : table<"order_items"> {
-  column<"order_id", std::int64_t, references<&orders_t::id>> order_id;
-  column<"product", std::string> product;
-  column<"quantity", std::int32_t> quantity;
-  column<"unit_price", numeric> unit_price;
-};
-inline constexpr order_items_t order_items{};
-
-struct employees_t : table<"employees"> {
-  column<"id", std::int64_t, primary_key, identity> id;
-  column<"name", std::string> name;
-  column<"manager_id", std::optional<std::int64_t>, references<&employees_t::id>> manager_id;
-};
-inline constexpr employees_t employees{};
+// The tests' own tables, as docs/queries.md uses them.
+using shop::order_items;
+using shop::order_items_t;
+using shop::orders;
+using shop::orders_t;
+using shop::employees;
+using shop::employees_t;
 
 struct products_t : table<"products"> {
   column<"id", std::int64_t, primary_key, identity> id;
