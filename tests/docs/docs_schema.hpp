@@ -44,12 +44,12 @@ struct users_t : table<"users"> {
 inline constexpr users_t users{};
 
 // The tests' own tables, as docs/queries.md uses them.
+using shop::employees;
+using shop::employees_t;
 using shop::order_items;
 using shop::order_items_t;
 using shop::orders;
 using shop::orders_t;
-using shop::employees;
-using shop::employees_t;
 
 struct products_t : table<"products"> {
   column<"id", std::int64_t, primary_key, identity> id;
