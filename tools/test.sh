@@ -21,11 +21,12 @@
 # at -O3 what a user compiles of ours (the shipped programs and the examples, which use every
 # capability). clang's warnings come from its front end and do not depend on -O: clang-asan builds
 # the tests and examples with clang, with the sanitizers, and runs them; clang-o3 checks the
-# Release build of the user-facing targets. Checks that one configuration settles run once: the
-# headers compiled alone (PGDSL_HEADER_TESTS) and the package tests in gcc; the must-not-compile
-# cases in gcc and clang-asan (the clang messages); no benchmarks under the sanitizers. tsan
-# builds and runs only the concurrency-bearing tests (targets pool_tests and async_tests, ctest
-# -L 'pool|concurrency').
+# Release build of the user-facing targets. Checks that one configuration settles run once: in
+# gcc the headers compiled alone (PGDSL_HEADER_TESTS), the package tests and the documentation's
+# examples (tests/docs, label `docs`: every ```cpp block of README.md and docs/*.md); the
+# must-not-compile cases in gcc and clang-asan (the clang messages); no benchmarks under the
+# sanitizers. tsan builds and runs only the concurrency-bearing tests (targets pool_tests and
+# async_tests, ctest -L 'pool|concurrency').
 #
 # Prints each configuration's CTest summary and exits non-zero if any configuration failed to
 # build or to pass. A second run rebuilds incrementally.
@@ -78,9 +79,9 @@ done
 tools/install-deps.sh --for test
 
 cmake_args() {
-  # Package tests configure whole projects and the headers-alone test is 200 translation units:
-  # gcc (or gcc-debug) runs them. The must-not-compile cases run once per compiler.
-  local once="-DPGDSL_PACKAGE_TESTS=OFF -DPGDSL_HEADER_TESTS=OFF"
+  # Package tests configure whole projects, the headers-alone test is 200 translation units and the
+  # docs' examples another 20: gcc (or gcc-debug) runs them. The must-not-compile cases run once per compiler.
+  local once="-DPGDSL_PACKAGE_TESTS=OFF -DPGDSL_HEADER_TESTS=OFF -DPGDSL_DOCS_SNIPPETS=OFF"
   local no_rules="-DPGDSL_MUST_NOT_COMPILE_TESTS=OFF"
   local users="-DPGDSL_BUILD_TESTS=OFF -DPGDSL_BUILD_BENCH=OFF"
   [ "${PGDSL_WHOLE_TREE:-}" = 1 ] && users="$once $no_rules"
@@ -122,6 +123,7 @@ for config in "${configs[@]}"; do
   if cmake -S . -B "$build" "${generator[@]}" \
        -DPGDSL_BUILD_TESTS=ON -DPGDSL_BUILD_EXAMPLES=ON -DPGDSL_BUILD_BENCH=ON \
        -DPGDSL_HEADER_TESTS=ON -DPGDSL_PACKAGE_TESTS=ON -DPGDSL_MUST_NOT_COMPILE_TESTS=ON \
+       -DPGDSL_DOCS_SNIPPETS=ON \
        $(cmake_args "$config") "${flags[@]}" \
        -DPGDSL_WARNINGS_AS_ERRORS=ON \
        >"$build/configure.log" 2>&1 \
