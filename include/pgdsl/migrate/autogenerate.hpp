@@ -7,8 +7,9 @@
 // Renames come from renamed_from<"old"> on a column or a table, never from guessing.
 #pragma once
 
+#include <sys/stat.h>
 #include <algorithm>
-#include <filesystem>
+#include <cerrno>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -139,21 +140,23 @@ schema_plan plan_schema(connection& db) {
   return plan;
 }
 
-/// Writes the plan as the next migration file of `directory` (created if needed) and returns
-/// its path; writes nothing and returns std::nullopt when the plan is empty. Throws
-/// autogenerate_refused when the plan loses data and allow_destructive is false.
-inline std::optional<std::filesystem::path> write_migration(const schema_plan& plan,
-                                                            const std::string& directory,
-                                                            std::string_view name,
-                                                            bool allow_destructive = false) {
+/// Writes the plan as the next migration file of `directory` (created if missing, not its
+/// parents) and returns the file's path; writes nothing and returns std::nullopt when the plan
+/// is empty. Throws autogenerate_refused when the plan loses data and allow_destructive is false.
+/// (POSIX calls rather than <filesystem>, for the reason given at migration_set::from_directory.)
+inline std::optional<std::string> write_migration(const schema_plan& plan,
+                                                  const std::string& directory,
+                                                  std::string_view name,
+                                                  bool allow_destructive = false) {
   if (plan.empty()) return std::nullopt;
   if (!allow_destructive) plan.refuse_destructive();
   const std::string file_name = next_migration_file_name(directory, name);
-  std::filesystem::create_directories(directory);
-  const auto path = std::filesystem::path(directory) / file_name;
+  if (::mkdir(directory.c_str(), 0777) != 0 && errno != EEXIST)
+    throw migration_error("autogenerate: cannot create the directory \"" + directory + "\"");
+  const std::string path = directory + "/" + file_name;
   std::ofstream out(path, std::ios::binary);
   out << plan.script(file_name);
-  if (!out.flush()) throw migration_error("autogenerate: cannot write " + path.string());
+  if (!out.flush()) throw migration_error("autogenerate: cannot write \"" + path + "\"");
   return path;
 }
 

@@ -115,7 +115,7 @@ int autogenerate_main(int argc, char** argv, std::ostream& out = std::cout,
       return 0;
     }
     const auto path = write_migration(plan, a.dir, a.name, a.allow_destructive);
-    out << "wrote " << path->string() << " (" << plan.changes.size() << " step(s))\n";
+    out << "wrote " << *path << " (" << plan.changes.size() << " step(s))\n";
     return 0;
   } catch (const autogenerate_refused& e) {
     err << e.what() << "\n";

@@ -55,32 +55,30 @@ inline bool type_change_rewrites(const described_column& to, const catalog_colum
 class table_planner {
  public:
   table_planner(const described_table& described, const catalog_table& actual, schema_plan& plan)
-      : described_(described), actual_(actual), plan_(plan), table_(quote_name(described.name)) {}
+      : described_(described), current_(actual), plan_(plan), table_(quote_name(described.name)) {}
 
   void plan() {
-    std::vector<std::string> renamed_sources;
-    for (const auto& column : described_.columns) {
-      const catalog_column* db = actual_.column(column.name);
-      if (db == nullptr && !column.renamed_from.empty()) {
-        db = actual_.column(column.renamed_from);
-        if (db != nullptr) {
-          rename_column(column);
-          renamed_sources.push_back(column.renamed_from);
-        }
+    // Renames first, and on a copy of the catalog's table, so that the keys and indexes below
+    // see the columns under their new names.
+    for (const auto& column : described_.columns)
+      if (!column.renamed_from.empty() && current_.column(column.name) == nullptr &&
+          current_.column(column.renamed_from) != nullptr) {
+        rename_column(column);
+        rename_in_catalog(column.renamed_from, column.name);
       }
+    for (const auto& column : described_.columns) {
+      const catalog_column* db = current_.column(column.name);
       if (db == nullptr)
         add_column(column);
       else
         alter_column(column, *db);
     }
     plan_keys_and_indexes();
-    for (const auto& db : actual_.columns) {
+    for (const auto& db : current_.columns) {
       const bool declared =
           std::any_of(described_.columns.begin(), described_.columns.end(),
                       [&](const described_column& c) { return c.name == db.name; });
-      const bool renamed = std::find(renamed_sources.begin(), renamed_sources.end(), db.name) !=
-                           renamed_sources.end();
-      if (!declared && !renamed) drop_column(db);
+      if (!declared) drop_column(db);
     }
   }
 
@@ -91,6 +89,17 @@ class table_planner {
   std::string alter() const { return "ALTER TABLE " + table_ + " "; }
   std::string label(const std::string& column) const {
     return column_label(described_.name, column);
+  }
+
+  void rename_in_catalog(const std::string& from, const std::string& to) {
+    const auto rename = [&](std::vector<std::string>& names) {
+      for (auto& n : names)
+        if (n == from) n = to;
+    };
+    for (auto& c : current_.columns)
+      if (c.name == from) c.name = to;
+    for (auto& k : current_.constraints) rename(k.columns);
+    for (auto& i : current_.indexes) rename(i.columns);
   }
 
   void rename_column(const described_column& column) {
@@ -197,20 +206,20 @@ class table_planner {
                        [&](const described_key& k) { return same_columns(k.columns, columns); });
   }
   bool owned_by_constraint(const std::string& index_name) const {
-    return std::any_of(actual_.constraints.begin(), actual_.constraints.end(),
+    return std::any_of(current_.constraints.begin(), current_.constraints.end(),
                        [&](const catalog_constraint& c) { return c.name == index_name; });
   }
 
   void plan_keys_and_indexes() {
     // Keys and indexes the descriptor no longer declares go first, so that a replacement of the
     // same name can be created after them.
-    for (const auto& c : actual_.constraints)
+    for (const auto& c : current_.constraints)
       if ((c.kind == 'p' || c.kind == 'u') && !declared_key(c.columns))
         step("drop constraint " + quote_name(c.name),
              alter() + "DROP CONSTRAINT " + quote_name(c.name),
              {{change_risk::safe,
                "drops " + c.definition + " of " + table_ + ": duplicates become possible", ""}});
-    for (const auto& i : actual_.indexes) {
+    for (const auto& i : current_.indexes) {
       const bool declared = std::any_of(described_.indexes.begin(), described_.indexes.end(),
                                         [&](const described_index& d) { return d.name == i.name; });
       if (!declared && !i.is_primary && !owned_by_constraint(i.name))
@@ -222,7 +231,7 @@ class table_planner {
     }
     std::vector<std::vector<std::string>> planned_unique;
     for (const auto& index : described_.indexes) {
-      const bool exists = std::any_of(actual_.indexes.begin(), actual_.indexes.end(),
+      const bool exists = std::any_of(current_.indexes.begin(), current_.indexes.end(),
                                       [&](const catalog_index& i) { return i.name == index.name; });
       if (exists) continue;
       std::vector<change_verdict> verdicts{
@@ -238,7 +247,7 @@ class table_planner {
       step("create index " + quote_name(index.name), index.create_sql, std::move(verdicts));
     }
     for (const auto& key : described_.keys) {
-      if (has_unique_index(actual_, key.columns)) continue;
+      if (has_unique_index(current_, key.columns)) continue;
       // A one-column key of a column added above came with its definition (inline UNIQUE).
       if (key.columns.size() == 1 &&
           std::find(added_.begin(), added_.end(), key.columns[0]) != added_.end())
@@ -276,7 +285,7 @@ class table_planner {
   }
 
   const described_table& described_;
-  const catalog_table& actual_;
+  catalog_table current_;  // the catalog's table, with the planned renames applied
   schema_plan& plan_;
   std::string table_;
   std::vector<std::string> added_;  // columns this plan adds
