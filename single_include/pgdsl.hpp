@@ -18795,14 +18795,13 @@ inline bool same_columns(std::vector<std::string> a, std::vector<std::string> b)
   return a == b;
 }
 
-// varchar(n) to varchar(m >= n) or to text, and text to varchar without limit, are binary
-// coercible: PostgreSQL changes the catalog only.
+// varchar(n) to varchar(m >= n), to varchar without limit or to text are binary coercible:
+// PostgreSQL changes the catalog only. Anything else rewrites or scans the table.
 inline bool type_change_rewrites(const described_column& to, const catalog_column& from) {
-  if (to.is_array != from.is_array) return true;
-  if (from.type_name == "varchar" && to.type_name == "text") return false;
-  if (from.type_name == "varchar" && to.type_name == "varchar")
-    return from.typmod >= 0 && (to.typmod < from.typmod);
-  return true;
+  if (to.is_array != from.is_array || from.type_name != "varchar") return true;
+  if (to.type_name == "text") return false;
+  return to.type_name != "varchar" ||
+         (to.typmod != -1 && (from.typmod == -1 || to.typmod < from.typmod));
 }
 
 /// Plans one table: `actual` is the table's catalog entry (by its new name, or by the old name a

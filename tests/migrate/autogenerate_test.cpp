@@ -226,6 +226,11 @@ TEST_CASE("each generated step carries the linter's verdict") {
   CHECK(risk_of("create table \"orders\"") == pgdsl::change_risk::safe);
   // varchar(20) to varchar(40) changes the catalog only; int4 to int8 rewrites the table.
   CHECK(risk_of("change the type of \"customers\".\"nick\"") == pgdsl::change_risk::safe);
+  const auto& score = *std::find_if(plan.changes.begin(), plan.changes.end(), [](const auto& c) {
+    return c.summary.starts_with("change the type of \"customers\".\"score\"");
+  });
+  CHECK(score.verdicts.at(0).risk == pgdsl::change_risk::locking);
+  CHECK(score.verdicts.at(0).message.find("rewrites the table") != std::string::npos);
 
   const auto warnings = plan.warnings();
   CHECK(std::any_of(warnings.begin(), warnings.end(), [](const std::string& w) {
