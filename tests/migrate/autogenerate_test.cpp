@@ -287,6 +287,9 @@ TEST_CASE("the autogenerate command writes the file, refuses data loss, and gate
   CHECK(run(with({}), &printed) == 3);
   CHECK(printed.find("drop column \"customers\".\"legacy\"") != std::string::npos);
   CHECK(std::filesystem::is_empty(dir.path));
+  CHECK(run(with({"--dry-run"}), &printed) == 0);
+  CHECK(printed.find("ALTER TABLE \"customers\" DROP COLUMN \"legacy\";") != std::string::npos);
+  CHECK(std::filesystem::is_empty(dir.path));
   CHECK(run(with({"--bogus"})) == 2);
   CHECK(run(with({"--name", "to v2"})) == 2);
   CHECK(run(with({"--name", "to_v2", "--allow-destructive"}), &printed) == 0);

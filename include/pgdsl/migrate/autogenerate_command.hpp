@@ -30,7 +30,7 @@ inline constexpr const char* autogenerate_usage =
     "  --url URL            where to connect (default: DATABASE_URL, else the PG* variables)\n"
     "  --schema NAME        compare this schema (first on the search_path)\n"
     "  --allow-destructive  write the file even when a step loses data (a dropped column)\n"
-    "  --dry-run            print the file instead of writing it\n"
+    "  --dry-run            print the file instead of writing it (destructive steps included)\n"
     "  --check              write nothing; exit 1 when the database differs (a CI gate)\n"
     "exit status: 0 written or nothing to do, 1 differences found (--check), 2 usage error,\n"
     "  3 refused: a step loses data and --allow-destructive was not given, 5 other error.\n";
@@ -109,8 +109,7 @@ int autogenerate_main(int argc, char** argv, std::ostream& out = std::cout,
       out << plan.changes.size() << " step(s) would bring the database to the descriptors\n";
       return 1;
     }
-    if (!a.allow_destructive) plan.refuse_destructive();
-    if (a.dry_run) {
+    if (a.dry_run) {  // writes nothing, so nothing to refuse
       out << plan.script(next_migration_file_name(a.dir, a.name));
       return 0;
     }
