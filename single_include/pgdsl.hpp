@@ -2491,6 +2491,14 @@ struct named {
   using constraint = Constraint;
 };
 
+/// The column was called Old before (listed after its type): autogenerate writes RENAME COLUMN
+/// instead of DROP COLUMN + ADD COLUMN. A table declares its old name with a member
+/// `using renamed_from = pgdsl::renamed_from<"old_name">;` (RENAME TO). Renders nothing in DDL.
+template <fixed_string Old>
+struct renamed_from {
+  static constexpr auto old_name = Old;
+};
+
 namespace detail {
 template <class Constraint>
 inline constexpr bool gives_default = false;
@@ -8737,6 +8745,7 @@ constexpr auto create_index(const Table&) {
 // the column a references<> points to, and the varchar(n) / numeric(p, s) modifiers.
 
 #include <cstddef>
+#include <string_view>
 #include <type_traits>
 
 
@@ -8804,13 +8813,21 @@ constexpr std::size_t first_nonzero(V... values) {
   return found;
 }
 
-/// True for references<...> and on_delete/on_update (read by references).
+/// True for the markers CREATE TABLE writes no constraint for: varchar<n> and precision<p, s>
+/// (read by the column type) and renamed_from<"old"> (read by autogenerate).
 template <class C>
 inline constexpr bool is_type_modifier = false;
 template <std::size_t N>
 inline constexpr bool is_type_modifier<varchar<N>> = true;
 template <std::size_t P, std::size_t S>
 inline constexpr bool is_type_modifier<precision<P, S>> = true;
+template <fixed_string Old>
+inline constexpr bool is_type_modifier<renamed_from<Old>> = true;
+
+template <class C>
+inline constexpr std::string_view renamed_from_name = {};
+template <fixed_string Old>
+inline constexpr std::string_view renamed_from_name<renamed_from<Old>> = Old.view();
 
 }  // namespace pgdsl::detail
 
@@ -17000,10 +17017,12 @@ inline catalog_snapshot read_catalog(connection& db, const std::vector<std::stri
 // ---- pgdsl/ddl/described_table.hpp
 // What a table descriptor promises about the database, as plain run-time values: each column's
 // type (pg_type name, array or not, typmod), nullability, default or identity, and the column
-// sets that must be unique (primary key, unique columns and keys). The drift check compares it
-// with the catalog (catalog.hpp); migrations can diff the two the same way.
+// sets that must be unique (primary key, unique columns and keys), plus the DDL text autogenerate
+// writes from (column definitions, CREATE TABLE, CREATE INDEX) and declared renames. The drift
+// check compares it with the catalog (catalog.hpp); autogenerate (migrate/) diffs the two.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -17022,6 +17041,9 @@ struct described_column {
   bool not_null = false;
   bool has_default = false;  ///< default_sql<...>
   bool identity = false;
+  std::optional<std::string> default_sql;  ///< the text of default_sql<...>
+  std::string definition;    ///< as CREATE TABLE lists it: "email" varchar(80) NOT NULL UNIQUE
+  std::string renamed_from;  ///< renamed_from<"old">, or empty
 };
 
 /// A set of columns that must be unique (what ON CONFLICT (columns) needs).
@@ -17030,11 +17052,21 @@ struct described_key {
   bool primary = false;
 };
 
+/// An index a table declares in its table_args().
+struct described_index {
+  std::string name;
+  bool is_unique = false;
+  std::string create_sql;  ///< CREATE [UNIQUE] INDEX "name" ON "table" (...) [WHERE ...]
+};
+
 /// A table as its descriptor declares it.
 struct described_table {
   std::string name;
   std::vector<described_column> columns;
   std::vector<described_key> keys;
+  std::vector<described_index> indexes;
+  std::string create_sql;    ///< CREATE TABLE "name" (...)
+  std::string renamed_from;  ///< the table's `using renamed_from = pgdsl::renamed_from<"old">`
 };
 
 namespace detail {
@@ -17042,6 +17074,10 @@ namespace detail {
 template <class Column>
 struct column_type_text {
   static constexpr void render(sql_writer& w) { render_column_type<Column>(w); }
+};
+template <class Column>
+struct column_definition_text {
+  static constexpr void render(sql_writer& w) { render_column_definition<Column>(w); }
 };
 
 template <class Column, class Constraints>
@@ -17062,6 +17098,15 @@ struct column_facts<Column, type_list<Constraints...>> {
   static constexpr bool identity_column = (std::is_same_v<Constraints, identity> || ...);
   static constexpr bool default_column = (requires { Constraints::sql; } || ...);
 
+  template <class C>
+  static void read_default(described_column& c) {
+    if constexpr (requires { C::sql; }) c.default_sql = std::string(C::sql.view());
+  }
+  template <class C>
+  static void read_rename(described_column& c) {
+    if (!renamed_from_name<C>.empty()) c.renamed_from = std::string(renamed_from_name<C>);
+  }
+
   static described_column describe() {
     described_column c;
     c.name = std::string(Column::name.view());
@@ -17075,11 +17120,27 @@ struct column_facts<Column, type_list<Constraints...>> {
     c.not_null = !Column::is_nullable;
     c.has_default = default_column;
     c.identity = identity_column;
+    (read_default<Constraints>(c), ...);
+    (read_rename<Constraints>(c), ...);
+    c.definition = std::string(sql_of<column_definition_text<Column>>.view());
     return c;
   }
   static void add_keys(std::vector<described_key>& keys) {
     if (primary) keys.push_back({{std::string(Column::name.view())}, true});
     if (unique_column) keys.push_back({{std::string(Column::name.view())}, false});
+  }
+};
+
+template <class Table, class Part>
+struct part_index {
+  static void add(std::vector<described_index>&) {}
+};
+template <class Table, fixed_string Name, bool Unique, class Predicate, class... Keys>
+struct part_index<Table, index_part<Name, Unique, Predicate, Keys...>> {
+  static void add(std::vector<described_index>& indexes) {
+    using statement =
+        create_index_statement<Table, index_part<Name, Unique, Predicate, Keys...>, 0>;
+    indexes.push_back({std::string(Name.view()), Unique, std::string(sql_of<statement>.view())});
   }
 };
 
@@ -17102,14 +17163,18 @@ struct part_keys<index_part<Name, true, Predicate, Keys...>> {
   }
 };
 
-template <class Columns, class Parts>
+template <class Table, class Columns, class Parts>
 struct table_facts;
-template <class... Columns, class... Parts>
-struct table_facts<type_list<Columns...>, type_list<Parts...>> {
+template <class Table, class... Columns, class... Parts>
+struct table_facts<Table, type_list<Columns...>, type_list<Parts...>> {
   static void describe(described_table& t) {
     (t.columns.push_back(column_facts<Columns, typename Columns::constraints>::describe()), ...);
     (column_facts<Columns, typename Columns::constraints>::add_keys(t.keys), ...);
     (part_keys<Parts>::add(t.keys), ...);
+    (part_index<Table, Parts>::add(t.indexes), ...);
+    t.create_sql = std::string(sql_of<create_table_statement<Table, 0>>.view());
+    if constexpr (requires { Table::renamed_from::old_name; })
+      t.renamed_from = std::string(Table::renamed_from::old_name.view());
   }
 };
 
@@ -17120,7 +17185,7 @@ template <table_type Table>
 described_table describe_table() {
   described_table t;
   t.name = std::string(Table::sql_name.view());
-  detail::table_facts<columns_of_t<Table>, detail::table_parts_t<Table>>::describe(t);
+  detail::table_facts<Table, columns_of_t<Table>, detail::table_parts_t<Table>>::describe(t);
   return t;
 }
 
@@ -18962,15 +19027,520 @@ inline result<type_list<>> execute_sql(connection& db, const sql& statement) {
 
 // ---- pgdsl/migrate/all.hpp
 // The migration runner (docs/migrations.md): migration files and C++ steps, the history table,
-// the advisory lock, status, upgrade, downgrade, baseline, repair and offline SQL. Only includes.
+// the advisory lock, status, upgrade, downgrade, baseline, repair, offline SQL and autogenerate.
+// Only includes.
 
-// ---- pgdsl/migrate/embedded_migrations.hpp
-// The migration files that CMake's pgdsl_embed_migrations(target DIR) compiled into the program:
-// a .cpp generated at build time (again whenever a file of DIR changes) defines
-// pgdsl::embedded_migration_files(), so a deployed binary carries its migrations.
+// ---- pgdsl/migrate/autogenerate.hpp
+// Autogenerate: the descriptors compiled into the program compared with the live database (one
+// read_catalog round trip, the drift check's reader), as the DDL steps that bring the database to
+// the descriptors, linted (schema_plan), and written as the next migration file of a directory:
+//   auto plan = pgdsl::plan_schema<users_t, orders_t>(db);
+//   pgdsl::write_migration(plan, "migrations", "add_email");  // V0004__add_email.sql
+// Renames come from renamed_from<"old"> on a column or a table, never from guessing.
 
-#include <span>
+#include <sys/stat.h>
+#include <algorithm>
+#include <cerrno>
+#include <fstream>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+// ---- pgdsl/migrate/detail/plan_table.hpp
+// The steps that bring one table of the database to its descriptor (described_table against the
+// catalog reader's catalog_table), each with the linter's verdicts. Run-time code: the
+// descriptor side is already plain values (describe_table), the same the drift check compares.
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// ---- pgdsl/migrate/schema_plan.hpp
+// What autogenerate found to do: a list of DDL steps, each with the linter's verdicts (does it
+// lock or rewrite the table, can it fail on existing rows, does it lose data) and the safer
+// recipe, and the migration file those steps make (verdicts as comments above each statement).
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// ---- pgdsl/migrate/migration_errors.hpp
+// The refusals of the migration runner, one type each, under migration_error (itself a
+// pgdsl::error): a bad migration file, a lock not obtained in time, a database left dirty by a
+// failed migration, an applied migration that was edited or removed, one that cannot be undone.
+
+#include <cstdint>
+#include <string>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// Base of every refusal and failure of the migration runner.
+class migration_error : public error {
+ public:
+  using error::error;
+};
+
+/// A migration that cannot be loaded: a file name outside the naming rule, two migrations with
+/// one version, a down file without its up file, a C++ step asked for as offline SQL.
+class invalid_migration : public migration_error {
+ public:
+  using migration_error::migration_error;
+};
+
+/// Another migrator held the advisory lock for longer than migrator_options::lock_timeout.
+class migration_lock_timeout : public migration_error {
+ public:
+  using migration_error::migration_error;
+};
+
+/// A refusal about one version of the history.
+class migration_version_error : public migration_error {
+ public:
+  migration_version_error(std::int64_t version, const std::string& message)
+      : migration_error(message), version_(version) {}
+  /// The version the refusal is about.
+  std::int64_t version() const noexcept { return version_; }
+
+ private:
+  std::int64_t version_;
+};
+
+/// The history records a failed migration: the previous run stopped there and the database may
+/// be half-changed. Nothing runs until someone fixes it and runs repair().
+class dirty_database : public migration_version_error {
+ public:
+  using migration_version_error::migration_version_error;
+};
+
+/// An applied migration's text changed since it was applied (its checksum differs).
+class checksum_mismatch : public migration_version_error {
+ public:
+  using migration_version_error::migration_version_error;
+};
+
+/// The history lists an applied migration that the program no longer has.
+class missing_migration : public migration_version_error {
+ public:
+  using migration_version_error::migration_version_error;
+};
+
+/// A pending migration older than the newest applied one (merged late from another branch).
+class out_of_order_migration : public migration_version_error {
+ public:
+  using migration_version_error::migration_version_error;
+};
+
+/// A downgrade passes a migration that has no down file or down step (or the baseline).
+class no_down_migration : public migration_version_error {
+ public:
+  using migration_version_error::migration_version_error;
+};
+
+/// A migration failed on the server; the history now records it as failed (dirty).
+class migration_failed : public migration_version_error {
+ public:
+  migration_failed(std::int64_t version, const std::string& message, std::string sqlstate)
+      : migration_version_error(version, message), sqlstate_(std::move(sqlstate)) {}
+  /// The SQLSTATE of the server's error ("" when the failure came from a C++ step's own throw).
+  const std::string& sqlstate() const noexcept { return sqlstate_; }
+
+ private:
+  std::string sqlstate_;
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// How dangerous a generated step is, from harmless to losing data.
+enum class change_risk {
+  safe,         ///< catalog-only or brief: nothing to worry about
+  locking,      ///< holds a lock that blocks writes (or reads) while it scans or rewrites
+  may_fail,     ///< fails on some existing data (NULLs, duplicates, values that do not convert)
+  destructive,  ///< loses data (a dropped column)
+};
+
+/// The verdict's label in the file and on the terminal: "ok", "locks", "may fail", "destructive".
+constexpr std::string_view to_string(change_risk risk) {
+  switch (risk) {
+    case change_risk::safe:
+      return "ok";
+    case change_risk::locking:
+      return "locks";
+    case change_risk::may_fail:
+      return "may fail";
+    case change_risk::destructive:
+      return "destructive";
+  }
+  return "unknown";
+}
+
+/// One finding of the linter about a step: the risk, why, and what to do instead.
+struct change_verdict {
+  change_risk risk = change_risk::safe;
+  std::string message;  ///< "drops column "users"."legacy": its data is lost"
+  std::string recipe;   ///< the safer way, or empty
+};
+
+/// One generated step: a statement and what the linter says about it.
+struct schema_change {
+  std::string summary;  ///< add column "users"."email"
+  std::string sql;      ///< one statement, without the final ';'
+  std::vector<change_verdict> verdicts;
+
+  /// The worst risk among the verdicts (safe when there is none).
+  change_risk risk() const {
+    change_risk worst = change_risk::safe;
+    for (const auto& v : verdicts) worst = std::max(worst, v.risk);
+    return worst;
+  }
+};
+
+/// Thrown when a plan holds destructive steps and the caller did not allow them.
+class autogenerate_refused : public migration_error {
+ public:
+  using migration_error::migration_error;
+};
+
+/// The steps that bring the database to the descriptors, in the order they must run.
+struct schema_plan {
+  std::vector<schema_change> changes;
+  std::vector<std::string> notes;  ///< what autogenerate saw but does not change (enum labels...)
+
+  /// True when the database already matches the descriptors.
+  bool empty() const noexcept { return changes.empty(); }
+  /// True when a step loses data.
+  bool is_destructive() const {
+    return std::any_of(changes.begin(), changes.end(),
+                       [](const schema_change& c) { return c.risk() == change_risk::destructive; });
+  }
+
+  /// The verdicts as lines a terminal prints: "[destructive] drop column ...: why. Safer: ...".
+  std::vector<std::string> warnings() const {
+    std::vector<std::string> lines;
+    for (const auto& change : changes)
+      for (const auto& v : change.verdicts) {
+        std::string line = "[" + std::string(to_string(v.risk)) + "] " + v.message;
+        if (!v.recipe.empty()) line += ". Safer: " + v.recipe;
+        lines.push_back(std::move(line));
+      }
+    for (const auto& note : notes) lines.push_back("[note] " + note);
+    return lines;
+  }
+
+  /// The migration file: a header, then each step's verdicts as comments above its statement.
+  std::string script(std::string_view file_name) const {
+    std::string text = "-- " + std::string(file_name) +
+                       ": written by pgdsl autogenerate (the descriptors compared with the live "
+                       "database).\n-- Review it before applying: each step carries the "
+                       "linter's verdicts.\n";
+    for (const auto& note : notes) text += "-- note: " + note + "\n";
+    for (const auto& change : changes) {
+      text += "\n-- " + change.summary + "\n";
+      for (const auto& v : change.verdicts) {
+        text += "-- [" + std::string(to_string(v.risk)) + "] " + v.message + "\n";
+        if (!v.recipe.empty()) text += "--   safer: " + v.recipe + "\n";
+      }
+      text += change.sql + ";\n";
+    }
+    return text;
+  }
+
+  /// Throws autogenerate_refused, naming each destructive step, when there is any.
+  void refuse_destructive() const {
+    if (!is_destructive()) return;
+    std::string text =
+        "autogenerate: the plan loses data (allow destructive steps to write it anyway):";
+    for (const auto& change : changes)
+      if (change.risk() == change_risk::destructive) text += "\n  " + change.summary;
+    throw autogenerate_refused(text);
+  }
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl::detail {
+
+inline std::string quote_name(const std::string& name) {
+  return identifier(name).quoted();
+}
+
+inline std::string quote_literal(std::string_view text) {
+  sql_writer counter;
+  counter.string_literal(text);
+  std::string literal(counter.size(), '\0');
+  sql_writer writer(literal.data());
+  writer.string_literal(text);
+  return literal;
+}
+
+inline std::string column_label(const std::string& table, const std::string& column) {
+  return quote_name(table) + "." + quote_name(column);
+}
+
+inline bool same_columns(std::vector<std::string> a, std::vector<std::string> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
+// varchar(n) to varchar(m >= n), to varchar without limit or to text are binary coercible:
+// PostgreSQL changes the catalog only. Anything else rewrites or scans the table.
+inline bool type_change_rewrites(const described_column& to, const catalog_column& from) {
+  if (to.is_array != from.is_array || from.type_name != "varchar") return true;
+  if (to.type_name == "text") return false;
+  return to.type_name != "varchar" ||
+         (to.typmod != -1 && (from.typmod == -1 || to.typmod < from.typmod));
+}
+
+/// Plans one table: `actual` is the table's catalog entry (by its new name, or by the old name a
+/// rename was planned from).
+class table_planner {
+ public:
+  table_planner(const described_table& described, const catalog_table& actual, schema_plan& plan)
+      : described_(described), current_(actual), plan_(plan), table_(quote_name(described.name)) {}
+
+  void plan() {
+    // Renames first, and on a copy of the catalog's table, so that the keys and indexes below
+    // see the columns under their new names.
+    for (const auto& column : described_.columns)
+      if (!column.renamed_from.empty() && current_.column(column.name) == nullptr &&
+          current_.column(column.renamed_from) != nullptr) {
+        rename_column(column);
+        rename_in_catalog(column.renamed_from, column.name);
+      }
+    for (const auto& column : described_.columns) {
+      const catalog_column* db = current_.column(column.name);
+      if (db == nullptr)
+        add_column(column);
+      else
+        alter_column(column, *db);
+    }
+    plan_keys_and_indexes();
+    for (const auto& db : current_.columns) {
+      const bool declared =
+          std::any_of(described_.columns.begin(), described_.columns.end(),
+                      [&](const described_column& c) { return c.name == db.name; });
+      if (!declared) drop_column(db);
+    }
+  }
+
+ private:
+  void step(std::string summary, std::string sql, std::vector<change_verdict> verdicts = {}) {
+    plan_.changes.push_back({std::move(summary), std::move(sql), std::move(verdicts)});
+  }
+  std::string alter() const { return "ALTER TABLE " + table_ + " "; }
+  std::string label(const std::string& column) const {
+    return column_label(described_.name, column);
+  }
+
+  void rename_in_catalog(const std::string& from, const std::string& to) {
+    const auto rename = [&](std::vector<std::string>& names) {
+      for (auto& n : names)
+        if (n == from) n = to;
+    };
+    for (auto& c : current_.columns)
+      if (c.name == from) c.name = to;
+    for (auto& k : current_.constraints) rename(k.columns);
+    for (auto& i : current_.indexes) rename(i.columns);
+  }
+
+  void rename_column(const described_column& column) {
+    step("rename column " + label(column.renamed_from) + " to " + quote_name(column.name),
+         alter() + "RENAME COLUMN " + quote_name(column.renamed_from) + " TO " +
+             quote_name(column.name),
+         {{change_risk::safe,
+           "renames " + label(column.renamed_from) +
+               " (renamed_from on the descriptor): code still using the old name fails",
+           "deploy the code that uses the new name with this migration"}});
+  }
+
+  void add_column(const described_column& column) {
+    std::vector<change_verdict> verdicts;
+    if (column.not_null && !column.has_default && !column.identity)
+      verdicts.push_back({change_risk::may_fail,
+                          "adds " + label(column.name) +
+                              " NOT NULL without a default: fails when the table has rows",
+                          "declare default_sql<...> on the column, or add it nullable, backfill, "
+                          "then SET NOT NULL in a later migration"});
+    if (column.identity)
+      verdicts.push_back({change_risk::locking,
+                          "adds identity column " + label(column.name) +
+                              ": rewrites the whole table under an ACCESS EXCLUSIVE lock",
+                          "on a large table, add it in a quiet window"});
+    if (column.definition.find(" REFERENCES ") != std::string::npos)
+      verdicts.push_back({change_risk::locking,
+                          "adds a foreign key on " + label(column.name) +
+                              ": checks every row while both tables are locked against writes",
+                          "add the column without REFERENCES, then ADD CONSTRAINT ... NOT VALID "
+                          "and VALIDATE CONSTRAINT in a later migration"});
+    step("add column " + label(column.name), alter() + "ADD COLUMN " + column.definition,
+         std::move(verdicts));
+    added_.push_back(column.name);
+  }
+
+  void alter_column(const described_column& column, const catalog_column& db) {
+    const std::string alter_column = alter() + "ALTER COLUMN " + quote_name(column.name) + " ";
+    if (!same_type(column, db)) {
+      std::vector<change_verdict> verdicts;
+      if (type_change_rewrites(column, db)) {
+        verdicts.push_back({change_risk::locking,
+                            "changes the type of " + label(column.name) + " from " +
+                                db.display_type + " to " + column.sql_type +
+                                ": rewrites the table and its indexes under an ACCESS EXCLUSIVE "
+                                "lock",
+                            "on a large table: add a new column, backfill it in batches, switch "
+                            "the code over, then drop the old column"});
+        verdicts.push_back({change_risk::may_fail,
+                            "fails if a value of " + label(column.name) + " does not convert to " +
+                                column.sql_type,
+                            "check the data first, or edit the USING expression"});
+      }
+      step("change the type of " + label(column.name) + " to " + column.sql_type,
+           alter_column + "TYPE " + column.sql_type + " USING " + quote_name(column.name) +
+               "::" + column.sql_type,
+           std::move(verdicts));
+    }
+    if (column.not_null && !db.not_null)
+      step("set " + label(column.name) + " NOT NULL", alter_column + "SET NOT NULL",
+           {{change_risk::may_fail, label(column.name) + " SET NOT NULL fails if a row holds NULL",
+             "backfill the NULLs first (UPDATE ... WHERE " + quote_name(column.name) + " IS NULL)"},
+            {change_risk::locking,
+             "SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock",
+             "ADD CONSTRAINT ... CHECK (" + quote_name(column.name) +
+                 " IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, then SET NOT NULL (no scan)"}});
+    if (!column.not_null && db.not_null)
+      step("drop NOT NULL of " + label(column.name), alter_column + "DROP NOT NULL");
+    if (column.identity && db.identity == '\0') {
+      if (db.default_sql)
+        step("drop the default of " + label(column.name) + " (it becomes an identity)",
+             alter_column + "DROP DEFAULT");
+      step("make " + label(column.name) + " an identity column",
+           alter_column + "ADD GENERATED BY DEFAULT AS IDENTITY",
+           {{change_risk::may_fail,
+             "the identity of " + label(column.name) +
+                 " starts at 1: inserts collide with existing values",
+             "add ALTER COLUMN ... RESTART WITH (the largest value + 1) after this step"}});
+    } else if (!column.identity && db.identity != '\0') {
+      step("drop the identity of " + label(column.name), alter_column + "DROP IDENTITY");
+    } else if (column.default_sql && !db.default_sql) {
+      step("set the default of " + label(column.name),
+           alter_column + "SET DEFAULT " + *column.default_sql);
+    } else if (!column.has_default && !column.identity && db.default_sql) {
+      step("drop the default of " + label(column.name), alter_column + "DROP DEFAULT",
+           {{change_risk::safe,
+             "drops the default " + *db.default_sql + " of " + label(column.name) +
+                 ": INSERTs that leave the column out now write NULL or fail",
+             ""}});
+    }
+  }
+
+  void drop_column(const catalog_column& db) {
+    step("drop column " + label(db.name), alter() + "DROP COLUMN " + quote_name(db.name),
+         {{change_risk::destructive,
+           "drops column " + label(db.name) + " (" + db.display_type + "): its data is lost",
+           "if it was renamed, declare renamed_from<\"" + db.name +
+               "\"> on the new column; else stop using it in one release and drop it in the "
+               "next"}});
+  }
+
+  bool declared_key(const std::vector<std::string>& columns) const {
+    return std::any_of(described_.keys.begin(), described_.keys.end(),
+                       [&](const described_key& k) { return same_columns(k.columns, columns); });
+  }
+  bool owned_by_constraint(const std::string& index_name) const {
+    return std::any_of(current_.constraints.begin(), current_.constraints.end(),
+                       [&](const catalog_constraint& c) { return c.name == index_name; });
+  }
+
+  void plan_keys_and_indexes() {
+    // Keys and indexes the descriptor no longer declares go first, so that a replacement of the
+    // same name can be created after them.
+    for (const auto& c : current_.constraints)
+      if ((c.kind == 'p' || c.kind == 'u') && !declared_key(c.columns))
+        step("drop constraint " + quote_name(c.name),
+             alter() + "DROP CONSTRAINT " + quote_name(c.name),
+             {{change_risk::safe,
+               "drops " + c.definition + " of " + table_ + ": duplicates become possible", ""}});
+    for (const auto& i : current_.indexes) {
+      const bool declared = std::any_of(described_.indexes.begin(), described_.indexes.end(),
+                                        [&](const described_index& d) { return d.name == i.name; });
+      if (!declared && !i.is_primary && !owned_by_constraint(i.name))
+        step("drop index " + quote_name(i.name), "DROP INDEX " + quote_name(i.name),
+             {{change_risk::locking,
+               "DROP INDEX " + quote_name(i.name) + " blocks reads and writes of " + table_ +
+                   " while it waits for running queries",
+               "DROP INDEX CONCURRENTLY in its own migration with -- pgdsl:no-transaction"}});
+    }
+    std::vector<std::vector<std::string>> planned_unique;
+    for (const auto& index : described_.indexes) {
+      const bool exists = std::any_of(current_.indexes.begin(), current_.indexes.end(),
+                                      [&](const catalog_index& i) { return i.name == index.name; });
+      if (exists) continue;
+      std::vector<change_verdict> verdicts{
+          {change_risk::locking,
+           "CREATE INDEX " + quote_name(index.name) + " blocks writes to " + table_ +
+               " while it builds",
+           "CREATE INDEX CONCURRENTLY in its own migration with -- pgdsl:no-transaction"}};
+      if (index.is_unique)
+        verdicts.push_back(
+            {change_risk::may_fail,
+             "the unique index " + quote_name(index.name) + " fails if the table holds duplicates",
+             ""});
+      step("create index " + quote_name(index.name), index.create_sql, std::move(verdicts));
+    }
+    for (const auto& key : described_.keys) {
+      if (has_unique_index(current_, key.columns)) continue;
+      // A one-column key of a column added above came with its definition (inline UNIQUE).
+      if (key.columns.size() == 1 &&
+          std::find(added_.begin(), added_.end(), key.columns[0]) != added_.end())
+        continue;
+      if (!key.primary && index_key_planned(key.columns)) continue;
+      const std::string columns = join_quoted(key.columns);
+      const char* kind = key.primary ? "PRIMARY KEY" : "UNIQUE";
+      step(std::string("add ") + kind + " (" + columns + ") to " + table_,
+           alter() + "ADD " + kind + " (" + columns + ")",
+           {{change_risk::locking,
+             std::string("ADD ") + kind + " builds its index while " + table_ +
+                 " is locked against reads and writes",
+             "CREATE UNIQUE INDEX CONCURRENTLY (no-transaction migration), then ADD " +
+                 std::string(kind) + " USING INDEX"},
+            {change_risk::may_fail,
+             std::string("ADD ") + kind + " fails if the table holds duplicates" +
+                 (key.primary ? " or NULLs" : ""),
+             ""}});
+    }
+  }
+
+  // True when a unique index created by this plan covers exactly these columns (a unique
+  // index<...>.unique() part is also listed as a key, and needs no constraint of its own).
+  bool index_key_planned(const std::vector<std::string>& columns) const {
+    return std::any_of(
+        described_.indexes.begin(), described_.indexes.end(), [&](const described_index& index) {
+          return index.is_unique &&
+                 index.create_sql.find("(" + join_quoted(columns) + ")") != std::string::npos;
+        });
+  }
+  static std::string join_quoted(const std::vector<std::string>& columns) {
+    std::string text;
+    for (const auto& c : columns) text += (text.empty() ? "" : ", ") + quote_name(c);
+    return text;
+  }
+
+  const described_table& described_;
+  catalog_table current_;  // the catalog's table, with the planned renames applied
+  schema_plan& plan_;
+  std::string table_;
+  std::vector<std::string> added_;  // columns this plan adds
+};
+
+}  // namespace pgdsl::detail
 
 // ---- pgdsl/migrate/migration_set.hpp
 // migration_set: the migrations a program knows, by version: files read from a directory at run
@@ -18979,7 +19549,10 @@ inline result<type_list<>> execute_sql(connection& db, const sql& statement) {
 
 #include <dirent.h>
 #include <sys/stat.h>
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
+#include <cstdio>
 
 #include <fstream>
 #include <map>
@@ -19146,94 +19719,6 @@ struct migration {
 
 }  // namespace pgdsl
 
-// ---- pgdsl/migrate/migration_errors.hpp
-// The refusals of the migration runner, one type each, under migration_error (itself a
-// pgdsl::error): a bad migration file, a lock not obtained in time, a database left dirty by a
-// failed migration, an applied migration that was edited or removed, one that cannot be undone.
-
-#include <cstdint>
-#include <string>
-#include <utility>
-
-
-namespace pgdsl {
-
-/// Base of every refusal and failure of the migration runner.
-class migration_error : public error {
- public:
-  using error::error;
-};
-
-/// A migration that cannot be loaded: a file name outside the naming rule, two migrations with
-/// one version, a down file without its up file, a C++ step asked for as offline SQL.
-class invalid_migration : public migration_error {
- public:
-  using migration_error::migration_error;
-};
-
-/// Another migrator held the advisory lock for longer than migrator_options::lock_timeout.
-class migration_lock_timeout : public migration_error {
- public:
-  using migration_error::migration_error;
-};
-
-/// A refusal about one version of the history.
-class migration_version_error : public migration_error {
- public:
-  migration_version_error(std::int64_t version, const std::string& message)
-      : migration_error(message), version_(version) {}
-  /// The version the refusal is about.
-  std::int64_t version() const noexcept { return version_; }
-
- private:
-  std::int64_t version_;
-};
-
-/// The history records a failed migration: the previous run stopped there and the database may
-/// be half-changed. Nothing runs until someone fixes it and runs repair().
-class dirty_database : public migration_version_error {
- public:
-  using migration_version_error::migration_version_error;
-};
-
-/// An applied migration's text changed since it was applied (its checksum differs).
-class checksum_mismatch : public migration_version_error {
- public:
-  using migration_version_error::migration_version_error;
-};
-
-/// The history lists an applied migration that the program no longer has.
-class missing_migration : public migration_version_error {
- public:
-  using migration_version_error::migration_version_error;
-};
-
-/// A pending migration older than the newest applied one (merged late from another branch).
-class out_of_order_migration : public migration_version_error {
- public:
-  using migration_version_error::migration_version_error;
-};
-
-/// A downgrade passes a migration that has no down file or down step (or the baseline).
-class no_down_migration : public migration_version_error {
- public:
-  using migration_version_error::migration_version_error;
-};
-
-/// A migration failed on the server; the history now records it as failed (dirty).
-class migration_failed : public migration_version_error {
- public:
-  migration_failed(std::int64_t version, const std::string& message, std::string sqlstate)
-      : migration_version_error(version, message), sqlstate_(std::move(sqlstate)) {}
-  /// The SQLSTATE of the server's error ("" when the failure came from a C++ step's own throw).
-  const std::string& sqlstate() const noexcept { return sqlstate_; }
-
- private:
-  std::string sqlstate_;
-};
-
-}  // namespace pgdsl
-
 namespace pgdsl {
 
 /// Options of a C++ step.
@@ -19352,7 +19837,296 @@ class migration_set {
   std::map<std::int64_t, migration> migrations_;
 };
 
+/// True when `name` can describe a migration file: letters, digits and _ only, not empty.
+inline bool valid_migration_name(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+  });
+}
+
+/// The name of the next migration file of `directory`: V<latest + 1, four digits>__<name>.sql.
+inline std::string next_migration_file_name(const std::string& directory, std::string_view name) {
+  if (!valid_migration_name(name))
+    throw invalid_migration("a migration name holds letters, digits and _ only: \"" +
+                            std::string(name) + "\"");
+  struct stat info {};
+  const auto set = ::stat(directory.c_str(), &info) == 0 ? migration_set::from_directory(directory)
+                                                         : migration_set{};
+  char version[24];
+  std::snprintf(version, sizeof version, "V%04lld__",
+                static_cast<long long>(set.latest_version() + 1));
+  return std::string(version) + std::string(name) + ".sql";
+}
+
 }  // namespace pgdsl
+
+namespace pgdsl {
+
+namespace detail {
+
+/// An enum mapping as autogenerate compares it: its name, labels and CREATE TYPE.
+struct described_enum {
+  std::string name;
+  std::vector<std::string> labels;
+  std::string create_sql;
+};
+
+template <class... Enums>
+std::vector<described_enum> describe_enums(type_list<Enums...>) {
+  std::vector<described_enum> enums;
+  (
+      [&] {
+        described_enum e{std::string(type_traits<Enums>::sql_name),
+                         {},
+                         std::string(sql_of<create_type_statement<Enums>>.view())};
+        for (std::string_view label : type_traits<Enums>::labels) e.labels.emplace_back(label);
+        enums.push_back(std::move(e));
+      }(),
+      ...);
+  return enums;
+}
+
+inline void plan_enum(const described_enum& wanted, const catalog_snapshot& catalog,
+                      schema_plan& plan) {
+  const catalog_enum* found = nullptr;
+  for (const auto& e : catalog.enums)
+    if (e.name == wanted.name) found = &e;
+  if (found == nullptr) {
+    plan.changes.push_back({"create type " + quote_name(wanted.name), wanted.create_sql, {}});
+    return;
+  }
+  for (const auto& label : wanted.labels)
+    if (std::find(found->labels.begin(), found->labels.end(), label) == found->labels.end()) {
+      const std::string literal = quote_literal(label);
+      plan.changes.push_back(
+          {"add value " + literal + " to type " + quote_name(wanted.name),
+           "ALTER TYPE " + quote_name(wanted.name) + " ADD VALUE IF NOT EXISTS " + literal,
+           {{change_risk::safe,
+             "the new label " + literal +
+                 " cannot be used by later statements of the same transaction",
+             "use it (defaults, UPDATEs) in the next migration"}}});
+    }
+  for (const auto& label : found->labels)
+    if (std::find(wanted.labels.begin(), wanted.labels.end(), label) == wanted.labels.end())
+      plan.notes.push_back("type " + quote_name(wanted.name) + " has the label '" + label +
+                           "' the C++ enum lacks; PostgreSQL cannot drop an enum label, so it "
+                           "stays");
+}
+
+// The descriptors in foreign-key order (create_all's), so that a new table comes after the new
+// tables it references.
+template <class... Tables, std::size_t... I>
+std::vector<described_table> describe_in_order(std::index_sequence<I...>) {
+  constexpr auto order = dependency_order<Tables...>();
+  return {describe_table<at_t<order.at[I], type_list<Tables...>>>()...};
+}
+
+}  // namespace detail
+
+/// The plan that brings the database (the tables on the search_path) to the descriptors
+/// Tables...: enum types and labels, table renames, CREATE TABLE with its indexes, and for each
+/// existing table its column, key and index changes. Empty when the database matches.
+template <table_type... Tables>
+schema_plan plan_schema(connection& db) {
+  static_assert(sizeof...(Tables) > 0, "plan_schema needs at least one table");
+  static_assert(foreign_keys_form_no_cycle<detail::dependency_order<Tables...>().acyclic>,
+                "plan_schema: the tables' foreign keys form a cycle, so no order creates each "
+                "table after the tables it references");
+  const auto described =
+      detail::describe_in_order<Tables...>(std::make_index_sequence<sizeof...(Tables)>{});
+  std::vector<std::string> names;
+  for (const auto& t : described) {
+    names.push_back(t.name);
+    if (!t.renamed_from.empty()) names.push_back(t.renamed_from);
+  }
+  const catalog_snapshot catalog = read_catalog(db, names);
+
+  schema_plan plan;
+  for (const auto& e : detail::describe_enums(detail::enums_of_t<Tables...>{}))
+    detail::plan_enum(e, catalog, plan);
+  for (const auto& t : described) {
+    const catalog_table* actual = catalog.table(t.name);
+    if (actual != nullptr && actual->exists) {
+      detail::table_planner(t, *actual, plan).plan();
+      continue;
+    }
+    const catalog_table* old = t.renamed_from.empty() ? nullptr : catalog.table(t.renamed_from);
+    if (old != nullptr && old->exists) {
+      plan.changes.push_back(
+          {"rename table " + detail::quote_name(t.renamed_from) + " to " +
+               detail::quote_name(t.name),
+           "ALTER TABLE " + detail::quote_name(t.renamed_from) + " RENAME TO " +
+               detail::quote_name(t.name),
+           {{change_risk::safe,
+             "renames table " + detail::quote_name(t.renamed_from) +
+                 " (renamed_from on the descriptor): code still using the old name fails",
+             "deploy the code that uses the new name with this migration"}}});
+      detail::table_planner(t, *old, plan).plan();
+      continue;
+    }
+    plan.changes.push_back({"create table " + detail::quote_name(t.name), t.create_sql, {}});
+    for (const auto& index : t.indexes)
+      plan.changes.push_back(
+          {"create index " + detail::quote_name(index.name), index.create_sql, {}});
+  }
+  return plan;
+}
+
+/// Writes the plan as the next migration file of `directory` (created if missing, not its
+/// parents) and returns the file's path; writes nothing and returns std::nullopt when the plan
+/// is empty. Throws autogenerate_refused when the plan loses data and allow_destructive is false.
+/// (POSIX calls rather than <filesystem>, for the reason given at migration_set::from_directory.)
+inline std::optional<std::string> write_migration(const schema_plan& plan,
+                                                  const std::string& directory,
+                                                  std::string_view name,
+                                                  bool allow_destructive = false) {
+  if (plan.empty()) return std::nullopt;
+  if (!allow_destructive) plan.refuse_destructive();
+  const std::string file_name = next_migration_file_name(directory, name);
+  if (::mkdir(directory.c_str(), 0777) != 0 && errno != EEXIST)
+    throw migration_error("autogenerate: cannot create the directory \"" + directory + "\"");
+  const std::string path = directory + "/" + file_name;
+  std::ofstream out(path, std::ios::binary);
+  out << plan.script(file_name);
+  if (!out.flush()) throw migration_error("autogenerate: cannot write \"" + path + "\"");
+  return path;
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/migrate/autogenerate_command.hpp
+// The app hook of autogenerate: pgdsl-migrate cannot know a program's descriptors, so the program
+// hands its own command line over:
+//   if (argc > 1 && std::string_view(argv[1]) == "autogenerate")
+//     return pgdsl::autogenerate_main<users_t, orders_t>(argc - 1, argv + 1);
+// It prints each step with its verdicts, writes the next migration file, and exits with a status
+// a CI pipeline can branch on (see autogenerate_usage).
+
+#include <exception>
+#include <iostream>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+
+namespace pgdsl {
+
+inline constexpr const char* autogenerate_usage =
+    "usage: PROGRAM autogenerate [options]\n"
+    "  compares the program's table descriptors with the database and writes the migration\n"
+    "  that brings the database to them, each step with the linter's verdicts\n"
+    "options:\n"
+    "  --dir DIR            where to write V<n>__NAME.sql (default: migrations)\n"
+    "  --name NAME          the file's description (default: autogenerated)\n"
+    "  --url URL            where to connect (default: DATABASE_URL, else the PG* variables)\n"
+    "  --schema NAME        compare this schema (first on the search_path)\n"
+    "  --allow-destructive  write the file even when a step loses data (a dropped column)\n"
+    "  --dry-run            print the file instead of writing it (destructive steps included)\n"
+    "  --check              write nothing; exit 1 when the database differs (a CI gate)\n"
+    "exit status: 0 written or nothing to do, 1 differences found (--check), 2 usage error,\n"
+    "  3 refused: a step loses data and --allow-destructive was not given, 5 other error.\n";
+
+namespace detail {
+
+struct autogenerate_arguments {
+  std::string dir = "migrations", name = "autogenerated", url, schema;
+  bool allow_destructive = false, dry_run = false, check = false;
+};
+
+inline autogenerate_arguments parse_autogenerate(int argc, char** argv) {
+  autogenerate_arguments a;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    const auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::invalid_argument(std::string(arg) + " needs a value");
+      return argv[++i];
+    };
+    if (arg == "--dir")
+      a.dir = value();
+    else if (arg == "--name")
+      a.name = value();
+    else if (arg == "--url")
+      a.url = value();
+    else if (arg == "--schema")
+      a.schema = value();
+    else if (arg == "--allow-destructive")
+      a.allow_destructive = true;
+    else if (arg == "--dry-run")
+      a.dry_run = true;
+    else if (arg == "--check")
+      a.check = true;
+    else
+      throw std::invalid_argument("unexpected argument \"" + std::string(arg) + "\"");
+  }
+  if (!valid_migration_name(a.name))
+    throw std::invalid_argument("--name may hold letters, digits and _ only: \"" + a.name + "\"");
+  return a;
+}
+
+}  // namespace detail
+
+/// `autogenerate` as a command of the calling program: argv[0] is the command's name, the rest
+/// its options (autogenerate_usage). Returns the exit status; prints to `out` and `err`.
+template <table_type... Tables>
+int autogenerate_main(int argc, char** argv, std::ostream& out = std::cout,
+                      std::ostream& err = std::cerr) {
+  detail::autogenerate_arguments a;
+  try {
+    a = detail::parse_autogenerate(argc, argv);
+  } catch (const std::invalid_argument& e) {
+    err << "autogenerate: " << e.what() << "\n" << autogenerate_usage;
+    return 2;
+  }
+  try {
+    connection_options connect;
+    connect.conninfo = a.url;
+    connect.application_name = "pgdsl-autogenerate";
+    if (!a.schema.empty()) connect.options = "-c search_path=" + identifier(a.schema).quoted();
+    auto db = connection::from_env(connect);
+    const schema_plan plan = plan_schema<Tables...>(db);
+    for (const auto& change : plan.changes) {
+      out << change.summary << "\n";
+      for (const auto& v : change.verdicts) {
+        out << "  [" << to_string(v.risk) << "] " << v.message << "\n";
+        if (!v.recipe.empty()) out << "    safer: " << v.recipe << "\n";
+      }
+    }
+    for (const auto& note : plan.notes) out << "note: " << note << "\n";
+    if (plan.empty()) {
+      out << "nothing to do: the database matches the descriptors\n";
+      return 0;
+    }
+    if (a.check) {
+      out << plan.changes.size() << " step(s) would bring the database to the descriptors\n";
+      return 1;
+    }
+    if (a.dry_run) {  // writes nothing, so nothing to refuse
+      out << plan.script(next_migration_file_name(a.dir, a.name));
+      return 0;
+    }
+    const auto path = write_migration(plan, a.dir, a.name, a.allow_destructive);
+    out << "wrote " << *path << " (" << plan.changes.size() << " step(s))\n";
+    return 0;
+  } catch (const autogenerate_refused& e) {
+    err << e.what() << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    err << "autogenerate: " << e.what() << "\n";
+    return 5;
+  }
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/migrate/embedded_migrations.hpp
+// The migration files that CMake's pgdsl_embed_migrations(target DIR) compiled into the program:
+// a .cpp generated at build time (again whenever a file of DIR changes) defines
+// pgdsl::embedded_migration_files(), so a deployed binary carries its migrations.
+
+#include <span>
+#include <string_view>
+
 
 namespace pgdsl {
 

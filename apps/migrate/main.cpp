@@ -3,10 +3,8 @@
 // files of a directory. It connects with --url or the usual DATABASE_URL / PG* settings, prints
 // progress as it goes, and exits with a status a CI pipeline can branch on (see `usage`).
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -30,6 +28,8 @@ constexpr const char* usage =
     "  repair             forget failed records, accept edited files, forget missing ones\n"
     "  sql [--from V] [--to V]  the offline SQL script, without connecting\n"
     "  new NAME [--down]  create the next file V<n>__NAME.sql (and its .down.sql) in --dir\n"
+    "  (autogenerate: a command of your own program, pgdsl::autogenerate_main; see\n"
+    "   docs/migrations.md)\n"
     "options:\n"
     "  --dir DIR          the migration files (default: migrations)\n"
     "  --url URL          where to connect (default: DATABASE_URL, else the PG* variables)\n"
@@ -117,16 +117,12 @@ arguments parse(int argc, char** argv) {
 
 // `new NAME`: the next version after the directory's newest, four digits or more.
 int create_file(const arguments& a) {
-  for (const char c : a.name)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_')
-      throw usage_error("NAME may hold letters, digits and _ only: \"" + a.name + "\"");
+  if (!pgdsl::valid_migration_name(a.name))
+    throw usage_error("NAME may hold letters, digits and _ only: \"" + a.name + "\"");
+  const std::string up = pgdsl::next_migration_file_name(a.dir, a.name);
   std::filesystem::create_directories(a.dir);
-  const auto set = pgdsl::migration_set::from_directory(a.dir);
-  char version[24];
-  std::snprintf(version, sizeof version, "V%04lld__",
-                static_cast<long long>(set.latest_version() + 1));
-  std::vector<std::string> names{std::string(version) + a.name + ".sql"};
-  if (a.with_down) names.push_back(std::string(version) + a.name + ".down.sql");
+  std::vector<std::string> names{up};
+  if (a.with_down) names.push_back(up.substr(0, up.size() - 4) + ".down.sql");
   for (const auto& name : names) {
     const auto path = std::filesystem::path(a.dir) / name;
     std::ofstream(path) << "-- " << name << "\n"

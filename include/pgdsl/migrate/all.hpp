@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: BSL-1.0
 // The migration runner (docs/migrations.md): migration files and C++ steps, the history table,
-// the advisory lock, status, upgrade, downgrade, baseline, repair and offline SQL. Only includes.
+// the advisory lock, status, upgrade, downgrade, baseline, repair, offline SQL and autogenerate.
+// Only includes.
 #pragma once
 
+#include "pgdsl/migrate/autogenerate.hpp"
+#include "pgdsl/migrate/autogenerate_command.hpp"
 #include "pgdsl/migrate/embedded_migrations.hpp"
 #include "pgdsl/migrate/migration.hpp"
 #include "pgdsl/migrate/migration_errors.hpp"
@@ -10,3 +13,4 @@
 #include "pgdsl/migrate/migration_status.hpp"
 #include "pgdsl/migrate/migrator.hpp"
 #include "pgdsl/migrate/migrator_options.hpp"
+#include "pgdsl/migrate/schema_plan.hpp"

@@ -6,7 +6,10 @@
 
 #include <dirent.h>
 #include <sys/stat.h>
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
+#include <cstdio>
 
 #include <fstream>
 #include <map>
@@ -138,5 +141,26 @@ class migration_set {
  private:
   std::map<std::int64_t, migration> migrations_;
 };
+
+/// True when `name` can describe a migration file: letters, digits and _ only, not empty.
+inline bool valid_migration_name(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+  });
+}
+
+/// The name of the next migration file of `directory`: V<latest + 1, four digits>__<name>.sql.
+inline std::string next_migration_file_name(const std::string& directory, std::string_view name) {
+  if (!valid_migration_name(name))
+    throw invalid_migration("a migration name holds letters, digits and _ only: \"" +
+                            std::string(name) + "\"");
+  struct stat info {};
+  const auto set = ::stat(directory.c_str(), &info) == 0 ? migration_set::from_directory(directory)
+                                                         : migration_set{};
+  char version[24];
+  std::snprintf(version, sizeof version, "V%04lld__",
+                static_cast<long long>(set.latest_version() + 1));
+  return std::string(version) + std::string(name) + ".sql";
+}
 
 }  // namespace pgdsl

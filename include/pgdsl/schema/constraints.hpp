@@ -66,6 +66,14 @@ struct named {
   using constraint = Constraint;
 };
 
+/// The column was called Old before (listed after its type): autogenerate writes RENAME COLUMN
+/// instead of DROP COLUMN + ADD COLUMN. A table declares its old name with a member
+/// `using renamed_from = pgdsl::renamed_from<"old_name">;` (RENAME TO). Renders nothing in DDL.
+template <fixed_string Old>
+struct renamed_from {
+  static constexpr auto old_name = Old;
+};
+
 namespace detail {
 template <class Constraint>
 inline constexpr bool gives_default = false;

@@ -1,20 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: create_all: the tables' foreign keys form a cycle
-// Tables that reference each other in a circle cannot be created one after the other. In C++ a
-// cycle needs a table declared twice (a forward declaration cannot give &T::id), as a schema split
-// over headers does: both descriptors below are the table "parents".
-#include "../../support/shop_schema.hpp"
+// Tables that reference each other in a circle cannot be created one after the other.
+#include "../../support/cyclic_tables.hpp"
 
-struct parents_t : pgdsl::table<"parents"> {
-  column<"id", std::int64_t, pgdsl::primary_key> id;
-};
-struct kids_t : pgdsl::table<"kids"> {
-  column<"id", std::int64_t, pgdsl::primary_key> id;
-  column<"parent_id", std::int64_t, pgdsl::references<&parents_t::id>> parent_id;
-};
-struct parents_with_favourite_t : pgdsl::table<"parents"> {
-  column<"id", std::int64_t, pgdsl::primary_key> id;
-  column<"favourite_kid", std::int64_t, pgdsl::references<&kids_t::id>> favourite_kid;
-};
-
-auto script = pgdsl::create_all<parents_with_favourite_t, kids_t>();
+auto script = pgdsl::create_all<cyclic::parents_with_favourite_t, cyclic::kids_t>();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 #include <type_traits>
 
 #include "pgdsl/schema/constraints.hpp"
@@ -73,12 +74,20 @@ constexpr std::size_t first_nonzero(V... values) {
   return found;
 }
 
-/// True for references<...> and on_delete/on_update (read by references).
+/// True for the markers CREATE TABLE writes no constraint for: varchar<n> and precision<p, s>
+/// (read by the column type) and renamed_from<"old"> (read by autogenerate).
 template <class C>
 inline constexpr bool is_type_modifier = false;
 template <std::size_t N>
 inline constexpr bool is_type_modifier<varchar<N>> = true;
 template <std::size_t P, std::size_t S>
 inline constexpr bool is_type_modifier<precision<P, S>> = true;
+template <fixed_string Old>
+inline constexpr bool is_type_modifier<renamed_from<Old>> = true;
+
+template <class C>
+inline constexpr std::string_view renamed_from_name = {};
+template <fixed_string Old>
+inline constexpr std::string_view renamed_from_name<renamed_from<Old>> = Old.view();
 
 }  // namespace pgdsl::detail
