@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include <pgdsl/migrate/autogenerate_command.hpp>
 #include <pgdsl/pgdsl.hpp>
 
 struct customers_t : pgdsl::table<"customers"> {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "migrate_support.hpp"
+#include "pgdsl/migrate/autogenerate_command.hpp"
 
 namespace shop {
 enum class state_v1 { fresh, paid };
