@@ -5876,7 +5876,7 @@ struct from_entry_traits {
 };
 template <join_kind Kind, class Source, class Condition>
 struct from_entry_traits<join_item<Kind, Source, Condition>> {
-  using identity = typename Source::identity;
+  using identity = typename Source::identity;  // what LEFT makes optional
   // LEFT makes the joined table optional, RIGHT the tables before it, FULL both.
   template <class Scope, class Nullable>
   using nullable_after = concat_t<
@@ -8094,7 +8094,8 @@ namespace pgdsl {
 template <class Argument, bool Holds>
 inline constexpr bool grouping_sets_lists_sets = Holds;
 
-/// Keyword (keys, ...): ROLLUP (a, b), CUBE (a, b), or one set of GROUPING SETS, (a, b).
+/// Keyword (keys, ...): ROLLUP (a, b), CUBE (a, b), one set of GROUPING SETS, (a, b), and
+/// GROUPING SETS (set, ...) itself.
 template <fixed_string Keyword, class... Keys>
 struct grouping_set_node {
   detail::item_list<Keys...> keys;
@@ -8111,26 +8112,6 @@ struct grouping_set_node {
   template <class F>
   constexpr void bind(F& f) const {
     keys.bind(f);
-  }
-};
-
-/// GROUPING SETS ((a, b), (a), ()).
-template <class... Sets>
-struct grouping_sets_node {
-  detail::item_list<Sets...> sets;
-
-  using tables = detail::tables_of<Sets...>;
-  using params = detail::params_of<Sets...>;
-  using rolled_up_tables = tables;
-
-  static constexpr void render(sql_writer& w) {
-    w << "GROUPING SETS (";
-    detail::item_list<Sets...>::render(w);
-    w << ')';
-  }
-  template <class F>
-  constexpr void bind(F& f) const {
-    sets.bind(f);
   }
 };
 
@@ -8176,7 +8157,7 @@ template <class... Sets>
                                 detail::is_plain_grouping_set<std::remove_cvref_t<Sets>>> &&
        ...),
       "grouping_sets() lists sets: pgdsl::grouping_set(a, b), pgdsl::grouping_set()");
-  return grouping_sets_node<std::remove_cvref_t<Sets>...>{
+  return grouping_set_node<"GROUPING SETS ", std::remove_cvref_t<Sets>...>{
       detail::make_item_list(std::forward<Sets>(sets)...)};
 }
 

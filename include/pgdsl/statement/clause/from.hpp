@@ -93,7 +93,7 @@ struct from_entry_traits {
 };
 template <join_kind Kind, class Source, class Condition>
 struct from_entry_traits<join_item<Kind, Source, Condition>> {
-  using identity = typename Source::identity;
+  using identity = typename Source::identity;  // what LEFT makes optional
   // LEFT makes the joined table optional, RIGHT the tables before it, FULL both.
   template <class Scope, class Nullable>
   using nullable_after = concat_t<
