@@ -42,8 +42,8 @@ int main() {
   auto db = pgdsl::connection::from_env();
   db.execute(pgdsl::create_table(regions).temporary());
   db.execute(pgdsl::create_table(sales).temporary());
+  db.execute_raw("INSERT INTO regions VALUES ('north'), ('south'), ('west')");
   db.execute_raw(
-      "INSERT INTO regions VALUES ('north'), ('south'), ('west');"
       "INSERT INTO sales VALUES (1, 'north', 'pen', 1, 10), (2, 'north', 'ink', 1, 30), "
       "(3, 'north', 'pen', 2, 20), (4, 'south', 'pen', 1, 5), (5, 'south', 'desk', 2, 100), "
       "(6, 'south', 'ink', 2, 15), (7, 'north', 'desk', 3, 50)");
