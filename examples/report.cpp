@@ -50,7 +50,7 @@ int main() {
 
   // 1. Revenue per region and product, with subtotals per region and a grand total (ROLLUP).
   const auto subtotals =
-      select(sales.region, sales.product, pgdsl::sum(sales.amount),
+      select(sales.region, sales.product, pgdsl::coalesce(pgdsl::sum(sales.amount), 0.0),
              pgdsl::grouping(sales.region, sales.product))
           .from(sales)
           .group_by(pgdsl::rollup(sales.region, sales.product))
