@@ -2703,6 +2703,10 @@ template <class E>
 constexpr bool check_pattern_match();
 template <class Function, class Window>
 constexpr auto make_over(const Function& function, const Window& window);
+template <class Aggregate, class... Keys>
+constexpr auto order_aggregate(const Aggregate& aggregate, Keys&&... keys);
+template <class Aggregate, class Condition>
+constexpr auto filter_aggregate(const Aggregate& aggregate, Condition&& condition);
 }  // namespace detail
 
 }  // namespace pgdsl
@@ -3957,6 +3961,17 @@ namespace pgdsl {
 template <class Aggregate, bool Holds>
 inline constexpr bool window_aggregate_is_not_distinct = Holds;
 
+namespace detail {
+/// An aggregate's null rule, once its argument has checked itself against the tables the query
+/// may leave missing (array_agg's elements: pgdsl/aggregate/collecting_aggregates.hpp).
+template <bool Nullable, class Argument, class NullTables>
+constexpr bool aggregate_nullable() {
+  if constexpr (requires { Argument::template check_nulls_in<NullTables>(); })
+    Argument::template check_nulls_in<NullTables>();
+  return Nullable;
+}
+}  // namespace detail
+
 /// Name([DISTINCT] argument) with result type T; count(*) when Argument is void.
 template <fixed_string Name, class T, bool Distinct, bool Nullable, class Argument>
 struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argument>> {
@@ -3966,8 +3981,9 @@ struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argumen
   using tables = typename Argument::tables;
   using params = typename Argument::params;
   static constexpr bool is_atomic = true;
+  static constexpr bool is_distinct = Distinct;
   template <class NullTables>
-  static constexpr bool nullable_in = Nullable;
+  static constexpr bool nullable_in = detail::aggregate_nullable<Nullable, Argument, NullTables>();
 
   static constexpr void render(sql_writer& w) {
     w << Name.view() << '(';
@@ -3986,6 +4002,23 @@ struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argumen
                   "PostgreSQL has no DISTINCT in a window aggregate: aggregate a subquery that "
                   "selects the distinct values instead");
     return detail::make_over(*this, window);
+  }
+  /// Name(argument ORDER BY keys): the order the aggregate sees its rows in
+  /// (pgdsl/aggregate/ordered_aggregate.hpp).
+  template <class... Keys>
+  [[nodiscard]] constexpr auto order_by(Keys&&... keys) const {
+    return detail::order_aggregate(*this, std::forward<Keys>(keys)...);
+  }
+  /// Name(argument) FILTER (WHERE condition): only the rows where condition holds
+  /// (pgdsl/aggregate/filtered_aggregate.hpp).
+  template <class Condition>
+  [[nodiscard]] constexpr auto filter(Condition&& condition) const {
+    return detail::filter_aggregate(*this, std::forward<Condition>(condition));
+  }
+  /// The same aggregate over another argument (used by .order_by()).
+  template <class Other>
+  constexpr auto with_argument(Other other) const {
+    return aggregate<Name, T, Distinct, Nullable, Other>{{}, std::move(other)};
   }
 };
 
@@ -5768,11 +5801,19 @@ struct clause_methods<returning_clause<Items...>, Statement> {
 // ---- pgdsl/statement/clause/from.hpp
 // FROM and JOIN: the tables a query reads, which the column checks compare against (its scope),
 // and which of them an outer join may leave missing (their columns then read as std::optional).
-// SELECT and UPDATE share the FROM slot; joins are SELECT's.
+// SELECT and UPDATE share the FROM slot; joins (LATERAL ones of derived tables too) are SELECT's.
 
 #include <type_traits>
 #include <utility>
 
+
+namespace pgdsl {
+
+/// The condition of the rule that LATERAL joins a subquery (pgdsl::derived), not a table.
+template <class Table, bool Holds>
+inline constexpr bool lateral_takes_a_subquery = Holds;
+
+}  // namespace pgdsl
 
 namespace pgdsl::detail {
 
@@ -5782,26 +5823,47 @@ enum class join_kind { inner, left, right, full, cross };
 template <class T>
 using identity_of = typename std::remove_cvref_t<T>::table_identity;
 
-/// One table in FROM: "users", or "users" AS "u".
+/// An entry's own rule about the tables before it in FROM (a derived table that reads them must
+/// be LATERAL); plain tables have none.
+template <class Entry, class Scope>
+constexpr void check_entry_after() {
+  if constexpr (requires { Entry::template check_after<Scope>(); })
+    Entry::template check_after<Scope>();
+}
+
+/// One table in FROM: "users", or "users" AS "u". An entry names the table it brings into scope
+/// (identity), the tables and bound values it reads; a subquery in FROM (pgdsl/derived/) is another
+/// kind of entry with the same members.
 template <class Table>
 struct from_item {
+  using identity = identity_of<Table>;
+  using tables = type_list<>;
+  using params = type_list<>;
   static constexpr bool is_join = false;
-  static constexpr void render(sql_writer& w) { identity_of<Table>::render_reference(w); }
+  static constexpr void render(sql_writer& w) { identity::render_reference(w); }
   template <class F>
   constexpr void bind(F&) const {}
 };
 
-/// [kind] JOIN Table ON Condition (no condition for CROSS JOIN).
-template <join_kind Kind, class Table, class Condition>
+/// [kind] JOIN Source ON Condition (no condition for CROSS JOIN); Source is a FROM entry.
+template <join_kind Kind, class Source, class Condition>
 struct join_item {
+  [[no_unique_address]] Source source;
   Condition condition;
 
+  using identity = typename Source::identity;
+  using tables = concat_t<typename Source::tables, typename Condition::tables>;
+  using params = concat_t<typename Source::params, typename Condition::params>;
   static constexpr bool is_join = true;
+  template <class Scope>
+  static constexpr void check_after() {
+    check_entry_after<Source, Scope>();
+  }
   static constexpr void render(sql_writer& w) {
     constexpr const char* keyword[] = {" JOIN ", " LEFT JOIN ", " RIGHT JOIN ", " FULL JOIN ",
                                        " CROSS JOIN "};
     w << keyword[static_cast<int>(Kind)];
-    identity_of<Table>::render_reference(w);
+    Source::render(w);
     if constexpr (Kind != join_kind::cross) {
       w << " ON ";
       Condition::render(w);
@@ -5809,25 +5871,20 @@ struct join_item {
   }
   template <class F>
   constexpr void bind(F& f) const {
+    source.bind(f);
     condition.bind(f);
   }
 };
 
+/// Which tables an entry may leave missing after it: a plain entry none, an outer join some.
 template <class Item>
-struct from_entry_traits;
-template <class Table>
-struct from_entry_traits<from_item<Table>> {
-  using identity = identity_of<Table>;
-  using tables = type_list<>;
-  using params = type_list<>;
+struct from_entry_traits {
   template <class Scope, class Nullable>
   using nullable_after = Nullable;
 };
-template <join_kind Kind, class Table, class Condition>
-struct from_entry_traits<join_item<Kind, Table, Condition>> {
-  using identity = identity_of<Table>;
-  using tables = typename Condition::tables;
-  using params = typename Condition::params;
+template <join_kind Kind, class Source, class Condition>
+struct from_entry_traits<join_item<Kind, Source, Condition>> {
+  using identity = typename Source::identity;  // what LEFT makes optional
   // LEFT makes the joined table optional, RIGHT the tables before it, FULL both.
   template <class Scope, class Nullable>
   using nullable_after = concat_t<
@@ -5844,7 +5901,7 @@ struct nullable_tables_of {
 template <class Scope, class Nullable, class First, class... Rest>
 struct nullable_tables_of<Scope, Nullable, First, Rest...>
     : nullable_tables_of<
-          concat_t<Scope, type_list<typename from_entry_traits<First>::identity>>,
+          concat_t<Scope, type_list<typename First::identity>>,
           typename from_entry_traits<First>::template nullable_after<Scope, Nullable>, Rest...> {};
 
 struct from_slot {};
@@ -5855,10 +5912,10 @@ struct from_clause {
   pack<Entries...> entries;
 
   using slot = from_slot;
-  using scope = type_list<typename from_entry_traits<Entries>::identity...>;
+  using scope = type_list<typename Entries::identity...>;
   using null_tables = typename nullable_tables_of<type_list<>, type_list<>, Entries...>::type;
-  using tables = concat_t<typename from_entry_traits<Entries>::tables...>;
-  using params = concat_t<typename from_entry_traits<Entries>::params...>;
+  using tables = concat_t<typename Entries::tables...>;
+  using params = concat_t<typename Entries::params...>;
 
   static constexpr void render(sql_writer& w) {
     w << " FROM ";
@@ -5872,6 +5929,7 @@ struct from_clause {
   /// This FROM with one more entry.
   template <class Entry>
   constexpr auto then(Entry&& entry) && {
+    check_entry_after<std::remove_cvref_t<Entry>, scope>();
     return from_clause<Entries..., std::remove_cvref_t<Entry>>{
         std::move(entries).with_back(std::forward<Entry>(entry))};
   }
@@ -5884,9 +5942,27 @@ struct from_clause {
   }
 };
 
+/// The FROM entry of a table or alias, or of a subquery with a name (pgdsl::derived), which makes
+/// its own: from_entry(), or lateral_entry() for LATERAL.
+template <class Source>
+constexpr auto entry_of(const Source& source) {
+  if constexpr (requires { source.from_entry(); })
+    return source.from_entry();
+  else
+    return from_item<identity_of<Source>>{};
+}
+template <class Source>
+using entry_t = decltype(entry_of(std::declval<const Source&>()));
+
 template <table_type... Tables>
-constexpr auto make_from(const Tables&...) {
-  return from_clause<from_item<identity_of<Tables>>...>{};
+constexpr auto make_from(const Tables&... tables) {
+  if constexpr ((requires { tables.from_entry(); } || ...)) {
+    using clause = from_clause<entry_t<Tables>...>;
+    (check_entry_after<entry_t<Tables>, typename clause::scope>(), ...);
+    return clause{pack<entry_t<Tables>...>(entry_of(tables)...)};
+  } else {
+    return from_clause<from_item<identity_of<Tables>>...>{};
+  }
 }
 
 /// An empty FROM slot.
@@ -5897,7 +5973,7 @@ struct no_from {
   constexpr void bind(F&) const {}
 };
 
-template <class Statement, join_kind Kind, class Table>
+template <class Statement, join_kind Kind, class Source>
 struct pending_join;
 
 /// CROSS JOIN's missing condition.
@@ -5909,14 +5985,30 @@ struct no_condition {
   constexpr void bind(F&) const {}
 };
 
-/// The statement with a join appended to its FROM.
-template <join_kind Kind, class Table, class Statement, class Condition>
-constexpr auto add_join(Statement&& statement, Condition&& condition) {
+/// The statement with a join of the FROM entry `source` appended to its FROM.
+template <join_kind Kind, class Statement, class Source, class Condition>
+constexpr auto add_join(Statement&& statement, Source&& source, Condition&& condition) {
   auto& from = clause_in<from_slot>(statement);
   return replace_clause<from_slot>(
       std::move(statement),
-      std::move(from).then(join_item<Kind, Table, std::remove_cvref_t<Condition>>{
-          std::forward<Condition>(condition)}));
+      std::move(from).then(
+          join_item<Kind, std::remove_cvref_t<Source>, std::remove_cvref_t<Condition>>{
+              std::forward<Source>(source), std::forward<Condition>(condition)}));
+}
+
+/// The LATERAL entry of a derived table; anything else is refused with a message.
+template <class Source>
+constexpr auto lateral_entry_of(const Source& source) {
+  constexpr bool is_subquery = requires {
+    source.lateral_entry();
+  };
+  static_assert(lateral_takes_a_subquery<typename identity_of<Source>::description, is_subquery>,
+                "LATERAL joins a subquery: pgdsl::derived<\"name\">(select(...)); join a table "
+                "with .join(table)");
+  if constexpr (is_subquery)
+    return source.lateral_entry();
+  else
+    return from_item<identity_of<Source>>{};
 }
 
 template <class Statement>
@@ -5976,24 +6068,50 @@ struct clause_methods<from_clause<Entries...>, Statement> {
   }
   // Joins belong to SELECT: .join(table).on(condition), .cross_join(table).
   template <table_type Table>
-      [[nodiscard]] constexpr auto join(const Table&) && requires is_select_query<Statement> {
-    return pending_join<Statement, join_kind::inner, Table>{moved<Statement>(*this)};
+      [[nodiscard]] constexpr auto join(const Table& t) && requires is_select_query<Statement> {
+    return pending_join<Statement, join_kind::inner, entry_t<Table>>{moved<Statement>(*this),
+                                                                     entry_of(t)};
   }
   template <table_type Table>
-      [[nodiscard]] constexpr auto left_join(const Table&) && requires is_select_query<Statement> {
-    return pending_join<Statement, join_kind::left, Table>{moved<Statement>(*this)};
+      [[nodiscard]] constexpr auto left_join(const Table& t) && requires
+      is_select_query<Statement> {
+    return pending_join<Statement, join_kind::left, entry_t<Table>>{moved<Statement>(*this),
+                                                                    entry_of(t)};
   }
   template <table_type Table>
-      [[nodiscard]] constexpr auto right_join(const Table&) && requires is_select_query<Statement> {
-    return pending_join<Statement, join_kind::right, Table>{moved<Statement>(*this)};
+      [[nodiscard]] constexpr auto right_join(const Table& t) && requires
+      is_select_query<Statement> {
+    return pending_join<Statement, join_kind::right, entry_t<Table>>{moved<Statement>(*this),
+                                                                     entry_of(t)};
   }
   template <table_type Table>
-      [[nodiscard]] constexpr auto full_join(const Table&) && requires is_select_query<Statement> {
-    return pending_join<Statement, join_kind::full, Table>{moved<Statement>(*this)};
+      [[nodiscard]] constexpr auto full_join(const Table& t) && requires
+      is_select_query<Statement> {
+    return pending_join<Statement, join_kind::full, entry_t<Table>>{moved<Statement>(*this),
+                                                                    entry_of(t)};
   }
   template <table_type Table>
-      [[nodiscard]] constexpr auto cross_join(const Table&) && requires is_select_query<Statement> {
-    return add_join<join_kind::cross, Table>(moved<Statement>(*this), no_condition{});
+      [[nodiscard]] constexpr auto cross_join(const Table& t) && requires
+      is_select_query<Statement> {
+    return add_join<join_kind::cross>(moved<Statement>(*this), entry_of(t), no_condition{});
+  }
+  // LATERAL: a derived table whose query reads the tables before it.
+  template <table_type Table>
+      [[nodiscard]] constexpr auto join_lateral(const Table& t) && requires
+      is_select_query<Statement> {
+    return pending_join<Statement, join_kind::inner, decltype(lateral_entry_of(t))>{
+        moved<Statement>(*this), lateral_entry_of(t)};
+  }
+  template <table_type Table>
+      [[nodiscard]] constexpr auto left_join_lateral(const Table& t) && requires
+      is_select_query<Statement> {
+    return pending_join<Statement, join_kind::left, decltype(lateral_entry_of(t))>{
+        moved<Statement>(*this), lateral_entry_of(t)};
+  }
+  template <table_type Table>
+      [[nodiscard]] constexpr auto cross_join_lateral(const Table& t) && requires
+      is_select_query<Statement> {
+    return add_join<join_kind::cross>(moved<Statement>(*this), lateral_entry_of(t), no_condition{});
   }
   template <class Table>
   [[nodiscard]] constexpr auto join(const Table& t) const& requires is_select_query<Statement> {
@@ -6019,19 +6137,35 @@ struct clause_methods<from_clause<Entries...>, Statement> {
       is_select_query<Statement> {
     return copied<Statement>(*this).cross_join(t);
   }
+  template <class Table>
+  [[nodiscard]] constexpr auto join_lateral(const Table& t) const& requires
+      is_select_query<Statement> {
+    return copied<Statement>(*this).join_lateral(t);
+  }
+  template <class Table>
+  [[nodiscard]] constexpr auto left_join_lateral(const Table& t) const& requires
+      is_select_query<Statement> {
+    return copied<Statement>(*this).left_join_lateral(t);
+  }
+  template <class Table>
+  [[nodiscard]] constexpr auto cross_join_lateral(const Table& t) const& requires
+      is_select_query<Statement> {
+    return copied<Statement>(*this).cross_join_lateral(t);
+  }
 };
 
-/// A JOIN waiting for its condition: .join(table).on(condition).
-template <class Statement, join_kind Kind, class Table>
+/// A JOIN waiting for its condition: .join(table).on(condition); Source is the joined FROM entry.
+template <class Statement, join_kind Kind, class Source>
 struct pending_join {
   Statement query;
+  [[no_unique_address]] Source source;
 
   /// ON condition: a boolean expression.
   template <class Condition>
   [[nodiscard]] constexpr auto on(Condition&& condition) && {
     auto operand = to_operand(std::forward<Condition>(condition));
     check_boolean<decltype(operand)>();
-    return add_join<Kind, Table>(std::move(query), std::move(operand));
+    return add_join<Kind>(std::move(query), std::move(source), std::move(operand));
   }
 };
 
@@ -6240,8 +6374,10 @@ template <table_type Table>
 #include <utility>
 
 // ---- pgdsl/statement/clause/group_by.hpp
-// GROUP BY and HAVING, SELECT's grouping clauses.
+// GROUP BY and HAVING, SELECT's grouping clauses. A key is an expression, or a grouping set
+// (ROLLUP / CUBE / GROUPING SETS, defined in pgdsl/aggregate/grouping_sets.hpp).
 
+#include <type_traits>
 #include <utility>
 
 
@@ -6253,12 +6389,40 @@ inline constexpr bool group_key_has_a_column = Holds;
 
 namespace detail {
 
+/// A grouping set key (ROLLUP, CUBE, GROUPING SETS: pgdsl/aggregate/grouping_sets.hpp) names the
+/// tables whose columns it may group away, which then read as NULL in some rows.
+template <class Key>
+concept grouping_set_key = requires {
+  typename Key::rolled_up_tables;
+};
+
+/// A GROUP BY key as stored: a grouping set as given, anything else as an operand.
+template <class Key>
+constexpr auto group_key(Key&& key) {
+  if constexpr (grouping_set_key<std::remove_cvref_t<Key>>)
+    return std::remove_cvref_t<Key>(std::forward<Key>(key));
+  else
+    return to_operand(std::forward<Key>(key));
+}
+template <class Key>
+using group_key_t = decltype(group_key(std::declval<Key>()));
+
+template <class Key>
+struct rolled_up_tables {
+  using type = type_list<>;
+};
+template <grouping_set_key Key>
+struct rolled_up_tables<Key> {
+  using type = typename Key::rolled_up_tables;
+};
+
 /// A key without a column puts every row in one group: a bound value is sent as $n.
 template <class Key>
 constexpr void check_group_key() {
-  static_assert(group_key_has_a_column<sql_type_name<sql_type_t<Key>>, Key::tables::size != 0>,
-                "GROUP BY key has no column: a bound value is sent as $n and makes one group of "
-                "every row; group by a column, e.g. .group_by(orders.user_id)");
+  if constexpr (!grouping_set_key<Key>)
+    static_assert(group_key_has_a_column<sql_type_name<sql_type_t<Key>>, Key::tables::size != 0>,
+                  "GROUP BY key has no column: a bound value is sent as $n and makes one group of "
+                  "every row; group by a column, e.g. .group_by(orders.user_id)");
 }
 
 struct group_by_slot {};
@@ -6271,10 +6435,11 @@ struct no_group_by {
   constexpr void bind(F&) const {}
 };
 
-/// GROUP BY expressions.
+/// GROUP BY expressions. Columns that a grouping set may group away read as optional.
 template <class... Keys>
 struct group_by_clause : keyword_clause<" GROUP BY ", item_list<Keys...>> {
   using slot = group_by_slot;
+  using null_tables = concat_t<typename rolled_up_tables<Keys>::type...>;
 };
 
 struct no_having {
@@ -6295,10 +6460,10 @@ struct clause_methods<no_group_by, Statement> {
   /// GROUP BY expressions, all in one call.
   template <class... Keys>
   [[nodiscard]] constexpr auto group_by(Keys&&... keys) && {
-    (check_group_key<operand_t<Keys>>(), ...);
-    using clause = group_by_clause<operand_t<Keys>...>;
+    (check_group_key<group_key_t<Keys>>(), ...);
+    using clause = group_by_clause<group_key_t<Keys>...>;
     return replace_clause<group_by_slot>(
-        moved<Statement>(*this), clause{{make_item_list(to_operand(std::forward<Keys>(keys))...)}});
+        moved<Statement>(*this), clause{{make_item_list(group_key(std::forward<Keys>(keys))...)}});
   }
   template <class... Keys>
   [[nodiscard]] constexpr auto group_by(Keys&&... keys) const& {
@@ -7250,23 +7415,28 @@ template <table_type Table>
 // ---- pgdsl/cte/cte.hpp
 // A common table expression: pgdsl::cte<"name">(query) names a SELECT for a WITH list and is a
 // table in FROM and JOIN; its columns are the query's result columns, typed as the query reads
-// them: big[orders.total] for a selected column, big.column<"alias">() by name.
+// them (statement/query_table.hpp): big[orders.total] for a selected column, big.column<"alias">()
+// by name.
+
+#include <type_traits>
+#include <utility>
+
+// ---- pgdsl/statement/query_table.hpp
+// A query read as a table, by a CTE (pgdsl/cte/) or a derived table in FROM (pgdsl/derived/): its
+// columns are the query's result columns, typed as the query reads them; t[orders.total] names a
+// selected column, t.column<"alias">() one by name.
 
 #include <cstddef>
 #include <string_view>
 #include <type_traits>
-#include <utility>
 
 
 namespace pgdsl {
 
-/// The condition of the rule that a CTE column is one its query selects: names the CTE and what
-/// was asked for.
-template <class Cte, class Asked, bool Holds>
-inline constexpr bool cte_selects_the_column = Holds;
-/// The condition of the rule that a CTE is defined by a SELECT.
-template <class Query, bool Holds>
-inline constexpr bool cte_query_is_a_select = Holds;
+/// The condition of the rule that a column of a CTE or derived table is one its query selects:
+/// names the table and what was asked for.
+template <class Table, class Asked, bool Holds>
+inline constexpr bool query_selects_the_column = Holds;
 
 namespace detail {
 
@@ -7294,10 +7464,10 @@ constexpr std::size_t index_of_name(std::string_view name, type_list<Columns...>
 
 }  // namespace detail
 
-/// The table a CTE is in FROM: named Name, with the result columns Columns of its query.
+/// The table a named query is in FROM: named Name, with the result columns Columns of its query.
 template <fixed_string Name, class Columns>
-struct cte_table {
-  using table_identity = cte_table;
+struct query_table {
+  using table_identity = query_table;
   using description = table_description<name_type<Name>>;
   using columns = Columns;
   static constexpr auto sql_name = Name;
@@ -7305,9 +7475,10 @@ struct cte_table {
   static constexpr void render_reference(sql_writer& w) { w.identifier(Name.view()); }
 };
 
-/// A column of a CTE: "name"."column", read as the CTE's query reads it.
+/// A column of a named query: "name"."column", read as the query reads it (optional as well when
+/// the table is outer-joined).
 template <class Table, class Column>
-struct cte_column : expression_ops<cte_column<Table, Column>> {
+struct query_table_column : expression_ops<query_table_column<Table, Column>> {
   static constexpr auto name = detail::to_fixed_string<Column::name.size()>(Column::name);
 
   using sql_type = typename Column::sql_type;
@@ -7328,13 +7499,61 @@ struct cte_column : expression_ops<cte_column<Table, Column>> {
   constexpr void bind(F&) const {}
 };
 
+/// The column lookup of a named query whose table is Identity (a query_table).
+template <class Identity>
+struct query_table_columns {
+  using table_identity = Identity;
+  using columns = typename Identity::columns;
+
+  /// The column the query selects as `selected` (a column or an aliased item), or else the one of
+  /// `selected`'s name (orders.user_id for a column selected from another CTE).
+  template <class Selected>
+  constexpr auto operator[](const Selected&) const {
+    constexpr std::size_t index = [] {
+      constexpr std::size_t by_key = detail::index_of_key<Selected>(columns{});
+      if constexpr (by_key == columns::size && requires { Selected::name.view(); })
+        return detail::index_of_name(Selected::name.view(), columns{});
+      else
+        return by_key;
+    }();
+    static_assert(query_selects_the_column<typename Identity::description, description_t<Selected>,
+                                           (index < columns::size)>,
+                  "the query of this CTE or derived table does not select this column: select it "
+                  "there, or name an aliased one with .column<\"alias\">()");
+    if constexpr (index < columns::size)
+      return query_table_column<Identity, at_t<index, columns>>{};
+    else
+      return query_table_column<Identity, at_t<0, columns>>{};
+  }
+  /// The column named `ColumnName` (an alias given in the query, or a column's name).
+  template <fixed_string ColumnName>
+  constexpr auto column() const {
+    constexpr std::size_t index = detail::index_of_name(ColumnName.view(), columns{});
+    static_assert(query_selects_the_column<typename Identity::description, name_type<ColumnName>,
+                                           (index < columns::size)>,
+                  "the query of this CTE or derived table selects no column of this name");
+    if constexpr (index < columns::size)
+      return query_table_column<Identity, at_t<index, columns>>{};
+    else
+      return query_table_column<Identity, at_t<0, columns>>{};
+  }
+};
+
+}  // namespace pgdsl
+
+namespace pgdsl {
+
+/// The condition of the rule that a CTE is defined by a SELECT.
+template <class Query, bool Holds>
+inline constexpr bool cte_query_is_a_select = Holds;
+
 /// How a CTE is evaluated: as PostgreSQL decides, MATERIALIZED or NOT MATERIALIZED.
 enum class materialization { automatic, materialized, not_materialized };
 
 /// name AS (query): one entry of a WITH list, and the table it defines.
 template <fixed_string Name, class Query,
           materialization Materialization = materialization::automatic>
-struct cte_definition {
+struct cte_definition : query_table_columns<query_table<Name, typename Query::result_columns>> {
   static_assert(valid_sql_name(Name), "a CTE name must be non-empty and contain no NUL character");
   static_assert(sql_name_fits(Name),
                 "a CTE name must be at most 63 bytes (PostgreSQL would truncate it); shorten it");
@@ -7342,8 +7561,6 @@ struct cte_definition {
   Query query;
 
   using query_type = Query;
-  using table_identity = cte_table<Name, typename Query::result_columns>;
-  using columns = typename Query::result_columns;
   static constexpr auto sql_name = Name;
 
   static constexpr void render_definition(sql_writer& w) {
@@ -7360,46 +7577,13 @@ struct cte_definition {
     query.bind(f);
   }
 
-  /// The column of the CTE that its query selects as `selected` (a column or an aliased item), or
-  /// else the one of `selected`'s name (orders.user_id for a CTE column selected from another CTE).
-  template <class Selected>
-  constexpr auto operator[](const Selected&) const {
-    constexpr std::size_t index = [] {
-      constexpr std::size_t by_key = detail::index_of_key<Selected>(columns{});
-      if constexpr (by_key == columns::size && requires { Selected::name.view(); })
-        return detail::index_of_name(Selected::name.view(), columns{});
-      else
-        return by_key;
-    }();
-    static_assert(cte_selects_the_column<typename table_identity::description,
-                                         description_t<Selected>, (index < columns::size)>,
-                  "the CTE's query does not select this column: select it in the CTE, or name an "
-                  "aliased one with .column<\"alias\">()");
-    if constexpr (index < columns::size)
-      return cte_column<table_identity, at_t<index, columns>>{};
-    else
-      return cte_column<table_identity, at_t<0, columns>>{};
-  }
-  /// The column of the CTE named `ColumnName` (an alias given in its query, or a column's name).
-  template <fixed_string ColumnName>
-  constexpr auto column() const {
-    constexpr std::size_t index = detail::index_of_name(ColumnName.view(), columns{});
-    static_assert(cte_selects_the_column<typename table_identity::description,
-                                         name_type<ColumnName>, (index < columns::size)>,
-                  "the CTE's query selects no column of this name");
-    if constexpr (index < columns::size)
-      return cte_column<table_identity, at_t<index, columns>>{};
-    else
-      return cte_column<table_identity, at_t<0, columns>>{};
-  }
-
   /// AS MATERIALIZED: computed once, even where inlining it would be cheaper.
   [[nodiscard]] constexpr auto materialized() const {
-    return cte_definition<Name, Query, materialization::materialized>{query};
+    return cte_definition<Name, Query, materialization::materialized>{{}, query};
   }
   /// AS NOT MATERIALIZED: inlined into each reference, so the outer query's conditions reach it.
   [[nodiscard]] constexpr auto not_materialized() const {
-    return cte_definition<Name, Query, materialization::not_materialized>{query};
+    return cte_definition<Name, Query, materialization::not_materialized>{{}, query};
   }
 };
 
@@ -7409,7 +7593,7 @@ template <fixed_string Name, class Query>
   using query_type = std::remove_cvref_t<Query>;
   static_assert(cte_query_is_a_select<query_type, detail::is_select_query<query_type>>,
                 "a CTE is defined by a SELECT (or UNION ...) here");
-  return cte_definition<Name, query_type>{std::forward<Query>(query)};
+  return cte_definition<Name, query_type>{{}, std::forward<Query>(query)};
 }
 
 }  // namespace pgdsl
@@ -7627,6 +7811,433 @@ template <class... Definitions>
   return detail::make_with<true>(std::forward<Definitions>(definitions)...);
 }
 
+}  // namespace pgdsl
+
+// ---- pgdsl/derived/derived_table.hpp
+// Derived tables: pgdsl::derived<"t">(select(...)) is a subquery in FROM or JOIN under the alias
+// "t", whose columns are the query's result columns, typed as it reads them (t[orders.total],
+// t.column<"alias">()). .join_lateral(t) / .left_join_lateral(t) / .cross_join_lateral(t) make it
+// LATERAL, so its query may read the tables before it. Its values are bound where its text is.
+
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the rule that a derived table is defined by a SELECT.
+template <class Query, bool Holds>
+inline constexpr bool derived_table_query_is_a_select = Holds;
+/// The condition of the rule that a subquery in FROM reading an earlier table of the same FROM is
+/// LATERAL: names the derived table and the first table it reads.
+template <class DerivedTable, class ReadTable, bool Holds>
+inline constexpr bool subquery_reading_from_is_lateral = Holds;
+
+namespace detail {
+
+/// [LATERAL] (query) AS "name": a derived table as an entry of FROM or of a JOIN.
+template <class Identity, class Query, bool Lateral>
+struct derived_entry {
+  Query query;
+
+  using identity = Identity;
+  using tables = typename Query::outer_tables;
+  using params = typename Query::params;
+  static constexpr bool is_join = false;
+
+  /// Only a LATERAL subquery sees the tables before it in FROM.
+  template <class Scope>
+  static constexpr void check_after() {
+    if constexpr (!Lateral) {
+      using read = difference_t<tables, difference_t<tables, Scope>>;
+      if constexpr (read::size != 0)
+        static_assert(subquery_reading_from_is_lateral<typename Identity::description,
+                                                       typename at_t<0, read>::description, false>,
+                      "a subquery in FROM reads a table of the same FROM: join it with "
+                      ".join_lateral(t), .left_join_lateral(t) or .cross_join_lateral(t)");
+    }
+  }
+  static constexpr void render(sql_writer& w) {
+    if constexpr (Lateral) w << "LATERAL ";
+    w << '(';
+    Query::render(w);
+    w << ") AS ";
+    w.identifier(Identity::sql_name.view());
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    query.bind(f);
+  }
+};
+
+}  // namespace detail
+
+/// A SELECT named for FROM: its columns are looked up like a CTE's (statement/query_table.hpp).
+template <fixed_string Name, class Query>
+struct derived_table : query_table_columns<query_table<Name, typename Query::result_columns>> {
+  static_assert(valid_sql_name(Name),
+                "a derived table's name must be non-empty and contain no NUL character");
+  static_assert(sql_name_fits(Name),
+                "a derived table's name must be at most 63 bytes (PostgreSQL would truncate it)");
+
+  Query query;
+
+  using query_type = Query;
+  using identity = query_table<Name, typename Query::result_columns>;
+
+  /// The entries FROM and JOIN render (pgdsl/statement/clause/from.hpp).
+  constexpr auto from_entry() const { return detail::derived_entry<identity, Query, false>{query}; }
+  constexpr auto lateral_entry() const {
+    return detail::derived_entry<identity, Query, true>{query};
+  }
+};
+
+/// derived<"t">(select(...)...): a subquery usable in .from() and .join(), named "t".
+template <fixed_string Name, class Query>
+[[nodiscard]] constexpr auto derived(Query&& query) {
+  using query_type = std::remove_cvref_t<Query>;
+  static_assert(derived_table_query_is_a_select<query_type, detail::is_select_query<query_type>>,
+                "a derived table is defined by a SELECT (or UNION ...)");
+  return derived_table<Name, query_type>{{}, std::forward<Query>(query)};
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/aggregate/collecting_aggregates.hpp
+// Aggregates that collect: string_agg(text, delimiter) -> text, array_agg(x) -> std::vector,
+// bool_and / bool_or(condition) -> bool. Each is NULL over no rows (std::optional), as PostgreSQL
+// makes them. array_agg's elements are std::optional when its argument may be NULL by itself.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+
+namespace pgdsl {
+
+/// The condition of the rules on a collecting aggregate's argument: names it and its SQL type.
+template <class Argument, class ArgumentType, bool Holds>
+inline constexpr bool string_agg_takes_text = Holds;
+template <class Argument, class ArgumentType, bool Holds>
+inline constexpr bool bool_aggregate_takes_a_condition = Holds;
+/// The condition of the rule that array_agg's elements are read as std::optional where an outer
+/// join may make them NULL.
+template <class Argument, bool Holds>
+inline constexpr bool array_agg_elements_are_not_null = Holds;
+
+/// array_agg(x, pgdsl::null_elements): read the elements as std::optional whatever x is.
+struct null_elements_t {};
+inline constexpr null_elements_t null_elements{};
+
+namespace detail {
+
+/// Several arguments of one aggregate: a, b.
+template <class... Args>
+struct aggregate_arguments {
+  pack<Args...> arguments;
+
+  using tables = tables_of<Args...>;
+  using params = params_of<Args...>;
+  static constexpr void render(sql_writer& w) { render_list<Args...>(w); }
+  template <class F>
+  constexpr void bind(F& f) const {
+    arguments.for_each([&f](const auto& argument) { argument.bind(f); });
+  }
+};
+
+/// array_agg's element type: std::optional<T> when the argument may be NULL by itself.
+template <class E>
+using array_element_t =
+    std::conditional_t<nullable_v<E>, std::optional<sql_type_t<E>>, sql_type_t<E>>;
+
+/// array_agg's argument read as plain T elements: refused where the query outer-joins its table,
+/// which would put NULL elements into the array for the rows the join did not find.
+template <class E>
+struct not_null_elements : detail::unary_operand<E> {
+  template <class NullTables>
+  static constexpr void check_nulls_in() {
+    static_assert(array_agg_elements_are_not_null<description_t<E>, !nullable_v<E, NullTables>>,
+                  "array_agg() over an outer-joined table collects NULL for the rows the join did "
+                  "not find: read them as std::optional with pgdsl::array_agg(x, "
+                  "pgdsl::null_elements)");
+  }
+  static constexpr void render(sql_writer& w) { E::render(w); }
+};
+
+template <class E>
+constexpr void check_bool_argument() {
+  static_assert(bool_aggregate_takes_a_condition<description_t<E>, sql_type_name<sql_type_t<E>>,
+                                                 std::is_same_v<sql_type_t<E>, bool>>,
+                "bool_and() and bool_or() take a condition: a boolean expression such as x > y");
+}
+
+}  // namespace detail
+
+/// string_agg(value, delimiter): the group's text values joined by delimiter (NULLs skipped).
+template <expression E, class Delimiter>
+constexpr auto string_agg(const E& value, Delimiter&& delimiter) {
+  static_assert(string_agg_takes_text<description_t<E>, sql_type_name<sql_type_t<E>>,
+                                      type_traits<sql_type_t<E>>::category == type_category::text>,
+                "string_agg() joins text: cast the value with pgdsl::cast<std::string>(...)");
+  auto text = to_operand(value);
+  auto separator = detail::comparison_operand<E>(std::forward<Delimiter>(delimiter));
+  using arguments = detail::aggregate_arguments<decltype(text), decltype(separator)>;
+  return aggregate<"string_agg", std::string, false, true, arguments>{
+      {},
+      arguments{detail::pack<decltype(text), decltype(separator)>(std::move(text),
+                                                                  std::move(separator))}};
+}
+
+/// array_agg(value): the group's values as an array, read as std::vector (of std::optional when
+/// value may be NULL).
+template <expression E>
+constexpr auto array_agg(const E& value) {
+  using operand = operand_t<const E&>;
+  using element = detail::array_element_t<operand>;
+  if constexpr (nullable_v<operand>) {
+    return detail::make_aggregate<"array_agg", std::vector<element>, false, true>(value);
+  } else {
+    using argument = detail::not_null_elements<operand>;
+    return aggregate<"array_agg", std::vector<element>, false, true, argument>{
+        {}, argument{{to_operand(value)}}};
+  }
+}
+/// array_agg(value, pgdsl::null_elements): elements read as std::optional (an outer join's NULLs).
+template <expression E>
+constexpr auto array_agg(const E& value, null_elements_t) {
+  using element = std::optional<sql_type_t<operand_t<const E&>>>;
+  return detail::make_aggregate<"array_agg", std::vector<element>, false, true>(value);
+}
+
+/// bool_and(condition): true when it holds for every row of the group.
+template <expression E>
+constexpr auto bool_and(const E& condition) {
+  detail::check_bool_argument<E>();
+  return detail::make_aggregate<"bool_and", bool, false, true>(condition);
+}
+/// bool_or(condition): true when it holds for some row of the group.
+template <expression E>
+constexpr auto bool_or(const E& condition) {
+  detail::check_bool_argument<E>();
+  return detail::make_aggregate<"bool_or", bool, false, true>(condition);
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/aggregate/filtered_aggregate.hpp
+// FILTER (WHERE ...) on an aggregate: count().filter(orders.status == "paid") counts only the rows
+// where the condition holds; the result keeps the aggregate's type and null rule, and may still be
+// used over a window (FILTER comes before OVER).
+
+#include <type_traits>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// Aggregate FILTER (WHERE Condition).
+template <class Aggregate, class Condition>
+struct filtered_aggregate : expression_ops<filtered_aggregate<Aggregate, Condition>> {
+  Aggregate aggregate;
+  Condition condition;
+
+  using sql_type = typename Aggregate::sql_type;
+  using tables = concat_t<typename Aggregate::tables, typename Condition::tables>;
+  using params = concat_t<typename Aggregate::params, typename Condition::params>;
+  static constexpr bool is_atomic = true;
+  template <class NullTables>
+  static constexpr bool nullable_in = Aggregate::template nullable_in<NullTables>;
+
+  static constexpr void render(sql_writer& w) {
+    Aggregate::render(w);
+    w << " FILTER (WHERE ";
+    Condition::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    aggregate.bind(f);
+    condition.bind(f);
+  }
+  /// The filtered aggregate over a window of rows.
+  template <class Window>
+  [[nodiscard]] constexpr auto over(const Window& window) const {
+    static_assert(window_aggregate_is_not_distinct<Aggregate, !Aggregate::is_distinct>,
+                  "PostgreSQL has no DISTINCT in a window aggregate: aggregate a subquery that "
+                  "selects the distinct values instead");
+    return detail::make_over(*this, window);
+  }
+};
+
+namespace detail {
+
+template <class Aggregate, class Condition>
+constexpr auto filter_aggregate(const Aggregate& aggregate, Condition&& condition) {
+  auto operand = to_operand(std::forward<Condition>(condition));
+  using operand_type = decltype(operand);
+  static_assert(
+      operand_is_boolean<description_t<operand_type>, sql_type_name<sql_type_t<operand_type>>,
+                         std::is_same_v<sql_type_t<operand_type>, bool>>,
+      "FILTER (WHERE ...) takes a condition: a boolean expression such as x == y");
+  return filtered_aggregate<Aggregate, decltype(operand)>{{}, aggregate, std::move(operand)};
+}
+
+}  // namespace detail
+}  // namespace pgdsl
+
+// ---- pgdsl/aggregate/grouping_sets.hpp
+// Grouping sets: .group_by(pgdsl::rollup(a, b)), pgdsl::cube(a, b) and
+// pgdsl::grouping_sets(pgdsl::grouping_set(a, b), pgdsl::grouping_set()) group by several key sets
+// in one query. A column of a table such a key names reads as std::optional (its subtotal rows hold
+// NULL there); pgdsl::grouping(a, b) tells which keys a row groups away (a bit per key, int4).
+
+#include <cstdint>
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the rule that grouping_sets() lists grouping_set(...)s.
+template <class Argument, bool Holds>
+inline constexpr bool grouping_sets_lists_sets = Holds;
+
+/// Keyword (keys, ...): ROLLUP (a, b), CUBE (a, b), one set of GROUPING SETS, (a, b), and
+/// GROUPING SETS (set, ...) itself.
+template <fixed_string Keyword, class... Keys>
+struct grouping_set_node {
+  detail::item_list<Keys...> keys;
+
+  using tables = detail::tables_of<Keys...>;
+  using params = detail::params_of<Keys...>;
+  using rolled_up_tables = tables;
+
+  static constexpr void render(sql_writer& w) {
+    w << Keyword.view() << '(';
+    detail::item_list<Keys...>::render(w);
+    w << ')';
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    keys.bind(f);
+  }
+};
+
+namespace detail {
+template <fixed_string Keyword, class... Keys>
+constexpr auto make_grouping_set(Keys&&... keys) {
+  (check_group_key<operand_t<Keys>>(), ...);
+  return grouping_set_node<Keyword, operand_t<Keys>...>{
+      make_item_list(to_operand(std::forward<Keys>(keys))...)};
+}
+template <class T>
+inline constexpr bool is_plain_grouping_set = false;
+template <class... Keys>
+inline constexpr bool is_plain_grouping_set<grouping_set_node<"", Keys...>> = true;
+}  // namespace detail
+
+/// ROLLUP (a, b): the groups (a, b), (a) and the grand total ().
+template <class... Keys>
+[[nodiscard]] constexpr auto rollup(Keys&&... keys) {
+  static_assert(sizeof...(Keys) > 0, "rollup() needs at least one key");
+  return detail::make_grouping_set<"ROLLUP ">(std::forward<Keys>(keys)...);
+}
+/// CUBE (a, b): the groups of every subset of the keys.
+template <class... Keys>
+[[nodiscard]] constexpr auto cube(Keys&&... keys) {
+  static_assert(sizeof...(Keys) > 0, "cube() needs at least one key");
+  return detail::make_grouping_set<"CUBE ">(std::forward<Keys>(keys)...);
+}
+/// One set of grouping_sets(): (a, b); grouping_set() is the grand total ().
+template <class... Keys>
+[[nodiscard]] constexpr auto grouping_set(Keys&&... keys) {
+  if constexpr (sizeof...(Keys) == 0)
+    return grouping_set_node<"">{};
+  else
+    return detail::make_grouping_set<"">(std::forward<Keys>(keys)...);
+}
+/// GROUPING SETS (set, ...).
+template <class... Sets>
+[[nodiscard]] constexpr auto grouping_sets(Sets&&... sets) {
+  static_assert(sizeof...(Sets) > 0, "grouping_sets() needs at least one grouping_set(...)");
+  static_assert(
+      (grouping_sets_lists_sets<std::remove_cvref_t<Sets>,
+                                detail::is_plain_grouping_set<std::remove_cvref_t<Sets>>> &&
+       ...),
+      "grouping_sets() lists sets: pgdsl::grouping_set(a, b), pgdsl::grouping_set()");
+  return grouping_set_node<"GROUPING SETS ", std::remove_cvref_t<Sets>...>{
+      detail::make_item_list(std::forward<Sets>(sets)...)};
+}
+
+/// GROUPING(a, b): an int4 whose bit i (from the right, last key first) is set when the row
+/// groups key i away (a subtotal over it).
+template <expression... Keys>
+[[nodiscard]] constexpr auto grouping(const Keys&... keys) {
+  static_assert(sizeof...(Keys) > 0, "grouping() needs at least one key");
+  return detail::call<"GROUPING", std::int32_t, null_rule::never>(keys...);
+}
+
+}  // namespace pgdsl
+
+// ---- pgdsl/aggregate/ordered_aggregate.hpp
+// ORDER BY inside an aggregate: string_agg(x, ', ').order_by(y) renders
+// string_agg(x, $1 ORDER BY y), the order in which string_agg and array_agg collect their rows.
+// The keys follow the rules of a statement's ORDER BY (a column in each, asc/desc/nulls).
+
+#include <utility>
+
+
+namespace pgdsl {
+
+/// The condition of the rule that an aggregate is ordered once.
+template <class Aggregate, bool Holds>
+inline constexpr bool aggregate_is_ordered_once = Holds;
+
+namespace detail {
+
+/// An aggregate's argument followed by ORDER BY keys.
+template <class Argument, class Order>
+struct ordered_argument {
+  Argument argument;
+  Order order;
+
+  using tables = concat_t<typename Argument::tables, typename Order::tables>;
+  using params = concat_t<typename Argument::params, typename Order::params>;
+  template <class NullTables>
+  static constexpr void check_nulls_in() {
+    if constexpr (requires { Argument::template check_nulls_in<NullTables>(); })
+      Argument::template check_nulls_in<NullTables>();
+  }
+  static constexpr void render(sql_writer& w) {
+    Argument::render(w);
+    w << " ORDER BY ";
+    Order::render(w);
+  }
+  template <class F>
+  constexpr void bind(F& f) const {
+    argument.bind(f);
+    order.bind(f);
+  }
+};
+
+template <class T>
+inline constexpr bool is_ordered_argument = false;
+template <class Argument, class Order>
+inline constexpr bool is_ordered_argument<ordered_argument<Argument, Order>> = true;
+
+template <class Aggregate, class... Keys>
+constexpr auto order_aggregate(const Aggregate& aggregate, Keys&&... keys) {
+  static_assert(sizeof...(Keys) > 0, "order_by() needs at least one key");
+  static_assert(
+      aggregate_is_ordered_once<Aggregate, !is_ordered_argument<decltype(aggregate.argument)>>,
+      "this aggregate is already ordered: list every key in one .order_by()");
+  (check_sort_key<sort_operand_t<Keys>>(), ...);
+  auto order = make_item_list(to_sort_operand(std::forward<Keys>(keys))...);
+  return aggregate.with_argument(ordered_argument<decltype(aggregate.argument), decltype(order)>{
+      aggregate.argument, std::move(order)});
+}
+
+}  // namespace detail
 }  // namespace pgdsl
 
 // ---- pgdsl/set_operation/set_operation.hpp

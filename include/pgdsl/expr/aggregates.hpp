@@ -17,6 +17,17 @@ namespace pgdsl {
 template <class Aggregate, bool Holds>
 inline constexpr bool window_aggregate_is_not_distinct = Holds;
 
+namespace detail {
+/// An aggregate's null rule, once its argument has checked itself against the tables the query
+/// may leave missing (array_agg's elements: pgdsl/aggregate/collecting_aggregates.hpp).
+template <bool Nullable, class Argument, class NullTables>
+constexpr bool aggregate_nullable() {
+  if constexpr (requires { Argument::template check_nulls_in<NullTables>(); })
+    Argument::template check_nulls_in<NullTables>();
+  return Nullable;
+}
+}  // namespace detail
+
 /// Name([DISTINCT] argument) with result type T; count(*) when Argument is void.
 template <fixed_string Name, class T, bool Distinct, bool Nullable, class Argument>
 struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argument>> {
@@ -26,8 +37,9 @@ struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argumen
   using tables = typename Argument::tables;
   using params = typename Argument::params;
   static constexpr bool is_atomic = true;
+  static constexpr bool is_distinct = Distinct;
   template <class NullTables>
-  static constexpr bool nullable_in = Nullable;
+  static constexpr bool nullable_in = detail::aggregate_nullable<Nullable, Argument, NullTables>();
 
   static constexpr void render(sql_writer& w) {
     w << Name.view() << '(';
@@ -46,6 +58,23 @@ struct aggregate : expression_ops<aggregate<Name, T, Distinct, Nullable, Argumen
                   "PostgreSQL has no DISTINCT in a window aggregate: aggregate a subquery that "
                   "selects the distinct values instead");
     return detail::make_over(*this, window);
+  }
+  /// Name(argument ORDER BY keys): the order the aggregate sees its rows in
+  /// (pgdsl/aggregate/ordered_aggregate.hpp).
+  template <class... Keys>
+  [[nodiscard]] constexpr auto order_by(Keys&&... keys) const {
+    return detail::order_aggregate(*this, std::forward<Keys>(keys)...);
+  }
+  /// Name(argument) FILTER (WHERE condition): only the rows where condition holds
+  /// (pgdsl/aggregate/filtered_aggregate.hpp).
+  template <class Condition>
+  [[nodiscard]] constexpr auto filter(Condition&& condition) const {
+    return detail::filter_aggregate(*this, std::forward<Condition>(condition));
+  }
+  /// The same aggregate over another argument (used by .order_by()).
+  template <class Other>
+  constexpr auto with_argument(Other other) const {
+    return aggregate<Name, T, Distinct, Nullable, Other>{{}, std::move(other)};
   }
 };
 

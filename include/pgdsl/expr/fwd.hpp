@@ -41,6 +41,10 @@ template <class E>
 constexpr bool check_pattern_match();
 template <class Function, class Window>
 constexpr auto make_over(const Function& function, const Window& window);
+template <class Aggregate, class... Keys>
+constexpr auto order_aggregate(const Aggregate& aggregate, Keys&&... keys);
+template <class Aggregate, class Condition>
+constexpr auto filter_aggregate(const Aggregate& aggregate, Condition&& condition);
 }  // namespace detail
 
 }  // namespace pgdsl

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: the CTE's query selects no column of this name
+// expect: the query of this CTE or derived table selects no column of this name
 // A CTE column by a name its query does not select.
 #include "../../support/shop_schema.hpp"
 

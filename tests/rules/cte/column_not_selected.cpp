@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: the CTE's query does not select this column
+// expect: the query of this CTE or derived table does not select this column
 // A CTE column its query does not select.
 #include "../../support/shop_schema.hpp"
 

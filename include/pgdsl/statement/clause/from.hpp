@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // FROM and JOIN: the tables a query reads, which the column checks compare against (its scope),
 // and which of them an outer join may leave missing (their columns then read as std::optional).
-// SELECT and UPDATE share the FROM slot; joins are SELECT's.
+// SELECT and UPDATE share the FROM slot; joins (LATERAL ones of derived tables too) are SELECT's.
 #pragma once
 
 #include <type_traits>
@@ -16,6 +16,14 @@
 #include "pgdsl/util/pack.hpp"
 #include "pgdsl/util/type_list.hpp"
 
+namespace pgdsl {
+
+/// The condition of the rule that LATERAL joins a subquery (pgdsl::derived), not a table.
+template <class Table, bool Holds>
+inline constexpr bool lateral_takes_a_subquery = Holds;
+
+}  // namespace pgdsl
+
 namespace pgdsl::detail {
 
 enum class join_kind { inner, left, right, full, cross };
@@ -24,26 +32,47 @@ enum class join_kind { inner, left, right, full, cross };
 template <class T>
 using identity_of = typename std::remove_cvref_t<T>::table_identity;
 
-/// One table in FROM: "users", or "users" AS "u".
+/// An entry's own rule about the tables before it in FROM (a derived table that reads them must
+/// be LATERAL); plain tables have none.
+template <class Entry, class Scope>
+constexpr void check_entry_after() {
+  if constexpr (requires { Entry::template check_after<Scope>(); })
+    Entry::template check_after<Scope>();
+}
+
+/// One table in FROM: "users", or "users" AS "u". An entry names the table it brings into scope
+/// (identity), the tables and bound values it reads; a subquery in FROM (pgdsl/derived/) is another
+/// kind of entry with the same members.
 template <class Table>
 struct from_item {
+  using identity = identity_of<Table>;
+  using tables = type_list<>;
+  using params = type_list<>;
   static constexpr bool is_join = false;
-  static constexpr void render(sql_writer& w) { identity_of<Table>::render_reference(w); }
+  static constexpr void render(sql_writer& w) { identity::render_reference(w); }
   template <class F>
   constexpr void bind(F&) const {}
 };
 
-/// [kind] JOIN Table ON Condition (no condition for CROSS JOIN).
-template <join_kind Kind, class Table, class Condition>
+/// [kind] JOIN Source ON Condition (no condition for CROSS JOIN); Source is a FROM entry.
+template <join_kind Kind, class Source, class Condition>
 struct join_item {
+  [[no_unique_address]] Source source;
   Condition condition;
 
+  using identity = typename Source::identity;
+  using tables = concat_t<typename Source::tables, typename Condition::tables>;
+  using params = concat_t<typename Source::params, typename Condition::params>;
   static constexpr bool is_join = true;
+  template <class Scope>
+  static constexpr void check_after() {
+    check_entry_after<Source, Scope>();
+  }
   static constexpr void render(sql_writer& w) {
     constexpr const char* keyword[] = {" JOIN ", " LEFT JOIN ", " RIGHT JOIN ", " FULL JOIN ",
                                        " CROSS JOIN "};
     w << keyword[static_cast<int>(Kind)];
-    identity_of<Table>::render_reference(w);
+    Source::render(w);
     if constexpr (Kind != join_kind::cross) {
       w << " ON ";
       Condition::render(w);
@@ -51,25 +80,20 @@ struct join_item {
   }
   template <class F>
   constexpr void bind(F& f) const {
+    source.bind(f);
     condition.bind(f);
   }
 };
 
+/// Which tables an entry may leave missing after it: a plain entry none, an outer join some.
 template <class Item>
-struct from_entry_traits;
-template <class Table>
-struct from_entry_traits<from_item<Table>> {
-  using identity = identity_of<Table>;
-  using tables = type_list<>;
-  using params = type_list<>;
+struct from_entry_traits {
   template <class Scope, class Nullable>
   using nullable_after = Nullable;
 };
-template <join_kind Kind, class Table, class Condition>
-struct from_entry_traits<join_item<Kind, Table, Condition>> {
-  using identity = identity_of<Table>;
-  using tables = typename Condition::tables;
-  using params = typename Condition::params;
+template <join_kind Kind, class Source, class Condition>
+struct from_entry_traits<join_item<Kind, Source, Condition>> {
+  using identity = typename Source::identity;  // what LEFT makes optional
   // LEFT makes the joined table optional, RIGHT the tables before it, FULL both.
   template <class Scope, class Nullable>
   using nullable_after = concat_t<
@@ -86,7 +110,7 @@ struct nullable_tables_of {
 template <class Scope, class Nullable, class First, class... Rest>
 struct nullable_tables_of<Scope, Nullable, First, Rest...>
     : nullable_tables_of<
-          concat_t<Scope, type_list<typename from_entry_traits<First>::identity>>,
+          concat_t<Scope, type_list<typename First::identity>>,
           typename from_entry_traits<First>::template nullable_after<Scope, Nullable>, Rest...> {};
 
 struct from_slot {};
@@ -97,10 +121,10 @@ struct from_clause {
   pack<Entries...> entries;
 
   using slot = from_slot;
-  using scope = type_list<typename from_entry_traits<Entries>::identity...>;
+  using scope = type_list<typename Entries::identity...>;
   using null_tables = typename nullable_tables_of<type_list<>, type_list<>, Entries...>::type;
-  using tables = concat_t<typename from_entry_traits<Entries>::tables...>;
-  using params = concat_t<typename from_entry_traits<Entries>::params...>;
+  using tables = concat_t<typename Entries::tables...>;
+  using params = concat_t<typename Entries::params...>;
 
   static constexpr void render(sql_writer& w) {
     w << " FROM ";
@@ -114,6 +138,7 @@ struct from_clause {
   /// This FROM with one more entry.
   template <class Entry>
   constexpr auto then(Entry&& entry) && {
+    check_entry_after<std::remove_cvref_t<Entry>, scope>();
     return from_clause<Entries..., std::remove_cvref_t<Entry>>{
         std::move(entries).with_back(std::forward<Entry>(entry))};
   }
@@ -126,9 +151,27 @@ struct from_clause {
   }
 };
 
+/// The FROM entry of a table or alias, or of a subquery with a name (pgdsl::derived), which makes
+/// its own: from_entry(), or lateral_entry() for LATERAL.
+template <class Source>
+constexpr auto entry_of(const Source& source) {
+  if constexpr (requires { source.from_entry(); })
+    return source.from_entry();
+  else
+    return from_item<identity_of<Source>>{};
+}
+template <class Source>
+using entry_t = decltype(entry_of(std::declval<const Source&>()));
+
 template <table_type... Tables>
-constexpr auto make_from(const Tables&...) {
-  return from_clause<from_item<identity_of<Tables>>...>{};
+constexpr auto make_from(const Tables&... tables) {
+  if constexpr ((requires { tables.from_entry(); } || ...)) {
+    using clause = from_clause<entry_t<Tables>...>;
+    (check_entry_after<entry_t<Tables>, typename clause::scope>(), ...);
+    return clause{pack<entry_t<Tables>...>(entry_of(tables)...)};
+  } else {
+    return from_clause<from_item<identity_of<Tables>>...>{};
+  }
 }
 
 /// An empty FROM slot.
@@ -139,7 +182,7 @@ struct no_from {
   constexpr void bind(F&) const {}
 };
 
-template <class Statement, join_kind Kind, class Table>
+template <class Statement, join_kind Kind, class Source>
 struct pending_join;
 
 /// CROSS JOIN's missing condition.
@@ -151,14 +194,30 @@ struct no_condition {
   constexpr void bind(F&) const {}
 };
 
-/// The statement with a join appended to its FROM.
-template <join_kind Kind, class Table, class Statement, class Condition>
-constexpr auto add_join(Statement&& statement, Condition&& condition) {
+/// The statement with a join of the FROM entry `source` appended to its FROM.
+template <join_kind Kind, class Statement, class Source, class Condition>
+constexpr auto add_join(Statement&& statement, Source&& source, Condition&& condition) {
   auto& from = clause_in<from_slot>(statement);
   return replace_clause<from_slot>(
       std::move(statement),
-      std::move(from).then(join_item<Kind, Table, std::remove_cvref_t<Condition>>{
-          std::forward<Condition>(condition)}));
+      std::move(from).then(
+          join_item<Kind, std::remove_cvref_t<Source>, std::remove_cvref_t<Condition>>{
+              std::forward<Source>(source), std::forward<Condition>(condition)}));
+}
+
+/// The LATERAL entry of a derived table; anything else is refused with a message.
+template <class Source>
+constexpr auto lateral_entry_of(const Source& source) {
+  constexpr bool is_subquery = requires {
+    source.lateral_entry();
+  };
+  static_assert(lateral_takes_a_subquery<typename identity_of<Source>::description, is_subquery>,
+                "LATERAL joins a subquery: pgdsl::derived<\"name\">(select(...)); join a table "
+                "with .join(table)");
+  if constexpr (is_subquery)
+    return source.lateral_entry();
+  else
+    return from_item<identity_of<Source>>{};
 }
 
 template <class Statement>
@@ -218,24 +277,50 @@ struct clause_methods<from_clause<Entries...>, Statement> {
   }
   // Joins belong to SELECT: .join(table).on(condition), .cross_join(table).
   template <table_type Table>
-      [[nodiscard]] constexpr auto join(const Table&) && requires is_select_query<Statement> {
-    return pending_join<Statement, join_kind::inner, Table>{moved<Statement>(*this)};
+      [[nodiscard]] constexpr auto join(const Table& t) && requires is_select_query<Statement> {
+    return pending_join<Statement, join_kind::inner, entry_t<Table>>{moved<Statement>(*this),
+                                                                     entry_of(t)};
   }
   template <table_type Table>
-      [[nodiscard]] constexpr auto left_join(const Table&) && requires is_select_query<Statement> {
-    return pending_join<Statement, join_kind::left, Table>{moved<Statement>(*this)};
+      [[nodiscard]] constexpr auto left_join(const Table& t) && requires
+      is_select_query<Statement> {
+    return pending_join<Statement, join_kind::left, entry_t<Table>>{moved<Statement>(*this),
+                                                                    entry_of(t)};
   }
   template <table_type Table>
-      [[nodiscard]] constexpr auto right_join(const Table&) && requires is_select_query<Statement> {
-    return pending_join<Statement, join_kind::right, Table>{moved<Statement>(*this)};
+      [[nodiscard]] constexpr auto right_join(const Table& t) && requires
+      is_select_query<Statement> {
+    return pending_join<Statement, join_kind::right, entry_t<Table>>{moved<Statement>(*this),
+                                                                     entry_of(t)};
   }
   template <table_type Table>
-      [[nodiscard]] constexpr auto full_join(const Table&) && requires is_select_query<Statement> {
-    return pending_join<Statement, join_kind::full, Table>{moved<Statement>(*this)};
+      [[nodiscard]] constexpr auto full_join(const Table& t) && requires
+      is_select_query<Statement> {
+    return pending_join<Statement, join_kind::full, entry_t<Table>>{moved<Statement>(*this),
+                                                                    entry_of(t)};
   }
   template <table_type Table>
-      [[nodiscard]] constexpr auto cross_join(const Table&) && requires is_select_query<Statement> {
-    return add_join<join_kind::cross, Table>(moved<Statement>(*this), no_condition{});
+      [[nodiscard]] constexpr auto cross_join(const Table& t) && requires
+      is_select_query<Statement> {
+    return add_join<join_kind::cross>(moved<Statement>(*this), entry_of(t), no_condition{});
+  }
+  // LATERAL: a derived table whose query reads the tables before it.
+  template <table_type Table>
+      [[nodiscard]] constexpr auto join_lateral(const Table& t) && requires
+      is_select_query<Statement> {
+    return pending_join<Statement, join_kind::inner, decltype(lateral_entry_of(t))>{
+        moved<Statement>(*this), lateral_entry_of(t)};
+  }
+  template <table_type Table>
+      [[nodiscard]] constexpr auto left_join_lateral(const Table& t) && requires
+      is_select_query<Statement> {
+    return pending_join<Statement, join_kind::left, decltype(lateral_entry_of(t))>{
+        moved<Statement>(*this), lateral_entry_of(t)};
+  }
+  template <table_type Table>
+      [[nodiscard]] constexpr auto cross_join_lateral(const Table& t) && requires
+      is_select_query<Statement> {
+    return add_join<join_kind::cross>(moved<Statement>(*this), lateral_entry_of(t), no_condition{});
   }
   template <class Table>
   [[nodiscard]] constexpr auto join(const Table& t) const& requires is_select_query<Statement> {
@@ -261,19 +346,35 @@ struct clause_methods<from_clause<Entries...>, Statement> {
       is_select_query<Statement> {
     return copied<Statement>(*this).cross_join(t);
   }
+  template <class Table>
+  [[nodiscard]] constexpr auto join_lateral(const Table& t) const& requires
+      is_select_query<Statement> {
+    return copied<Statement>(*this).join_lateral(t);
+  }
+  template <class Table>
+  [[nodiscard]] constexpr auto left_join_lateral(const Table& t) const& requires
+      is_select_query<Statement> {
+    return copied<Statement>(*this).left_join_lateral(t);
+  }
+  template <class Table>
+  [[nodiscard]] constexpr auto cross_join_lateral(const Table& t) const& requires
+      is_select_query<Statement> {
+    return copied<Statement>(*this).cross_join_lateral(t);
+  }
 };
 
-/// A JOIN waiting for its condition: .join(table).on(condition).
-template <class Statement, join_kind Kind, class Table>
+/// A JOIN waiting for its condition: .join(table).on(condition); Source is the joined FROM entry.
+template <class Statement, join_kind Kind, class Source>
 struct pending_join {
   Statement query;
+  [[no_unique_address]] Source source;
 
   /// ON condition: a boolean expression.
   template <class Condition>
   [[nodiscard]] constexpr auto on(Condition&& condition) && {
     auto operand = to_operand(std::forward<Condition>(condition));
     check_boolean<decltype(operand)>();
-    return add_join<Kind, Table>(std::move(query), std::move(operand));
+    return add_join<Kind>(std::move(query), std::move(source), std::move(operand));
   }
 };
 

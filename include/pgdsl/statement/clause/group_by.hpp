@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: BSL-1.0
-// GROUP BY and HAVING, SELECT's grouping clauses.
+// GROUP BY and HAVING, SELECT's grouping clauses. A key is an expression, or a grouping set
+// (ROLLUP / CUBE / GROUPING SETS, defined in pgdsl/aggregate/grouping_sets.hpp).
 #pragma once
 
+#include <type_traits>
 #include <utility>
 
 #include "pgdsl/expr/expression.hpp"
@@ -18,12 +20,40 @@ inline constexpr bool group_key_has_a_column = Holds;
 
 namespace detail {
 
+/// A grouping set key (ROLLUP, CUBE, GROUPING SETS: pgdsl/aggregate/grouping_sets.hpp) names the
+/// tables whose columns it may group away, which then read as NULL in some rows.
+template <class Key>
+concept grouping_set_key = requires {
+  typename Key::rolled_up_tables;
+};
+
+/// A GROUP BY key as stored: a grouping set as given, anything else as an operand.
+template <class Key>
+constexpr auto group_key(Key&& key) {
+  if constexpr (grouping_set_key<std::remove_cvref_t<Key>>)
+    return std::remove_cvref_t<Key>(std::forward<Key>(key));
+  else
+    return to_operand(std::forward<Key>(key));
+}
+template <class Key>
+using group_key_t = decltype(group_key(std::declval<Key>()));
+
+template <class Key>
+struct rolled_up_tables {
+  using type = type_list<>;
+};
+template <grouping_set_key Key>
+struct rolled_up_tables<Key> {
+  using type = typename Key::rolled_up_tables;
+};
+
 /// A key without a column puts every row in one group: a bound value is sent as $n.
 template <class Key>
 constexpr void check_group_key() {
-  static_assert(group_key_has_a_column<sql_type_name<sql_type_t<Key>>, Key::tables::size != 0>,
-                "GROUP BY key has no column: a bound value is sent as $n and makes one group of "
-                "every row; group by a column, e.g. .group_by(orders.user_id)");
+  if constexpr (!grouping_set_key<Key>)
+    static_assert(group_key_has_a_column<sql_type_name<sql_type_t<Key>>, Key::tables::size != 0>,
+                  "GROUP BY key has no column: a bound value is sent as $n and makes one group of "
+                  "every row; group by a column, e.g. .group_by(orders.user_id)");
 }
 
 struct group_by_slot {};
@@ -36,10 +66,11 @@ struct no_group_by {
   constexpr void bind(F&) const {}
 };
 
-/// GROUP BY expressions.
+/// GROUP BY expressions. Columns that a grouping set may group away read as optional.
 template <class... Keys>
 struct group_by_clause : keyword_clause<" GROUP BY ", item_list<Keys...>> {
   using slot = group_by_slot;
+  using null_tables = concat_t<typename rolled_up_tables<Keys>::type...>;
 };
 
 struct no_having {
@@ -60,10 +91,10 @@ struct clause_methods<no_group_by, Statement> {
   /// GROUP BY expressions, all in one call.
   template <class... Keys>
   [[nodiscard]] constexpr auto group_by(Keys&&... keys) && {
-    (check_group_key<operand_t<Keys>>(), ...);
-    using clause = group_by_clause<operand_t<Keys>...>;
+    (check_group_key<group_key_t<Keys>>(), ...);
+    using clause = group_by_clause<group_key_t<Keys>...>;
     return replace_clause<group_by_slot>(
-        moved<Statement>(*this), clause{{make_item_list(to_operand(std::forward<Keys>(keys))...)}});
+        moved<Statement>(*this), clause{{make_item_list(group_key(std::forward<Keys>(keys))...)}});
   }
   template <class... Keys>
   [[nodiscard]] constexpr auto group_by(Keys&&... keys) const& {
