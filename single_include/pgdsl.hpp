@@ -18770,7 +18770,8 @@ struct pending_dynamic_join {
   [[nodiscard]] auto on(Condition&& condition) const {
     auto operand = to_operand(std::forward<Condition>(condition));
     check_boolean<decltype(operand)>();
-    return join_item<Kind, identity_of<Table>, decltype(operand)>{std::move(operand)};
+    using source = from_item<identity_of<Table>>;
+    return join_item<Kind, source, decltype(operand)>{source{}, std::move(operand)};
   }
 };
 
@@ -18831,7 +18832,7 @@ constexpr void check_dynamic_joins(type_list<First, Later...>) {
                 "a table is joined twice (or is already in the base's FROM): join it under an "
                 "alias, table.as<\"name\">()");
   using scope = concat_t<Scope, type_list<table>>;
-  check_scope<difference_t<typename from_entry_traits<First>::tables, scope>>();
+  check_scope<difference_t<typename First::tables, scope>>();
   check_dynamic_joins<scope>(type_list<Later...>{});
 }
 
