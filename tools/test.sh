@@ -99,6 +99,9 @@ cmake_args() {
   esac
 }
 asan_flags="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+# clang 14's UBSan `function` check cannot be assembled in coroutines ("Cannot represent a
+# difference across sections": its prologue data spans the split coroutine's sections).
+clang_asan_flags="$asan_flags -fno-sanitize=function"
 tsan_flags="-O1 -g -fsanitize=thread -fno-omit-frame-pointer"
 
 started=$SECONDS
@@ -112,7 +115,8 @@ for config in "${configs[@]}"; do
   if [ ! -f "$build/CMakeCache.txt" ] && command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi
   flags=()
   case $config in
-    asan|clang-asan) flags=("-DCMAKE_CXX_FLAGS=$asan_flags") ;;
+    asan) flags=("-DCMAKE_CXX_FLAGS=$asan_flags") ;;
+    clang-asan) flags=("-DCMAKE_CXX_FLAGS=$clang_asan_flags") ;;
     tsan) flags=("-DCMAKE_CXX_FLAGS=$tsan_flags") ;;
     gcc|*-o2) flags=("-DCMAKE_CXX_FLAGS=-O2") ;;
   esac
